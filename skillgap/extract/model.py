@@ -1,0 +1,101 @@
+"""`Mention` (one piece of evidence for a skill) and `SkillProfile` (all of a document's)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Literal
+
+from ..documents.model import Document
+from ..taxonomy import Taxonomy
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+Method = Literal["exact", "pattern", "fuzzy", "implied"]
+
+
+@dataclass(frozen=True)
+class Mention:
+    """Evidence that a document names a skill: where (char span, section, page), how and how surely.
+
+    ``method`` is ``exact`` (a label or alias), ``pattern`` (a token pattern or a context rule
+    for an ambiguous name), ``fuzzy`` (a near spelling) or ``implied`` (not in the text: another
+    mention's skill implies it, ``implied_by`` names that skill; the span is that mention's).
+    ``importance`` is the posting's cue around the mention (``required`` / ``preferred``) and
+    ``years`` the years asked or claimed next to it ("3+ years of Python"), when the text says.
+    """
+
+    skill_id: str
+    text: str
+    start: int
+    end: int
+    method: Method
+    score: float
+    section: str | None = None
+    page: int = 1
+    negated: bool = False
+    importance: str | None = None
+    years: float | None = None
+    implied_by: str | None = None
+
+
+@dataclass(frozen=True)
+class SkillProfile:
+    """A document and every mention found in it, with the taxonomy that gave them meaning."""
+
+    document: Document
+    mentions: tuple[Mention, ...]
+    taxonomy: Taxonomy = field(repr=False, compare=False)
+
+    @property
+    def skill_ids(self) -> tuple[str, ...]:
+        """Skills the text states (not negated, not implied), in order of first mention."""
+        return tuple(dict.fromkeys(m.skill_id for m in self.mentions if not m.negated and m.method != "implied"))
+
+    @property
+    def implied_ids(self) -> tuple[str, ...]:
+        """Skills only implied by others, never stated."""
+        stated = set(self.skill_ids)
+        return tuple(dict.fromkeys(m.skill_id for m in self.mentions if m.method == "implied" and m.skill_id not in stated))
+
+    def mentions_of(self, skill_id: str) -> tuple[Mention, ...]:
+        """Every mention of one skill, in text order."""
+        return tuple(m for m in self.mentions if m.skill_id == skill_id)
+
+    def to_frame(self) -> pd.DataFrame:
+        """One row per skill: id, label, category, kind, count, best score, methods, sections, negated, first evidence."""
+        import pandas as pd
+
+        rows: dict[str, dict[str, object]] = {}
+        for m in self.mentions:
+            skill = self.taxonomy[m.skill_id]
+            row = rows.setdefault(
+                m.skill_id,
+                {
+                    "skill_id": m.skill_id,
+                    "label": skill.label,
+                    "category": skill.category,
+                    "kind": skill.kind,
+                    "count": 0,
+                    "best_score": 0.0,
+                    "methods": [],
+                    "sections": [],
+                    "negated": True,
+                    "implied_only": True,
+                    "evidence": m.text,
+                    "start": m.start,
+                    "page": m.page,
+                },
+            )
+            row["count"] = int(row["count"]) + (m.method != "implied")  # type: ignore[call-overload]
+            row["best_score"] = max(float(row["best_score"]), m.score)  # type: ignore[arg-type]
+            for key, value in (("methods", m.method), ("sections", m.section)):
+                if value and value not in row[key]:  # type: ignore[operator]
+                    row[key].append(value)  # type: ignore[attr-defined]
+            row["negated"] = bool(row["negated"]) and m.negated
+            row["implied_only"] = bool(row["implied_only"]) and m.method == "implied"
+        columns = ["skill_id", "label", "category", "kind", "count", "best_score", "methods", "sections", "negated", "implied_only", "evidence", "start", "page"]
+        frame = pd.DataFrame(list(rows.values()), columns=columns)
+        for key in ("methods", "sections"):
+            frame[key] = frame[key].map(lambda v: ", ".join(v))
+        return frame
