@@ -1,0 +1,38 @@
+"""No regular expression that touches document text backtracks catastrophically."""
+
+from __future__ import annotations
+
+import skillgap.taxonomy
+from regex_safety import compiled_patterns, literal_patterns, skillgap_modules, slowest_input_seconds
+from skillgap.parallel import imap_ordered
+
+#: Modules whose patterns never see document text: taxonomy ids, slugs and CSV cells only.
+NOT_DOCUMENT_TEXT = frozenset({"skillgap.taxonomy", "skillgap.errors"})
+#: A linear pattern scans 50k characters in milliseconds; a quadratic one takes seconds.
+WORST_SECONDS = 1.0
+
+
+def test_collectors_find_compiled_and_literal_patterns():
+    compiled = {p for _, p, _ in compiled_patterns(skillgap.taxonomy)}
+    literal = {p for _, p, _ in literal_patterns(skillgap.taxonomy)}
+    assert r"[a-z0-9]+(?:-[a-z0-9]+)*\Z" in compiled
+    assert {r"[a-z0-9]+", r"[\n|]"} <= literal
+
+
+def test_the_timing_catches_a_quadratic_pattern():
+    assert slowest_input_seconds((r"\s+$", 0)) > WORST_SECONDS
+    assert slowest_input_seconds((r"\s+", 0)) < WORST_SECONDS
+
+
+def test_no_pattern_backtracks_catastrophically_on_long_input():
+    specs = {}
+    for module in skillgap_modules(skip=NOT_DOCUMENT_TEXT):
+        for where, pattern, flags in compiled_patterns(module) + literal_patterns(module):
+            specs.setdefault((pattern, flags), where)
+    outcomes = imap_ordered(slowest_input_seconds, list(specs), n_process=2, timeout=60)
+    slow = {
+        where: outcome.error or f"{outcome.value:.2f} s"
+        for (spec, where), outcome in zip(specs.items(), outcomes, strict=True)
+        if not outcome.ok or outcome.value > WORST_SECONDS
+    }
+    assert slow == {}
