@@ -37,10 +37,11 @@ _AREA_KEYS = frozenset({"name", "importance", "weight", "skills", "description"}
 _REQ_KEYS = frozenset({"skill", "importance", "weight", "years"})
 _ID_RE = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*\Z")
 
-#: Largest taxonomy file accepted (bytes) and most YAML aliases (``*ref``) in one file: a
-#: "billion laughs" alias bomb is refused before it is expanded.
+#: Largest taxonomy file accepted (bytes), most YAML aliases (``*ref``) in one file and most
+#: nodes those aliases may stand for: a "billion laughs" alias bomb is refused before it is expanded.
 MAX_FILE_BYTES = 20_000_000
 MAX_YAML_ALIASES = 1_000
+MAX_YAML_ALIAS_NODES = 100_000
 #: Most matcher terms (labels + aliases + patterns) one taxonomy may hold; past this the
 #: spaCy matchers would take minutes to build and gigabytes of memory.
 MAX_TERMS = 500_000
@@ -288,14 +289,34 @@ def _read_file(path: Path, raw: _Raw) -> None:
 
 
 class _GuardedLoader(yaml.SafeLoader):
-    """``yaml.SafeLoader`` that refuses files with more than MAX_YAML_ALIASES alias references."""
+    """``yaml.SafeLoader`` that refuses alias bombs: more than MAX_YAML_ALIASES alias references,
+    or more than MAX_YAML_ALIAS_NODES nodes reached through them (81 nested aliases are enough
+    to stand for 387 million strings, which any ``str()`` or ``repr()`` of the value expands)."""
 
     def compose_node(self, parent: Any, index: Any) -> Any:  # noqa: D102 - PyYAML hook
-        if self.check_event(yaml.AliasEvent):
+        is_alias = self.check_event(yaml.AliasEvent)
+        if is_alias:
             self._aliases = getattr(self, "_aliases", 0) + 1
             if self._aliases > MAX_YAML_ALIASES:
                 raise yaml.YAMLError(f"more than {MAX_YAML_ALIASES} YAML aliases (an alias bomb?)")
-        return super().compose_node(parent, index)
+        node = super().compose_node(parent, index)
+        if is_alias:
+            self._alias_nodes = getattr(self, "_alias_nodes", 0) + self._weight(node)
+            if self._alias_nodes > MAX_YAML_ALIAS_NODES:
+                raise yaml.YAMLError(f"more than {MAX_YAML_ALIAS_NODES:,} nodes reached through YAML aliases (an alias bomb?)")
+        return node
+
+    def _weight(self, node: yaml.Node) -> int:
+        """Nodes in ``node`` with aliases expanded, memoised per node so nesting costs nothing."""
+        memo: dict[int, int] = self.__dict__.setdefault("_weights", {})
+        if id(node) not in memo:
+            if isinstance(node, yaml.SequenceNode):
+                memo[id(node)] = 1 + sum(self._weight(n) for n in node.value)
+            elif isinstance(node, yaml.MappingNode):
+                memo[id(node)] = 1 + sum(self._weight(k) + self._weight(v) for k, v in node.value)
+            else:
+                memo[id(node)] = 1
+        return memo[id(node)]
 
 
 def _read_yaml(text: str, src: str, raw: _Raw) -> None:
@@ -303,6 +324,8 @@ def _read_yaml(text: str, src: str, raw: _Raw) -> None:
         data = yaml.load(text, Loader=_GuardedLoader)  # noqa: S506 - a SafeLoader subclass
     except yaml.YAMLError as exc:
         raise TaxonomyError(f"invalid YAML: {exc}".replace("\n", " "), source=src, fix="fix the YAML syntax at the place shown") from None
+    except RecursionError:
+        raise TaxonomyError("YAML nested too deeply to read", source=src, fix="a taxonomy needs a few levels of nesting; remove the deep brackets") from None
     if not isinstance(data, dict):
         raise TaxonomyError(
             "the top level must be a mapping with 'skills:' (a skills file) or 'id:' and 'areas:' (a role file)",
