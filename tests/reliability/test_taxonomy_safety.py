@@ -87,3 +87,15 @@ def test_an_oversized_file_is_refused_before_parsing(tmp_path: Path, monkeypatch
     path.write_text(SKILL + "#" * 100)
     with pytest.raises(TaxonomyError, match=r"file is 165 bytes, over the 100 limit"):
         load_taxonomy(path)
+
+
+def test_a_taxonomy_pickles_for_worker_processes(tmp_path: Path):
+    import pickle
+
+    path = tmp_path / "skills.yaml"
+    path.write_text(SKILL + "    aliases: [py]\n    patterns: [[{LOWER: python}, {LOWER: '3'}]]\n")
+    taxonomy = load_taxonomy(path)
+    copy = pickle.loads(pickle.dumps(taxonomy))
+    assert copy.skills == taxonomy.skills and copy.sources == (str(path),)
+    assert copy.lookup("PY").id == "python"
+    assert [list(p) for p in copy["python"].patterns] == [[{"LOWER": "python"}, {"LOWER": "3"}]]
