@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import difflib
+import io
 import functools
 import importlib.resources
 import re
@@ -37,11 +38,10 @@ _AREA_KEYS = frozenset({"name", "importance", "weight", "skills", "description"}
 _REQ_KEYS = frozenset({"skill", "importance", "weight", "years"})
 _ID_RE = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*\Z")
 
-#: Largest taxonomy file accepted (bytes), most YAML aliases (``*ref``) in one file and most
-#: nodes those aliases may stand for: a "billion laughs" alias bomb is refused before it is expanded.
+#: Largest taxonomy file accepted (bytes), and most YAML nodes a file may stand for once its
+#: aliases (``*ref``) are expanded: a "billion laughs" alias bomb is refused before use.
 MAX_FILE_BYTES = 20_000_000
-MAX_YAML_ALIASES = 1_000
-MAX_YAML_ALIAS_NODES = 100_000
+MAX_YAML_NODES = 2_000_000
 #: Most matcher terms (labels + aliases + patterns) one taxonomy may hold; past this the
 #: spaCy matchers would take minutes to build and gigabytes of memory.
 MAX_TERMS = 500_000
@@ -293,44 +293,36 @@ def _read_file(path: Path, raw: _Raw) -> None:
         _read_yaml(text, src, raw)
 
 
-class _GuardedLoader(yaml.SafeLoader):
-    """``yaml.SafeLoader`` that refuses alias bombs: more than MAX_YAML_ALIASES alias references,
-    or more than MAX_YAML_ALIAS_NODES nodes reached through them (81 nested aliases are enough
-    to stand for 387 million strings, which any ``str()`` or ``repr()`` of the value expands)."""
-
-    def compose_node(self, parent: Any, index: Any) -> Any:  # noqa: D102 - PyYAML hook
-        is_alias = self.check_event(yaml.AliasEvent)
-        if is_alias:
-            self._aliases = getattr(self, "_aliases", 0) + 1
-            if self._aliases > MAX_YAML_ALIASES:
-                raise yaml.YAMLError(f"more than {MAX_YAML_ALIASES} YAML aliases (an alias bomb?)")
-        node = super().compose_node(parent, index)
-        if is_alias:
-            self._alias_nodes = getattr(self, "_alias_nodes", 0) + self._weight(node)
-            if self._alias_nodes > MAX_YAML_ALIAS_NODES:
-                raise yaml.YAMLError(f"more than {MAX_YAML_ALIAS_NODES:,} nodes reached through YAML aliases (an alias bomb?)")
-        return node
-
-    def _weight(self, node: yaml.Node) -> int:
-        """Nodes in ``node`` with aliases expanded, memoised per node so nesting costs nothing."""
-        memo: dict[int, int] = self.__dict__.setdefault("_weights", {})
-        if id(node) not in memo:
-            if isinstance(node, yaml.SequenceNode):
-                memo[id(node)] = 1 + sum(self._weight(n) for n in node.value)
-            elif isinstance(node, yaml.MappingNode):
-                memo[id(node)] = 1 + sum(self._weight(k) + self._weight(v) for k, v in node.value)
-            else:
-                memo[id(node)] = 1
-        return memo[id(node)]
+def _yaml_nodes(node: yaml.Node, memo: dict[int, int]) -> int:
+    """How many nodes ``node`` stands for with every alias expanded (shared nodes counted each time)."""
+    key = id(node)
+    if key not in memo:
+        memo[key] = 1  # a recursive alias counts once instead of looping
+        if isinstance(node, yaml.SequenceNode):
+            memo[key] += sum(_yaml_nodes(child, memo) for child in node.value)
+        elif isinstance(node, yaml.MappingNode):
+            memo[key] += sum(_yaml_nodes(k, memo) + _yaml_nodes(v, memo) for k, v in node.value)
+    return memo[key]
 
 
 def _read_yaml(text: str, src: str, raw: _Raw) -> None:
+    loader = yaml.SafeLoader(text)
     try:
-        data = yaml.load(text, Loader=_GuardedLoader)  # noqa: S506 - a SafeLoader subclass
+        node = loader.get_single_node()
+        size = _yaml_nodes(node, {}) if node is not None else 0
+        if size > MAX_YAML_NODES:
+            raise TaxonomyError(
+                f"the YAML expands to {size:,} nodes through its aliases (an alias bomb?), over the {MAX_YAML_NODES:,} limit",
+                source=src,
+                fix="write the entries out instead of nesting anchors and aliases",
+            )
+        data = loader.construct_document(node) if node is not None else None
     except yaml.YAMLError as exc:
         raise TaxonomyError(f"invalid YAML: {exc}".replace("\n", " "), source=src, fix="fix the YAML syntax at the place shown") from None
     except RecursionError:
-        raise TaxonomyError("YAML nested too deeply to read", source=src, fix="a taxonomy needs a few levels of nesting; remove the deep brackets") from None
+        raise TaxonomyError("the YAML is nested too deeply", source=src, fix="flatten the structure") from None
+    finally:
+        loader.dispose()
     if not isinstance(data, dict):
         raise TaxonomyError(
             "the top level must be a mapping with 'skills:' (a skills file) or 'id:' and 'areas:' (a role file)",
@@ -358,7 +350,7 @@ def _read_yaml(text: str, src: str, raw: _Raw) -> None:
 
 
 def _read_csv(text: str, src: str, raw: _Raw) -> None:
-    rows = list(csv.DictReader(text.splitlines()))
+    rows = list(csv.DictReader(io.StringIO(text, newline="")))
     header = {h.strip() for h in (rows[0].keys() if rows else [])}
     if {"conceptUri", "preferredLabel"} <= header:
         _read_esco(rows, src, raw)

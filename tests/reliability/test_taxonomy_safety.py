@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -43,22 +44,18 @@ def test_alias_bombs_are_refused_quickly_wherever_they_hide(tmp_path: Path):
     folders = [str(write_taxonomy(tmp_path / place, *spec)) for place, spec in BOMB_PLACES.items()]
     outcomes = imap_ordered(load_outcome, folders, n_process=2, timeout=10, initializer=cap_memory)
     results = {place: o.value if o.ok else o.error for place, o in zip(BOMB_PLACES, outcomes, strict=True)}
-    refused = "TaxonomyError: {}/{}: invalid YAML: more than 100,000 nodes reached through YAML aliases (an alias bomb?) (fix: fix the YAML syntax at the place shown)"
-    assert results == {place: refused.format(tmp_path / place, name) for place, (name, _) in BOMB_PLACES.items()}
-
-
-def test_too_many_aliases_are_refused(tmp_path: Path):
-    items = ", ".join(["*a"] * (skillgap.taxonomy.MAX_YAML_ALIASES + 1))
-    path = tmp_path / "skills.yaml"
-    path.write_text(SKILL + f"    aliases: [&a Py, {items}]\n")
-    with pytest.raises(TaxonomyError, match=r"more than 1000 YAML aliases \(an alias bomb\?\)"):
-        load_taxonomy(path)
+    refused = (
+        r"TaxonomyError: {}: the YAML expands to [0-9,]+ nodes through its aliases \(an alias bomb\?\), over the 2,000,000 limit"
+        r" \(fix: write the entries out instead of nesting anchors and aliases\)"
+    )
+    wrong = {place: results[place] for place, (name, _) in BOMB_PLACES.items() if not re.fullmatch(refused.format(re.escape(str(tmp_path / place / name))), results[place])}
+    assert wrong == {}
 
 
 def test_deep_nesting_is_an_error_not_a_crash(tmp_path: Path):
     path = tmp_path / "skills.yaml"
     path.write_text("skills: " + "[" * 5000 + "]" * 5000 + "\n")
-    with pytest.raises(TaxonomyError, match="YAML nested too deeply to read"):
+    with pytest.raises(TaxonomyError, match="the YAML is nested too deeply"):
         load_taxonomy(path)
 
 
