@@ -279,7 +279,10 @@ class _Pool:
     def _on_death(self, worker: _Worker) -> int:
         worker.process.join()
         if not worker.ready:
-            raise SkillgapError(f"a worker process died while starting ({worker.death_note()})", fix="run with n_process=1 to see the error")
+            raise SkillgapError(
+                f"a worker process died while starting ({worker.death_note()})",
+                fix='in a script, call this under `if __name__ == "__main__":` (new processes import the script); else run with n_process=1 to see the error',
+            )
         if worker.index is None:  # died idle: replace it quietly
             self._replace(worker, None, "")
             return 0

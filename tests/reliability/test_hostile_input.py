@@ -10,7 +10,7 @@ from reliability_workers import cap_memory, read_outcome
 from skillgap.parallel import imap_ordered
 
 #: Seconds one file may take to read (the worker is killed past it) and peak RSS per worker.
-TIME_LIMIT = 20.0
+TIME_LIMIT = 10.0
 RSS_LIMIT_MB = 1500.0
 
 
