@@ -79,6 +79,10 @@ def literal_patterns(module: ModuleType) -> list[tuple[str, str, int]]:
             for sub in ast.walk(node):
                 if isinstance(sub, ast.Attribute) and isinstance(sub.value, ast.Name) and sub.value.id == "re" and sub.attr in _FLAG_NAMES:
                     flags |= _FLAG_NAMES[sub.attr]
+            try:
+                flags = re.compile(first.value, flags).flags  # the flags a compiled twin reports
+            except re.error:
+                continue
             found.append((f"{module.__name__}:{node.lineno}", first.value, flags))
     return found
 
