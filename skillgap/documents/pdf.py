@@ -24,12 +24,16 @@ ENGINES: tuple[str, ...] = ("pdfium", "pdfplumber")
 _SCANNED_FIX = "the PDF has no text layer (a scan or an image); run OCR on it first (e.g. ocrmypdf) or send the original document"
 
 
-def read_pdf(data: bytes, name: str, *, password: str | None, engine: str, max_pages: int) -> tuple[list[str], list[str]]:
-    """Text of each page in reading order and the warnings; raises `DocumentError` on bad files."""
+def read_pdf(data: bytes, name: str, *, password: str | None, engine: str, max_pages: int, max_chars: int | None = None) -> tuple[list[str], list[str]]:
+    """Text of each page in reading order and the warnings; raises `DocumentError` on bad files.
+
+    ``max_chars`` is checked against each engine's raw character count page by page, before
+    the layout step, so a page of millions of characters fails fast instead of after minutes.
+    """
     reader = _READERS.get(engine)
     if reader is None:
         raise DocumentError(f"unknown PDF engine {engine!r}", source=name, fix=f"use engine= one of {', '.join(ENGINES)}")
-    pages = reader(data, name, password, max_pages)
+    pages = reader(data, name, password, max_pages, max_chars)
     warnings = []
     empty = [i + 1 for i, text in enumerate(pages) if not text.strip()]
     if len(empty) == len(pages):
@@ -37,6 +41,11 @@ def read_pdf(data: bytes, name: str, *, password: str | None, engine: str, max_p
     if empty:
         warnings.append(f"no text on page(s) {', '.join(map(str, empty))}: scanned or image-only pages are skipped (OCR them to include them)")
     return pages, warnings
+
+
+def _check_chars(count: int, name: str, max_chars: int | None) -> None:
+    if max_chars is not None and count > max_chars:
+        raise LimitError(f"over {max_chars:,} characters of text", source=name, fix="pass a larger max_chars= if this document is genuine")
 
 
 def _check_pages(count: int, name: str, max_pages: int) -> None:
@@ -50,7 +59,7 @@ def _check_pages(count: int, name: str, max_pages: int) -> None:
 # pdfplumber (pdfminer.six)
 
 
-def _pdfplumber_pages(data: bytes, name: str, password: str | None, max_pages: int) -> list[str]:
+def _pdfplumber_pages(data: bytes, name: str, password: str | None, max_pages: int, max_chars: int | None) -> list[str]:
     import pdfplumber
     from pdfminer.pdfdocument import PDFPasswordIncorrect
 
@@ -63,8 +72,10 @@ def _pdfplumber_pages(data: bytes, name: str, password: str | None, max_pages: i
             raise
         with pdf:
             _check_pages(len(pdf.pages), name, max_pages)
-            out = []
+            out, seen = [], 0
             for page in pdf.pages:
+                seen += len(page.chars)
+                _check_chars(seen, name, max_chars)
                 glyphs = (Glyph(c["text"], c["x0"], c["top"], c["x1"], c["bottom"]) for c in page.chars if c.get("upright", True))
                 out.append(page_text(glyphs))
                 page.close()
@@ -92,7 +103,7 @@ def _pdfminer_errors(name: str, password: str | None) -> Iterator[None]:
 # PDFium (pypdfium2)
 
 
-def _pdfium_pages(data: bytes, name: str, password: str | None, max_pages: int) -> list[str]:
+def _pdfium_pages(data: bytes, name: str, password: str | None, max_pages: int, max_chars: int | None) -> list[str]:
     import pypdfium2 as pdfium
 
     try:
@@ -103,12 +114,14 @@ def _pdfium_pages(data: bytes, name: str, password: str | None, max_pages: int) 
         raise DocumentError(f"corrupt or unreadable PDF ({_short(exc)})", source=name, fix="re-save or re-export the PDF") from None
     try:
         _check_pages(len(pdf), name, max_pages)
-        out = []
+        out, seen = [], 0
         for i in range(len(pdf)):
             page = pdf[i]
             try:
                 textpage = page.get_textpage()
                 try:
+                    seen += textpage.count_chars()
+                    _check_chars(seen, name, max_chars)
                     out.append(page_text(_pdfium_glyphs(textpage, page.get_height())))
                 finally:
                     textpage.close()
@@ -141,7 +154,7 @@ def _pdfium_glyphs(textpage: object, height: float) -> Iterator[Glyph]:
         yield Glyph(char, rect.left, height - rect.top, rect.right, height - rect.bottom)
 
 
-_READERS: dict[str, Callable[[bytes, str, str | None, int], list[str]]] = {
+_READERS: dict[str, Callable[[bytes, str, str | None, int, int | None], list[str]]] = {
     "pdfium": _pdfium_pages,
     "pdfplumber": _pdfplumber_pages,
 }
