@@ -28,7 +28,7 @@ _TABLE.update({ord("\r"): "\n", ord("\x0b"): "\n", ord("\x0c"): "\n", ord("\u202
 # Control characters other than tab and newline (after the table above ran).
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f]")
 _PRIVATE_USE = re.compile(r"[\ue000-\uf8ff]")
-_TRAILING_SPACE = re.compile(r"[ \t]+$", re.MULTILINE)
+_TRAILING_SPACE = re.compile(r"(?<![ \t])[ \t]+$", re.MULTILINE)  # lookbehind: one try per run, linear
 _INNER_SPACES = re.compile(r"(?<=\S) {2,}(?=\S)")
 _BLANK_LINES = re.compile(r"\n{3,}")
 
