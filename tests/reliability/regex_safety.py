@@ -100,13 +100,13 @@ def adversarial_inputs(pattern: str, length: int = LENGTH, seed: int = 0) -> lis
     return [s + "\x00" for s in runs + pairs + mixes + words]
 
 
-def slowest_input_seconds(spec: tuple[str, int], give_up: float = 1.0) -> float:
+def slowest_input_seconds(spec: tuple[str, int], give_up: float = 1.0, length: int = LENGTH) -> float:
     """Worst time of ``finditer`` over the adversarial inputs of one pattern (run in a worker);
     stops at the first input slower than ``give_up`` seconds."""
     pattern, flags = spec
     compiled = re.compile(pattern, flags)
     worst = 0.0
-    for text in adversarial_inputs(pattern):
+    for text in adversarial_inputs(pattern, length):
         start = time.perf_counter()
         for _ in compiled.finditer(text):
             pass
