@@ -104,7 +104,12 @@ def _load(source: Source, name: str | None, max_bytes: int) -> tuple[str, bytes 
             _check_size(size, label, max_bytes)
             if path.is_dir():
                 raise DocumentError("this is a folder, not a file", source=label, fix="pass a file (use rank() for many files)")
-            return label, path.read_bytes()
+            if not path.is_file():  # a FIFO would block forever, /dev/zero never end
+                raise DocumentError("not a regular file (a pipe, socket or device)", source=label, fix="pass a saved file")
+            with path.open("rb") as handle:
+                data = handle.read(max_bytes + 1)  # the size can change between stat and read
+            _check_size(len(data), label, max_bytes)
+            return label, data
         except FileNotFoundError:
             raise DocumentError("no such file", source=label, fix="check the path") from None
         except IsADirectoryError:
