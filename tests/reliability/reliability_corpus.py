@@ -7,6 +7,7 @@ résumés, the hostile files are written by hand-rolled minimal PDF / DOCX write
 from __future__ import annotations
 
 import hashlib
+import os
 import random
 import struct
 import zipfile
@@ -293,6 +294,9 @@ def build_hostile_files(out_dir: Path, *, seed: int = 11) -> dict[str, Hostile]:
     add("no-document-part.docx", None, "error")
     docx_bad_xml(out_dir / "bad-xml.docx")
     add("bad-xml.docx", None, "error")
+    os.mkfifo(out_dir / "fifo.pdf")  # nobody writes: a reader that opens it blocks forever
+    add("fifo.pdf", None, "error")
+    cases["dev-zero"] = Hostile(Path("/dev/zero"), "error")  # endless bytes, size 0 by stat
     add("binary-garbage.txt", rng.randbytes(200_000), "error")
     add("binary-garbage", rng.randbytes(200_000), "error")
     add("empty.txt", b"", "error")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import resource
 import time
+from pathlib import Path
 
 from skillgap.documents import read_document
 from skillgap.errors import DocumentError, LimitError
@@ -27,7 +28,7 @@ def read_outcome(path: str) -> tuple[str, str, float, float]:
     """
     start = time.perf_counter()
     try:
-        doc = read_document(path)
+        doc = read_document(Path(path))  # a Path: a str naming no regular file would be read as text
         status, detail = ("document" if doc.text.strip() else "empty-document"), f"{len(doc.text)} chars, {len(doc.pages)} pages"
     except LimitError as exc:
         status, detail = "LimitError", str(exc)
