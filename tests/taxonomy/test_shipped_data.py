@@ -225,6 +225,12 @@ def pattern_matches(tax: Taxonomy):
         ("We work in an agile team", [("collaboration", "work in an agile team")]),
         ("building and maintaining relationships with key stakeholders",
          [("stakeholder-management", "building and maintaining relationships with key stakeholders")]),
+        ("Advanced Excel skills and proficiency in Excel",
+         [("excel", "Advanced Excel"), ("excel", "Excel skills"), ("excel", "proficiency in Excel")]),
+        ("Hadoop/Spark and Spark streaming", [("apache-spark", "Hadoop/Spark"), ("apache-spark", "Spark streaming")]),
+        ("writing Hive queries", [("hive", "Hive queries")]),
+        ("developing deployable API services", [("rest-apis", "developing deployable API")]),
+        ("You will write unit tests", [("software-testing", "write unit tests")]),
         # the article's own wording
         ("Understanding supervised/unsupervised learning", [("supervised-learning", "Understanding supervised/")]),
         ("Collaborating with data scientists, software engineers, and business stakeholders",
@@ -249,6 +255,9 @@ def test_patterns_match_sure_forms(pattern_matches, text: str, expected: list[tu
         "Developed and optimized various projects",
         "we test the impact of new software versions",
         "share technical solutions with both technical and non-technical stakeholders",
+        "opportunities to excel in their careers",
+        "spark curiosity in students",
+        "Build prototypes and test them in production",
     ],
 )
 def test_patterns_stay_silent_on_gold_traps(pattern_matches, text: str) -> None:
