@@ -231,6 +231,9 @@ def pattern_matches(tax: Taxonomy):
         ("writing Hive queries", [("hive", "Hive queries")]),
         ("developing deployable API services", [("rest-apis", "developing deployable API")]),
         ("You will write unit tests", [("software-testing", "write unit tests")]),
+        ("Experience with D3.js and Node.js", [("javascript", "D3.js"), ("javascript", "Node.js")]),
+        ("Deployed sub-millisecond real time model", [("model-deployment", "Deployed sub-millisecond real time model")]),
+        ("where I along with my team implemented", [("collaboration", "along with my team")]),
         # the article's own wording
         ("Understanding supervised/unsupervised learning", [("supervised-learning", "Understanding supervised/")]),
         ("Collaborating with data scientists, software engineers, and business stakeholders",
@@ -258,6 +261,7 @@ def test_patterns_match_sure_forms(pattern_matches, text: str, expected: list[tu
         "opportunities to excel in their careers",
         "spark curiosity in students",
         "Build prototypes and test them in production",
+        "You will be part of a small team",
     ],
 )
 def test_patterns_stay_silent_on_gold_traps(pattern_matches, text: str) -> None:
