@@ -51,11 +51,12 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     default_data = os.environ.get("SKILLGAP_SHARED_DATA") or Path(__file__).resolve().parents[2] / "shared" / "data"
     parser.add_argument("--data", type=Path, default=Path(default_data), help="the dev data folder (default: $SKILLGAP_SHARED_DATA or ../shared/data)")
+    parser.add_argument("--taxonomy", type=Path, help="a taxonomy folder to measure instead of the shipped one (e.g. an older checkout)")
     parser.add_argument("--show", type=int, default=10, help="how many missed / over-predicted skills to list")
     args = parser.parse_args()
     gold_dir = args.data / "gold"
 
-    tax = load_taxonomy()
+    tax = load_taxonomy(args.taxonomy) if args.taxonomy else load_taxonomy()
     vocab: dict[str, str] = {}  # skill id -> gold canonical name
     for line in (gold_dir / "vocab.txt").read_text(encoding="utf-8").splitlines():
         if line.strip() and not line.startswith("#"):
