@@ -211,7 +211,7 @@ def pattern_matches(tax: Taxonomy):
     [
         ("Experience in R programming and SQL", [("r", "R programming")]),
         ("Fluent in Python/R", [("r", "Python/R")]),
-        ("Skills: C/C++", [("c", "C/C++")]),  # the C++ inside is an exact name of its own
+        ("Skills: C/C++", [("c", "C/C++")]),  # the extractor keeps the C++ inside as a nested exact match
         ("Backend in Go-lang", [("go", "Go-lang")]),
         ("She communicated results", [("communication", "communicated")]),
         ("collaborated with product", [("collaboration", "collaborated")]),
