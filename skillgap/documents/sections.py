@@ -128,7 +128,8 @@ def detect_sections(text: str, kind: DocumentKind, vocabularies: Mapping[str, Vo
     sections = []
     for i, (start, name, heading) in enumerate(found):
         end = found[i + 1][0] if i + 1 < len(found) else len(text)
-        end = len(text[:end].rstrip())
+        while end > start and text[end - 1].isspace():
+            end -= 1
         if end > start:
             sections.append(Section(name=name, heading=heading, start=start, end=end))
     return tuple(sections)
