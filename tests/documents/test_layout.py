@@ -67,8 +67,9 @@ def _glyphs(line: str, x: float, top: float, size: float = 10.0) -> list[Glyph]:
 
 
 def test_words_split_by_gaps_and_hyphenated_words_joined() -> None:
-    glyphs = _glyphs("Built a data-", 50, 100) + _glyphs("base of skills.", 50, 114)
-    assert page_text(glyphs) == "Built a database\nof skills."
+    """The hyphen goes when the page spells the word without it elsewhere, else it stays."""
+    glyphs = _glyphs("Built a data-", 50, 100) + _glyphs("base of skills, self-", 50, 114) + _glyphs("taught database admin.", 50, 128)
+    assert page_text(glyphs) == "Built a database\nof skills, self-taught\ndatabase admin."
 
 
 def test_compound_hyphen_at_line_end_is_kept_when_next_line_is_capitalised() -> None:
