@@ -175,12 +175,12 @@ def test_vanetik_cvs_read(shared_data: Path) -> None:
 
 
 def test_vanetik_cv_in_a_layout_table(shared_data: Path) -> None:
-    """CV 2 (a layout table): its sections come out in order, "Languages: ..." read inline."""
+    """CV 2 (a layout table): its sections in order; "Languages: ..." above the first heading
+    starts one, "Programming languages: ..." inside the summary does not."""
     doc = read_document(shared_data / "pairs" / "vanetik_vacancy_resume" / "CV" / "2.docx")
     assert [(s.name, s.heading) for s in doc.sections] == [
         ("languages", "Languages"),
         ("summary", "EXPERIENCE SUMMARY"),
-        ("skills", "Programming languages"),
         ("experience", "EXPERIENCE"),
         ("education", "EDUCATION"),
         ("courses", "Courses and special programs"),

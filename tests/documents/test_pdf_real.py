@@ -4,6 +4,7 @@ the hand-made gold (``gold/resumes.jsonl``)."""
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pypdfium2 as pdfium
@@ -66,6 +67,28 @@ def test_gold_section_headings_are_detected(shared_data: Path, gold: list[dict],
         wanted = {h for w in row["where"] for h in w["sections"] if h != "HEADER"}
         missed += [(row["doc"], h) for h in sorted(wanted) if normalize_heading(h) not in found]
     assert missed == []
+
+
+def test_gold_skills_lie_in_their_gold_sections(shared_data: Path, gold: list[dict]) -> None:
+    """Where the gold places a skill under a heading and the text names the skill, the detected
+    section with that heading contains the name (sub-headings and inline labels such as
+    "Programming Languages:" or "Relevant Coursework:" stay inside their section)."""
+    placed, findable = 0, 0
+    for row in gold:
+        doc = _read(shared_data / row["doc"], "pdfium")
+        lowered = doc.text.casefold()
+        for w in row["where"]:
+            name = re.compile(rf"(?<!\w){re.escape(w['skill'].casefold())}(?!\w)")
+            if not name.search(lowered):
+                continue
+            for heading in w["sections"]:
+                if heading == "HEADER":
+                    continue
+                findable += 1
+                spans = [lowered[s.start : s.end] for s in doc.sections if normalize_heading(s.heading) == normalize_heading(heading)]
+                placed += any(name.search(span) for span in spans)
+    assert findable == 202
+    assert placed / findable >= 0.95, placed
 
 
 def test_two_column_resume_reads_column_after_column(shared_data: Path) -> None:
