@@ -70,24 +70,31 @@ def test_gold_section_headings_are_detected(shared_data: Path, gold: list[dict],
 
 
 def test_gold_skills_lie_in_their_gold_sections(shared_data: Path, gold: list[dict]) -> None:
-    """Where the gold places a skill under a heading and the text names the skill, the detected
-    section with that heading contains the name (sub-headings and inline labels such as
-    "Programming Languages:" or "Relevant Coursework:" stay inside their section)."""
+    """Where the gold places a skill under a heading and the text names the skill (by its name
+    or a synonym from gold/vocab.txt), the detected section with that heading contains a name:
+    sub-headings and inline labels ("Programming Languages:", "Relevant Coursework:") stay
+    inside their section. The few misses are gold pairs whose skill is written in other words
+    in that section while a listed name occurs elsewhere."""
+    synonyms = {}
+    for line in (shared_data / "gold" / "vocab.txt").read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            names = [n.strip().casefold() for n in line.split("|") if n.strip()]
+            synonyms[names[0]] = names
     placed, findable = 0, 0
     for row in gold:
         doc = _read(shared_data / row["doc"], "pdfium")
         lowered = doc.text.casefold()
         for w in row["where"]:
-            name = re.compile(rf"(?<!\w){re.escape(w['skill'].casefold())}(?!\w)")
-            if not name.search(lowered):
+            names = [re.compile(rf"(?<!\w){re.escape(n)}(?!\w)") for n in synonyms[w["skill"].casefold()]]
+            if not any(p.search(lowered) for p in names):
                 continue
             for heading in w["sections"]:
                 if heading == "HEADER":
                     continue
                 findable += 1
                 spans = [lowered[s.start : s.end] for s in doc.sections if normalize_heading(s.heading) == normalize_heading(heading)]
-                placed += any(name.search(span) for span in spans)
-    assert findable == 202
+                placed += any(p.search(span) for span in spans for p in names)
+    assert findable == 245
     assert placed / findable >= 0.95, placed
 
 
