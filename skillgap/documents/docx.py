@@ -57,9 +57,13 @@ def read_docx(data: bytes, name: str, *, max_bytes: int) -> str:
         lines.extend(_block_lines(document.element.body))
     except DocumentError:
         raise
-    except (PackageNotFoundError, KeyError, ValueError, AttributeError, TypeError, IndexError, zipfile.BadZipFile, EOFError, OSError, SyntaxError) as exc:
-        # lxml's XMLSyntaxError is a SyntaxError; python-docx raises KeyError for missing parts.
-        raise DocumentError(f"corrupt .docx ({type(exc).__name__}: {' '.join(str(exc).split())[:200]})", source=name, fix=_CORRUPT_FIX) from None
+    except RecursionError:
+        raise DocumentError("the .docx XML is nested too deeply to read", source=name, fix=_CORRUPT_FIX) from None
+    except MemoryError:
+        raise LimitError("the .docx needs more memory than available", source=name, fix="split the document or re-save it") from None
+    except Exception as exc:  # python-docx, lxml, zipfile and zlib each raise their own kinds on a damaged file
+        kind = "missing part" if isinstance(exc, (PackageNotFoundError, KeyError)) else type(exc).__name__
+        raise DocumentError(f"corrupt .docx ({kind}: {' '.join(str(exc).split())[:200]})", source=name, fix=_CORRUPT_FIX) from None
     return "\n".join(lines)
 
 
