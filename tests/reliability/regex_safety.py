@@ -87,6 +87,27 @@ def literal_patterns(module: ModuleType) -> list[tuple[str, str, int]]:
     return found
 
 
+def taxonomy_patterns(taxonomy: object) -> list[tuple[str, str, int]]:
+    """(where, pattern, flags) of the ``REGEX`` values in a taxonomy's token patterns (spaCy
+    searches them in every token, and a token of a long unbroken line is that long)."""
+    found = []
+
+    def walk(value: object, where: str) -> None:
+        if isinstance(value, dict):
+            for key, inner in value.items():
+                if key == "REGEX" and isinstance(inner, str):
+                    found.append((where, inner, re.compile(inner).flags))
+                else:
+                    walk(inner, where)
+        elif isinstance(value, (list, tuple)):
+            for inner in value:
+                walk(inner, where)
+
+    for skill in taxonomy:  # type: ignore[attr-defined]
+        walk(skill.patterns, f"taxonomy:{skill.id}")
+    return found
+
+
 def adversarial_inputs(pattern: str, length: int = LENGTH, seed: int = 0) -> list[str]:
     """Long runs of each character of the pattern's own alphabet (and a base set), of pairs of
     them, and seeded random mixtures; each ends in a NUL so a greedy run must give back."""
