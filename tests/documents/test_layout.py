@@ -8,7 +8,7 @@ from skillgap import read_document
 from skillgap.documents.layout import Glyph, page_text
 from skillgap.documents.pdf import ENGINES
 
-from .pdfgen import text_pdf, two_column_pdf
+from .pdfgen import rotated_text_pdf, text_pdf, two_column_pdf
 
 LEFT = ["EXPERIENCE", "Data engineer at Acme Corp", "Built streaming pipelines with Kafka", "Moved reports to dbt and BigQuery", "EDUCATION", "BSc Physics, Leeds"]
 RIGHT = ["SKILLS", "Python and SQL", "Terraform modules", "Docker and Kubernetes", "LANGUAGES", "English, German"]
@@ -81,3 +81,10 @@ def test_overprinted_text_is_read_once() -> None:
     """Fake bold: the same word drawn twice, slightly shifted."""
     glyphs = _glyphs("SKILLS", 50, 100) + _glyphs("SKILLS", 50.4, 100) + _glyphs("Python", 50, 114)
     assert page_text(glyphs) == "SKILLS\nPython"
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_rotated_text_is_left_out_and_said(engine: str) -> None:
+    doc = read_document(rotated_text_pdf("Python and Kafka", "SIDEBAR"), name="r.pdf", engine=engine, kind="resume")
+    assert doc.text == "Python and Kafka"
+    assert doc.warnings == ("7 rotated characters (vertical or slanted text) were left out",)
