@@ -52,16 +52,9 @@ def _check_pages(count: int, name: str, max_pages: int) -> None:
 
 def _pdfplumber_pages(data: bytes, name: str, password: str | None, max_pages: int) -> tuple[list[str], int]:
     import pdfplumber
-    from pdfminer.pdfdocument import PDFPasswordIncorrect
 
     with _pdfminer_errors(name, password):
-        try:
-            pdf = pdfplumber.open(io.BytesIO(data), password=password or "")
-        except Exception as exc:
-            if isinstance(exc, PDFPasswordIncorrect) or isinstance(getattr(exc, "__cause__", None), PDFPasswordIncorrect) or "PDFPasswordIncorrect" in repr(exc):
-                raise _encrypted(name, password) from None
-            raise
-        with pdf:
+        with pdfplumber.open(io.BytesIO(data), password=password or "") as pdf:
             _check_pages(len(pdf.pages), name, max_pages)
             out, rotated = [], 0
             for page in pdf.pages:
@@ -85,7 +78,7 @@ def _pdfminer_errors(name: str, password: str | None) -> Iterator[None]:
     except MemoryError:
         raise LimitError("the PDF needs more memory than available", source=name, fix="split the file or re-save it") from None
     except Exception as exc:  # pdfminer raises a wide family: PSException, PDFSyntaxError, KeyError, ...
-        if "password" in str(exc).lower() or "PDFPasswordIncorrect" in repr(exc):
+        if "PDFPasswordIncorrect" in repr(exc) or "PDFPasswordIncorrect" in repr(exc.__cause__):
             raise _encrypted(name, password) from None
         raise DocumentError(f"corrupt or unreadable PDF ({type(exc).__name__}: {_short(exc)})", source=name, fix="re-save or re-export the PDF, or try engine='pdfium'") from None
 
