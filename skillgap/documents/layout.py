@@ -203,7 +203,10 @@ def _free_runs(order: list[Segment], cut: float, unit: float) -> list[tuple[int,
 
 
 def _is_column_block(run: list[Segment], cut: float, unit: float) -> bool:
-    """True when ``run`` splits at ``cut`` into two real columns (not one table's cells)."""
+    """True when ``run`` splits at ``cut`` into two real columns, not one table's cells.
+
+    Columns mostly do not share baselines; when they do (same font and leading on both sides),
+    text that wraps from one line to the next on either side still marks them as columns."""
     left, right = _sides(run, cut, unit)
     if len(left) < MIN_COLUMN_SEGMENTS or len(right) < MIN_COLUMN_SEGMENTS:
         return False
@@ -214,7 +217,16 @@ def _is_column_block(run: list[Segment], cut: float, unit: float) -> bool:
     for s in right:
         tol = 0.25 * s.height
         aligned += any(abs(c - s.center) <= tol for c in _near(centers, s.center, tol))
-    return aligned <= TABLE_ALIGNED * len(right)
+    return aligned <= TABLE_ALIGNED * len(right) or _wraps(left) or _wraps(right)
+
+
+def _wraps(side: list[Segment]) -> bool:
+    """True when some line continues on the next line below it (which starts in lower case)."""
+    ordered = sorted(side, key=lambda s: s.center)
+    for a, b in zip(ordered, ordered[1:]):
+        if -0.3 * a.height <= b.top - a.bottom < 0.8 * a.height and abs(b.x0 - a.x0) < 2 * a.height and _LOWER_START.match(b.text):
+            return True
+    return False
 
 
 def _sides(run: list[Segment], cut: float, unit: float) -> tuple[list[Segment], list[Segment]]:

@@ -88,3 +88,14 @@ def test_rotated_text_is_left_out_and_said(engine: str) -> None:
     doc = read_document(rotated_text_pdf("Python and Kafka", "SIDEBAR"), name="r.pdf", engine=engine, kind="resume")
     assert doc.text == "Python and Kafka"
     assert doc.warnings == ("7 rotated characters (vertical or slanted text) were left out",)
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_columns_on_one_baseline_grid_split_when_text_wraps(engine: str) -> None:
+    """Same font and leading on both sides: rows line up like a table, but the left side's
+    text wraps from line to line, so it is read as two columns."""
+    left = ["PROJECTS", "Built a recommender that ranks", "products for returning visitors", "Forecast demand with gradient", "boosted trees on weekly sales"]
+    right = ["SKILLS", "Python", "LightGBM", "Airflow", "Tableau"]
+    runs = [(60, 100 + 14 * i, line, 10) for i, line in enumerate(left)] + [(360, 100 + 14 * i, line, 10) for i, line in enumerate(right)]
+    doc = read_document(text_pdf([runs]), name="t.pdf", engine=engine, kind="resume")
+    assert doc.text.split("\n") == [*left, *right]
