@@ -99,3 +99,10 @@ def test_columns_on_one_baseline_grid_split_when_text_wraps(engine: str) -> None
     runs = [(60, 100 + 14 * i, line, 10) for i, line in enumerate(left)] + [(360, 100 + 14 * i, line, 10) for i, line in enumerate(right)]
     doc = read_document(text_pdf([runs]), name="t.pdf", engine=engine, kind="resume")
     assert doc.text.split("\n") == [*left, *right]
+
+
+def test_crowded_page_keeps_every_word() -> None:
+    """A page with more segments than the column search takes (a data dump) is read row by row."""
+    glyphs = [g for r in range(100) for c in range(30) for g in _glyphs(f"w{r}x{c}", 10 + 19 * c, 10 + 7.5 * r, size=5)]
+    words = page_text(glyphs).split()
+    assert len(words) == 3000 and words[:3] == ["w0x0", "w0x1", "w0x2"] and words[-1] == "w99x29"
