@@ -1,0 +1,213 @@
+"""Context rules around a mention: ambiguous names, negation, required/preferred cues, years.
+
+The cue phrases are data (``cues:`` in ``taxonomy/sections.yaml``). Every rule looks only at a
+bounded window of tokens around one mention, clipped at clause boundaries (``.``, ``;``, ``!``,
+``?``, a line break), so its cost grows with the number of mentions, not with the text.
+"""
+
+from __future__ import annotations
+
+import bisect
+import functools
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+from spacy.tokens import Doc
+
+from ..errors import TaxonomyError
+from ..taxonomy import shipped_taxonomy_dir
+
+CUE_KINDS = ("technical", "negation_before", "negation_after", "required", "preferred")
+_CUE_KEYS = frozenset({*CUE_KINDS, "technical_sections", "list_separators", "preferred_sections"})
+_BOUNDARIES = frozenset({".", "!", "?", ";"})
+#: How far (tokens) each rule looks from a mention.
+TECH_WINDOW = 3
+LIST_WINDOW = 6
+NEGATION_WINDOW = 12
+CLAUSE_LIMIT = 40
+_YEARS = re.compile(r"(\d{1,2}(?:\.\d)?)\s*\+?\s*(?:(?:-|–|to)\s*\d{1,2}\s*\+?\s*)?(?:years?|yrs?)\b", re.IGNORECASE)
+_WORD = re.compile(r"\w+")
+
+
+@dataclass(frozen=True)
+class Cues:
+    """Cue phrases by kind (token-matched, case-insensitive) plus section names and list separators."""
+
+    phrases: Mapping[str, tuple[str, ...]]
+    technical_sections: frozenset[str]
+    preferred_sections: frozenset[str]
+    list_separators: frozenset[str]
+
+
+def load_cues(path: str | Path | None = None) -> Cues:
+    """Read the ``cues:`` mapping of a sections file (default: the shipped ``sections.yaml``)."""
+    return _load_cues(str(path or shipped_taxonomy_dir() / "sections.yaml"))
+
+
+@functools.lru_cache(maxsize=4)
+def _load_cues(path: str) -> Cues:
+    try:
+        data = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError) as exc:
+        raise TaxonomyError(f"cannot read the cue phrases: {exc}".replace("\n", " "), source=path, fix="restore taxonomy/sections.yaml") from None
+    cues = data.get("cues") if isinstance(data, dict) else None
+    if not isinstance(cues, dict):
+        raise TaxonomyError("no 'cues:' mapping", source=path, fix="add cues: with technical, negation_before, ... lists")
+    unknown = set(cues) - _CUE_KEYS
+    if unknown:
+        raise TaxonomyError(f"unknown cue kinds {sorted(unknown)}", source=path, fix=f"use only {', '.join(sorted(_CUE_KEYS))}")
+
+    def strings(key: str) -> tuple[str, ...]:
+        value = cues.get(key) or []
+        if not isinstance(value, list) or not all(isinstance(v, str) and v for v in value):
+            raise TaxonomyError(f"cues.{key} must be a list of non-empty strings", source=path, fix=f"write {key}: [a, b]")
+        return tuple(value)
+
+    return Cues(
+        phrases={kind: strings(kind) for kind in CUE_KINDS},
+        technical_sections=frozenset(strings("technical_sections")),
+        preferred_sections=frozenset(strings("preferred_sections")),
+        list_separators=frozenset(s.lower() for s in strings("list_separators")),
+    )
+
+
+class CueSpans:
+    """Token spans of each cue kind found in one doc, sorted, for window look-ups."""
+
+    def __init__(self, matches: Sequence[tuple[str, int, int]]) -> None:
+        self._spans: dict[str, list[tuple[int, int]]] = {kind: [] for kind in CUE_KINDS}
+        for kind, start, end in matches:
+            self._spans[kind].append((start, end))
+        for spans in self._spans.values():
+            spans.sort()
+
+    def between(self, kind: str, lo: int, hi: int) -> list[tuple[int, int]]:
+        """Spans of ``kind`` lying entirely inside tokens ``[lo, hi)``."""
+        spans = self._spans[kind]
+        i = bisect.bisect_left(spans, (lo, lo))
+        out = []
+        while i < len(spans) and spans[i][0] < hi:
+            if spans[i][1] <= hi:
+                out.append(spans[i])
+            i += 1
+        return out
+
+
+def is_boundary(doc: Doc, i: int) -> bool:
+    """True for tokens that end a clause: sentence punctuation or a line break."""
+    tok = doc[i]
+    return tok.text in _BOUNDARIES or (tok.is_space and "\n" in tok.text)
+
+
+def clause(doc: Doc, start: int, end: int, limit: int = CLAUSE_LIMIT) -> tuple[int, int]:
+    """Token range ``[lo, hi)`` of the clause around ``[start, end)``, at most ``limit`` tokens each side."""
+    lo = start
+    while lo > 0 and start - lo < limit and not is_boundary(doc, lo - 1):
+        lo -= 1
+    hi = end
+    while hi < len(doc) and hi - end < limit and not is_boundary(doc, hi):
+        hi += 1
+    return lo, hi
+
+
+def is_compound(doc: Doc, start: int, end: int) -> bool:
+    """True when the name is glued by a hyphen to a word: "C-suite", "Go-getter", "pre-Spark"."""
+    after = end < len(doc) - 1 and not doc[end - 1].whitespace_ and doc[end].text in ("-", "–") and doc[end + 1].is_alpha
+    before = start > 1 and not doc[start - 1].whitespace_ and doc[start - 1].text in ("-", "–") and not doc[start - 2].whitespace_
+    return bool(after or before)
+
+
+def in_technical_context(
+    doc: Doc,
+    start: int,
+    end: int,
+    *,
+    section: str | None,
+    skill_tokens: Sequence[int],
+    cues: Cues,
+    cue_spans: CueSpans,
+) -> bool:
+    """Whether an ambiguous name at tokens ``[start, end)`` is meant as a skill.
+
+    It is when it is not glued into a hyphenated word and it stands in a skills section, next to
+    a technical cue word ("R programming", "languages: Go") or as an item of a list that holds
+    another skill ("Python, R and SQL"). ``skill_tokens`` are the sorted first tokens of the
+    doc's other skill matches.
+    """
+    if is_compound(doc, start, end):
+        return False
+    if section in cues.technical_sections:
+        return True
+    lo, hi = clause(doc, start, end, TECH_WINDOW)
+    if cue_spans.between("technical", lo, hi):
+        return True
+    seps = cues.list_separators
+    if len(doc[start:end].text) == 1:
+        seps = seps - {"(", ")"}  # "(C)" and "(R)" are enumerators and trademarks
+    prev_sep = start > 0 and doc[start - 1].lower_ in seps
+    next_sep = end < len(doc) and doc[end].lower_ in seps
+    if not (prev_sep or next_sep):
+        return False
+    lo, hi = clause(doc, start, end, LIST_WINDOW)
+    i = bisect.bisect_left(skill_tokens, lo)
+    while i < len(skill_tokens) and skill_tokens[i] < hi:
+        if not start <= skill_tokens[i] < end:
+            return True
+        i += 1
+    return False
+
+
+def is_negated(doc: Doc, start: int, end: int, *, covered: set[int], cues: Cues, cue_spans: CueSpans) -> bool:
+    """Whether a negation cue governs the mention: "no experience with X", "X not required".
+
+    The cue must touch the mention or the list the mention belongs to: only list separators
+    and other skill tokens may stand between them, in the same clause.
+    """
+    lo, hi = clause(doc, start, end, NEGATION_WINDOW)
+    seps = cues.list_separators
+    for _, cue_end in cue_spans.between("negation_before", lo, start):
+        if all(j in covered or doc[j].lower_ in seps or doc[j].is_space for j in range(cue_end, start)):
+            return True
+    for cue_start, _ in cue_spans.between("negation_after", end, hi):
+        if all(j in covered or doc[j].lower_ in seps or doc[j].is_space for j in range(end, cue_start)):
+            return True
+    return False
+
+
+def importance(doc: Doc, start: int, end: int, *, section: str | None, cues: Cues, cue_spans: CueSpans) -> str:
+    """``preferred`` or ``required`` for a posting mention: its section, else the nearest cue in its clause."""
+    if section in cues.preferred_sections:
+        return "preferred"
+    lo, hi = clause(doc, start, end)
+    best: tuple[int, str] | None = None
+    for kind in ("required", "preferred"):
+        for s, e in cue_spans.between(kind, lo, hi):
+            distance = start - e if e <= start else s - end
+            if best is None or distance < best[0] or (distance == best[0] and kind == "preferred"):
+                best = (distance, kind)
+    return best[1] if best else "required"
+
+
+def years_near(text: str, start: int, end: int, lo: int, hi: int) -> float | None:
+    """Years stated next to the mention at chars ``[start, end)`` within the clause ``[lo, hi)``.
+
+    "3+ years of experience with Python" and "Python (3 years)" both give 3.0: a years
+    phrase before the mention with at most six words between, or one right after it.
+    """
+    best: float | None = None
+    for m in _YEARS.finditer(text, lo, hi):
+        if m.end() <= start and len(_WORD.findall(text, m.end(), start)) <= 6:
+            best = float(m.group(1))
+        elif m.start() >= end and not _WORD.search(text, end, m.start()):
+            return best if best is not None else float(m.group(1))
+    return best
+
+
+def token_span(doc: Doc, start_char: int, end_char: int) -> tuple[int, int] | None:
+    """Token range covering a char range, or None outside the doc."""
+    span = doc.char_span(start_char, end_char, alignment_mode="expand")
+    return (span.start, span.end) if span is not None else None
+
