@@ -195,11 +195,12 @@ def years_near(text: str, start: int, end: int, lo: int, hi: int) -> float | Non
     """Years stated next to the mention at chars ``[start, end)`` within the clause ``[lo, hi)``.
 
     "3+ years of experience with Python" and "Python (3 years)" both give 3.0: a years
-    phrase before the mention with at most six words between, or one right after it.
+    phrase before the mention with at most six words between (and no closing bracket, which
+    ties it to an earlier name), or one right after it.
     """
     best: float | None = None
     for m in _YEARS.finditer(text, lo, hi):
-        if m.end() <= start and len(_WORD.findall(text, m.end(), start)) <= 6:
+        if m.end() <= start and len(_WORD.findall(text, m.end(), start)) <= 6 and ")" not in text[m.end() : start]:
             best = float(m.group(1))
         elif m.start() >= end and not _WORD.search(text, end, m.start()):
             return best if best is not None else float(m.group(1))

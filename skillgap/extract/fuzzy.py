@@ -24,7 +24,7 @@ _ITEM = re.compile(r"[^,;|•·/()\[\]\n\t:]+")
 _LIST_SEP = re.compile(r"[,;|•·/]")
 _CAPITALISED = re.compile(r"(?<![\w.@/])[A-Z][A-Za-z0-9+#]{2,}(?:[ -][A-Z0-9][A-Za-z0-9+#]*){0,2}")
 _JOIN = re.compile(r"\s(?:and|or|&)\s", re.IGNORECASE)
-_LEAD = re.compile(r"^(?:[\s\-*▪●◦➢✓>–]|and\s|or\s|&\s)+", re.IGNORECASE)
+_LEAD = re.compile(r"(?:[\s\-*▪●◦➢✓>–]|and\s|or\s|&\s)+", re.IGNORECASE)
 
 
 def normalize(text: str) -> str:
