@@ -14,7 +14,9 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+import numpy
 import yaml
+from spacy.attrs import IS_SPACE, ORTH
 from spacy.tokens import Doc
 
 from ..errors import TaxonomyError
@@ -96,21 +98,25 @@ class CueSpans:
         return out
 
 
-def is_boundary(doc: Doc, i: int) -> bool:
-    """True for tokens that end a clause: sentence punctuation or a line break."""
-    tok = doc[i]
-    return tok.text in _BOUNDARIES or (tok.is_space and "\n" in tok.text)
+class Clauses:
+    """Clause boundaries of one doc (sentence punctuation, line breaks), found once with array operations."""
 
+    def __init__(self, doc: Doc) -> None:
+        strings = doc.vocab.strings
+        arr = doc.to_array([ORTH, IS_SPACE])
+        stops = numpy.isin(arr[:, 0], numpy.array([strings.add(p) for p in _BOUNDARIES], dtype=arr.dtype))
+        spaces = numpy.flatnonzero(arr[:, 1])
+        lines = [i for i in spaces.tolist() if "\n" in doc[i].text]
+        self.bounds: list[int] = sorted({*numpy.flatnonzero(stops).tolist(), *lines})
+        self.length = len(doc)
 
-def clause(doc: Doc, start: int, end: int, limit: int = CLAUSE_LIMIT) -> tuple[int, int]:
-    """Token range ``[lo, hi)`` of the clause around ``[start, end)``, at most ``limit`` tokens each side."""
-    lo = start
-    while lo > 0 and start - lo < limit and not is_boundary(doc, lo - 1):
-        lo -= 1
-    hi = end
-    while hi < len(doc) and hi - end < limit and not is_boundary(doc, hi):
-        hi += 1
-    return lo, hi
+    def clause(self, start: int, end: int, limit: int = CLAUSE_LIMIT) -> tuple[int, int]:
+        """Token range ``[lo, hi)`` of the clause around ``[start, end)``, at most ``limit`` tokens each side."""
+        i = bisect.bisect_left(self.bounds, start)
+        lo = self.bounds[i - 1] + 1 if i > 0 else 0
+        j = bisect.bisect_left(self.bounds, end)
+        hi = self.bounds[j] if j < len(self.bounds) else self.length
+        return max(lo, start - limit), min(hi, end + limit)
 
 
 def is_compound(doc: Doc, start: int, end: int) -> bool:
@@ -129,6 +135,7 @@ def in_technical_context(
     skill_tokens: Sequence[int],
     cues: Cues,
     cue_spans: CueSpans,
+    clauses: Clauses,
 ) -> bool:
     """Whether an ambiguous name at tokens ``[start, end)`` is meant as a skill.
 
@@ -141,7 +148,7 @@ def in_technical_context(
         return False
     if section in cues.technical_sections:
         return True
-    lo, hi = clause(doc, start, end, TECH_WINDOW)
+    lo, hi = clauses.clause(start, end, TECH_WINDOW)
     if cue_spans.between("technical", lo, hi):
         return True
     seps = cues.list_separators
@@ -151,7 +158,7 @@ def in_technical_context(
     next_sep = end < len(doc) and doc[end].lower_ in seps
     if not (prev_sep or next_sep):
         return False
-    lo, hi = clause(doc, start, end, LIST_WINDOW)
+    lo, hi = clauses.clause(start, end, LIST_WINDOW)
     i = bisect.bisect_left(skill_tokens, lo)
     while i < len(skill_tokens) and skill_tokens[i] < hi:
         if not start <= skill_tokens[i] < end:
@@ -160,13 +167,13 @@ def in_technical_context(
     return False
 
 
-def is_negated(doc: Doc, start: int, end: int, *, covered: set[int], cues: Cues, cue_spans: CueSpans) -> bool:
+def is_negated(doc: Doc, start: int, end: int, *, covered: set[int], cues: Cues, cue_spans: CueSpans, clauses: Clauses) -> bool:
     """Whether a negation cue governs the mention: "no experience with X", "X not required".
 
     The cue must touch the mention or the list the mention belongs to: only list separators
     and other skill tokens may stand between them, in the same clause.
     """
-    lo, hi = clause(doc, start, end, NEGATION_WINDOW)
+    lo, hi = clauses.clause(start, end, NEGATION_WINDOW)
     seps = cues.list_separators
     for _, cue_end in cue_spans.between("negation_before", lo, start):
         if all(j in covered or doc[j].lower_ in seps or doc[j].is_space for j in range(cue_end, start)):
@@ -177,11 +184,11 @@ def is_negated(doc: Doc, start: int, end: int, *, covered: set[int], cues: Cues,
     return False
 
 
-def importance(doc: Doc, start: int, end: int, *, section: str | None, cues: Cues, cue_spans: CueSpans) -> str:
+def importance(start: int, end: int, *, section: str | None, cues: Cues, cue_spans: CueSpans, clauses: Clauses) -> str:
     """``preferred`` or ``required`` for a posting mention: its section, else the nearest cue in its clause."""
     if section in cues.preferred_sections:
         return "preferred"
-    lo, hi = clause(doc, start, end)
+    lo, hi = clauses.clause(start, end)
     best: tuple[int, str] | None = None
     for kind in ("required", "preferred"):
         for s, e in cue_spans.between(kind, lo, hi):

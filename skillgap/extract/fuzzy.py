@@ -20,8 +20,10 @@ from rapidfuzz import fuzz, process
 MIN_CHARS = 4
 MAX_WORDS = 4
 _NOT_ALNUM = re.compile(r"[^0-9a-z+#]+")
+_LINE = re.compile(r"[^\n]+")
 _ITEM = re.compile(r"[^,;|•·/()\[\]\n\t:]+")
-_LIST_SEP = re.compile(r"[,;|•·/]")
+#: A line holding two or more list separators (classes exclude the separators: no backtracking).
+_LIST_LINE = re.compile(r"^[^\n,;|•·/]*[,;|•·/][^\n,;|•·/]*[,;|•·/][^\n]*", re.MULTILINE)
 _CAPITALISED = re.compile(r"(?<![\w.@/])[A-Z][A-Za-z0-9+#]{2,}(?:[ -][A-Z0-9][A-Za-z0-9+#]*){0,2}")
 _JOIN = re.compile(r"\s(?:and|or|&)\s", re.IGNORECASE)
 _LEAD = re.compile(r"(?:[\s\-*▪●◦➢✓>–]|and\s|or\s|&\s)+", re.IGNORECASE)
@@ -61,9 +63,9 @@ class FuzzyIndex:
 
     def lookup(self, phrase: str) -> tuple[str, float] | None:
         """The skill id and score (0-100) of the closest name at or above the cut-off, else None."""
+        if phrase in self._memo:
+            return self._memo[phrase]
         key = normalize(phrase)
-        if key in self._memo:
-            return self._memo[key]
         found = None
         if len(key) >= MIN_CHARS and key[0] in self._buckets:
             keys, ids = self._buckets[key[0]]
@@ -71,7 +73,7 @@ class FuzzyIndex:
             if best is not None:
                 found = (ids[best[2]], float(best[1]))
         if len(self._memo) < 100_000:
-            self._memo[key] = found
+            self._memo[phrase] = found
         return found
 
 
@@ -79,24 +81,24 @@ def candidate_phrases(text: str, list_spans: Sequence[tuple[int, int]] = ()) -> 
     """Char spans of candidate phrases: list items and capitalised terms of at most four words.
 
     A list item is a stretch between separators on a line that has two or more list
-    separators, or anywhere inside ``list_spans`` (the skills sections).
+    separators, or on any line inside ``list_spans`` (the skills sections).
     """
     seen: set[tuple[int, int]] = set()
-    for line in re.finditer(r"[^\n]+", text):
-        lo, hi = line.span()
-        in_list = len(_LIST_SEP.findall(text, lo, hi)) >= 2 or _inside(list_spans, lo)
-        if in_list:
-            for item in _ITEM.finditer(text, lo, hi):
-                for part in _parts(text, *item.span()):
-                    span = _trim(text, *part)
-                    if span and span not in seen:
-                        seen.add(span)
-                        yield span
-        for term in _CAPITALISED.finditer(text, lo, hi):
-            span = term.span()
-            if span not in seen:
-                seen.add(span)
-                yield span
+    lines = [m.span() for m in _LIST_LINE.finditer(text)]
+    for lo, hi in list_spans:
+        lines += [m.span() for m in _LINE.finditer(text, lo, hi)]
+    for lo, hi in lines:
+        for item in _ITEM.finditer(text, lo, hi):
+            for part in _parts(text, *item.span()):
+                span = _trim(text, *part)
+                if span and span not in seen:
+                    seen.add(span)
+                    yield span
+    for term in _CAPITALISED.finditer(text):
+        span = term.span()
+        if span not in seen:
+            seen.add(span)
+            yield span
 
 
 def fuzzy_hits(text: str, index: FuzzyIndex, covered: Sequence[tuple[int, int]], list_spans: Sequence[tuple[int, int]] = ()) -> list[FuzzyHit]:
@@ -107,10 +109,8 @@ def fuzzy_hits(text: str, index: FuzzyIndex, covered: Sequence[tuple[int, int]],
     """
     hits = []
     for start, end in candidate_phrases(text, list_spans):
-        if _crosses(covered, start, end) or _within(covered, start, end):
-            continue
         found = index.lookup(text[start:end])
-        if found is not None:
+        if found is not None and not _crosses(covered, start, end) and not _within(covered, start, end):
             hits.append(FuzzyHit(start, end, found[0], round(found[1], 1)))
     return hits
 

@@ -120,7 +120,8 @@ class SkillPipeline:
         """Every raw matcher hit in ``doc``, overlapping ones included."""
         strings = self.nlp.vocab.strings
         out = [Match(s, e, strings[k], "exact") for k, s, e in self.sure(doc)]
-        out += [Match(s, e, strings[k], "pattern", score=SCORE_PATTERN) for k, s, e in self.patterns(doc)]
+        if len(self.patterns):
+            out += [Match(s, e, strings[k], "pattern", score=SCORE_PATTERN) for k, s, e in self.patterns(doc)]
         out += [Match(s, e, strings[k], "pattern", ambiguous=True, score=SCORE_CONTEXT) for k, s, e in self.unsure(doc)]
         return out
 
@@ -227,6 +228,7 @@ class SkillExtractor:
         pipe = self.pipeline
         cues = pipe.cues
         cue_spans = pipe.cue_spans(doc)
+        clauses = context.Clauses(doc)
         raw = pipe.matches(doc)
         starts = sorted(m.start for m in raw)
         kept = [
@@ -234,7 +236,7 @@ class SkillExtractor:
             for m in raw
             if not m.ambiguous
             or context.in_technical_context(
-                doc, m.start, m.end, section=_section(document, doc[m.start].idx), skill_tokens=starts, cues=cues, cue_spans=cue_spans
+                doc, m.start, m.end, section=_section(document, doc[m.start].idx), skill_tokens=starts, cues=cues, cue_spans=cue_spans, clauses=clauses
             )
         ]
         found = resolve(kept)
@@ -242,7 +244,7 @@ class SkillExtractor:
             found = resolve([*found, *self._fuzzy(document, doc, found)])
         doc.spans[SPANS_KEY] = [Span(doc, m.start, m.end, label=m.method, span_id=m.skill_id) for m in found]
         covered = {i for m in found for i in range(m.start, m.end)}
-        mentions = [self._mention(document, doc, m, covered, cue_spans) for m in found]
+        mentions = [self._mention(document, doc, m, covered, cue_spans, clauses) for m in found]
         return (*mentions, *self._implied(mentions))
 
     def _fuzzy(self, document: Document, doc: Doc, found: list[Match]) -> list[Match]:
@@ -256,12 +258,12 @@ class SkillExtractor:
                 out.append(Match(span[0], span[1], hit.skill_id, "fuzzy", score=hit.score))
         return out
 
-    def _mention(self, document: Document, doc: Doc, m: Match, covered: set[int], cue_spans: CueSpans) -> Mention:
+    def _mention(self, document: Document, doc: Doc, m: Match, covered: set[int], cue_spans: CueSpans, clauses: context.Clauses) -> Mention:
         cues = self.pipeline.cues
         start_char = doc[m.start].idx
         end_char = doc[m.end - 1].idx + len(doc[m.end - 1])
         section = _section(document, start_char)
-        lo, hi = context.clause(doc, m.start, m.end)
+        lo, hi = clauses.clause(m.start, m.end)
         lo_char, hi_char = doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1])
         return Mention(
             skill_id=m.skill_id,
@@ -272,8 +274,8 @@ class SkillExtractor:
             score=m.score,
             section=section,
             page=document.page_at(start_char),
-            negated=context.is_negated(doc, m.start, m.end, covered=covered, cues=cues, cue_spans=cue_spans),
-            importance=context.importance(doc, m.start, m.end, section=section, cues=cues, cue_spans=cue_spans) if document.kind == "posting" else None,
+            negated=context.is_negated(doc, m.start, m.end, covered=covered, cues=cues, cue_spans=cue_spans, clauses=clauses),
+            importance=context.importance(m.start, m.end, section=section, cues=cues, cue_spans=cue_spans, clauses=clauses) if document.kind == "posting" else None,
             years=context.years_near(document.text, start_char, end_char, lo_char, hi_char),
         )
 
