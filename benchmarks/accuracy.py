@@ -157,7 +157,7 @@ def locate(text: str, needle: str) -> list[Span]:
     return []
 
 
-def score_gold(kind: str, documents: list[Document], golds: list[dict], systems, mapping: dict[str, str]) -> None:
+def score_gold(kind: str, documents: list[Document], golds: list[dict], systems, mapping: dict[str, str], explain: bool = False) -> None:
     vocab_ids = set(mapping.values())
     for system in systems:
         tally = Tally()
@@ -180,12 +180,27 @@ def score_gold(kind: str, documents: list[Document], golds: list[dict], systems,
                     hit = skill in found.skills and skill not in gold_ids
                     tally.notes.append(f"trap text not found in {gold['doc']}: {trap['text']!r}")
                 tally.trap_hits += hit
-        print(tally.line(system.name, len(docs)))
+                if explain and hit:
+                    print(f"    TRAP {gold['doc']}: {trap['text']!r} -> {skill}")
+            if explain:
+                missed = sorted(gold_ids - (found.skills - found.negated))
+                wrong = sorted(predicted - gold_ids)
+                if missed or wrong:
+                    print(f"    {system.name} {gold['doc']}: missed {missed} wrong {[(w, _evidence(text, found, w)) for w in wrong]}")
+        print(tally.line(system.name, len(documents)))
         for note in dict.fromkeys(tally.notes):
             print("     ", note)
 
 
-def gold_sets(data: Path, systems, mapping: dict[str, str], extractor: SkillExtractor) -> None:
+def _evidence(text: str, found: Found, skill: str) -> str:
+    spans = [(a, b) for s, a, b in found.spans if s == skill]
+    if not spans:
+        return "(negated)"
+    a, b = spans[0]
+    return " ".join(text[max(0, a - 40) : b + 40].split())
+
+
+def gold_sets(data: Path, systems, mapping: dict[str, str], extractor: SkillExtractor, explain: bool = False) -> None:
     gold = data / "gold"
     postings = [json.loads(line) for line in (gold / "postings.jsonl").read_text(encoding="utf-8").splitlines() if line.strip()]
     resumes = [json.loads(line) for line in (gold / "resumes.jsonl").read_text(encoding="utf-8").splitlines() if line.strip()]
@@ -195,7 +210,7 @@ def gold_sets(data: Path, systems, mapping: dict[str, str], extractor: SkillExtr
     print(f"(read {len(post_docs)} postings and {len(cv_docs)} résumés with read_document in {time.perf_counter() - t0:.1f}s)")
     for kind, docs, golds in (("posting", post_docs, postings), ("resume", cv_docs, resumes)):
         print(f"\ngold {kind}s (required + preferred)" if kind == "posting" else f"\ngold {kind}s")
-        score_gold(kind, docs, golds, systems, mapping)
+        score_gold(kind, docs, golds, systems, mapping, explain)
     importance_agreement(post_docs, postings, mapping, extractor)
 
 
@@ -340,6 +355,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA, help="the shared data folder (default: ../shared/data)")
     parser.add_argument("--only", choices=["gold", "spans"], help="run one part only")
     parser.add_argument("--taxonomy", type=Path, nargs="*", help="taxonomy files or folders (default: the shipped one)")
+    parser.add_argument("--explain", action="store_true", help="print each gold document's misses, false positives and traps hit")
     args = parser.parse_args(argv)
     data = args.data.resolve()
     if not (data / "gold").is_dir():
@@ -353,7 +369,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     print(f"taxonomy: {len(taxonomy)} skills; gold vocabulary: {len(vocab)} names, {len(mapping)} mapped" + (f", unmapped: {missing}" if missing else ""))
     print("DEV SET figures: rules and taxonomy were tuned on these files (see gold/README.md).")
     if args.only in (None, "gold"):
-        gold_sets(data, systems, mapping, extractor)
+        gold_sets(data, systems, mapping, extractor, args.explain)
     if args.only in (None, "spans"):
         for name, (loader, kind) in SPAN_SETS.items():
             score_spans(name, kind, loader(data), systems)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import itertools
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -85,6 +86,8 @@ class CueSpans:
             self._spans[kind].append((start, end))
         for spans in self._spans.values():
             spans.sort()
+        self.starts = {s for s, _ in itertools.chain(*self._spans.values())}
+        self.ends = {e for _, e in itertools.chain(*self._spans.values())}
 
     def between(self, kind: str, lo: int, hi: int) -> list[tuple[int, int]]:
         """Spans of ``kind`` lying entirely inside tokens ``[lo, hi)``."""
@@ -107,8 +110,13 @@ class Clauses:
         stops = numpy.isin(arr[:, 0], numpy.array([strings.add(p) for p in _BOUNDARIES], dtype=arr.dtype))
         spaces = numpy.flatnonzero(arr[:, 1])
         lines = [i for i in spaces.tolist() if "\n" in doc[i].text]
-        self.bounds: list[int] = sorted({*numpy.flatnonzero(stops).tolist(), *lines})
+        self._set = {*numpy.flatnonzero(stops).tolist(), *lines}
+        self.bounds: list[int] = sorted(self._set)
         self.length = len(doc)
+
+    def is_edge(self, i: int) -> bool:
+        """True when token ``i`` ends a clause or lies outside the doc."""
+        return i < 0 or i >= self.length or i in self._set
 
     def clause(self, start: int, end: int, limit: int = CLAUSE_LIMIT) -> tuple[int, int]:
         """Token range ``[lo, hi)`` of the clause around ``[start, end)``, at most ``limit`` tokens each side."""
@@ -140,9 +148,10 @@ def in_technical_context(
     """Whether an ambiguous name at tokens ``[start, end)`` is meant as a skill.
 
     It is when it is not glued into a hyphenated word and it stands in a skills section, next to
-    a technical cue word ("R programming", "languages: Go") or as an item of a list that holds
-    another skill ("Python, R and SQL"). ``skill_tokens`` are the sorted first tokens of the
-    doc's other skill matches.
+    a technical cue word ("R programming", "languages: Go") or as a whole item (between
+    separators, clause edges or cue phrases) of a list that holds another skill ("Python, R and
+    SQL", "Java or Spark required", but not "statistical testing, regression").
+    ``skill_tokens`` are the sorted first tokens of the doc's other skill matches.
     """
     if is_compound(doc, start, end):
         return False
@@ -154,9 +163,9 @@ def in_technical_context(
     seps = cues.list_separators
     if len(doc[start:end].text) == 1:
         seps = seps - {"(", ")"}  # "(C)" and "(R)" are enumerators and trademarks
-    prev_sep = start > 0 and doc[start - 1].lower_ in seps
-    next_sep = end < len(doc) and doc[end].lower_ in seps
-    if not (prev_sep or next_sep):
+    prev_sep = clauses.is_edge(start - 1) or doc[start - 1].lower_ in seps or start in cue_spans.ends
+    next_sep = clauses.is_edge(end) or doc[end].lower_ in seps or end in cue_spans.starts
+    if not (prev_sep and next_sep):
         return False
     lo, hi = clauses.clause(start, end, LIST_WINDOW)
     i = bisect.bisect_left(skill_tokens, lo)

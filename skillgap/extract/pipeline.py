@@ -43,7 +43,7 @@ Source = Union[Document, str, os.PathLike]
 SCORE_EXACT = 100.0
 SCORE_PATTERN = 100.0
 SCORE_CONTEXT = 85.0
-DEFAULT_FUZZY_CUTOFF = 90.0
+DEFAULT_FUZZY_CUTOFF = 91.0
 #: Name of the ``doc.spans`` group holding the resolved matches.
 SPANS_KEY = "skills"
 
@@ -78,7 +78,7 @@ class SkillPipeline:
             unsure = {normalize_term(a) for a in skill.ambiguous}
             for term in skill.terms:
                 if normalize_term(term) in unsure:
-                    ambiguous.setdefault(skill.id, set()).update({term, term.upper()})
+                    ambiguous.setdefault(skill.id, set()).update({term, term.upper(), term[:1].upper() + term[1:]})
                 else:
                     sure.setdefault(skill.id, set()).update(term_variants(term))
         self._tune_tokenizer(itertools.chain(*sure.values(), *ambiguous.values()), itertools.chain(*ambiguous.values()))

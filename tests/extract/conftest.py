@@ -49,6 +49,8 @@ skills:
   - {id: statistics, label: Statistics}
   - {id: leadership, label: Leadership, kind: soft}
   - {id: rest-api, label: REST APIs, aliases: [REST, API]}
+  - {id: software-testing, label: Software Testing, aliases: [testing, unit testing], ambiguous: [testing]}
+  - {id: regression, label: Regression}
 """
 
 
