@@ -23,8 +23,8 @@ from spacy.tokens import Doc
 from ..errors import TaxonomyError
 from ..taxonomy import shipped_taxonomy_dir
 
-CUE_KINDS = ("technical", "negation_before", "negation_after", "required", "preferred")
-_CUE_KEYS = frozenset({*CUE_KINDS, "technical_sections", "list_separators", "preferred_sections"})
+CUE_KINDS = ("technical", "negation_before", "negation_after", "required", "preferred", "not_skill", "title_before")
+_CUE_KEYS = frozenset({*CUE_KINDS, "technical_sections", "list_separators", "line_continuers", "preferred_sections"})
 _BOUNDARIES = frozenset({".", "!", "?", ";"})
 #: How far (tokens) each rule looks from a mention.
 TECH_WINDOW = 3
@@ -43,6 +43,7 @@ class Cues:
     technical_sections: frozenset[str]
     preferred_sections: frozenset[str]
     list_separators: frozenset[str]
+    line_continuers: frozenset[str]
 
 
 def load_cues(path: str | Path | None = None) -> Cues:
@@ -74,6 +75,7 @@ def _load_cues(path: str) -> Cues:
         technical_sections=frozenset(strings("technical_sections")),
         preferred_sections=frozenset(strings("preferred_sections")),
         list_separators=frozenset(s.lower() for s in strings("list_separators")),
+        line_continuers=frozenset(s.lower() for s in strings("line_continuers")),
     )
 
 
@@ -86,8 +88,14 @@ class CueSpans:
             self._spans[kind].append((start, end))
         for spans in self._spans.values():
             spans.sort()
-        self.starts = {s for s, _ in itertools.chain(*self._spans.values())}
-        self.ends = {e for _, e in itertools.chain(*self._spans.values())}
+        edges = list(itertools.chain(*(self._spans[k] for k in ("technical", "negation_before", "negation_after", "required", "preferred"))))
+        self.starts = {s for s, _ in edges}
+        self.ends = {e for _, e in edges}
+        self.title_ends = {e for _, e in self._spans["title_before"]}
+
+    def overlapping(self, kind: str, lo: int, hi: int) -> list[tuple[int, int]]:
+        """Spans of ``kind`` that share a token with ``[lo, hi)``."""
+        return [(s, e) for s, e in self._spans[kind] if s < hi and lo < e]
 
     def between(self, kind: str, lo: int, hi: int) -> list[tuple[int, int]]:
         """Spans of ``kind`` lying entirely inside tokens ``[lo, hi)``."""
@@ -102,14 +110,18 @@ class CueSpans:
 
 
 class Clauses:
-    """Clause boundaries of one doc (sentence punctuation, line breaks), found once with array operations."""
+    """Clause boundaries of one doc, found once with array operations.
 
-    def __init__(self, doc: Doc) -> None:
+    A boundary is sentence punctuation or a line break, except a line break after a word that
+    continues a list ("Hadoop, Hive and" + line break + "Spark"): hard-wrapped lines go on.
+    """
+
+    def __init__(self, doc: Doc, continuers: frozenset[str] = frozenset()) -> None:
         strings = doc.vocab.strings
         arr = doc.to_array([ORTH, IS_SPACE])
         stops = numpy.isin(arr[:, 0], numpy.array([strings.add(p) for p in _BOUNDARIES], dtype=arr.dtype))
         spaces = numpy.flatnonzero(arr[:, 1])
-        lines = [i for i in spaces.tolist() if "\n" in doc[i].text]
+        lines = [i for i in spaces.tolist() if "\n" in doc[i].text and not (i > 0 and doc[i - 1].lower_ in continuers)]
         self._set = {*numpy.flatnonzero(stops).tolist(), *lines}
         self.bounds: list[int] = sorted(self._set)
         self.length = len(doc)
@@ -161,12 +173,14 @@ def in_technical_context(
     if cue_spans.between("technical", lo, hi):
         return True
     seps = cues.list_separators
-    if len(doc[start:end].text) == 1:
-        seps = seps - {"(", ")"}  # "(C)" and "(R)" are enumerators and trademarks
-    prev_sep = clauses.is_edge(start - 1) or doc[start - 1].lower_ in seps or start in cue_spans.ends
-    next_sep = clauses.is_edge(end) or doc[end].lower_ in seps or end in cue_spans.starts
+    p = _skip_spaces(doc, start - 1, -1, clauses)
+    n = _skip_spaces(doc, end, 1, clauses)
+    prev_sep = clauses.is_edge(p) or doc[p].lower_ in seps or p + 1 in cue_spans.ends
+    next_sep = clauses.is_edge(n) or doc[n].lower_ in seps or n in cue_spans.starts
     if not (prev_sep and next_sep):
         return False
+    if end - start == 1 and len(doc[start]) == 1 and not clauses.is_edge(p) and not clauses.is_edge(n) and doc[p].text == "(" and doc[n].text == ")":
+        return False  # "(C)", "(R)": enumerators and trademarks
     lo, hi = clauses.clause(start, end, LIST_WINDOW)
     i = bisect.bisect_left(skill_tokens, lo)
     while i < len(skill_tokens) and skill_tokens[i] < hi:
@@ -174,6 +188,19 @@ def in_technical_context(
             return True
         i += 1
     return False
+
+
+def _skip_spaces(doc: Doc, i: int, step: int, clauses: Clauses) -> int:
+    """The first token from ``i`` in direction ``step`` that is not a plain space (line breaks that end a clause stop)."""
+    while 0 <= i < len(doc) and doc[i].is_space and not clauses.is_edge(i):
+        i += step
+    return i
+
+
+def blocked(start: int, end: int, cue_spans: CueSpans) -> bool:
+    """True inside a phrase that is not the skill ("leadership position", "The Linux Foundation")
+    or right after a job-title head ("Head of Machine Learning")."""
+    return bool(cue_spans.overlapping("not_skill", start, end)) or start in cue_spans.title_ends
 
 
 def is_negated(doc: Doc, start: int, end: int, *, covered: set[int], cues: Cues, cue_spans: CueSpans, clauses: Clauses) -> bool:

@@ -80,7 +80,7 @@ class SkillPipeline:
                 if normalize_term(term) in unsure:
                     ambiguous.setdefault(skill.id, set()).update({term, term.upper(), term[:1].upper() + term[1:]})
                 else:
-                    sure.setdefault(skill.id, set()).update(term_variants(term))
+                    sure.setdefault(skill.id, set()).update(term_variants(term, plural=skill.kind != "soft"))
         self._tune_tokenizer(itertools.chain(*sure.values(), *ambiguous.values()), itertools.chain(*ambiguous.values()))
         make = self.nlp.make_doc
         self.sure = PhraseMatcher(vocab, attr="LOWER")
@@ -145,14 +145,28 @@ def skill_pipeline(taxonomy: Taxonomy) -> SkillPipeline:
 
 
 def resolve(matches: Iterable[Match]) -> list[Match]:
-    """Non-overlapping matches: the longest wins, then a sure form over an ambiguous one, then exact over pattern."""
+    """Non-overlapping matches: the longest wins, then a sure form over an ambiguous one, then exact over pattern.
+
+    A sure exact or pattern match of another skill strictly inside a winner is kept too: the text
+    names both ("C/C++" holds C++, "unsupervised machine learning" holds machine learning).
+    """
     taken: set[int] = set()
-    kept = []
+    kept, losers = [], []
     for m in sorted(matches, key=lambda m: (m.start - m.end, m.ambiguous, m.method != "exact", m.start)):
         if not taken.intersection(range(m.start, m.end)):
             taken.update(range(m.start, m.end))
             kept.append(m)
-    return sorted(kept, key=lambda m: m.start)
+        else:
+            losers.append(m)
+    nested: set[int] = set()
+    for m in losers:
+        if m.ambiguous or m.method == "fuzzy" or nested.intersection(range(m.start, m.end)):
+            continue
+        outer = next((k for k in kept if k.start <= m.start and m.end <= k.end), None)
+        if outer is not None and (outer.start, outer.end) != (m.start, m.end) and outer.skill_id != m.skill_id and outer.method != "fuzzy":
+            nested.update(range(m.start, m.end))
+            kept.append(m)
+    return sorted(kept, key=lambda m: (m.start, m.start - m.end))
 
 
 class SkillExtractor:
@@ -228,8 +242,8 @@ class SkillExtractor:
         pipe = self.pipeline
         cues = pipe.cues
         cue_spans = pipe.cue_spans(doc)
-        clauses = context.Clauses(doc)
-        raw = pipe.matches(doc)
+        clauses = context.Clauses(doc, cues.line_continuers)
+        raw = [m for m in pipe.matches(doc) if not context.blocked(m.start, m.end, cue_spans)]
         starts = sorted(m.start for m in raw)
         kept = [
             m

@@ -15,8 +15,11 @@ _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z][a-z])")
 _JOINERS = (" ", "-", "", ".")
 
 
-def term_variants(term: str) -> set[str]:
-    """The term itself plus its separator, camel-case and plural variants (case kept)."""
+def term_variants(term: str, *, plural: bool = True) -> set[str]:
+    """The term itself plus its separator, camel-case and (if ``plural``) plural variants, case kept.
+
+    Soft skills take no plural: "Team Work" must not become the verb phrase "team works".
+    """
     term = " ".join(term.split())
     out = {term}
     parts = [p for p in _SEP.split(term) if p]
@@ -27,10 +30,10 @@ def term_variants(term: str) -> set[str]:
             out.add(joiner.join(parts))
     if " " not in term and _CAMEL.search(term):
         out.add(_CAMEL.sub(" ", term))
-    for form in list(out):
-        plural = _plural(form)
-        if plural:
-            out.add(plural)
+    for form in list(out) if plural else ():
+        many = _plural(form)
+        if many:
+            out.add(many)
     return {v for v in out if v}
 
 

@@ -19,7 +19,8 @@ def test_variants_of_names() -> None:
 def test_labels_aliases_and_variants_match_case_insensitively(ids) -> None:
     # posting 010: "Tools: Spark, Pandas, SciKit-Learn, TensorFlow, Keras, SQL"
     assert ids("Tools: Spark, Pandas, SciKit-Learn, TensorFlow, Keras, SQL") == ["apache-spark", "scikit-learn", "tensorflow", "sql"]
-    assert ids("sklearn, scikit learn and NodeJS; node js; nodejs") == ["scikit-learn", "node-js"]
+    # "node js" also names JS (an alias of JavaScript) inside it: both are kept
+    assert ids("sklearn, scikit learn and NodeJS; node js; nodejs") == ["scikit-learn", "node-js", "javascript"]
     assert ids("We build REST APIs on kubernetes (k8s) and POSTGRES") == ["rest-api", "kubernetes", "postgresql"]
 
 
