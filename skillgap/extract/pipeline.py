@@ -18,7 +18,6 @@ from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any, Union
 
 import spacy
@@ -36,7 +35,7 @@ from .fuzzy import FuzzyIndex, fuzzy_hits
 from .model import Mention, SkillProfile
 from .variants import term_variants
 
-Source = Union[Document, str, os.PathLike]
+Source = Union[Document, str, bytes, os.PathLike]
 
 #: Score of a mention by how it was found (fuzzy mentions carry rapidfuzz's ratio instead):
 #: a label, alias or sure pattern is certain; an ambiguous name rests on its context.
@@ -198,7 +197,7 @@ class SkillExtractor:
         return self.pipeline.nlp
 
     def extract(self, source: Source, *, kind: DocumentKind | None = None) -> SkillProfile:
-        """The `SkillProfile` of one document, file path or text."""
+        """The `SkillProfile` of one document, file path, bytes or text (not a Document: read with `read_document`)."""
         document = as_document(source, kind)
         return self._profile(document, self.nlp(document.text))
 
@@ -310,12 +309,10 @@ class SkillExtractor:
 
 
 def as_document(source: Source, kind: DocumentKind | None = None) -> Document:
-    """A `Document` from a Document, a file path or a text."""
+    """A `Document` as it is, or read with `read_document` (a path, bytes, a file object or text: sections and kind included)."""
     if isinstance(source, Document):
         return source
-    if isinstance(source, os.PathLike) or (isinstance(source, str) and "\n" not in source and len(source) < 4096 and Path(source).is_file()):
-        return read_document(source, kind=kind)
-    return Document(source="<text>", kind=kind or "resume", text=str(source))
+    return read_document(source, kind=kind)
 
 
 def _section(document: Document, offset: int) -> str | None:
@@ -329,9 +326,9 @@ def _batched(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
         yield batch
 
 
-def _portable(source: Source) -> Document | str:
-    """Something a worker process can receive: Documents and strings as they are, paths as strings."""
-    return source if isinstance(source, (Document, str)) else os.fspath(source)
+def _portable(source: Source) -> Source:
+    """Something a worker process can receive: paths as strings, the rest as it is."""
+    return os.fspath(source) if isinstance(source, os.PathLike) else source
 
 
 _WORKER: SkillExtractor | None = None
@@ -342,7 +339,7 @@ def _init_worker(skills: dict[str, Any], roles: dict[str, Any], fuzzy: bool, cut
     _WORKER = SkillExtractor(Taxonomy(skills=skills, roles=roles), fuzzy=fuzzy, fuzzy_cutoff=cutoff)
 
 
-def _work(sources: list[Document | str], kind: DocumentKind | None) -> list[tuple[Document, tuple[Mention, ...]]]:
+def _work(sources: list[Source], kind: DocumentKind | None) -> list[tuple[Document, tuple[Mention, ...]]]:
     assert _WORKER is not None
     documents = [as_document(s, kind) for s in sources]
     return [(d, _WORKER.mentions(d, doc)) for d, doc in zip(documents, _WORKER.nlp.pipe(d.text for d in documents))]
