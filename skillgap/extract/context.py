@@ -23,8 +23,8 @@ from spacy.tokens import Doc
 from ..errors import TaxonomyError
 from ..taxonomy import shipped_taxonomy_dir
 
-CUE_KINDS = ("technical", "negation_before", "negation_after", "required", "preferred", "not_skill", "title_before")
-_CUE_KEYS = frozenset({*CUE_KINDS, "technical_sections", "list_separators", "line_continuers", "preferred_sections"})
+CUE_KINDS = ("technical", "skill_after", "negation_before", "negation_after", "required", "preferred", "not_skill", "title_before")
+_CUE_KEYS = frozenset({*CUE_KINDS, "technical_sections", "list_separators", "line_continuers", "bullets", "preferred_sections"})
 _BOUNDARIES = frozenset({".", "!", "?", ";"})
 #: How far (tokens) each rule looks from a mention.
 TECH_WINDOW = 3
@@ -44,6 +44,7 @@ class Cues:
     preferred_sections: frozenset[str]
     list_separators: frozenset[str]
     line_continuers: frozenset[str]
+    bullets: frozenset[str]
 
 
 def load_cues(path: str | Path | None = None) -> Cues:
@@ -76,6 +77,7 @@ def _load_cues(path: str) -> Cues:
         preferred_sections=frozenset(strings("preferred_sections")),
         list_separators=frozenset(s.lower() for s in strings("list_separators")),
         line_continuers=frozenset(s.lower() for s in strings("line_continuers")),
+        bullets=frozenset(strings("bullets")),
     )
 
 
@@ -92,6 +94,7 @@ class CueSpans:
         self.starts = {s for s, _ in edges}
         self.ends = {e for _, e in edges}
         self.title_ends = {e for _, e in self._spans["title_before"]}
+        self.skill_after_starts = {s for s, _ in self._spans["skill_after"]}
 
     def overlapping(self, kind: str, lo: int, hi: int) -> list[tuple[int, int]]:
         """Spans of ``kind`` that share a token with ``[lo, hi)``."""
@@ -152,7 +155,7 @@ def in_technical_context(
     end: int,
     *,
     section: str | None,
-    skill_tokens: Sequence[int],
+    skill_tokens: set[int],
     cues: Cues,
     cue_spans: CueSpans,
     clauses: Clauses,
@@ -160,10 +163,13 @@ def in_technical_context(
     """Whether an ambiguous name at tokens ``[start, end)`` is meant as a skill.
 
     It is when it is not glued into a hyphenated word and it stands in a skills section, next to
-    a technical cue word ("R programming", "languages: Go") or as a whole item (between
+    a technical cue word ("R programming", "languages: Go"), right before a skill word ("SAS
+    experience", "sales skills") or as a whole item (between
     separators, clause edges or cue phrases) of a list that holds another skill ("Python, R and
     SQL", "Java or Spark required", but not "statistical testing, regression").
-    ``skill_tokens`` are the sorted first tokens of the doc's other skill matches.
+    Another skill right next to it also makes a list ("Java Spring Boot", "cloud java aws"),
+    and so does a bulleted line that holds the name alone ("* Java"). ``skill_tokens`` are the
+    tokens of every skill match in the doc.
     """
     if is_compound(doc, start, end):
         return False
@@ -175,19 +181,18 @@ def in_technical_context(
     seps = cues.list_separators
     p = _skip_spaces(doc, start - 1, -1, clauses)
     n = _skip_spaces(doc, end, 1, clauses)
-    prev_sep = clauses.is_edge(p) or doc[p].lower_ in seps or p + 1 in cue_spans.ends
-    next_sep = clauses.is_edge(n) or doc[n].lower_ in seps or n in cue_spans.starts
+    if n in cue_spans.skill_after_starts:
+        return True  # "Java experience", "sales skills"
+    prev_sep = clauses.is_edge(p) or doc[p].lower_ in seps or p + 1 in cue_spans.ends or p in skill_tokens
+    next_sep = clauses.is_edge(n) or doc[n].lower_ in seps or n in cue_spans.starts or n in skill_tokens
     if not (prev_sep and next_sep):
         return False
+    if clauses.is_edge(n) and not clauses.is_edge(p) and doc[p].text in cues.bullets and clauses.is_edge(p - 1):
+        return True  # a bulleted line holding the name alone
     if end - start == 1 and len(doc[start]) == 1 and not clauses.is_edge(p) and not clauses.is_edge(n) and doc[p].text == "(" and doc[n].text == ")":
         return False  # "(C)", "(R)": enumerators and trademarks
     lo, hi = clauses.clause(start, end, LIST_WINDOW)
-    i = bisect.bisect_left(skill_tokens, lo)
-    while i < len(skill_tokens) and skill_tokens[i] < hi:
-        if not start <= skill_tokens[i] < end:
-            return True
-        i += 1
-    return False
+    return any(i in skill_tokens for i in itertools.chain(range(lo, start), range(end, hi)))
 
 
 def _skip_spaces(doc: Doc, i: int, step: int, clauses: Clauses) -> int:

@@ -77,7 +77,7 @@ class SkillPipeline:
             unsure = {normalize_term(a) for a in skill.ambiguous}
             for term in skill.terms:
                 if normalize_term(term) in unsure:
-                    ambiguous.setdefault(skill.id, set()).update({term, term.upper(), term[:1].upper() + term[1:]})
+                    ambiguous.setdefault(skill.id, set()).update(_cased(term))
                 else:
                     sure.setdefault(skill.id, set()).update(term_variants(term, plural=skill.kind != "soft"))
         self._tune_tokenizer(itertools.chain(*sure.values(), *ambiguous.values()), itertools.chain(*ambiguous.values()))
@@ -128,6 +128,13 @@ class SkillPipeline:
         """Where the cue phrases of each kind occur in ``doc``."""
         strings = self.nlp.vocab.strings
         return CueSpans([(strings[k], s, e) for k, s, e in self.cue_matcher(doc)])
+
+
+def _cased(form: str) -> set[str]:
+    """An ambiguous form as printed, upper-cased, capitalised and, past two letters, lower-cased
+    (tag lists write "java spring aws"); context decides on each of them."""
+    out = {form, form.upper(), form[:1].upper() + form[1:]}
+    return out | {form.lower()} if len(form) > 2 else out
 
 
 _PIPELINES: dict[int, SkillPipeline] = {}
@@ -243,13 +250,13 @@ class SkillExtractor:
         cue_spans = pipe.cue_spans(doc)
         clauses = context.Clauses(doc, cues.line_continuers)
         raw = [m for m in pipe.matches(doc) if not context.blocked(m.start, m.end, cue_spans)]
-        starts = sorted(m.start for m in raw)
+        tokens = {i for m in raw for i in range(m.start, m.end)}
         kept = [
             m
             for m in raw
             if not m.ambiguous
             or context.in_technical_context(
-                doc, m.start, m.end, section=_section(document, doc[m.start].idx), skill_tokens=starts, cues=cues, cue_spans=cue_spans, clauses=clauses
+                doc, m.start, m.end, section=_section(document, doc[m.start].idx), skill_tokens=tokens, cues=cues, cue_spans=cue_spans, clauses=clauses
             )
         ]
         found = resolve(kept)
