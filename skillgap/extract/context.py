@@ -28,7 +28,7 @@ _CUE_KEYS = frozenset({*CUE_KINDS, "technical_sections", "list_separators", "lin
 _BOUNDARIES = frozenset({".", "!", "?", ";"})
 #: How far (tokens) each rule looks from a mention.
 TECH_WINDOW = 3
-LIST_WINDOW = 6
+LIST_WINDOW = 8
 NEGATION_WINDOW = 12
 CLAUSE_LIMIT = 40
 _YEARS = re.compile(r"(\d{1,2}(?:\.\d)?)\s*\+?\s*(?:(?:-|–|to)\s*\d{1,2}\s*\+?\s*)?(?:years?|yrs?)\b", re.IGNORECASE)

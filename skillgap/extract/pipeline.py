@@ -261,7 +261,8 @@ class SkillExtractor:
         ]
         found = resolve(kept)
         if self._fuzzy_index is not None:
-            found = resolve([*found, *self._fuzzy(document, doc, found)])
+            fuzzy = [m for m in self._fuzzy(document, doc, found) if not context.blocked(m.start, m.end, cue_spans)]
+            found = resolve([*found, *fuzzy])
         doc.spans[SPANS_KEY] = [Span(doc, m.start, m.end, label=m.method, span_id=m.skill_id) for m in found]
         covered = {i for m in found for i in range(m.start, m.end)}
         mentions = [self._mention(document, doc, m, covered, cue_spans, clauses) for m in found]

@@ -19,7 +19,7 @@ skills:
     ambiguous: [R]
     patterns: [[{ORTH: R}, {LOWER: {IN: [studio, shiny]}}]]
   - {id: go, label: Go, aliases: [Golang], ambiguous: [Go]}
-  - {id: c, label: C, ambiguous: [C]}
+  - {id: c, label: C, ambiguous: [C], patterns: [[{ORTH: C}, {ORTH: "/"}, {ORTH: "C++"}]]}
   - {id: cpp, label: C++, aliases: [cpp]}
   - {id: csharp, label: "C#", aliases: [csharp]}
   - {id: dotnet, label: .NET, aliases: [dotnet]}
@@ -51,6 +51,11 @@ skills:
   - {id: rest-api, label: REST APIs, aliases: [REST, API]}
   - {id: software-testing, label: Software Testing, aliases: [testing, unit testing], ambiguous: [testing]}
   - {id: regression, label: Regression}
+  - {id: unsupervised-learning, label: Unsupervised Learning, aliases: [unsupervised machine learning, clustering]}
+  - {id: spring, label: Spring, aliases: [Spring Boot], ambiguous: [Spring]}
+  - {id: sales, label: Sales, kind: knowledge, ambiguous: [Sales]}
+  - {id: collaboration, label: Collaboration, kind: soft, aliases: [teamwork, Team Work]}
+  - {id: data-warehousing, label: Data Warehousing, aliases: [data warehouse]}
 """
 
 

@@ -25,6 +25,17 @@ from skillgap.extract import SkillExtractor
         ("Microsoft Excel(R) is a trademark.", ["excel"]),
         ("Unit testing, Java or Spark required", ["software-testing", "java", "apache-spark"]),
         ("Python, testing, Linux", ["python", "software-testing", "linux"]),
+        # posting 003: "(C" opens a list, it is no "(C)" enumerator
+        ("optimized procedures for computationally intensive tasks (C, C++, Cuda-C)", ["c", "cpp"]),
+        # posting 021, hard-wrapped: the line break after "and" does not end the list
+        ("Advanced knowledge of Big Data technologies such as Hadoop, Hive/Impala and\nSpark;", ["hadoop", "apache-spark"]),
+        # SkillSpan tag lines: lower-case names between other skills, no separators
+        ("Technologies reactjs javascript java python", ["javascript", "java", "python"]),
+        ("spring java spring-mvc", ["spring", "java"]),
+        ("Experience with Java Spring Boot and/or NodeJs technologies", ["java", "spring", "node-js"]),
+        # a skill word right after the name; a bulleted line holding the name alone
+        ("18months good B2B sales experience", ["sales"]),
+        ("Requirements:\n* Java\n* Team Work", ["java", "collaboration"]),
     ],
 )
 def test_ambiguous_names_count_in_context(ids, text: str, expected: list[str]) -> None:
@@ -46,6 +57,11 @@ def test_ambiguous_names_count_in_context(ids, text: str, expected: list[str]) -
         # posting 015 and résumé Prashant_Bhat: "testing" as a modifier's head, not a list item
         "Solid statistical skills, such as distributions, statistical testing, regression, etc.",
         "Design, Development, Analysis, and Testing of engine components",
+        # Green et al.: "sales" in prose, and a capital "Spring" that is the season
+        "Generate sponsorship sales revenue in line with agreed targets",
+        "Our Spring intake starts in March.",
+        "Java",
+        "go, java",
     ],
 )
 def test_ambiguous_names_without_context_are_not_skills(ids, text: str) -> None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from skillgap.extract import SkillExtractor
 from skillgap.extract.pipeline import SPANS_KEY, skill_pipeline
 from skillgap.extract.variants import term_variants
@@ -37,6 +39,40 @@ def test_longest_match_wins(extractor: SkillExtractor) -> None:
     assert [(m.text, m.method, m.score) for m in spark] == [("apache spark", "exact", 100.0)]
     # "Microsoft Azure" is one mention, not "Azure" inside it; "MS Excel" is sure without context
     assert [(m.skill_id, m.text) for m in extractor.extract("Microsoft Azure and MS Excel").mentions] == [("azure", "Microsoft Azure"), ("excel", "MS Excel")]
+
+
+def test_nested_mention_of_another_skill_is_kept(extractor: SkillExtractor) -> None:
+    # posting 015: "C/C++" is a pattern of C holding C++; posting 017: "unsupervised machine learning"
+    mentions = extractor.extract("SQL, Java or C/C++.").mentions
+    assert [(m.skill_id, m.text, m.method) for m in mentions if m.method != "implied"] == [
+        ("sql", "SQL", "exact"), ("java", "Java", "pattern"), ("c", "C/C++", "pattern"), ("cpp", "C++", "exact"),
+    ]
+    text = "supervised and unsupervised machine learning techniques"
+    assert [(m.skill_id, m.text) for m in extractor.extract(text).mentions] == [
+        ("unsupervised-learning", "unsupervised machine learning"), ("machine-learning", "machine learning"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # gold traps (postings 003, 006, 020; résumé awesomecv) and their skill-naming twins
+        ("help Analysis Group in maintaining our leadership position in terms of advancing methodology", []),
+        ("hanging out in one of our collaboration spaces", []),
+        ("Certified Kubernetes Application Developer (CKAD), The Linux Foundation", ["kubernetes"]),
+        ("You'll report directly to Triplebytes' Head of Machine Learning", []),
+        ("Experience with machine learning and Linux; strong leadership", ["machine-learning", "linux", "leadership"]),
+    ],
+)
+def test_not_skill_phrases_and_job_titles(ids, text: str, expected: list[str]) -> None:
+    assert ids(text) == expected
+
+
+def test_soft_skills_take_no_plural_variant(ids) -> None:
+    # posting 013: "Our team works closely with our business partners" is no "Team Work"
+    assert ids("Our team works closely with our business partners. Team Work matters.") == ["collaboration"]
+    assert ids("Team Work") == ["collaboration"]
+    assert ids("data warehouses") == ["data-warehousing"]
 
 
 def test_matches_are_kept_in_doc_spans_with_skill_ids(extractor: SkillExtractor) -> None:
