@@ -22,7 +22,7 @@ from typing import Any, Union
 
 import spacy
 from spacy.language import Language
-from spacy.matcher import Matcher, PhraseMatcher
+from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix_regex
 
@@ -32,6 +32,7 @@ from ..taxonomy import Taxonomy, load_taxonomy, normalize_term
 from . import context
 from .context import Cues, CueSpans, load_cues
 from .fuzzy import FuzzyIndex, fuzzy_hits
+from .gate import GatedMatcher
 from .model import Mention, SkillProfile
 from .variants import term_variants
 
@@ -84,15 +85,12 @@ class SkillPipeline:
         make = self.nlp.make_doc
         self.sure = PhraseMatcher(vocab, attr="LOWER")
         self.unsure = PhraseMatcher(vocab, attr="ORTH")
-        self.patterns = Matcher(vocab)
         self.cue_matcher = PhraseMatcher(vocab, attr="LOWER")
         for skill_id, forms in sure.items():
             self.sure.add(skill_id, [make(f) for f in sorted(forms)])
         for skill_id, forms in ambiguous.items():
             self.unsure.add(skill_id, [make(f) for f in sorted(forms)])
-        for skill in taxonomy:
-            if skill.patterns:
-                self.patterns.add(skill.id, [list(p) for p in skill.patterns])
+        self.patterns = GatedMatcher(vocab, {s.id: s.patterns for s in taxonomy if s.patterns}, frozenset(self.nlp.Defaults.stop_words))
         for kind, phrases in self.cues.phrases.items():
             self.cue_matcher.add(kind, [make(p) for p in phrases])
         self.fuzzy_names = [(f, skill_id) for skill_id, forms in sure.items() for f in forms]
