@@ -48,6 +48,9 @@ DEFAULT_FUZZY_CUTOFF = 91.0
 SPANS_KEY = "skills"
 
 _LIST_PUNCT = r"[;|•·▪●◦➢✓]"
+#: Brackets glued to words ("Flask(Python),Laravel(PHP)", "Excel(R)") are split off, and so is a
+#: comma glued after a closing bracket.
+_GLUED_BRACKET = r"(?<=\w)[()\[\]]|[()\[\]](?=\w)|(?<=[)\]])[,;]"
 #: A version number glued to a name ("TensorFlow2", "Python3.8") is split off the name.
 _VERSION_SUFFIX = r"(?<=[A-Za-z]{3})[0-9]+(?:\.[0-9]+)*$"
 
@@ -96,12 +99,12 @@ class SkillPipeline:
         self.fuzzy_names = [(f, skill_id) for skill_id, forms in sure.items() for f in forms]
 
     def _tune_tokenizer(self, forms: Iterable[str], ambiguous: Iterable[str]) -> None:
-        """List punctuation and glued versions split off; names with punctuation ("C#", ".NET") kept whole."""
+        """List punctuation, glued brackets and versions split off; names with punctuation ("C#", ".NET") kept whole."""
         tok = self.nlp.tokenizer
         defaults = self.nlp.Defaults
         tok.prefix_search = compile_prefix_regex([_LIST_PUNCT, *defaults.prefixes]).search
         tok.suffix_search = compile_suffix_regex([_LIST_PUNCT, _VERSION_SUFFIX, *defaults.suffixes]).search
-        tok.infix_finditer = compile_infix_regex([_LIST_PUNCT, *defaults.infixes]).finditer
+        tok.infix_finditer = compile_infix_regex([_LIST_PUNCT, _GLUED_BRACKET, *defaults.infixes]).finditer
         rules = dict(tok.rules or {})
         for form in forms:
             for chunk in form.split():

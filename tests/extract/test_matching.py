@@ -32,6 +32,12 @@ def test_tokenizer_keeps_punctuated_names_whole(ids, extractor: SkillExtractor) 
     assert ids(text) == ["cpp", "csharp", "dotnet", "ci-cd", "ab-testing", "tensorflow", "python"]
 
 
+def test_glued_brackets_split(ids, extractor: SkillExtractor) -> None:
+    # résumé OmkarResume: "Backend Technologies: Django, Flask(Python), Laravel(PHP)" printed without spaces
+    assert [t.text for t in extractor.nlp("Flask(Python),Laravel(PHP)")] == ["Flask", "(", "Python", ")", ",", "Laravel", "(", "PHP", ")"]
+    assert ids("Microsoft Excel(R) and Python(3 years)") == ["excel", "python"]
+
+
 def test_longest_match_wins(extractor: SkillExtractor) -> None:
     # posting 022: "data science tools (Python, apache spark, TensorFlow)"
     profile = extractor.extract("employing various data science tools (Python, apache spark, TensorFlow) and techniques")
