@@ -17,7 +17,7 @@ from pathlib import Path
 
 import numpy
 import yaml
-from spacy.attrs import IS_SPACE, ORTH
+from spacy.attrs import IS_SPACE, LOWER, ORTH
 from spacy.tokens import Doc
 
 from ..errors import TaxonomyError
@@ -121,11 +121,14 @@ class Clauses:
 
     def __init__(self, doc: Doc, continuers: frozenset[str] = frozenset()) -> None:
         strings = doc.vocab.strings
-        arr = doc.to_array([ORTH, IS_SPACE])
-        stops = numpy.isin(arr[:, 0], numpy.array([strings.add(p) for p in _BOUNDARIES], dtype=arr.dtype))
-        spaces = numpy.flatnonzero(arr[:, 1])
-        lines = [i for i in spaces.tolist() if "\n" in doc[i].text and not (i > 0 and doc[i - 1].lower_ in continuers)]
-        self._set = {*numpy.flatnonzero(stops).tolist(), *lines}
+        arr = doc.to_array([ORTH, LOWER, IS_SPACE])
+        orth, lower = arr[:, 0], arr[:, 1]
+        stops = numpy.isin(orth, numpy.array([strings.add(p) for p in _BOUNDARIES], dtype=arr.dtype))
+        spaces = numpy.unique(orth[arr[:, 2] == 1]).tolist()
+        breaks = numpy.isin(orth, numpy.array([h for h in spaces if "\n" in strings[h]], dtype=arr.dtype))
+        going_on = numpy.zeros(len(doc), dtype=bool)
+        going_on[1:] = numpy.isin(lower[:-1], numpy.array([strings.add(c) for c in continuers], dtype=arr.dtype))
+        self._set = set(numpy.flatnonzero(stops | (breaks & ~going_on)).tolist())
         self.bounds: list[int] = sorted(self._set)
         self.length = len(doc)
 

@@ -10,6 +10,7 @@ rules and ``implies`` then complete the evidence.
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import os
 import re
@@ -21,6 +22,7 @@ from dataclasses import dataclass
 from typing import Any, Union
 
 import spacy
+from spacy.attrs import IDX, LENGTH
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
@@ -198,6 +200,7 @@ class SkillExtractor:
         self.fuzzy_cutoff = fuzzy_cutoff
         self.pipeline = SkillPipeline(self.taxonomy, nlp) if nlp is not None else skill_pipeline(self.taxonomy)
         self._fuzzy_index = FuzzyIndex(self.pipeline.fuzzy_names, fuzzy_cutoff) if fuzzy else None
+        self._implications: dict[str, tuple[str, ...]] = {}
 
     @property
     def nlp(self) -> Language:
@@ -248,30 +251,30 @@ class SkillExtractor:
         """Every mention in a tokenized document: stated ones in text order, then implied ones."""
         pipe = self.pipeline
         cues = pipe.cues
-        cue_spans = pipe.cue_spans(doc)
-        clauses = context.Clauses(doc, cues.line_continuers)
-        raw = [m for m in pipe.matches(doc) if not context.blocked(m.start, m.end, cue_spans)]
+        view = _View(document, doc, pipe.cue_spans(doc), context.Clauses(doc, cues.line_continuers))
+        raw = [m for m in pipe.matches(doc) if not context.blocked(m.start, m.end, view.cue_spans)]
         tokens = {i for m in raw for i in range(m.start, m.end)}
         kept = [
             m
             for m in raw
             if not m.ambiguous
             or context.in_technical_context(
-                doc, m.start, m.end, section=_section(document, doc[m.start].idx), skill_tokens=tokens, cues=cues, cue_spans=cue_spans, clauses=clauses
+                doc, m.start, m.end, section=view.section(view.char_start(m.start)), skill_tokens=tokens, cues=cues, cue_spans=view.cue_spans, clauses=view.clauses
             )
         ]
         found = resolve(kept)
         if self._fuzzy_index is not None:
-            fuzzy = [m for m in self._fuzzy(document, doc, found) if not context.blocked(m.start, m.end, cue_spans)]
+            fuzzy = [m for m in self._fuzzy(view, found) if not context.blocked(m.start, m.end, view.cue_spans)]
             found = resolve([*found, *fuzzy])
         doc.spans[SPANS_KEY] = [Span(doc, m.start, m.end, label=m.method, span_id=m.skill_id) for m in found]
         covered = {i for m in found for i in range(m.start, m.end)}
-        mentions = [self._mention(document, doc, m, covered, cue_spans, clauses) for m in found]
+        mentions = [self._mention(view, m, covered) for m in found]
         return (*mentions, *self._implied(mentions))
 
-    def _fuzzy(self, document: Document, doc: Doc, found: list[Match]) -> list[Match]:
+    def _fuzzy(self, view: _View, found: list[Match]) -> list[Match]:
         assert self._fuzzy_index is not None
-        covered = [(doc[m.start].idx, doc[m.end - 1].idx + len(doc[m.end - 1])) for m in found]
+        document, doc = view.document, view.doc
+        covered = [(view.char_start(m.start), view.char_end(m.end)) for m in found]
         lists = [(s.start, s.end) for s in document.sections if s.name in self.pipeline.cues.technical_sections]
         out = []
         for hit in fuzzy_hits(document.text, self._fuzzy_index, covered, lists):
@@ -280,13 +283,13 @@ class SkillExtractor:
                 out.append(Match(span[0], span[1], hit.skill_id, "fuzzy", score=hit.score))
         return out
 
-    def _mention(self, document: Document, doc: Doc, m: Match, covered: set[int], cue_spans: CueSpans, clauses: context.Clauses) -> Mention:
+    def _mention(self, view: _View, m: Match, covered: set[int]) -> Mention:
         cues = self.pipeline.cues
-        start_char = doc[m.start].idx
-        end_char = doc[m.end - 1].idx + len(doc[m.end - 1])
-        section = _section(document, start_char)
+        document, doc, cue_spans, clauses = view.document, view.doc, view.cue_spans, view.clauses
+        start_char, end_char = view.char_start(m.start), view.char_end(m.end)
+        section = view.section(start_char)
         lo, hi = clauses.clause(m.start, m.end)
-        lo_char, hi_char = doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1])
+        lo_char, hi_char = view.char_start(lo), view.char_end(hi)
         return Mention(
             skill_id=m.skill_id,
             text=document.text[start_char:end_char],
@@ -308,7 +311,9 @@ class SkillExtractor:
         for m in mentions:
             if m.negated:
                 continue
-            for target in self.taxonomy.implications(m.skill_id):
+            if m.skill_id not in self._implications:
+                self._implications[m.skill_id] = self.taxonomy.implications(m.skill_id)
+            for target in self._implications[m.skill_id]:
                 if target not in stated and target not in out:
                     out[target] = Mention(
                         skill_id=target, text=m.text, start=m.start, end=m.end, method="implied", score=m.score,
@@ -324,9 +329,30 @@ def as_document(source: Source, kind: DocumentKind | None = None) -> Document:
     return read_document(source, kind=kind)
 
 
-def _section(document: Document, offset: int) -> str | None:
-    section = document.section_at(offset)
-    return section.name if section else None
+class _View:
+    """One document under extraction: its tokens' char offsets, clauses, cues and sections, looked up fast."""
+
+    def __init__(self, document: Document, doc: Doc, cue_spans: CueSpans, clauses: context.Clauses) -> None:
+        self.document, self.doc, self.cue_spans, self.clauses = document, doc, cue_spans, clauses
+        offsets = doc.to_array([IDX, LENGTH]).tolist()
+        self._starts = [s for s, _ in offsets]
+        self._ends = [s + n for s, n in offsets]
+        self._sections = [s.start for s in document.sections]
+
+    def char_start(self, token: int) -> int:
+        """Char offset where token ``token`` starts."""
+        return self._starts[token]
+
+    def char_end(self, end_token: int) -> int:
+        """Char offset where the token before ``end_token`` ends (the end of a span ``[.., end_token)``)."""
+        return self._ends[end_token - 1]
+
+    def section(self, offset: int) -> str | None:
+        """Canonical name of the section holding char ``offset``, if any."""
+        i = bisect.bisect_right(self._sections, offset) - 1
+        if i >= 0 and offset < self.document.sections[i].end:
+            return self.document.sections[i].name
+        return None
 
 
 def _batched(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
