@@ -75,6 +75,7 @@ def imap_ordered(
     initializer: Callable[..., object] | None = None,
     initargs: tuple[Any, ...] = (),
     window: int | None = None,
+    max_tasks: int | None = None,
     start_method: str = "spawn",
 ) -> Iterator[Outcome[R]]:
     """Yield ``Outcome(i, func(item))`` for every item, in input order, whatever fails.
@@ -84,7 +85,9 @@ def imap_ordered(
     a ``timeout`` always uses worker processes, because only a process can be stopped.
     ``func``, ``initializer`` and the items must be picklable (module-level functions).
     ``window`` bounds the items in flight plus results waiting for an earlier one
-    (default ``4 * n_process``).
+    (default ``4 * n_process``). ``max_tasks`` replaces a worker after that many items, so
+    whatever a worker accumulates (spaCy's string store grows with every new word, about
+    50 MB per 100,000 distinct tokens) cannot grow without bound in a long batch.
     """
     n = n_process or os.cpu_count() or 1
     if n < 1:
@@ -93,7 +96,7 @@ def imap_ordered(
         raise ValueError(f"timeout must be positive seconds, got {timeout}")
     if n == 1 and timeout is None:
         return _imap_inline(func, items, initializer, initargs)
-    return _Pool(func, n, timeout, initializer, initargs, window or 4 * n, start_method).run(items)
+    return _Pool(func, n, timeout, initializer, initargs, window or 4 * n, max_tasks, start_method).run(items)
 
 
 def _imap_inline(func: Callable[[T], R], items: Iterable[T], initializer: Callable[..., object] | None, initargs: tuple[Any, ...]) -> Iterator[Outcome[R]]:
@@ -154,6 +157,7 @@ class _Worker:
         self.started = time.monotonic()
         self.index: int | None = None
         self.deadline = float("inf")
+        self.tasks = 0
 
     def stop(self) -> None:
         """Kill the process now and release its pipe."""
@@ -175,10 +179,12 @@ class _Worker:
 
 
 class _Pool:
-    def __init__(self, func: Callable[[Any], Any], n: int, timeout: float | None, initializer: Callable[..., object] | None, initargs: tuple[Any, ...], window: int, start_method: str) -> None:
+    def __init__(
+        self, func: Callable[[Any], Any], n: int, timeout: float | None, initializer: Callable[..., object] | None, initargs: tuple[Any, ...], window: int, max_tasks: int | None, start_method: str
+    ) -> None:
         self.ctx = multiprocessing.get_context(start_method)
         self.spec = (func, initializer, initargs)
-        self.n, self.timeout, self.window = n, timeout, max(window, n)
+        self.n, self.timeout, self.window, self.max_tasks = n, timeout, max(window, n), max_tasks
         self.workers: list[_Worker] = []
         self.done: dict[int, Outcome[Any]] = {}
 
@@ -274,6 +280,9 @@ class _Pool:
         _, index, ok, payload = message
         worker.index, worker.deadline = None, float("inf")
         self.done[index] = Outcome(index, value=payload) if ok else Outcome(index, error=payload)
+        worker.tasks += 1
+        if self.max_tasks and worker.tasks >= self.max_tasks:
+            self._replace(worker, None, "")  # retire it: idle now, so nothing is lost
         return 1
 
     def _on_death(self, worker: _Worker) -> int:

@@ -45,6 +45,12 @@ def test_replaced_worker_runs_the_initializer_again():
     assert [o.error is None for o in outcomes] == [False, True] and outcomes[1].value == 7
 
 
+def test_workers_are_replaced_after_max_tasks():
+    outcomes = list(imap_ordered(pid_and_inits, range(7), n_process=1, timeout=30, initializer=init_counter, max_tasks=3))
+    pids = [o.value[0] for o in outcomes]
+    assert [pids.index(p) for p in pids] == [0, 0, 0, 3, 3, 3, 6] and {o.value[1] for o in outcomes} == {1}
+
+
 def test_inputs_are_pulled_lazily_within_the_window():
     pulled = []
 
