@@ -40,12 +40,7 @@ def test_initializer_runs_once_per_worker_process():
     assert len(pids) == 2 and os.getpid() not in pids
 
 
-def test_replaced_worker_runs_the_initializer_again():
-    outcomes = list(imap_ordered(behave, ["exit", 7], n_process=1, timeout=30, initializer=init_counter))
-    assert [o.error is None for o in outcomes] == [False, True] and outcomes[1].value == 7
-
-
-def test_workers_are_replaced_after_max_tasks():
+def test_workers_are_replaced_after_max_tasks_and_rerun_the_initializer():
     outcomes = list(imap_ordered(pid_and_inits, range(7), n_process=1, timeout=30, initializer=init_counter, max_tasks=3))
     pids = [o.value[0] for o in outcomes]
     assert [pids.index(p) for p in pids] == [0, 0, 0, 3, 3, 3, 6] and {o.value[1] for o in outcomes} == {1}
