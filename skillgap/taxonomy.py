@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import difflib
+import io
 import functools
 import importlib.resources
 import re
@@ -37,10 +38,10 @@ _AREA_KEYS = frozenset({"name", "importance", "weight", "skills", "description"}
 _REQ_KEYS = frozenset({"skill", "importance", "weight", "years"})
 _ID_RE = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*\Z")
 
-#: Largest taxonomy file accepted (bytes) and most YAML aliases (``*ref``) in one file: a
-#: "billion laughs" alias bomb is refused before it is expanded.
+#: Largest taxonomy file accepted (bytes), and most YAML nodes a file may stand for once its
+#: aliases (``*ref``) are expanded: a "billion laughs" alias bomb is refused before use.
 MAX_FILE_BYTES = 20_000_000
-MAX_YAML_ALIASES = 1_000
+MAX_YAML_NODES = 2_000_000
 #: Most matcher terms (labels + aliases + patterns) one taxonomy may hold; past this the
 #: spaCy matchers would take minutes to build and gigabytes of memory.
 MAX_TERMS = 500_000
@@ -287,22 +288,36 @@ def _read_file(path: Path, raw: _Raw) -> None:
         _read_yaml(text, src, raw)
 
 
-class _GuardedLoader(yaml.SafeLoader):
-    """``yaml.SafeLoader`` that refuses files with more than MAX_YAML_ALIASES alias references."""
-
-    def compose_node(self, parent: Any, index: Any) -> Any:  # noqa: D102 - PyYAML hook
-        if self.check_event(yaml.AliasEvent):
-            self._aliases = getattr(self, "_aliases", 0) + 1
-            if self._aliases > MAX_YAML_ALIASES:
-                raise yaml.YAMLError(f"more than {MAX_YAML_ALIASES} YAML aliases (an alias bomb?)")
-        return super().compose_node(parent, index)
+def _yaml_nodes(node: yaml.Node, memo: dict[int, int]) -> int:
+    """How many nodes ``node`` stands for with every alias expanded (shared nodes counted each time)."""
+    key = id(node)
+    if key not in memo:
+        memo[key] = 1  # a recursive alias counts once instead of looping
+        if isinstance(node, yaml.SequenceNode):
+            memo[key] += sum(_yaml_nodes(child, memo) for child in node.value)
+        elif isinstance(node, yaml.MappingNode):
+            memo[key] += sum(_yaml_nodes(k, memo) + _yaml_nodes(v, memo) for k, v in node.value)
+    return memo[key]
 
 
 def _read_yaml(text: str, src: str, raw: _Raw) -> None:
+    loader = yaml.SafeLoader(text)
     try:
-        data = yaml.load(text, Loader=_GuardedLoader)  # noqa: S506 - a SafeLoader subclass
+        node = loader.get_single_node()
+        size = _yaml_nodes(node, {}) if node is not None else 0
+        if size > MAX_YAML_NODES:
+            raise TaxonomyError(
+                f"the YAML expands to {size:,} nodes through its aliases (an alias bomb?), over the {MAX_YAML_NODES:,} limit",
+                source=src,
+                fix="write the entries out instead of nesting anchors and aliases",
+            )
+        data = loader.construct_document(node) if node is not None else None
     except yaml.YAMLError as exc:
         raise TaxonomyError(f"invalid YAML: {exc}".replace("\n", " "), source=src, fix="fix the YAML syntax at the place shown") from None
+    except RecursionError:
+        raise TaxonomyError("the YAML is nested too deeply", source=src, fix="flatten the structure") from None
+    finally:
+        loader.dispose()
     if not isinstance(data, dict):
         raise TaxonomyError(
             "the top level must be a mapping with 'skills:' (a skills file) or 'id:' and 'areas:' (a role file)",
@@ -330,7 +345,7 @@ def _read_yaml(text: str, src: str, raw: _Raw) -> None:
 
 
 def _read_csv(text: str, src: str, raw: _Raw) -> None:
-    rows = list(csv.DictReader(text.splitlines()))
+    rows = list(csv.DictReader(io.StringIO(text, newline="")))
     header = {h.strip() for h in (rows[0].keys() if rows else [])}
     if {"conceptUri", "preferredLabel"} <= header:
         _read_esco(rows, src, raw)
