@@ -96,6 +96,19 @@ class PreparedJob:
     taxonomy: Taxonomy = field(repr=False, compare=False)
     job_evidence: Mapping[str, tuple[Mention, ...]] = field(default_factory=dict, repr=False, compare=False)
     role: Role | None = None
+    #: For each requirement: the skills that imply it, and its siblings (looked up once, not per candidate).
+    implied_from: Mapping[str, frozenset[str]] = field(init=False, repr=False, compare=False)
+    siblings: Mapping[str, frozenset[str]] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        wanted = {r.skill_id for r in self.requirements}
+        implied_from: dict[str, set[str]] = {skill_id: set() for skill_id in wanted}
+        for skill in self.taxonomy:
+            for target in self.taxonomy.implications(skill.id):
+                if target in wanted:
+                    implied_from[target].add(skill.id)
+        object.__setattr__(self, "implied_from", {k: frozenset(v) for k, v in implied_from.items()})
+        object.__setattr__(self, "siblings", {k: frozenset(self.taxonomy.siblings(k)) for k in wanted})
 
 
 @dataclass(frozen=True)
@@ -263,9 +276,8 @@ def _is_role_name(text: str, taxonomy: Taxonomy) -> bool:
 
 
 def requirements_from_role(role: Role, taxonomy: Taxonomy) -> PreparedJob:
-    """A role profile's requirements as they are, grouped by the role's areas."""
-    for req in role.requirements:
-        taxonomy[req.skill_id]  # a clear TaxonomyError when the role uses a skill this taxonomy lacks
+    """A role profile's requirements as they are, grouped by the role's areas (a `TaxonomyError`
+    names any skill the role uses that ``taxonomy`` lacks)."""
     return PreparedJob(name=role.label, requirements=role.requirements, taxonomy=taxonomy, role=role)
 
 
@@ -353,8 +365,7 @@ def compare_prepared(
     for m in profile.mentions:
         if not m.negated and m.method != "implied" and m.skill_id in taxonomy:
             stated.setdefault(m.skill_id, []).append(m)
-    implied_by = _implied_by(stated, taxonomy)
-    results = tuple(_judge(req, stated, implied_by, job, credits) for req in job.requirements)
+    results = tuple(_judge(req, stated, job, credits) for req in job.requirements)
     asked = {r.skill_id for r in results}
     return GapReport(
         candidate=profile,
@@ -369,31 +380,18 @@ def compare_prepared(
     )
 
 
-def _implied_by(stated: Mapping[str, list[Mention]], taxonomy: Taxonomy) -> dict[str, str]:
-    """Each implied skill id -> the first stated skill (text order) that implies it."""
-    out: dict[str, str] = {}
-    for skill_id in stated:
-        for target in taxonomy.implications(skill_id):
-            out.setdefault(target, skill_id)
-    return out
-
-
-def _judge(
-    req: Requirement, stated: Mapping[str, list[Mention]], implied_by: Mapping[str, str], job: PreparedJob, credits: Credits
-) -> RequirementResult:
-    taxonomy = job.taxonomy
+def _judge(req: Requirement, stated: Mapping[str, list[Mention]], job: PreparedJob, credits: Credits) -> RequirementResult:
+    """The status of one requirement; ``via`` is the first stated skill (text order) that implies it or is its sibling."""
+    status: Status = "missing"
     via: str | None = None
     if req.skill_id in stated:
-        status: Status = "matched"
-        evidence = tuple(stated[req.skill_id])
-    elif req.skill_id in implied_by:
-        status, via = "implied", implied_by[req.skill_id]
-        evidence = tuple(stated[via])
-    else:
-        sibling = next((s for s in stated if s in set(taxonomy.siblings(req.skill_id))), None)
-        status, via = ("transferable", sibling) if sibling else ("missing", None)
-        evidence = tuple(stated[sibling]) if sibling else ()
-    skill = taxonomy[req.skill_id]
+        status = "matched"
+    elif via := next((s for s in stated if s in job.implied_from[req.skill_id]), None):
+        status = "implied"
+    elif via := next((s for s in stated if s in job.siblings[req.skill_id]), None):
+        status = "transferable"
+    evidence = tuple(stated.get(via or req.skill_id, ()))
+    skill = job.taxonomy[req.skill_id]
     return RequirementResult(
         skill_id=req.skill_id,
         label=skill.label,
