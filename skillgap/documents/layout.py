@@ -59,6 +59,8 @@ class Segment:
 # wider than WORD_GAP; a gap wider than SEGMENT_GAP ends a segment; rebuilt lines separate
 # segments farther apart than CELL_GAP with a tab (table cells, right-aligned dates).
 WORD_GAP = 0.08
+ADVANCE_GAP = 0.12
+OVERHANG = 0.1
 SEGMENT_GAP = 1.0
 CELL_GAP = 1.5
 # A column block needs at least this many segments on each side of its gutter, a gutter at
@@ -71,11 +73,14 @@ TABLE_ALIGNED = 0.5
 
 _HYPHENATED_END = re.compile(r"[^\W\d_]-\Z")
 _LOWER_START = re.compile(r"[a-z]")
+_PUNCTUATION = ".,;:!?()[]{}\"'•"
 
 
 def page_text(glyphs: Iterable[Glyph]) -> str:
-    """The page's text in reading order: one line per text line, columns one after the other."""
-    segments = _segments(glyphs)
+    """The page's text in reading order: one line per text line, columns one after the other.
+
+    A drawn soft hyphen (U+00AD, as some TeX fonts map "-") is a visible hyphen on a page."""
+    segments = _segments([g._replace(text="-") if g.text == "\u00ad" else g for g in glyphs])
     if not segments:
         return ""
     unit = sorted(s.height for s in segments)[len(segments) // 2] or 1.0
@@ -85,8 +90,30 @@ def page_text(glyphs: Iterable[Glyph]) -> str:
     return "\n".join(lines)
 
 
-def _segments(glyphs: Iterable[Glyph]) -> list[Segment]:
+def _same_line(a: Glyph, b: Glyph, size: float) -> bool:
+    return abs((a.top + a.bottom) - (b.top + b.bottom)) / 2 < 0.5 * size
+
+
+def _advances(glyphs: list[Glyph]) -> dict[tuple[str, int], float]:
+    """Each glyph's advance as the page shows it: the median step to the next glyph on the same
+    line when no space glyph and no visible gap lie between (by text and height in tenths).
+
+    Some PDFs (HTML renderers) carry no space glyphs, and PDFium's boxes can be wider than the
+    advance ("f"), so a word gap hides inside the box; ``x0 + advance`` shows where it ends."""
+    steps: dict[tuple[str, int], list[float]] = {}
+    for a, b in zip(glyphs, glyphs[1:]):
+        if not a.text or a.text.isspace() or not b.text or b.text.isspace():
+            continue
+        size = a.bottom - a.top
+        step = b.x0 - a.x0
+        if 0 < step <= a.x1 - a.x0 + 0.02 * size and _same_line(a, b, size):
+            steps.setdefault((a.text, round(10 * size)), []).append(step)
+    return {key: sorted(values)[len(values) // 2] for key, values in steps.items()}
+
+
+def _segments(glyphs: list[Glyph]) -> list[Segment]:
     """Group glyphs (stream order) into segments; whitespace glyphs only mark word breaks."""
+    advances = _advances(glyphs)
     segments: list[Segment] = []
     cur: Segment | None = None
     last: Glyph | None = None
@@ -103,9 +130,14 @@ def _segments(glyphs: Iterable[Glyph]) -> list[Segment]:
         if cur is not None and last is not None:
             gap = g.x0 - last.x1
             size = max(h, last.bottom - last.top)
-            same_line = abs((g.top + g.bottom) - (last.top + last.bottom)) / 2 < 0.5 * size
-            if same_line and gap >= -0.6 * size and gap <= SEGMENT_GAP * size:
-                cur.add(g, pending_space or gap > WORD_GAP * size)
+            if _same_line(g, last, size) and gap >= -0.6 * size and gap <= SEGMENT_GAP * size:
+                space = pending_space or gap > WORD_GAP * size
+                if not space and gap > 0.01 * size:
+                    # A box wider than the glyph's advance (overhang) can hide a word gap.
+                    advance = advances.get((last.text, round(10 * (last.bottom - last.top))))
+                    if advance is not None and last.x1 - last.x0 - advance > OVERHANG * size:
+                        space = g.x0 - last.x0 - advance > ADVANCE_GAP * size
+                cur.add(g, space)
                 last, pending_space = g, False
                 continue
         cur = Segment(g)
@@ -227,11 +259,18 @@ def _block_lines(block: list[Segment]) -> list[str]:
 
 
 def _dehyphenate(lines: list[str]) -> list[str]:
-    """Join a word hyphenated across a line end ("data-" + "base" -> "database")."""
+    """Join a word split by a hyphen at a line end onto the first line: "data-" + "base" becomes
+    "database" when the page spells that word elsewhere, else it keeps the hyphen, which in
+    ragged-right résumés is mostly part of the word ("Self-" + "confidence", "cross-functional")."""
     out = list(lines)
+    words: set[str] | None = None
     for i in range(len(out) - 1):
         if _HYPHENATED_END.search(out[i]) and _LOWER_START.match(out[i + 1]):
-            head, _, rest = out[i + 1].partition(" ")
-            out[i] = out[i][:-1] + head
+            if words is None:
+                words = {w.strip(_PUNCTUATION).casefold() for line in lines for w in line.split()}
+            tail, _, rest = out[i + 1].partition(" ")
+            head = out[i].rsplit(" ", 1)[-1][:-1]
+            plain = (head + tail.rstrip(_PUNCTUATION)).strip(_PUNCTUATION).casefold()
+            out[i] = out[i][:-1] + tail if plain in words else out[i] + tail
             out[i + 1] = rest
     return [line for line in out if line]

@@ -28,9 +28,16 @@ _TABLE.update({ord("\r"): "\n", ord("\x0b"): "\n", ord("\x0c"): "\n", ord("\u202
 # Control characters other than tab and newline (after the table above ran).
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f]")
 _PRIVATE_USE = re.compile(r"[\ue000-\uf8ff]")
-_TRAILING_SPACE = re.compile(r"[ \t]+$", re.MULTILINE)
-_INNER_SPACES = re.compile(r"(?<=\S) {2,}(?=\S)")
+# Only patterns that cannot backtrack: a single repeated class with nothing after it.
+_SPACES_RUN = re.compile(r" {2,}")
+_TABS_RUN = re.compile(r"\t{2,}")
 _BLANK_LINES = re.compile(r"\n{3,}")
+
+
+def starts_with_bullet(text: str) -> bool:
+    """True when the text (leading spaces aside) starts with a bullet glyph or a dash bullet."""
+    head = text.lstrip()[:1]
+    return bool(head) and (head in _BULLETS or head in "-*–")
 
 
 def clean_char_text(text: str) -> str:
@@ -40,10 +47,16 @@ def clean_char_text(text: str) -> str:
 
 
 def clean_text(text: str) -> str:
-    """Normalise a whole text: glyphs as in `clean_char_text`, ``\\r\\n`` -> ``\\n``, runs of
-    spaces inside a line -> one space, trailing spaces and more than one blank line removed."""
-    text = text.replace("\r\n", "\n")
-    text = clean_char_text(text)
-    text = _TRAILING_SPACE.sub("", text)
-    text = _INNER_SPACES.sub(" ", text)
-    return _BLANK_LINES.sub("\n\n", text).strip("\n")
+    """Normalise a whole text: glyphs as in `clean_char_text`, ``\\r\\n`` -> ``\\n``, spaces at line
+    ends and around tabs dropped, runs of spaces or tabs inside a line -> one, a bullet at the
+    start of a line followed by one space, at most one blank line in a row."""
+    text = clean_char_text(text.replace("\r\n", "\n"))
+    lines = []
+    for line in text.split("\n"):
+        line = _SPACES_RUN.sub(" ", line.strip(" \t"))
+        if "\t" in line:
+            line = _TABS_RUN.sub("\t", "\t".join(part.strip(" ") for part in line.split("\t")))
+        if line.startswith(BULLET):
+            line = (BULLET + " " + line[1:].lstrip(" \t")).rstrip()
+        lines.append(line)
+    return _BLANK_LINES.sub("\n\n", "\n".join(lines)).strip("\n")

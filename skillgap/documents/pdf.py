@@ -132,7 +132,7 @@ def _pdfium_glyphs(textpage: object, height: float) -> Iterator[Glyph]:
         code = get_unicode(textpage, i)
         if code == 0 or code > 0x10FFFF:
             continue
-        char = chr(code)
+        char = "-" if code == 0x02 else chr(code)  # PDFium's mark for a hyphen at a line end
         if char.isspace():  # PDFium's generated chars are spaces and line breaks too
             yield Glyph("\n" if char in "\r\n" else " ", 0.0, 0.0, 0.0, 0.0)
             continue
