@@ -45,7 +45,7 @@ def read_document(
     *,
     kind: DocumentKind | None = None,
     password: str | None = None,
-    engine: str = "pdfium",
+    engine: _pdf.Engine = "pdfium",
     name: str | None = None,
     max_pages: int = MAX_PAGES,
     max_chars: int = MAX_CHARS,

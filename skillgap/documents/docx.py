@@ -23,7 +23,7 @@ def check_zip(data: bytes, name: str, max_bytes: int) -> zipfile.ZipFile:
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
         infos = archive.infolist()
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, ValueError, OSError) as exc:
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, ValueError, OSError, NotImplementedError) as exc:
         raise DocumentError(f"corrupt or truncated .docx (zip: {exc})", source=name, fix=_CORRUPT_FIX) from None
     total = sum(i.file_size for i in infos)
     if len(infos) > MAX_MEMBERS or total > max_bytes:

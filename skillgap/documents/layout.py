@@ -69,6 +69,7 @@ CELL_GAP = 1.5
 MIN_COLUMN_SEGMENTS = 3
 MIN_GUTTER = 0.6
 CUT_SLACK = 0.5
+MAX_LAYOUT_SEGMENTS = 2000
 TABLE_ALIGNED = 0.5
 
 _HYPHENATED_END = re.compile(r"[^\W\d_]-\Z")
@@ -147,30 +148,41 @@ def _segments(glyphs: list[Glyph]) -> list[Segment]:
 
 
 def _drop_overprints(segments: list[Segment]) -> list[Segment]:
-    """Drop a segment drawn again at (almost) the same place: fake bold and shadow effects."""
-    seen: dict[str, list[Segment]] = {}
+    """Drop a segment drawn again at (almost) the same place: fake bold and shadow effects.
+    Segments are indexed by text and position in whole points, so this stays linear."""
+    seen: dict[tuple[str, int, int], list[Segment]] = {}
     kept = []
     for s in segments:
-        text = s.text
-        twins = seen.setdefault(text, [])
+        text, x, y = s.text, round(s.x0), round(s.top)
+        reach = min(10, 1 + int(0.2 * s.height))
+        twins = (t for dx in range(-reach, reach + 1) for dy in range(-reach, reach + 1) for t in seen.get((text, x + dx, y + dy), ()))
         if any(abs(t.x0 - s.x0) < 0.2 * s.height and abs(t.top - s.top) < 0.2 * s.height for t in twins):
             continue
-        twins.append(s)
+        seen.setdefault((text, x, y), []).append(s)
         kept.append(s)
     return kept
 
 
 def _blocks(segs: list[Segment], unit: float) -> list[list[Segment]]:
-    """Split segments into blocks in reading order: above, left column, right column, below."""
-    if len(segs) < 2 * MIN_COLUMN_SEGMENTS:
+    """Split segments into blocks in reading order: above, left column, right column, below.
+
+    A column's left edge is where at least two segments start; pages with more than
+    MAX_LAYOUT_SEGMENTS segments (data dumps, not résumés) are read row by row."""
+    if len(segs) < 2 * MIN_COLUMN_SEGMENTS or len(segs) > MAX_LAYOUT_SEGMENTS:
         return [segs]
     order = sorted(segs, key=lambda s: (s.center, s.x0))
     best: tuple[int, int, int, float] | None = None  # (size, start, end, cut)
     left_edge = min(s.x0 for s in segs)
-    for x in sorted({round(s.x0) for s in segs}):
-        if x <= left_edge + MIN_GUTTER * unit:
+    edges: dict[int, float] = {}
+    counts: dict[int, int] = {}
+    for seg in segs:
+        key = round(seg.x0)
+        counts[key] = counts.get(key, 0) + 1
+        edges[key] = min(edges.get(key, seg.x0), seg.x0)
+    for x in sorted(counts):
+        if counts[x] < 2 or x <= left_edge + MIN_GUTTER * unit:
             continue
-        cut = min(s.x0 for s in segs if round(s.x0) == x) - 0.1
+        cut = edges[x] - 0.1
         for start, end in _free_runs(order, cut, unit):
             if best is not None and end - start <= best[0]:
                 continue
@@ -203,7 +215,10 @@ def _free_runs(order: list[Segment], cut: float, unit: float) -> list[tuple[int,
 
 
 def _is_column_block(run: list[Segment], cut: float, unit: float) -> bool:
-    """True when ``run`` splits at ``cut`` into two real columns (not one table's cells)."""
+    """True when ``run`` splits at ``cut`` into two real columns, not one table's cells.
+
+    Columns mostly do not share baselines; when they do (same font and leading on both sides),
+    text that wraps from one line to the next on either side still marks them as columns."""
     left, right = _sides(run, cut, unit)
     if len(left) < MIN_COLUMN_SEGMENTS or len(right) < MIN_COLUMN_SEGMENTS:
         return False
@@ -214,7 +229,16 @@ def _is_column_block(run: list[Segment], cut: float, unit: float) -> bool:
     for s in right:
         tol = 0.25 * s.height
         aligned += any(abs(c - s.center) <= tol for c in _near(centers, s.center, tol))
-    return aligned <= TABLE_ALIGNED * len(right)
+    return aligned <= TABLE_ALIGNED * len(right) or _wraps(left) or _wraps(right)
+
+
+def _wraps(side: list[Segment]) -> bool:
+    """True when some line continues on the next line below it (which starts in lower case)."""
+    ordered = sorted(side, key=lambda s: s.center)
+    for a, b in zip(ordered, ordered[1:]):
+        if -0.3 * a.height <= b.top - a.bottom < 0.8 * a.height and abs(b.x0 - a.x0) < 2 * a.height and _LOWER_START.match(b.text):
+            return True
+    return False
 
 
 def _sides(run: list[Segment], cut: float, unit: float) -> tuple[list[Segment], list[Segment]]:

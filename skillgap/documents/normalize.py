@@ -1,5 +1,6 @@
 """Unicode clean-up shared by every reader: one spelling for the same visible text.
 
+UTF-8 that an upstream tool decoded as Windows-1252 ("â€“") is repaired first.
 NFKC folds ligatures (ﬁ -> fi), full-width letters and compatibility forms; on top of that we
 drop zero-width and private-use characters (icon fonts), turn odd spaces into plain spaces,
 odd dashes into "-", and every bullet glyph into "•" so later stages see one bullet.
@@ -34,6 +35,31 @@ _TABS_RUN = re.compile(r"\t{2,}")
 _BLANK_LINES = re.compile(r"\n{3,}")
 
 
+# UTF-8 read as Windows-1252 ("â€“" for "–", "Ã©" for "é"): a lead byte shown as Â..ô, then
+# 1-3 continuation bytes as Windows-1252 shows them. Bounded repeats only.
+_CP1252_CONTINUATION = "\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013\u2014\u2018-\u201a\u201c-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122"
+_MOJIBAKE = re.compile(f"[\u00c2-\u00f4][{_CP1252_CONTINUATION}]{{1,3}}")
+# What is left when the last byte was lost: "Â" of a non-breaking space, "â€" of a closing quote.
+_LONE_A_CIRCUMFLEX = re.compile(r"\u00c2(?=[\s\u00a0]|\Z)")
+_BROKEN_QUOTE = re.compile(f"\u00e2\u20ac(?![{_CP1252_CONTINUATION}])")
+
+
+def fix_mojibake(text: str) -> str:
+    """Repair UTF-8 text that was decoded as Windows-1252 somewhere upstream ("â€“" -> "–"):
+    each suspicious run is re-encoded and kept only when it decodes as valid UTF-8."""
+    if "\u00c2" not in text and "\u00c3" not in text and "\u00e2" not in text and not _MOJIBAKE.search(text):
+        return text
+
+    def repair(match: re.Match[str]) -> str:
+        try:
+            return match.group().encode("cp1252").decode("utf-8")
+        except UnicodeError:
+            return match.group()
+
+    text = _MOJIBAKE.sub(repair, text)
+    return _BROKEN_QUOTE.sub("\u201d", _LONE_A_CIRCUMFLEX.sub("", text))
+
+
 def starts_with_bullet(text: str) -> bool:
     """True when the text (leading spaces aside) starts with a bullet glyph or a dash bullet."""
     head = text.lstrip()[:1]
@@ -41,8 +67,9 @@ def starts_with_bullet(text: str) -> bool:
 
 
 def clean_char_text(text: str) -> str:
-    """Normalise the text of one glyph or run (no layout changes): bullets, spaces, ligatures."""
-    text = unicodedata.normalize("NFKC", text.translate(_TABLE))
+    """Normalise the text of one glyph or run (no layout changes): mojibake, bullets, spaces,
+    ligatures."""
+    text = unicodedata.normalize("NFKC", fix_mojibake(text).translate(_TABLE))
     return _PRIVATE_USE.sub("", _CONTROL.sub("", text))
 
 

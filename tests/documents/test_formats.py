@@ -185,3 +185,14 @@ def test_vanetik_cv_in_a_layout_table(shared_data: Path) -> None:
         ("education", "EDUCATION"),
         ("courses", "Courses and special programs"),
     ]
+
+
+def test_mojibake_is_repaired() -> None:
+    """UTF-8 shown as Windows-1252 (as in the scraped livecareer PDFs); real accents stay."""
+    raw = "Company Name â€“ City, State\nOver 3 yearsÂ of work, a â€œteam playerâ€\nCafÃ© rÃ©sumÃ©; Ça va, Éà, ÂNGELA"
+    assert read_document(raw, kind="resume").text == "Company Name – City, State\nOver 3 years of work, a “team player”\nCafé résumé; Ça va, Éà, ÂNGELA"
+
+
+def test_livecareer_pdf_has_no_mojibake(shared_data: Path) -> None:
+    doc = read_document(shared_data / "resumes_pdf" / "livecareer__INFORMATION-TECHNOLOGY__18067556.pdf")
+    assert "Company Name – City , State" in doc.text and "â€" not in doc.text

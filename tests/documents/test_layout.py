@@ -8,7 +8,7 @@ from skillgap import read_document
 from skillgap.documents.layout import Glyph, page_text
 from skillgap.documents.pdf import ENGINES
 
-from .pdfgen import text_pdf, two_column_pdf
+from .pdfgen import rotated_text_pdf, text_pdf, two_column_pdf
 
 LEFT = ["EXPERIENCE", "Data engineer at Acme Corp", "Built streaming pipelines with Kafka", "Moved reports to dbt and BigQuery", "EDUCATION", "BSc Physics, Leeds"]
 RIGHT = ["SKILLS", "Python and SQL", "Terraform modules", "Docker and Kubernetes", "LANGUAGES", "English, German"]
@@ -81,3 +81,28 @@ def test_overprinted_text_is_read_once() -> None:
     """Fake bold: the same word drawn twice, slightly shifted."""
     glyphs = _glyphs("SKILLS", 50, 100) + _glyphs("SKILLS", 50.4, 100) + _glyphs("Python", 50, 114)
     assert page_text(glyphs) == "SKILLS\nPython"
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_rotated_text_is_left_out_and_said(engine: str) -> None:
+    doc = read_document(rotated_text_pdf("Python and Kafka", "SIDEBAR"), name="r.pdf", engine=engine, kind="resume")
+    assert doc.text == "Python and Kafka"
+    assert doc.warnings == ("7 rotated characters (vertical or slanted text) were left out",)
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_columns_on_one_baseline_grid_split_when_text_wraps(engine: str) -> None:
+    """Same font and leading on both sides: rows line up like a table, but the left side's
+    text wraps from line to line, so it is read as two columns."""
+    left = ["PROJECTS", "Built a recommender that ranks", "products for returning visitors", "Forecast demand with gradient", "boosted trees on weekly sales"]
+    right = ["SKILLS", "Python", "LightGBM", "Airflow", "Tableau"]
+    runs = [(60, 100 + 14 * i, line, 10) for i, line in enumerate(left)] + [(360, 100 + 14 * i, line, 10) for i, line in enumerate(right)]
+    doc = read_document(text_pdf([runs]), name="t.pdf", engine=engine, kind="resume")
+    assert doc.text.split("\n") == [*left, *right]
+
+
+def test_crowded_page_keeps_every_word() -> None:
+    """A page with more segments than the column search takes (a data dump) is read row by row."""
+    glyphs = [g for r in range(100) for c in range(30) for g in _glyphs(f"w{r}x{c}", 10 + 19 * c, 10 + 7.5 * r, size=5)]
+    words = page_text(glyphs).split()
+    assert len(words) == 3000 and words[:3] == ["w0x0", "w0x1", "w0x2"] and words[-1] == "w99x29"

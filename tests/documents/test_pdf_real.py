@@ -124,6 +124,22 @@ def test_skill_grid_rows_stay_on_one_line(shared_data: Path) -> None:
     ]
 
 
+def test_partly_two_column_resume(shared_data: Path) -> None:
+    """SGresume: one column on top, then projects | skills and education | interests side by
+    side on one baseline grid; each side is read whole, the skills grid row by row."""
+    doc = _read(shared_data / "resumes_pdf" / "gh_bjherger__SGresume-1.pdf", "pdfium")
+    assert [(s.name, s.heading) for s in doc.sections] == [
+        ("experience", "Work Experience"),
+        ("projects", "Relevant Projects"),
+        ("education", "Education"),
+        ("skills", "Skills"),
+        ("interests", "Interests"),
+    ]
+    skills = doc.sections[3]
+    assert doc.text[skills.start : skills.end].split("\n")[:4] == ["Skills", "Computer\tLanguages", "R\tEnglish", "Python\tFrench"]
+    assert "• Computed ideal product configuration by creating a market\nsimulator using conjoint analysis\n" in doc.text
+
+
 @pytest.mark.parametrize("engine", ENGINES)
 def test_engines_agree_on_sections(shared_data: Path, gold: list[dict], engine: str) -> None:
     """Both engines find the same section names in the same order on the gold résumés."""
