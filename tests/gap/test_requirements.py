@@ -14,14 +14,14 @@ def test_importance_weight_and_years_from_a_posting(profile_of):
     posting = profile_of(
         ("python", {"section": "requirements", "years": 3.0}),
         ("python", {"section": "requirements", "years": 5.0}),
-        ("python", {"section": "about"}),  # company text: not counted
+        ("python", {"section": "benefits"}),  # not about the work: not counted
         ("sql", {"section": "preferred"}),
         ("docker", {"section": "requirements", "importance": "preferred"}),  # the cue wins over the section
         ("aws", {"section": "preferred", "importance": "required"}),
         ("pytorch", {"section": "preferred"}),
         ("pytorch", {"section": "responsibilities"}),  # required once -> required
         ("deep-learning", {}),  # no section, no cue -> required
-        ("gcp", {"section": "benefits"}),
+        ("gcp", {"section": "application"}),
         ("communication", {"section": "requirements", "negated": True}),
         ("tensorflow", {"section": "requirements", "method": "implied", "implied_by": "pytorch"}),
         source="posting.txt",
@@ -62,6 +62,6 @@ def test_compare_to_a_posting_profile_keeps_job_evidence(profile_of):
 
 
 def test_posting_without_requirements_is_an_error(profile_of):
-    posting = profile_of(("python", {"section": "about"}), ("sql", {"negated": True}), kind="posting", source="empty.txt")
+    posting = profile_of(("python", {"section": "benefits"}), ("sql", {"negated": True}), kind="posting", source="empty.txt")
     with pytest.raises(SkillgapError, match="empty.txt: no skills from the taxonomy are asked for"):
         requirements_from_posting(posting)
