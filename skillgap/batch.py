@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Union
 from .documents.model import Document
 from .errors import SkillgapError
 from .extract.model import SkillProfile
-from .gap import Credits, DocumentInput, GapReport, PostingWeights, PreparedJob, compare_prepared, prepare_job
+from .gap import Credits, DocumentInput, GapReport, PostingWeights, PreparedJob, as_path, compare_prepared, prepare_job
 from .taxonomy import Role, Taxonomy
 
 if TYPE_CHECKING:
@@ -52,7 +52,7 @@ def expand_candidates(candidates: DocumentInput | Iterable[DocumentInput]) -> li
         candidates = [candidates]
     out: list[DocumentInput | _Unreadable] = []
     for item in candidates:
-        path = _as_path(item)
+        path = as_path(item)
         if path is not None and path.is_dir():
             files = sorted(p for p in path.iterdir() if p.is_file() and not p.name.startswith("."))
             out.extend(files or [_Unreadable(str(item), f"{item}: folder holds no files")])
@@ -61,21 +61,13 @@ def expand_candidates(candidates: DocumentInput | Iterable[DocumentInput]) -> li
     return out
 
 
-def _as_path(item: object) -> Path | None:
-    if isinstance(item, Path):
-        return item
-    if isinstance(item, str) and "\n" not in item and 0 < len(item) <= 4096:
-        return Path(item)
-    return None
-
-
 def source_name(candidate: object, index: int) -> str:
     """How a candidate is named in results: its path or document source, else ``text #n``."""
     if isinstance(candidate, SkillProfile):
         return candidate.document.source
     if isinstance(candidate, (Document, _Unreadable)):
         return candidate.source
-    if isinstance(candidate, Path) or (_as_path(candidate) is not None and len(str(candidate)) <= 260):
+    if as_path(candidate) is not None:
         return str(candidate)
     return f"text #{index + 1}"
 

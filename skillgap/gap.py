@@ -430,8 +430,20 @@ def profile_of(source: str | Path | Document | SkillProfile, kind: str, extracto
     if not isinstance(source, Document):
         from .documents import read_document
 
-        source = read_document(source, kind=kind)
+        source = read_document(as_path(source) or source, kind=kind)  # type: ignore[arg-type]
     return extractor.extract(source)
+
+
+def as_path(source: object) -> Path | None:
+    """``source`` as a path when it is one: a `Path`, or a one-line string naming an existing file or
+    folder or ending in a file suffix (``cv.pdf``): a missing file then fails as missing instead of
+    being read as the text "cv.pdf"."""
+    if isinstance(source, Path):
+        return source
+    if not isinstance(source, str) or "\n" in source or not 0 < len(source) <= 4096:
+        return None
+    path = Path(source)
+    return path if path.exists() or re.search(r"\.[A-Za-z][A-Za-z0-9]{1,4}\Z", source) else None
 
 
 def default_extractor(taxonomy: Taxonomy) -> SkillExtractor:

@@ -7,8 +7,8 @@ import pickle
 
 import pytest
 
-from skillgap.errors import SkillgapError
-from skillgap.gap import Credits, compare
+from skillgap.errors import DocumentError, SkillgapError
+from skillgap.gap import Credits, as_path, compare
 
 
 def _status(report):
@@ -130,3 +130,10 @@ def test_report_pickles_for_process_pools(taxonomy, profile_of):
     report = compare(profile_of("python", "gcp"), "test-role")
     fields_only = pickle.loads(pickle.dumps(report.results))
     assert fields_only == report.results
+
+
+def test_a_missing_file_is_an_error_not_a_text(tmp_path, taxonomy):
+    missing = str(tmp_path / "cv.pdf")
+    assert as_path(missing) is not None and as_path("Python, SQL and AWS.") is None and as_path("two\nlines.pdf") is None
+    with pytest.raises(DocumentError, match="no such file"):
+        compare(missing, "test-role", taxonomy=taxonomy)
