@@ -2,9 +2,13 @@
 
 For each of the 18 annotated CVs, two HR annotators ranked the same five developer vacancies
 from best to worst fit. We score each CV against each vacancy (`compare`: the posting's
-requirements, weighted) and rank the five vacancies by that score; a baseline in the same run
-ranks them by the Jaccard overlap of the two texts' word sets. Printed: the Spearman
-correlation with each annotator, averaged over CVs (higher is better; 0 = chance).
+requirements, weighted) and rank the five vacancies by the report's score (coverage, 0-100) and
+by its earned weight (sum of weight x credit, not divided by the job's size); a baseline in the
+same run ranks them by the Jaccard overlap of the two texts' word sets, and a control ranks
+them by the vacancy's total requirement weight alone, ignoring the CV. Printed: the Spearman
+correlation with each annotator, averaged over CVs (higher is better; 0 = chance), the two
+annotators' agreement, and the per-vacancy view (CVs ranked for each vacancy), where the
+vacancy's size cancels out. This is the dev split (CVs 1-18); the held-out CVs are elsewhere.
 
 Reading of the annotation arrays: element i is the place (1 = best) the annotator gave to
 vacancy i+1 (rows of 5_vacancies.csv in file order); the file's header says vacancies are
@@ -74,7 +78,7 @@ def jaccard(a: set[str], b: set[str]) -> float:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--per-cv", action="store_true", help="print every CV's scores and correlations")
+    parser.add_argument("--per-cv", action="store_true", help="print every CV's scores")
     args = parser.parse_args()
     if not DATA.is_dir():
         print(f"dataset not found at {DATA} (set SKILLGAP_SHARED_DATA)", file=sys.stderr)
@@ -91,48 +95,64 @@ def main() -> int:
     jobs = [prepare_job(read_document(v["job_description"], kind="posting"), extractor=extractor) for v in vacancies]
     t_jobs = time.perf_counter() - t0
 
-    ours: dict[int, list[float]] = {}
-    base: dict[int, list[float]] = {}
+    # method -> CV -> one value per vacancy (higher = better fit)
+    methods: dict[str, dict[int, list[float]]] = {name: {} for name in METHODS}
     t_ours = t_base = 0.0
     vacancy_words = [words(v["job_description"]) for v in vacancies]
     for n in cv_numbers:
         doc = read_document(DATA / "CV" / f"{n}.docx")
         t = time.perf_counter()
         profile = extractor.extract(doc)
-        ours[n] = [compare_prepared(profile, job).score for job in jobs]
+        reports = [compare_prepared(profile, job) for job in jobs]
         t_ours += time.perf_counter() - t
+        methods["ours: gap score"][n] = [r.score for r in reports]
+        methods["ours: earned"][n] = [r.earned for r in reports]
         t = time.perf_counter()
         cv_words = words(doc.text)
-        base[n] = [jaccard(cv_words, vw) for vw in vacancy_words]
+        methods["baseline: Jaccard"][n] = [jaccard(cv_words, vw) for vw in vacancy_words]
         t_base += time.perf_counter() - t
+        methods["control: job size"][n] = [sum(r.weight for r in job.requirements) for job in jobs]
 
-    print(f"Vanetik vacancy-resume dataset: {len(cv_numbers)} CVs x {len(jobs)} vacancies")
+    print(f"Vanetik vacancy-resume dataset (dev): {len(cv_numbers)} CVs x {len(jobs)} vacancies, 2 HR annotators")
     for v, job in zip(vacancies, jobs):
         req = sum(r.importance == "required" for r in job.requirements)
         print(f"  vacancy {v['id']:>3} {v['job_title'][:45]:<45} {len(job.requirements):>3} requirements ({req} required)")
-    print(f"time: vacancies prepared in {t_jobs:.2f}s (incl. building the pipeline); "
-          f"CVs scored in {t_ours:.2f}s ours vs {t_base:.3f}s baseline (DOCX reading excluded from both)")
+    print(f"time: pipeline built and vacancies prepared in {t_jobs:.2f}s; 18 CVs x 5 vacancies scored in {t_ours:.2f}s "
+          f"ours vs {t_base:.3f}s baseline ({t_ours / t_base:.0f}x; DOCX reading excluded from both)")
     print()
-    print("mean Spearman rho over CVs (ranking the 5 vacancies for each CV), ours vs Jaccard baseline")
+    print("mean Spearman rho over CVs, ranking the 5 vacancies for each CV (1 = the annotator's order, 0 = chance)")
     for reading in ("places", "order"):
         label = "element i = place of vacancy i (primary)" if reading == "places" else "element k = vacancy at place k (alternative)"
         print(f"  reading: {label}")
-        for name, table in rankings.items():
-            pairs = [(n, places(table[n], reading)) for n in cv_numbers]
-            pairs = [(n, p) for n, p in pairs if p is not None]
-            neg = {n: [-x for x in p] for n, p in pairs}  # higher score should mean better place
-            r_ours = [spearman(ours[n], neg[n]) for n, _ in pairs]
-            r_base = [spearman(base[n], neg[n]) for n, _ in pairs]
-            wins = sum(o > b for o, b in zip(r_ours, r_base))
-            losses = sum(o < b for o, b in zip(r_ours, r_base))
-            print(f"    {name}: ours {statistics.mean(r_ours):+.3f}  baseline {statistics.mean(r_base):+.3f}  "
-                  f"(n={len(pairs)} CVs; ours better on {wins}, worse on {losses})")
+        gold = {name: {n: p for n in cv_numbers if (p := places(table[n], reading)) is not None} for name, table in rankings.items()}
+        for method, values in methods.items():
+            means = [statistics.mean(spearman(values[n], [-x for x in p]) for n, p in by_cv.items()) for by_cv in gold.values()]
+            print(f"    {method:<20} " + "   ".join(f"{name} {m:+.3f}" for name, m in zip(gold, means)) + f"   mean {statistics.mean(means):+.3f}")
+        (a, first), (b, second) = gold.items()
+        both = [n for n in first if n in second]
+        agreement = statistics.mean(spearman(first[n], second[n]) for n in both)
+        print(f"    {'reference: ' + a + ' vs ' + b:<20} {agreement:+.3f} (agreement between the annotators, n={len(both)} CVs)")
+        print("    per vacancy instead (rank the CVs for each vacancy by score and by the place they gave it; job size cancels out):")
+        for method in ("ours: gap score", "baseline: Jaccard"):
+            values = methods[method]
+            means = []
+            for by_cv in gold.values():
+                ns = list(by_cv)
+                means.append(statistics.mean(spearman([values[n][j] for n in ns], [-by_cv[n][j] for n in ns]) for j in range(len(jobs))))
+            print(f"      {method:<18} " + "   ".join(f"{name} {m:+.3f}" for name, m in zip(gold, means)) + f"   mean {statistics.mean(means):+.3f}")
+    print()
+    print("ours: gap score = 100 * sum(weight * credit) / sum(weight), the report's score; ours: earned = sum(weight * credit)")
+    print("(the same order as the score when ranking candidates for one job; differs across jobs of different size);")
+    print("control: job size = sum of the vacancy's requirement weights, the same for every CV (the CV is ignored).")
     if args.per_cv:
         print()
         for n in cv_numbers:
-            print(f"  CV {n:>2}: ours {[round(s, 1) for s in ours[n]]}  jaccard {[round(s, 3) for s in base[n]]}  "
-                  + "  ".join(f"{name} {table[n]}" for name, table in rankings.items()))
+            cells = "  ".join(f"{m.split(': ')[1]} {[round(x, 2) for x in values[n]]}" for m, values in methods.items() if not m.startswith("control"))
+            print(f"  CV {n:>2}: {cells}  " + "  ".join(f"{name} {table[n]}" for name, table in rankings.items()))
     return 0
+
+
+METHODS = ("ours: gap score", "ours: earned", "baseline: Jaccard", "control: job size")
 
 
 if __name__ == "__main__":

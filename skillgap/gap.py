@@ -177,6 +177,16 @@ class GapReport:
     coverage: Mapping[str, float]
     credits: Credits = field(default_factory=Credits)
 
+    @property
+    def earned(self) -> float:
+        """Weighted credit earned, ``sum(weight * credit)``: the score's numerator."""
+        return sum(r.weight * r.credit for r in self.results)
+
+    @property
+    def possible(self) -> float:
+        """Total weight of the job's requirements, ``sum(weight)``: the score's denominator."""
+        return sum(r.weight for r in self.results)
+
     def by_status(self, status: str) -> tuple[RequirementResult, ...]:
         """The results with one status, in requirement order."""
         return tuple(r for r in self.results if r.status == status)
@@ -208,7 +218,7 @@ class GapReport:
         """
         import pandas as pd
 
-        total = sum(r.weight for r in self.results)
+        total = self.possible
         rows = []
         for r in self.results:
             first = r.evidence[0] if r.evidence else None

@@ -46,6 +46,7 @@ def test_each_status_against_a_role(taxonomy, profile_of):
 def test_score_formula_and_coverages(taxonomy, profile_of):
     report = compare(profile_of("python", "tensorflow", "gcp"), "test-role")
     # weights 2, .5, 1, 1, 1 (sum 5.5); earned 2*1 + .5*0 + 1*.5 + 1*.25 + 1*.25 = 3.0
+    assert (report.earned, report.possible) == pytest.approx((3.0, 5.5))
     assert report.score == pytest.approx(100 * 3.0 / 5.5)
     assert report.required_coverage == pytest.approx(3.0 / 5.0)
     assert report.preferred_coverage == 0.0
