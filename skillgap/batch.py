@@ -39,23 +39,23 @@ class CandidateResult:
 
 
 @dataclass(frozen=True)
-class _Unreadable:
-    """An input that failed before it could be scored (e.g. an empty folder); becomes an error row."""
+class Unreadable:
+    """An input that failed before it could be scored (an empty folder); `score_candidate` makes it an error row."""
 
     source: str
     error: str
 
 
-def expand_candidates(candidates: DocumentInput | Iterable[DocumentInput]) -> list[DocumentInput | _Unreadable]:
+def expand_candidates(candidates: DocumentInput | Iterable[DocumentInput]) -> list[DocumentInput | Unreadable]:
     """The inputs one by one: a folder becomes its files (sorted, hidden files skipped, not recursive)."""
     if isinstance(candidates, (str, Path, Document, SkillProfile)):
         candidates = [candidates]
-    out: list[DocumentInput | _Unreadable] = []
+    out: list[DocumentInput | Unreadable] = []
     for item in candidates:
         path = as_path(item)
         if path is not None and path.is_dir():
             files = sorted(p for p in path.iterdir() if p.is_file() and not p.name.startswith("."))
-            out.extend(files or [_Unreadable(str(item), f"{item}: folder holds no files")])
+            out.extend(files or [Unreadable(str(item), f"{item}: folder holds no files")])
         else:
             out.append(item)
     return out
@@ -65,7 +65,7 @@ def source_name(candidate: object, index: int) -> str:
     """How a candidate is named in results: its path or document source, else ``text #n``."""
     if isinstance(candidate, SkillProfile):
         return candidate.document.source
-    if isinstance(candidate, (Document, _Unreadable)):
+    if isinstance(candidate, (Document, Unreadable)):
         return candidate.source
     if as_path(candidate) is not None:
         return str(candidate)
@@ -73,7 +73,7 @@ def source_name(candidate: object, index: int) -> str:
 
 
 def score_candidate(
-    candidate: DocumentInput | _Unreadable,
+    candidate: DocumentInput | Unreadable,
     job: PreparedJob,
     *,
     extractor: SkillExtractor | None = None,
@@ -82,7 +82,7 @@ def score_candidate(
 ) -> CandidateResult:
     """Compare one candidate to a prepared job; any failure becomes ``error`` (never raised)."""
     source = source_name(candidate, index)
-    if isinstance(candidate, _Unreadable):
+    if isinstance(candidate, Unreadable):
         return CandidateResult(source, None, candidate.error)
     try:
         return CandidateResult(source, compare_prepared(candidate, job, extractor=extractor, credits=credits))
