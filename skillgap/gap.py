@@ -33,7 +33,6 @@ if TYPE_CHECKING:
     from .extract import SkillExtractor
 
 Status = Literal["matched", "implied", "transferable", "missing"]
-STATUSES: tuple[str, ...] = ("matched", "implied", "transferable", "missing")
 
 #: What a candidate or a posting can be given as.
 DocumentInput = Union[str, Path, Document, SkillProfile]
@@ -275,7 +274,7 @@ def prepare_job(
         return requirements_from_role(job, taxonomy)
     if isinstance(job, str) and _is_role_name(job, taxonomy):
         return requirements_from_role(taxonomy.role(job), taxonomy)
-    return requirements_from_posting(profile_of(job, "posting", extractor or default_extractor(taxonomy)), weights=weights)
+    return requirements_from_posting(profile_of(job, "posting", extractor, taxonomy), weights=weights)
 
 
 def _is_role_name(text: str, taxonomy: Taxonomy) -> bool:
@@ -305,7 +304,7 @@ def requirements_from_posting(posting: SkillProfile, *, weights: PostingWeights 
     taxonomy = posting.taxonomy
     asked: dict[str, list[Mention]] = {}
     for m in posting.mentions:
-        if m.negated or m.method == "implied" or (m.section in COMPANY_SECTIONS):
+        if m.negated or m.method == "implied" or m.section in COMPANY_SECTIONS:
             continue
         asked.setdefault(m.skill_id, []).append(m)
     if not asked:
@@ -371,7 +370,7 @@ def compare_prepared(
     credits: Credits = Credits(),
 ) -> GapReport:
     """Compare one candidate to an already prepared job (the per-candidate step of a batch)."""
-    profile = candidate if isinstance(candidate, SkillProfile) else profile_of(candidate, "resume", extractor or default_extractor(job.taxonomy))
+    profile = profile_of(candidate, "resume", extractor, job.taxonomy)
     taxonomy = job.taxonomy
     stated: dict[str, list[Mention]] = {}
     for m in profile.mentions:
@@ -433,15 +432,16 @@ def _coverage(results: Iterable[RequirementResult], empty: float = math.nan) -> 
     return earned / total if total else empty
 
 
-def profile_of(source: str | Path | Document | SkillProfile, kind: str, extractor: SkillExtractor) -> SkillProfile:
-    """The skill profile of a path, text or `Document` (read as ``kind``); a profile as it is."""
+def profile_of(source: DocumentInput, kind: str, extractor: SkillExtractor | None, taxonomy: Taxonomy) -> SkillProfile:
+    """The skill profile of a path, text or `Document` (read as ``kind``; read before the default
+    extractor for ``taxonomy`` is built, so a bad file fails fast); a profile as it is."""
     if isinstance(source, SkillProfile):
         return source
     if not isinstance(source, Document):
         from .documents import read_document
 
         source = read_document(as_path(source) or source, kind=kind)  # type: ignore[arg-type]
-    return extractor.extract(source)
+    return (extractor or default_extractor(taxonomy)).extract(source)
 
 
 def as_path(source: object) -> Path | None:
