@@ -46,19 +46,21 @@ class Unreadable:
     error: str
 
 
-def expand_candidates(candidates: DocumentInput | Iterable[DocumentInput]) -> list[DocumentInput | Unreadable]:
-    """The inputs one by one: a folder becomes its files (sorted, hidden files skipped, not recursive)."""
+def expand_candidates(candidates: DocumentInput | Iterable[DocumentInput]) -> Iterator[DocumentInput | Unreadable]:
+    """The inputs one by one, lazily: a folder becomes its files (sorted, hidden ones skipped, not recursive)."""
     if isinstance(candidates, (str, Path, Document, SkillProfile)):
         candidates = [candidates]
-    out: list[DocumentInput | Unreadable] = []
     for item in candidates:
         path = as_path(item)
-        if path is not None and path.is_dir():
+        if path is None or not path.is_dir():
+            yield item
+            continue
+        try:
             files = sorted(p for p in path.iterdir() if p.is_file() and not p.name.startswith("."))
-            out.extend(files or [Unreadable(str(item), f"{item}: folder holds no files")])
-        else:
-            out.append(item)
-    return out
+        except OSError as exc:
+            yield Unreadable(str(item), f"{item}: cannot list the folder: {exc.strerror}")
+            continue
+        yield from files or [Unreadable(str(item), f"{item}: folder holds no files")]
 
 
 def source_name(candidate: object, index: int) -> str:
