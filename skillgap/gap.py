@@ -453,7 +453,11 @@ def as_path(source: object) -> Path | None:
     if not isinstance(source, str) or "\n" in source or not 0 < len(source) <= 4096:
         return None
     path = Path(source)
-    return path if path.exists() or re.search(r"\.[A-Za-z][A-Za-z0-9]{1,4}\Z", source) else None
+    try:
+        exists = path.exists()
+    except OSError:  # e.g. a one-line text longer than a file name may be
+        exists = False
+    return path if exists or re.search(r"\.[A-Za-z][A-Za-z0-9]{1,4}\Z", source) else None
 
 
 def default_extractor(taxonomy: Taxonomy) -> SkillExtractor:
