@@ -233,10 +233,19 @@ def _is_column_block(run: list[Segment], cut: float, unit: float) -> bool:
 
 
 def _wraps(side: list[Segment]) -> bool:
-    """True when some line continues on the next line below it (which starts in lower case)."""
+    """True when prose wraps on this side: a line of four or more words spanning at least half
+    the side's width is continued right below by a line starting in lower case (table cells
+    are shorter)."""
     ordered = sorted(side, key=lambda s: s.center)
+    width = max(s.x1 for s in side) - min(s.x0 for s in side)
     for a, b in zip(ordered, ordered[1:]):
-        if -0.3 * a.height <= b.top - a.bottom < 0.8 * a.height and abs(b.x0 - a.x0) < 2 * a.height and _LOWER_START.match(b.text):
+        if (
+            a.x1 - a.x0 >= 0.5 * width
+            and a.text.count(" ") >= 3
+            and -0.3 * a.height <= b.top - a.bottom < 0.8 * a.height
+            and abs(b.x0 - a.x0) < 2 * a.height
+            and _LOWER_START.match(b.text)
+        ):
             return True
     return False
 
