@@ -265,30 +265,73 @@ def _near(sorted_values: list[float], value: float, tol: float) -> list[float]:
     return sorted_values[i:j]
 
 
+class _Cell:
+    """Text of adjacent segments in a row, up to a gap wider than CELL_GAP."""
+
+    __slots__ = ("x0", "x1", "top", "bottom", "text")
+
+    def __init__(self, seg: Segment) -> None:
+        self.x0, self.x1, self.top, self.bottom, self.text = seg.x0, seg.x1, seg.top, seg.bottom, seg.text
+
+
 def _block_lines(block: list[Segment]) -> list[str]:
-    """Rebuild text lines in a block: segments overlapping vertically form one line, by x."""
+    """Rebuild text lines in a block: segments overlapping vertically form one line, by x;
+    cells of a table row that wrap onto the next line are joined back into their cell."""
     rows: list[list[Segment]] = []
     for s in sorted(block, key=lambda s: (s.center, s.x0)):
         if rows:
-            row = rows[-1]
-            ref = row[0]
+            ref = rows[-1][0]
             if abs(s.center - ref.center) < 0.5 * min(s.height, ref.height):
-                row.append(s)
+                rows[-1].append(s)
                 continue
         rows.append([s])
-    lines = []
+    lines: list[list[_Cell]] = []
     for row in rows:
-        row.sort(key=lambda s: s.x0)
-        parts = [row[0].text]
-        for prev, s in zip(row, row[1:]):
-            gap = s.x0 - prev.x1
-            size = max(s.height, prev.height)
-            parts.append("\t" if gap > CELL_GAP * size else " " if gap > WORD_GAP * size else "")
-            parts.append(s.text)
-        line = "".join(parts).strip()
-        if line:
-            lines.append(line)
-    return lines
+        cells = _cells(row)
+        height = max(s.height for s in row)
+        if lines and _continues(lines[-1], cells, height):
+            for cell in cells:
+                above = next(c for c in lines[-1] if c.x0 < cell.x1 and cell.x0 < c.x1)
+                above.text = f"{above.text} {cell.text}"
+                above.bottom = max(above.bottom, cell.bottom)
+            continue
+        lines.append(cells)
+    return [line for line in ("\t".join(c.text for c in cells if c.text) for cells in lines) if line]
+
+
+def _cells(row: list[Segment]) -> list[_Cell]:
+    """Segments of one row, by x, joined into cells (a space or nothing inside, a tab between)."""
+    row.sort(key=lambda s: s.x0)
+    cells = [_Cell(row[0])]
+    for prev, s in zip(row, row[1:]):
+        gap = s.x0 - prev.x1
+        size = max(s.height, prev.height)
+        if gap > CELL_GAP * size:
+            cells.append(_Cell(s))
+            continue
+        cell = cells[-1]
+        cell.text += (" " if gap > WORD_GAP * size else "") + s.text
+        cell.x1, cell.top, cell.bottom = max(cell.x1, s.x1), min(cell.top, s.top), max(cell.bottom, s.bottom)
+    return cells
+
+
+def _continues(above: list[_Cell], cells: list[_Cell], height: float) -> bool:
+    """True when ``cells`` are the wrapped second lines of some cells of the table row ``above``:
+    that row has 3+ cells, this one fewer, right below it (no wider gap than within a cell),
+    each under a different cell and none under the first one's left edge or further left."""
+    if len(above) < 3 or not 0 < len(cells) < len(above):
+        return False
+    if min(c.top for c in cells) - max(c.bottom for c in above) > 0.6 * height:
+        return False
+    if min(c.x0 for c in cells) <= above[0].x0 + 0.1 * height:
+        return False
+    owners = []
+    for cell in cells:
+        under = [i for i, c in enumerate(above) if c.x0 < cell.x1 and cell.x0 < c.x1]
+        if len(under) != 1:
+            return False
+        owners.append(under[0])
+    return len(set(owners)) == len(owners)
 
 
 def _dehyphenate(lines: list[str]) -> list[str]:
