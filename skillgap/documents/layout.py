@@ -5,11 +5,13 @@ coordinates) in content-stream order. From them we build *segments* (runs of gly
 line with no wide gap), find column blocks by looking for a vertical gutter that no segment
 crosses over a run of lines (recursively: headers above, left column, right column, footer
 below), then rebuild lines inside each block. Rows whose cells share a baseline (tables,
-skill grids) are kept as one line, cells separated by a tab.
+skill grids) are kept as one line, cells separated by a tab, and a cell that wraps onto the
+next line is joined back into its cell.
 """
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterable
 from typing import NamedTuple
@@ -56,21 +58,24 @@ class Segment:
 
 
 # Gaps, as fractions of the glyph height (font bounding box, about 1.2 em): a word space is
-# wider than WORD_GAP; a gap wider than SEGMENT_GAP ends a segment; rebuilt lines separate
-# segments farther apart than CELL_GAP with a tab (table cells, right-aligned dates).
+# wider than WORD_GAP, or than ADVANCE_GAP past a glyph's learned advance when its box
+# overhangs that advance by more than OVERHANG; a gap wider than SEGMENT_GAP ends a segment;
+# rebuilt lines separate segments farther apart than CELL_GAP with a tab (table cells, dates).
 WORD_GAP = 0.08
 ADVANCE_GAP = 0.12
 OVERHANG = 0.1
 SEGMENT_GAP = 1.0
 CELL_GAP = 1.5
-# A column block needs at least this many segments on each side of its gutter, a gutter at
-# least this wide (fraction of the median glyph height), and must not be a table: at most
-# TABLE_ALIGNED of the right side's segments may share a baseline with a left-side segment.
+# A column block needs at least MIN_COLUMN_SEGMENTS segments on each side of its gutter, a
+# gutter at least MIN_GUTTER wide (fraction of the median glyph height; a segment reaching
+# less than CUT_SLACK across does not block it), and must not be a table: at most
+# TABLE_ALIGNED of the right side's segments may share a baseline with a left-side segment,
+# unless prose wraps on a side. Pages with more than MAX_LAYOUT_SEGMENTS are read row by row.
 MIN_COLUMN_SEGMENTS = 3
 MIN_GUTTER = 0.6
 CUT_SLACK = 0.5
-MAX_LAYOUT_SEGMENTS = 2000
 TABLE_ALIGNED = 0.5
+MAX_LAYOUT_SEGMENTS = 2000
 
 _HYPHENATED_END = re.compile(r"[^\W\d_]-\Z")
 _LOWER_START = re.compile(r"[a-z]")
@@ -225,10 +230,7 @@ def _is_column_block(run: list[Segment], cut: float, unit: float) -> bool:
     if min(s.x0 for s in right) - max(s.x1 for s in left) < MIN_GUTTER * unit:
         return False
     centers = sorted(s.center for s in left)
-    aligned = 0
-    for s in right:
-        tol = 0.25 * s.height
-        aligned += any(abs(c - s.center) <= tol for c in _near(centers, s.center, tol))
+    aligned = sum(1 for s in right if _near(centers, s.center, 0.25 * s.height))
     return aligned <= TABLE_ALIGNED * len(right) or _wraps(left) or _wraps(right)
 
 
@@ -258,8 +260,7 @@ def _sides(run: list[Segment], cut: float, unit: float) -> tuple[list[Segment], 
 
 
 def _near(sorted_values: list[float], value: float, tol: float) -> list[float]:
-    import bisect
-
+    """The values within ``tol`` of ``value`` in a sorted list."""
     i = bisect.bisect_left(sorted_values, value - tol)
     j = bisect.bisect_right(sorted_values, value + tol)
     return sorted_values[i:j]
