@@ -81,7 +81,7 @@ def _taxonomy(paths: Sequence[Path] | None, no_shipped: bool) -> Taxonomy:
 
 
 def _stdout() -> Console:
-    return Console(soft_wrap=False)
+    return Console(soft_wrap=True)
 
 
 def _stderr() -> Console:
