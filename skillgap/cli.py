@@ -276,13 +276,12 @@ def _print_gap(report: GapReport) -> None:
         ),
         highlight=False,
     )
-    table = Table(expand=False, show_lines=False)
-    for column, kw in (("status", {}), ("skill", {}), ("importance", {}), ("evidence", {"overflow": "fold", "ratio": 1})):
-        table.add_column(column, **kw)
     text = report.candidate.document.text
-    categories = list(dict.fromkeys(r.category for r in report.results))
-    for category in categories:
-        table.add_row(Text(f"{category} · {_pct(report.coverage.get(category, math.nan))} covered", style="bold"), "", "", "", end_section=False)
+    for category in dict.fromkeys(r.category for r in report.results):
+        title = Text.assemble((category, "bold"), f" · {_pct(report.coverage.get(category, math.nan))} covered")
+        table = Table(title=title, title_justify="left", expand=False)
+        for column, kw in (("status", {"no_wrap": True}), ("skill", {}), ("importance", {}), ("evidence", {"overflow": "fold", "ratio": 1})):
+            table.add_column(column, **kw)
         for r in (r for r in report.results if r.category == category):
             style = status_style(r.status)
             evidence = ""
@@ -292,8 +291,7 @@ def _print_gap(report: GapReport) -> None:
                 evidence = f"{via}{mention_snippet(text, m, limit=90)} [{where(m)}]"
             years = f" ({r.years:g}+ yrs)" if r.years else ""
             table.add_row(Text(f"{style.symbol} {r.status}", style=style.rich), r.label, f"{r.importance}{years}", evidence)
-        table.add_section()
-    console.print(table)
+        console.print(table)
     learn = report.learn_next()
     if learn:
         console.print("learn next: " + ", ".join(r.label for r in learn), highlight=False)
@@ -346,6 +344,8 @@ def rank_candidates(candidates: Sequence[Path | str], job: Any, *, taxonomy: Tax
 
 
 def _print_ranking(ranking: pd.DataFrame, top: int) -> None:
+    from .report.html import display_name
+
     table = Table(expand=False)
     for column, kw in (
         ("#", {"justify": "right"}), ("candidate", {}), ("score", {"justify": "right"}), ("required", {"justify": "right"}),
@@ -355,11 +355,13 @@ def _print_ranking(ranking: pd.DataFrame, top: int) -> None:
     shown = ranking if top == 0 else ranking.head(top)
     for row in shown.itertuples(index=False):
         if isinstance(row.error, str) and row.error:
-            table.add_row("–", str(row.candidate), "", "", "", "", Text(f"error: {row.error}", style="red"))
+            table.add_row("–", display_name(str(row.candidate)), "", "", "", "", Text(f"error: {row.error}", style="red"))
             continue
+        missing = [m for m in (row.missing_required or "").split(", ") if m]
+        shown_missing = ", ".join(missing[:5]) + (f" … +{len(missing) - 5}" if len(missing) > 5 else "")
         table.add_row(
-            str(row.rank), str(row.candidate), f"{row.score:.1f}", _pct(row.required_coverage), _pct(row.preferred_coverage),
-            str(row.matched), row.missing_required or "",
+            str(row.rank), display_name(str(row.candidate)), f"{row.score:.1f}", _pct(row.required_coverage), _pct(row.preferred_coverage),
+            str(row.matched), shown_missing,
         )  # fmt: skip
     console = _stdout()
     console.print(table)

@@ -9,6 +9,8 @@ from ..extract.model import Mention
 
 #: Where a sentence ends: end punctuation followed by a space, a line break, or a bullet.
 _BOUNDARY = re.compile(r"[.!?;](?=\s)|\n|[•▪●◦·]")
+#: A list marker at the start of a line ("* ", "- ", "1. "), dropped from the sentence.
+_BULLET = re.compile(r"^(?:[-*+–]|\d{1,2}[.)])\s+")
 
 
 @dataclass(frozen=True)
@@ -34,7 +36,7 @@ def sentence_around(text: str, start: int, end: int, *, limit: int = 200) -> Sni
         left = match.end()
     right_match = _BOUNDARY.search(text, end, end + 2000)
     right = right_match.end() if right_match and right_match.group() in ".!?" else (right_match.start() if right_match else len(text))
-    before = " ".join(text[left:start].split())
+    before = _BULLET.sub("", " ".join(text[left:start].split()))
     hit = " ".join(text[start:end].split())
     after = " ".join(text[end:right].split())
     if text[left:start][-1:].isspace() and before:

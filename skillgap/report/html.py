@@ -36,7 +36,7 @@ if TYPE_CHECKING:
 def gap_report_html(report: GapReport, *, title: str | None = None) -> str:
     """One candidate compared to one job, as a complete HTML page."""
     name = display_name(report.candidate.document.source)
-    title = title or f"{name} vs {report.job}"
+    title = title or f"{name} vs {display_name(report.job)}"
     body = [
         f"<h1>{escape(title)}</h1>",
         f'<p class="sub">skillgap gap report · candidate <b title="{escape(report.candidate.document.source)}">{escape(name)}</b> · job <b>{escape(report.job)}</b></p>',
@@ -105,7 +105,7 @@ def ranking_html(results: Sequence[CandidateResult], ranking: pd.DataFrame | Non
         ranking = ranking_frame(results)
     ordered = _in_ranking_order(results, ranking)
     reports = [r.report for _, r in ordered if r.report is not None]
-    job = reports[0].job if reports else "the job"
+    job = display_name(reports[0].job) if reports else "the job"
     failed = sum(1 for _, r in ordered if r.report is None)
     title = title or f"Ranking for {job}"
     parts = [
@@ -264,24 +264,32 @@ def _ranking_table(ranking: pd.DataFrame, ordered: Sequence[tuple[int, Candidate
         name = escape(display_name(result.source))
         if result.report is None:
             rows.append(
-                f'<tr class="err candidate"><td class=num>–</td><td title="{escape(result.source)}">{name}</td>'
+                f'<tr class="err candidate"><td class=num>–</td><td class="name" title="{escape(result.source)}">{name}</td>'
                 f'<td colspan="5" class="error">{escape(result.error or "failed")}</td></tr>'
             )
             continue
         score = float(row.score)
         rows.append(
             f'<tr class="candidate"><td class=num>{int(row.rank)}</td>'
-            f'<td><a href="#c{i}" title="{escape(result.source)}">{name}</a></td>'
-            f'<td class=num><span class="bar"><i style="width:{score:.1f}%"></i></span>{score:.1f}</td>'
+            f'<td class="name"><a href="#c{i}" title="{escape(result.source)}">{name}</a></td>'
+            f'<td class=nowrap><span class="bar"><i style="width:{score:.1f}%"></i></span><span class="pct">{score:.1f}</span></td>'
             f"<td class=num>{_pct(row.required_coverage)}</td><td class=num>{_pct(row.preferred_coverage)}</td>"
-            f"<td class=num>{int(row.matched)}</td><td>{escape(row.missing_required or '')}</td></tr>"
+            f"<td class=num>{int(row.matched)}</td><td>{_first_few(row.missing_required or '')}</td></tr>"
         )
     return f'<table class="wide ranking">{head}{"".join(rows)}</table>'
 
 
+def _first_few(labels: str, n: int = 8) -> str:
+    """A comma-joined list cut to its first ``n`` items, the rest counted (the full list is in the title)."""
+    items = [s for s in labels.split(", ") if s]
+    if len(items) <= n:
+        return escape(labels)
+    return f'<span title="{escape(labels)}">{escape(", ".join(items[:n]))} <span class="muted">+{len(items) - n} more</span></span>'
+
+
 def _heat_map(ordered: Sequence[tuple[int, CandidateResult]], template: GapReport) -> str:
     """Rows: candidates in rank order; columns: required then preferred requirements, by category."""
-    columns = [r for imp in ("required", "preferred") for r in template.results if r.importance == imp]
+    columns = [r for imp in ("required", "preferred") for _, group in _grouped(template.results) for r in group if r.importance == imp]
     groups: list[tuple[str, int]] = []
     for r in columns:
         key = f"{r.category} ({r.importance})" if r.importance == "preferred" else r.category
@@ -322,20 +330,20 @@ def _coverage_matrix(ordered: Sequence[tuple[int, CandidateResult]]) -> str:
     for i, result in ordered:
         if result.report is None:
             continue
-        cells = "".join(f"<td class=num>{_bar(result.report.coverage.get(c, float('nan')), small=True)}</td>" for c in categories)
-        rows.append(f'<tr><td><a href="#c{i}">{escape(display_name(result.source))}</a></td>{cells}</tr>')
+        cells = "".join(f"<td class=nowrap>{_bar(result.report.coverage.get(c, float('nan')), small=True)}</td>" for c in categories)
+        rows.append(f'<tr><td class="name"><a href="#c{i}">{escape(display_name(result.source))}</a></td>{cells}</tr>')
     return f'<div class="scroll"><table>{head}{"".join(rows)}</table></div>'
 
 
 def _coverage_bars(coverage: Mapping[str, float]) -> str:
-    rows = "".join(f"<tr><td>{escape(name)}</td><td class=num>{_bar(value)}</td></tr>" for name, value in coverage.items())
+    rows = "".join(f"<tr><td>{escape(name)}</td><td class=nowrap>{_bar(value)}</td></tr>" for name, value in coverage.items())
     return f"<table>{rows}</table>"
 
 
 def _bar(value: float, *, small: bool = False) -> str:
     if value is None or math.isnan(value):
         return '<span class="muted">–</span>'
-    return f'<span class="bar{" small" if small else ""}"><i style="width:{100 * value:.0f}%"></i></span>{_pct(value)}'
+    return f'<span class="bar{" small" if small else ""}"><i style="width:{100 * value:.0f}%"></i></span><span class="pct">{_pct(value)}</span>'
 
 
 def _legend() -> str:
