@@ -201,6 +201,8 @@ def extract_files(files: Sequence[Path | str], extractor: Any) -> Iterator[tuple
             yield str(path), extractor.extract(path), None
         except SkillgapError as exc:
             yield str(path), None, " ".join(str(exc).split())
+        except Exception as exc:  # noqa: BLE001 - one bad file must not hide the others
+            yield str(path), None, " ".join(f"{path}: unexpected {type(exc).__name__}: {exc}".split())
 
 
 def _profile_table(source: str, profile: Any, error: str | None) -> Table:
@@ -347,8 +349,9 @@ def _print_ranking(ranking: pd.DataFrame, top: int) -> None:
     from .report.html import display_name
 
     table = Table(expand=False)
+    width = min(max([len(display_name(str(c))) for c in ranking["candidate"]] + [9]), 40)
     for column, kw in (
-        ("#", {"justify": "right"}), ("candidate", {}), ("score", {"justify": "right"}), ("required", {"justify": "right"}),
+        ("#", {"justify": "right"}), ("candidate", {"min_width": width}), ("score", {"justify": "right"}), ("required", {"justify": "right"}),
         ("preferred", {"justify": "right"}), ("matched", {"justify": "right"}), ("missing required", {"overflow": "fold", "ratio": 1}),
     ):  # fmt: skip
         table.add_column(column, **kw)

@@ -297,9 +297,13 @@ def _heat_map(ordered: Sequence[tuple[int, CandidateResult]], template: GapRepor
             groups[-1] = (key, groups[-1][1] + 1)
         else:
             groups.append((key, 1))
-    area_row = "<tr><th></th>" + "".join(f'<th class="area" colspan="{n}" title="{escape(k)}">{escape(k)}</th>' for k, n in groups) + "</tr>"
+    starts = {sum(n for _, n in groups[:k]) for k in range(len(groups))}  # first column of each group
+    gs = [" gs" if j in starts and j else "" for j in range(len(columns))]
+    area_row = "<tr><th></th>" + "".join(
+        f'<th class="area{" gs" if k else ""}" colspan="{n}" title="{escape(name)}">{escape(name)}</th>' for k, (name, n) in enumerate(groups)
+    ) + "</tr>"
     skill_row = "<tr><th></th>" + "".join(
-        f'<th class="skill" title="{escape(r.label)} ({escape(r.importance)})"><div>{escape(r.label)}</div></th>' for r in columns
+        f'<th class="skill{gs[j]}" title="{escape(r.label)} ({escape(r.importance)})"><div>{escape(r.label)}</div></th>' for j, r in enumerate(columns)
     ) + "</tr>"
     body = []
     for i, result in ordered:
@@ -309,14 +313,14 @@ def _heat_map(ordered: Sequence[tuple[int, CandidateResult]], template: GapRepor
             continue
         by_id = {r.skill_id: r for r in result.report.results}
         cells = []
-        for col in columns:
+        for j, col in enumerate(columns):
             r = by_id.get(col.skill_id)
             if r is None:
-                cells.append('<td class="cell s-error">?</td>')
+                cells.append(f'<td class="cell s-error{gs[j]}">?</td>')
                 continue
             style = status_style(r.status)
             cells.append(
-                f'<td class="cell s-{escape(r.status)}" title="{escape(_evidence_title(result.report, r))}">'
+                f'<td class="cell s-{escape(r.status)}{gs[j]}" title="{escape(_evidence_title(result.report, r))}">'
                 f'<a href="#c{i}-{escape(r.skill_id)}">{style.symbol}</a></td>'
             )
         body.append(f'<tr><th class="cand" title="{escape(result.source)}"><a href="#c{i}">{name}</a></th>{"".join(cells)}</tr>')
