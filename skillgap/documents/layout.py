@@ -1,0 +1,237 @@
+"""Reading order for one PDF page, from positioned characters (engine-neutral).
+
+Both PDF engines hand over the same thing: a list of `Glyph`s (text and box, top-down page
+coordinates) in content-stream order. From them we build *segments* (runs of glyphs on one
+line with no wide gap), find column blocks by looking for a vertical gutter that no segment
+crosses over a run of lines (recursively: headers above, left column, right column, footer
+below), then rebuild lines inside each block. Rows whose cells share a baseline (tables,
+skill grids) are kept as one line, cells separated by a tab.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from typing import NamedTuple
+
+
+class Glyph(NamedTuple):
+    """One character as a PDF engine reports it: text and box (x grows right, y grows down)."""
+
+    text: str
+    x0: float
+    top: float
+    x1: float
+    bottom: float
+
+
+class Segment:
+    """A run of glyphs on one line without a wide gap: the unit column detection works on."""
+
+    __slots__ = ("x0", "top", "x1", "bottom", "parts")
+
+    def __init__(self, g: Glyph) -> None:
+        self.x0, self.top, self.x1, self.bottom = g.x0, g.top, g.x1, g.bottom
+        self.parts = [g.text]
+
+    @property
+    def height(self) -> float:
+        return self.bottom - self.top
+
+    @property
+    def center(self) -> float:
+        return (self.top + self.bottom) / 2
+
+    @property
+    def text(self) -> str:
+        return "".join(self.parts).strip()
+
+    def add(self, g: Glyph, space: bool) -> None:
+        if space:
+            self.parts.append(" ")
+        self.parts.append(g.text)
+        self.x1 = max(self.x1, g.x1)
+        self.top = min(self.top, g.top)
+        self.bottom = max(self.bottom, g.bottom)
+
+
+# Gaps, as fractions of the glyph height (font bounding box, about 1.2 em): a word space is
+# wider than WORD_GAP; a gap wider than SEGMENT_GAP ends a segment; rebuilt lines separate
+# segments farther apart than CELL_GAP with a tab (table cells, right-aligned dates).
+WORD_GAP = 0.08
+SEGMENT_GAP = 1.0
+CELL_GAP = 1.5
+# A column block needs at least this many segments on each side of its gutter, a gutter at
+# least this wide (fraction of the median glyph height), and must not be a table: at most
+# TABLE_ALIGNED of the right side's segments may share a baseline with a left-side segment.
+MIN_COLUMN_SEGMENTS = 3
+MIN_GUTTER = 0.6
+CUT_SLACK = 0.5
+TABLE_ALIGNED = 0.5
+
+_HYPHENATED_END = re.compile(r"[^\W\d_]-\Z")
+_LOWER_START = re.compile(r"[a-z]")
+
+
+def page_text(glyphs: Iterable[Glyph]) -> str:
+    """The page's text in reading order: one line per text line, columns one after the other."""
+    segments = _segments(glyphs)
+    if not segments:
+        return ""
+    unit = sorted(s.height for s in segments)[len(segments) // 2] or 1.0
+    lines: list[str] = []
+    for block in _blocks(segments, unit):
+        lines.extend(_dehyphenate(_block_lines(block)))
+    return "\n".join(lines)
+
+
+def _segments(glyphs: Iterable[Glyph]) -> list[Segment]:
+    """Group glyphs (stream order) into segments; whitespace glyphs only mark word breaks."""
+    segments: list[Segment] = []
+    cur: Segment | None = None
+    last: Glyph | None = None
+    pending_space = False
+    for g in glyphs:
+        if not g.text or g.text.isspace():
+            pending_space = True
+            if "\n" in g.text or "\r" in g.text:
+                cur = None
+            continue
+        h = g.bottom - g.top
+        if h <= 0 or g.x1 < g.x0:
+            continue
+        if cur is not None and last is not None:
+            gap = g.x0 - last.x1
+            size = max(h, last.bottom - last.top)
+            same_line = abs((g.top + g.bottom) - (last.top + last.bottom)) / 2 < 0.5 * size
+            if same_line and gap >= -0.6 * size and gap <= SEGMENT_GAP * size:
+                cur.add(g, pending_space or gap > WORD_GAP * size)
+                last, pending_space = g, False
+                continue
+        cur = Segment(g)
+        segments.append(cur)
+        last, pending_space = g, False
+    return _drop_overprints(segments)
+
+
+def _drop_overprints(segments: list[Segment]) -> list[Segment]:
+    """Drop a segment drawn again at (almost) the same place: fake bold and shadow effects."""
+    seen: dict[str, list[Segment]] = {}
+    kept = []
+    for s in segments:
+        text = s.text
+        twins = seen.setdefault(text, [])
+        if any(abs(t.x0 - s.x0) < 0.2 * s.height and abs(t.top - s.top) < 0.2 * s.height for t in twins):
+            continue
+        twins.append(s)
+        kept.append(s)
+    return kept
+
+
+def _blocks(segs: list[Segment], unit: float) -> list[list[Segment]]:
+    """Split segments into blocks in reading order: above, left column, right column, below."""
+    if len(segs) < 2 * MIN_COLUMN_SEGMENTS:
+        return [segs]
+    order = sorted(segs, key=lambda s: (s.center, s.x0))
+    best: tuple[int, int, int, float] | None = None  # (size, start, end, cut)
+    left_edge = min(s.x0 for s in segs)
+    for x in sorted({round(s.x0) for s in segs}):
+        if x <= left_edge + MIN_GUTTER * unit:
+            continue
+        cut = min(s.x0 for s in segs if round(s.x0) == x) - 0.1
+        for start, end in _free_runs(order, cut, unit):
+            if best is not None and end - start <= best[0]:
+                continue
+            if _is_column_block(order[start:end], cut, unit):
+                best = (end - start, start, end, cut)
+    if best is None:
+        return [segs]
+    _, start, end, cut = best
+    left, right = _sides(order[start:end], cut, unit)
+    out: list[list[Segment]] = []
+    for part in (order[:start], left, right, order[end:]):
+        if part:
+            out.extend(_blocks(part, unit))
+    return out
+
+
+def _free_runs(order: list[Segment], cut: float, unit: float) -> list[tuple[int, int]]:
+    """Index ranges of ``order`` (sorted by centre) between segments that cross x = ``cut``
+    (a segment reaching less than CUT_SLACK past the cut on either side does not cross it)."""
+    runs, start = [], 0
+    slack = CUT_SLACK * unit
+    for i, s in enumerate(order):
+        if s.x0 < cut - slack and s.x1 > cut + slack:
+            if i - start >= 2 * MIN_COLUMN_SEGMENTS:
+                runs.append((start, i))
+            start = i + 1
+    if len(order) - start >= 2 * MIN_COLUMN_SEGMENTS:
+        runs.append((start, len(order)))
+    return runs
+
+
+def _is_column_block(run: list[Segment], cut: float, unit: float) -> bool:
+    """True when ``run`` splits at ``cut`` into two real columns (not one table's cells)."""
+    left, right = _sides(run, cut, unit)
+    if len(left) < MIN_COLUMN_SEGMENTS or len(right) < MIN_COLUMN_SEGMENTS:
+        return False
+    if min(s.x0 for s in right) - max(s.x1 for s in left) < MIN_GUTTER * unit:
+        return False
+    centers = sorted(s.center for s in left)
+    aligned = 0
+    for s in right:
+        tol = 0.25 * s.height
+        aligned += any(abs(c - s.center) <= tol for c in _near(centers, s.center, tol))
+    return aligned <= TABLE_ALIGNED * len(right)
+
+
+def _sides(run: list[Segment], cut: float, unit: float) -> tuple[list[Segment], list[Segment]]:
+    """Segments left of the cut (ending before it, give or take CUT_SLACK) and the rest."""
+    limit = cut + CUT_SLACK * unit
+    left = [s for s in run if s.x1 <= limit]
+    return left, [s for s in run if s.x1 > limit]
+
+
+def _near(sorted_values: list[float], value: float, tol: float) -> list[float]:
+    import bisect
+
+    i = bisect.bisect_left(sorted_values, value - tol)
+    j = bisect.bisect_right(sorted_values, value + tol)
+    return sorted_values[i:j]
+
+
+def _block_lines(block: list[Segment]) -> list[str]:
+    """Rebuild text lines in a block: segments overlapping vertically form one line, by x."""
+    rows: list[list[Segment]] = []
+    for s in sorted(block, key=lambda s: (s.center, s.x0)):
+        if rows:
+            row = rows[-1]
+            ref = row[0]
+            if abs(s.center - ref.center) < 0.5 * min(s.height, ref.height):
+                row.append(s)
+                continue
+        rows.append([s])
+    lines = []
+    for row in rows:
+        row.sort(key=lambda s: s.x0)
+        parts = [row[0].text]
+        for prev, s in zip(row, row[1:]):
+            gap = s.x0 - prev.x1
+            size = max(s.height, prev.height)
+            parts.append("\t" if gap > CELL_GAP * size else " " if gap > WORD_GAP * size else "")
+            parts.append(s.text)
+        line = "".join(parts).strip()
+        if line:
+            lines.append(line)
+    return lines
+
+
+def _dehyphenate(lines: list[str]) -> list[str]:
+    """Join a word hyphenated across a line end ("data-" + "base" -> "database")."""
+    out = list(lines)
+    for i in range(len(out) - 1):
+        if _HYPHENATED_END.search(out[i]) and _LOWER_START.match(out[i + 1]):
+            head, _, rest = out[i + 1].partition(" ")
+            out[i] = out[i][:-1] + head
+            out[i + 1] = rest
+    return [line for line in out if line]

@@ -1,0 +1,231 @@
+"""Section headings and the résumé / posting guess, from the vocabulary in taxonomy/sections.yaml.
+
+A line is a heading when it *looks* like one (short, no sentence punctuation, capitals, Title
+Case or a trailing colon) and its words match the vocabulary: a whole heading, fuzzily
+(rapidfuzz, so "Experiance" and "Skills & Tools" still match), or else a keyword of a section
+("PROJECTS UNDERTAKEN" -> projects). "Key Skills: Python, SQL" starts a section inline.
+"""
+
+from __future__ import annotations
+
+import functools
+import importlib.resources
+import re
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+from rapidfuzz import fuzz, process
+
+from ..errors import TaxonomyError
+from .model import DocumentKind, Section
+
+KINDS: tuple[DocumentKind, ...] = ("resume", "posting")
+#: rapidfuzz ``ratio`` a heading must reach against a vocabulary heading (0-100).
+HEADING_CUTOFF = 88
+#: Longest heading line (characters, words) and longest label of an inline "Label: text".
+MAX_HEADING_CHARS = 60
+MAX_HEADING_WORDS = 7
+MAX_INLINE_WORDS = 4
+
+_MARKERS = " \t•*#_=~|>-–—:.·"
+_NON_WORD = re.compile(r"[^\w'+#]+")
+_DIGIT = re.compile(r"\d")
+_SMALL_WORDS = frozenset({"and", "&", "of", "the", "in", "for", "to", "a", "an", "with", "on", "at", "or"})
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    """One document kind's headings (normalised heading -> section), keywords and cue phrases."""
+
+    headings: Mapping[str, str]
+    keywords: Mapping[str, str]
+    cues: tuple[str, ...] = ()
+    ongoing: tuple[str, ...] = ()
+    address: tuple[str, ...] = ()
+
+    @functools.cached_property
+    def cue_pattern(self) -> re.Pattern[str] | None:
+        """Whole-word alternation of the cue phrases."""
+        return _words_pattern(self.cues)
+
+    @functools.cached_property
+    def address_pattern(self) -> re.Pattern[str] | None:
+        """Whole-word alternation of the words that address the reader."""
+        return _words_pattern(self.address)
+
+    @functools.cached_property
+    def date_range_pattern(self) -> re.Pattern[str] | None:
+        """A year followed by a dash and a year or an 'ongoing' word: "2019 - 2021", "2020 – Present"."""
+        ends = "|".join(re.escape(w) for w in sorted(self.ongoing, key=len, reverse=True))
+        if not ends:
+            return None
+        return re.compile(rf"(?<!\d)(?:19|20)\d\d ?[-–—] ?(?:(?:19|20)\d\d(?!\d)|(?:{ends})(?!\w))")
+
+
+def _words_pattern(words: tuple[str, ...]) -> re.Pattern[str] | None:
+    """Whole-word alternation of literal phrases (no nested quantifiers: no backtracking blow-up)."""
+    if not words:
+        return None
+    alternatives = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)")
+
+
+def sections_file() -> Path:
+    """The shipped ``sections.yaml``."""
+    return Path(str(importlib.resources.files("skillgap") / "_taxonomy" / "sections.yaml"))
+
+
+@functools.lru_cache(maxsize=8)
+def load_vocabularies(path: str | None = None) -> dict[str, Vocabulary]:
+    """The ``resume`` and ``posting`` vocabularies of a sections file (other top-level keys,
+    such as extraction cue phrases, are left to their owners)."""
+    src = path or str(sections_file())
+    try:
+        data = yaml.safe_load(Path(src).read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError, UnicodeDecodeError) as exc:
+        raise TaxonomyError(f"cannot read the section vocabulary: {exc}", source=src, fix="restore taxonomy/sections.yaml") from None
+    if not isinstance(data, dict):
+        raise TaxonomyError("the top level must be a mapping with resume: and posting:", source=src, fix="see the comment at the top of sections.yaml")
+    return {kind: _vocabulary(data.get(kind), src, kind) for kind in KINDS}
+
+
+def _vocabulary(data: Any, src: str, kind: str) -> Vocabulary:
+    if not isinstance(data, dict) or not isinstance(data.get("headings"), dict):
+        raise TaxonomyError(f"'{kind}' must be a mapping with headings:", source=src, entry=kind, fix="write headings: {section: [heading, ...]}")
+    headings: dict[str, str] = {}
+    keywords: dict[str, str] = {}
+    for target, key in ((headings, "headings"), (keywords, "keywords")):
+        for name, phrases in (data.get(key) or {}).items():
+            if not isinstance(phrases, list) or not all(isinstance(p, str) for p in phrases):
+                raise TaxonomyError(f"{key} of section {name!r} must be a list of strings", source=src, entry=f"{kind}.{name}", fix="write - heading text")
+            for phrase in phrases:
+                norm = normalize_heading(phrase)
+                if norm in target and target[norm] != name:
+                    raise TaxonomyError(f"{phrase!r} is listed under both {target[norm]!r} and {name!r}", source=src, entry=f"{kind}.{key}", fix="keep it under one section")
+                target[norm] = str(name)
+    lists = {}
+    for key in ("cues", "ongoing", "address"):
+        value = data.get(key) or []
+        if not isinstance(value, list) or not all(isinstance(c, str) for c in value):
+            raise TaxonomyError(f"{key} must be a list of phrases", source=src, entry=f"{kind}.{key}", fix="write - phrase")
+        lists[key] = tuple(c.casefold() for c in value)
+    return Vocabulary(headings=headings, keywords=keywords, **lists)
+
+
+def normalize_heading(text: str) -> str:
+    """Comparison key of a heading: case-folded, "&" -> "and", punctuation dropped."""
+    text = text.casefold().replace("&", " and ")
+    return " ".join(_NON_WORD.sub(" ", text).split())
+
+
+def detect_sections(text: str, kind: DocumentKind, vocabularies: Mapping[str, Vocabulary] | None = None) -> tuple[Section, ...]:
+    """Sections of ``text``: each runs from its heading line to the next heading (or the end)."""
+    vocab = (vocabularies or load_vocabularies())[kind]
+    found = list(_headings(text, vocab))
+    sections = []
+    for i, (start, name, heading) in enumerate(found):
+        end = found[i + 1][0] if i + 1 < len(found) else len(text)
+        end = len(text[:end].rstrip())
+        if end > start:
+            sections.append(Section(name=name, heading=heading, start=start, end=end))
+    return tuple(sections)
+
+
+def _headings(text: str, vocab: Vocabulary) -> Iterator[tuple[int, str, str]]:
+    """(line start offset, canonical section name, heading as printed) for each heading line."""
+    offset = 0
+    for line in text.split("\n"):
+        found = classify_line(line, vocab)
+        if found is not None:
+            name, heading = found
+            yield offset + (len(line) - len(line.lstrip())), name, heading
+        offset += len(line) + 1
+
+
+def classify_line(line: str, vocab: Vocabulary) -> tuple[str, str] | None:
+    """(section name, heading as printed) when ``line`` is a heading, else None."""
+    stripped = line.strip()
+    if not stripped or len(stripped) > 400:
+        return None
+    label, sep, rest = stripped.partition(":")
+    if sep and rest.strip():
+        # "Key Skills: Python, SQL": an inline heading when the label is a known heading.
+        label = label.strip(_MARKERS)
+        if 0 < len(label.split()) <= MAX_INLINE_WORDS and not _DIGIT.search(label):
+            name = _match_heading(normalize_heading(label), vocab)
+            if name is not None:
+                return name, label
+        return None
+    heading = stripped.strip(_MARKERS)
+    if not heading or len(heading) > MAX_HEADING_CHARS or _DIGIT.search(heading):
+        return None
+    words = heading.split()
+    if len(words) > MAX_HEADING_WORDS or heading.endswith((",", ";")) or "\t" in heading:
+        return None
+    if stripped.endswith(".") and not stripped.isupper():
+        return None
+    norm = normalize_heading(heading)
+    if not norm:
+        return None
+    name = _match_heading(norm, vocab)
+    shaped = _heading_shaped(heading, colon=stripped.rstrip(" *_").endswith(":"))
+    if name is not None and (shaped or norm in vocab.headings):
+        return name, heading
+    if shaped and len(words) <= MAX_INLINE_WORDS:
+        for word in reversed(norm.split()):
+            name = vocab.keywords.get(word)
+            if name is not None:
+                return name, heading
+    return None
+
+
+def _match_heading(norm: str, vocab: Vocabulary) -> str | None:
+    name = vocab.headings.get(norm)
+    if name is not None:
+        return name
+    if len(norm) < 5:
+        return None
+    best = process.extractOne(norm, vocab.headings.keys(), scorer=fuzz.ratio, score_cutoff=HEADING_CUTOFF)
+    return vocab.headings[best[0]] if best else None
+
+
+def _heading_shaped(heading: str, *, colon: bool) -> bool:
+    """Capitals, Title Case (small words aside) or a trailing colon."""
+    letters = [c for c in heading if c.isalpha()]
+    if not letters:
+        return False
+    if colon or all(c.isupper() for c in letters):
+        return True
+    words = [w for w in re.split(r"[\s/,&-]+", heading) if w]
+    return all(w[0].isupper() or not w[0].isalpha() or w.casefold() in _SMALL_WORDS for w in words)
+
+
+def guess_kind(text: str, vocabularies: Mapping[str, Vocabulary] | None = None) -> tuple[DocumentKind, str]:
+    """``resume`` or ``posting``, with the reason. Points: 2 per heading only one kind uses
+    (exact), 1 per distinct cue phrase, for résumés 1 per date range (at most 5), for postings
+    2 per address word ("you", "we") per 100 words (at most 10). Ties go to ``resume``."""
+    vocabs = vocabularies or load_vocabularies()
+    head = text[:50_000]
+    lowered = head.casefold()
+    words = max(1, len(lowered.split()))
+    scores: dict[str, float] = {}
+    reasons: dict[str, str] = {}
+    for kind in KINDS:
+        vocab = vocabs[kind]
+        own = {name for _, name, h in _headings(head, vocab) if normalize_heading(h) in vocab.headings and not _shared(normalize_heading(h), vocabs)}
+        cues = set(vocab.cue_pattern.findall(lowered)) if vocab.cue_pattern else set()
+        ranges = len(vocab.date_range_pattern.findall(lowered)) if vocab.date_range_pattern else 0
+        address = 100 * len(vocab.address_pattern.findall(lowered)) / words if vocab.address_pattern else 0.0
+        scores[kind] = 2 * len(own) + len(cues) + min(ranges, 5) + min(2 * address, 10)
+        reasons[kind] = f"score {scores[kind]:.1f}: {len(own)} {kind} headings, {len(cues)} cue phrases" + (f", {ranges} date ranges" if ranges else "") + (f", {address:.1f} you/we per 100 words" if address else "")
+    kind: DocumentKind = "posting" if scores["posting"] > scores["resume"] else "resume"
+    other = "resume" if kind == "posting" else "posting"
+    return kind, f"{reasons[kind]}; {other} {scores[other]:.1f}"
+
+
+def _shared(norm: str, vocabs: Mapping[str, Vocabulary]) -> bool:
+    """Headings both vocabularies know ("skills", "summary") say nothing about the kind."""
+    return all(norm in v.headings for v in vocabs.values())

@@ -1,0 +1,104 @@
+"""Plain text, Markdown and HTML: decode bytes sensibly, strip markup to readable text."""
+
+from __future__ import annotations
+
+import codecs
+import re
+from html.parser import HTMLParser
+
+from ..errors import DocumentError
+
+_WHITESPACE = re.compile(r"[ \t\r\n\f\v]+")
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+
+
+def decode(data: bytes, name: str) -> tuple[str, list[str]]:
+    """Decode text bytes: a BOM (UTF-8/16/32) wins, then strict UTF-8, then charset-normalizer's
+    best guess (recorded in the warnings). Binary data raises `DocumentError`."""
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            try:
+                return data[len(bom):].decode(encoding), ([] if encoding == "utf-8" else [f"decoded as {encoding} (byte order mark)"])
+            except UnicodeDecodeError:
+                break  # a BOM followed by garbage: let the guesser try
+    try:
+        return data.decode("utf-8"), []
+    except UnicodeDecodeError:
+        pass
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data[:200_000]).best()
+    if best is None or best.encoding is None:
+        raise DocumentError(
+            "not text in any known encoding (binary data of an unsupported type?)",
+            source=name,
+            fix="pass a PDF, DOCX, HTML or plain-text file, or save the text as UTF-8",
+        )
+    text = data.decode(best.encoding, errors="replace")
+    return text, [f"not UTF-8: decoded as {best.encoding} (guessed by charset-normalizer); save the file as UTF-8 to be sure"]
+
+
+def looks_binary(data: bytes) -> bool:
+    """NUL bytes in the first 8 KB of something that is not UTF-16/32 text: not a text file."""
+    head = data[:8192]
+    if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE, codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)):
+        return False
+    return b"\x00" in head
+
+
+class _TextExtractor(HTMLParser):
+    """Collects visible text; block elements end lines, list items get a bullet, cells a tab."""
+
+    _SKIP = frozenset({"script", "style", "noscript", "template", "svg", "head", "iframe", "object"})
+    _BLOCK = frozenset(
+        {"p", "div", "br", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "dl", "dt", "dd", "table",
+         "section", "article", "header", "footer", "aside", "nav", "main", "blockquote", "pre", "hr", "form",
+         "fieldset", "address", "figure", "figcaption", "title", "body", "html", "caption"}
+    )
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self.skip_depth = 0
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in self._SKIP:
+            self.skip_depth += 1
+        elif tag == "li":
+            self.parts.append("\n• ")
+        elif tag in ("td", "th"):
+            self.parts.append("\t")
+        elif tag in self._BLOCK:
+            self.parts.append("\n")
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in ("br", "hr"):
+            self.parts.append("\n")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in self._SKIP:
+            self.skip_depth = max(0, self.skip_depth - 1)
+        elif tag in self._BLOCK or tag == "li":
+            self.parts.append("\n")
+
+    def handle_data(self, data: str) -> None:
+        if not self.skip_depth:
+            self.parts.append(_WHITESPACE.sub(" ", data))
+
+
+def html_to_text(html: str) -> str:
+    """Visible text of an HTML page: no tags, scripts, styles or comments; one block per line."""
+    parser = _TextExtractor()
+    parser.feed(html)
+    parser.close()
+    lines = []
+    for line in "".join(parser.parts).split("\n"):
+        cells = (" ".join(cell.split()) for cell in line.split("\t"))
+        lines.append("\t".join(cell for cell in cells if cell))
+    return "\n".join(lines)
