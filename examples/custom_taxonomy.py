@@ -2,7 +2,7 @@
 
     python examples/custom_taxonomy.py
 
-``examples/taxonomy/`` adds five retail skills and a "Store Team Lead" role that mixes them with
+``examples/taxonomy/`` adds four retail skills and a "Store Team Lead" role that mixes them with
 shipped skills (communication, Excel, ...). The shipped taxonomy alone knows none of them.
 """
 

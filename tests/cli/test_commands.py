@@ -82,7 +82,7 @@ def test_unknown_role_is_a_usage_error_on_one_line() -> None:
     result = runner.invoke(app, ["compare", str(RESUMES / "ana-rivera.md"), "--role", "ml-enginer"])
     assert result.exit_code == 2
     assert result.stderr.startswith("error: no role 'ml-enginer' in this taxonomy")
-    assert "did you mean 'ml-engineer'?" in result.stderr
+    assert "(fix: did you mean 'ml-engineer'" in result.stderr
     assert len(result.stderr.splitlines()) == 1
 
 
