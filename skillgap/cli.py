@@ -212,7 +212,7 @@ def _profile_table(source: str, profile: Any, error: str | None) -> Table:
     for column, kw in (("skill", {}), ("category", {}), ("n", {"justify": "right"}), ("how", {}), ("evidence", {"overflow": "fold", "ratio": 1})):
         table.add_column(column, **kw)
     if profile is None:
-        table.add_row(Text("could not be read", style="red"), "", "", "", Text(error or "", style="red"))
+        _add_row(table, Text("could not be read", style="red"), "", "", "", Text(error or "", style="red"))
         return table
     text = profile.document.text
     for skill_id in (*profile.skill_ids, *profile.implied_ids):
@@ -224,9 +224,9 @@ def _profile_table(source: str, profile: Any, error: str | None) -> Table:
         how = ", ".join(dict.fromkeys(m.method for m in shown))
         if not stated and first.implied_by:
             how = f"implied by {profile.taxonomy[first.implied_by].label}"
-        table.add_row(skill.label, skill.category, str(len(stated)), how, f"{mention_snippet(text, first, limit=90)} [{where(first)}]")
+        _add_row(table, skill.label, skill.category, str(len(stated)), how, f"{mention_snippet(text, first, limit=90)} [{where(first)}]")
     if not table.row_count:
-        table.add_row(Text("no skills found", style="dim"), "", "", "", "")
+        _add_row(table, Text("no skills found", style="dim"), "", "", "", "")
     return table
 
 
@@ -292,7 +292,7 @@ def _print_gap(report: GapReport) -> None:
                 via = f"{'implied by' if r.status == 'implied' else 'from'} {report.candidate.taxonomy[r.via].label}: " if r.via else ""
                 evidence = f"{via}{mention_snippet(text, m, limit=90)} [{where(m)}]"
             years = f" ({r.years:g}+ yrs)" if r.years else ""
-            table.add_row(Text(f"{style.symbol} {r.status}", style=style.rich), r.label, f"{r.importance}{years}", evidence)
+            _add_row(table, Text(f"{style.symbol} {r.status}", style=style.rich), r.label, f"{r.importance}{years}", evidence)
         console.print(table)
     learn = report.learn_next()
     if learn:
@@ -358,11 +358,11 @@ def _print_ranking(ranking: pd.DataFrame, top: int) -> None:
     shown = ranking if top == 0 else ranking.head(top)
     for row in shown.itertuples(index=False):
         if isinstance(row.error, str) and row.error:
-            table.add_row("–", display_name(str(row.candidate)), "", "", "", "", Text(f"error: {row.error}", style="red"))
+            _add_row(table, "–", display_name(str(row.candidate)), "", "", "", "", Text(f"error: {row.error}", style="red"))
             continue
         missing = [m for m in (row.missing_required or "").split(", ") if m]
         shown_missing = ", ".join(missing[:5]) + (f" … +{len(missing) - 5}" if len(missing) > 5 else "")
-        table.add_row(
+        _add_row(table, 
             str(row.rank), display_name(str(row.candidate)), f"{row.score:.1f}", _pct(row.required_coverage), _pct(row.preferred_coverage),
             str(row.matched), shown_missing,
         )  # fmt: skip
@@ -427,12 +427,12 @@ def taxonomy_show(
         _print_frame(frame, format)
         return
     title = f"role {tax.role(role).label}" if role else (f"category {category}" if category else f"{len(frame)} skills")
-    table = Table(title=title, title_justify="left")
+    table = Table(title=Text(title), title_justify="left")
     columns = ["id", "label", "area", "importance", "weight", "years"] if role else ["id", "label", "category", "kind", "aliases"]
     for column in columns:
         table.add_column(column, overflow="fold", no_wrap=column == "id")
     for row in frame[columns].itertuples(index=False):
-        table.add_row(*("" if v is None or (isinstance(v, float) and math.isnan(v)) else f"{v:g}" if isinstance(v, float) else str(v) for v in row))
+        _add_row(table, *("" if v is None or (isinstance(v, float) and math.isnan(v)) else f"{v:g}" if isinstance(v, float) else str(v) for v in row))
     _stdout().print(table)
     if not role and not category:
         _stdout().print(f"roles: {', '.join(tax.roles) or 'none'}", highlight=False)
@@ -440,6 +440,11 @@ def taxonomy_show(
 
 # --------------------------------------------------------------------------------------------
 # helpers
+
+
+def _add_row(table: Table, *cells: str | Text) -> None:
+    """Add a row whose plain strings are shown as they are: text from documents is never rich markup."""
+    table.add_row(*(Text(c) if isinstance(c, str) else c for c in cells))
 
 
 def _print_frame(frame: pd.DataFrame, format: TableFormat) -> None:
