@@ -182,6 +182,6 @@ def test_python_dash_m_usage_error_exits_2() -> None:
 def test_document_text_is_printed_as_is_never_as_markup(tmp_path: Path) -> None:
     resume = tmp_path / "cv.txt"
     resume.write_text("Jo Bloggs\n\nSkills\nPython [red]expert[/red], SQL [bold]\n", encoding="utf-8")
-    result = runner.invoke(app, ["compare", str(resume), "--role", "ml-engineer"])
+    result = runner.invoke(app, ["compare", str(resume), "--role", "ml-engineer"], env={"COLUMNS": "200"})
     assert result.exit_code == 0, result.output
     assert "Python [red]expert[/red], SQL [bold]" in result.stdout
