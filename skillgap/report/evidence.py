@@ -10,7 +10,7 @@ from ..extract.model import Mention
 #: Where a sentence ends: end punctuation followed by a space, a line break, or a bullet.
 _BOUNDARY = re.compile(r"[.!?;](?=\s)|\n|[•▪●◦·]")
 #: A list marker at the start of a line ("* ", "- ", "1. "), dropped from the sentence.
-_BULLET = re.compile(r"^(?:[-*+–]|\d{1,2}[.)])\s+")
+_BULLET = re.compile(r"^(?:[-*+–]|\d{1,2}[.)])(?:\s+|$)")
 
 
 @dataclass(frozen=True)

@@ -36,3 +36,9 @@ def test_long_context_is_cut_at_word_boundaries_around_the_mention() -> None:
 def test_whitespace_inside_the_sentence_is_collapsed() -> None:
     text = "Tools:   Python\t and\n\n  SQL"
     assert _at("Python", text) == ("Tools: ", "Python", " and")
+
+
+def test_list_markers_are_not_part_of_the_sentence() -> None:
+    assert _at("Forecasted", "Experience\n- Forecasted claims with pandas.\n") == ("", "Forecasted", " claims with pandas.")
+    assert _at("pandas", "* Built forecasts with pandas\n") == ("Built forecasts with ", "pandas", "")
+    assert _at("SQL", "2. SQL reports\n") == ("", "SQL", " reports")

@@ -118,3 +118,17 @@ def _unescape(text: str) -> str:
     import html
 
     return html.unescape(text)
+
+
+def test_jupyter_shows_reports_and_profiles_as_html(tax, tmp_path: Path) -> None:
+    report = gap_report(tax)
+    assert report._repr_html_() == gap_report_fragment(report)
+    prof = profile(tax)
+    assert prof._repr_html_() == profile_html(prof)
+
+
+def test_to_html_returns_the_page_and_writes_it_when_given_a_path(tax, tmp_path: Path) -> None:
+    report = gap_report(tax)
+    assert report.to_html() == gap_report_html(report)
+    page = report.to_html(tmp_path / "jane.html")
+    assert (tmp_path / "jane.html").read_text(encoding="utf-8") == page == gap_report_html(report)
