@@ -80,6 +80,17 @@ def _taxonomy(paths: Sequence[Path] | None, no_shipped: bool) -> Taxonomy:
     return load_taxonomy(*(paths or ()), include_shipped=not no_shipped)
 
 
+def _out_path(out: Path | None, suffixes: Sequence[str]) -> Path | None:
+    """Check ``--out`` before any work is done: a known suffix and an existing folder."""
+    if out is None:
+        return None
+    if out.suffix.lower() not in suffixes:
+        raise typer.BadParameter(f"{out}: name the file with one of {', '.join(suffixes)}", param_hint="--out")
+    if not out.parent.is_dir():
+        raise typer.BadParameter(f"{out}: the folder {out.parent} does not exist", param_hint="--out")
+    return out
+
+
 def _stdout() -> Console:
     return Console(soft_wrap=True)
 
@@ -172,7 +183,9 @@ def extract(
     """The skills found in each file, with evidence."""
     from .extract import SkillExtractor
     from .report import profiles_frame, write_frame
+    from .report.tables import TABLE_SUFFIXES
 
+    out = _out_path(out, TABLE_SUFFIXES)
     extractor = SkillExtractor(_taxonomy(taxonomy, no_shipped))
     items = []
     with _progress(len(files), "extracting", quiet) as advance:
@@ -247,8 +260,9 @@ def compare(
 ) -> None:
     """The gap between one résumé and a posting or role: matched, implied, transferable, missing."""
     from .gap import compare as compare_fn
-    from .report import write_gap_report
+    from .report import REPORT_SUFFIXES, write_gap_report
 
+    out = _out_path(out, REPORT_SUFFIXES)
     target = _job(job, role)
     report = compare_fn(resume, target, taxonomy=_taxonomy(taxonomy, no_shipped))
     if out is not None:
@@ -262,6 +276,8 @@ def _job(job: Path | None, role: str | None) -> Any:
     """The job the user named: a posting file xor a role id."""
     if (job is None) == (role is None):
         raise typer.BadParameter("give a job posting file or --role ROLE (one of them)", param_hint="JOB / --role")
+    if job is not None and not job.exists():
+        raise typer.BadParameter(f"no such file: {job} (for a role profile use --role {job.name})", param_hint="JOB")
     return role if role is not None else job
 
 
@@ -320,8 +336,9 @@ def rank(
 ) -> None:
     """Rank résumés against a posting or role; unreadable files become error rows (exit 1)."""
     from .batch import ranking_frame
-    from .report import write_ranking
+    from .report import REPORT_SUFFIXES, write_ranking
 
+    out = _out_path(out, REPORT_SUFFIXES)
     results = rank_candidates(candidates, _job(job, role), taxonomy=_taxonomy(taxonomy, no_shipped), quiet=quiet)
     ranking = ranking_frame(results)
     if out is not None:

@@ -185,3 +185,27 @@ def test_document_text_is_printed_as_is_never_as_markup(tmp_path: Path) -> None:
     result = runner.invoke(app, ["compare", str(resume), "--role", "ml-engineer"], env={"COLUMNS": "200"})
     assert result.exit_code == 0, result.output
     assert "Python [red]expert[/red], SQL [bold]" in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("out", "message"),
+    [("ranking.txt", "ranking.txt: name the file with one of .html, .csv, .json, .xlsx"), ("nope/ranking.csv", "does not exist")],
+)
+def test_a_bad_out_path_is_a_usage_error_before_any_work(tmp_path: Path, out: str, message: str) -> None:
+    result = runner.invoke(app, ["rank", str(tmp_path / "no-such-folder"), "--role", "ml-engineer", "--out", str(tmp_path / out)])
+    assert result.exit_code == 2
+    assert message in result.stderr
+
+
+def test_a_role_given_as_a_job_file_gets_a_hint() -> None:
+    result = runner.invoke(app, ["compare", str(RESUMES / "ana-rivera.md"), "ml-engineer"])
+    assert result.exit_code == 2
+    assert "no such file: ml-engineer (for a role profile use --role ml-engineer)" in result.stderr
+
+
+def test_debug_anywhere_on_the_line_shows_the_traceback() -> None:
+    from skillgap.cli import main
+    from skillgap.errors import TaxonomyError
+
+    with pytest.raises(TaxonomyError, match="no role 'nope'"):
+        main(["rank", str(RESUMES), "--role", "nope", "--debug"])
