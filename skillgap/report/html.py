@@ -129,8 +129,9 @@ def ranking_html(results: Sequence[CandidateResult], ranking: pd.DataFrame | Non
             if result.report is not None:
                 rep = result.report
                 parts.append(
-                    f'<h3 id="c{i}">{escape(display_name(result.source))} <span class="muted">· score {rep.score:.1f}</span></h3>'
+                    f'<section class="cand"><h3 id="c{i}">{escape(display_name(result.source))} <span class="muted">· score {rep.score:.1f}</span></h3>'
                     + _gap_body(rep, prefix=f"c{i}", cards=False)
+                    + "</section>"
                 )
     return _page(title, "".join(parts))
 

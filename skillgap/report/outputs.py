@@ -42,8 +42,11 @@ def write_ranking(results: Sequence[CandidateResult], path: str | Path, *, ranki
 
     if ranking is None:
         ranking = ranking_frame(results)
-    if _suffix(path, REPORT_SUFFIXES) == ".html":
+    suffix = _suffix(path, REPORT_SUFFIXES)
+    if suffix == ".html":
         return write_html(path, ranking_html(results, ranking))
+    if suffix == ".csv":  # one table only: the ranking
+        return write_tables(path, {"ranking": ranking})
     job = next((r.report.job for r in results if r.report is not None), None)
     return write_tables(path, {"ranking": ranking, "requirements": requirements_frame(results)}, meta={"job": job})
 

@@ -16,7 +16,7 @@ import pandas as pd
 
 from ..errors import SkillgapError
 from .atomic import atomic_path, atomic_write
-from .theme import ERROR_STYLE, status_style
+from .theme import ERROR_STYLE, STATUS_STYLES
 
 #: Suffixes `write_tables` understands.
 TABLE_SUFFIXES: tuple[str, ...] = (".csv", ".json", ".xlsx")
@@ -93,45 +93,53 @@ def _jsonable(value: Any) -> Any:
 
 
 def _write_xlsx(path: Path, tables: Mapping[str, pd.DataFrame], meta: Mapping[str, Any] | None) -> None:
+    """A streaming (write-only) workbook: memory and time stay linear in the number of cells."""
     from openpyxl import Workbook
+    from openpyxl.cell import WriteOnlyCell
+    from openpyxl.utils import get_column_letter
     from openpyxl.styles import Font, PatternFill
 
-    book = Workbook()
-    book.remove(book.active)
+    book = Workbook(write_only=True)
     bold = Font(bold=True)
+    status_fill = {
+        name: (PatternFill("solid", fgColor=style.background.lstrip("#")), Font(color=style.foreground.lstrip("#"), bold=True))
+        for name, style in STATUS_STYLES.items()
+    }
+    error_fill = PatternFill("solid", fgColor=ERROR_STYLE.background.lstrip("#"))
+
+    def cell(sheet: Any, value: Any, *, fill: Any = None, font: Any = None) -> Any:
+        out = WriteOnlyCell(sheet, value=_cell(value))
+        if out.data_type == "f":  # text that looks like a formula stays text
+            out.data_type = "s"
+        if fill is not None:
+            out.fill = fill
+        if font is not None:
+            out.font = font
+        return out
+
     if meta:
         sheet = book.create_sheet("summary")
-        for key, value in meta.items():
-            shown = json.dumps(_jsonable(value), ensure_ascii=False) if isinstance(value, (Mapping, list, tuple)) else value
-            sheet.append([key, _cell(shown)])
-            sheet.cell(row=sheet.max_row, column=1).font = bold
         sheet.column_dimensions["A"].width = 22
         sheet.column_dimensions["B"].width = 80
+        for key, value in meta.items():
+            shown = json.dumps(_jsonable(value), ensure_ascii=False) if isinstance(value, (Mapping, list, tuple)) else value
+            sheet.append([cell(sheet, key, font=bold), cell(sheet, shown)])
     for name, frame in tables.items():
         sheet = book.create_sheet(name[:31])
-        columns = list(frame.columns)
-        sheet.append([str(c) for c in columns])
-        for cell in sheet[1]:
-            cell.font = bold
+        columns = [str(c) for c in frame.columns]
+        for i, column in enumerate(frame.columns):
+            width = max([len(str(column))] + [len(str(v)) for v in frame[column].head(200)])
+            sheet.column_dimensions[get_column_letter(i + 1)].width = min(max(width + 2, 8), 60)
+        sheet.freeze_panes = "A2"
+        sheet.append([cell(sheet, c, font=bold) for c in columns])
         status_col = columns.index("status") if "status" in columns else None
         error_col = columns.index("error") if "error" in columns else None
         for row in frame.itertuples(index=False):
-            sheet.append([_cell(v) for v in row])
-            cells = sheet[sheet.max_row]
-            for cell in cells:
-                if cell.data_type == "f":  # text that looks like a formula stays text
-                    cell.data_type = "s"
-            if status_col is not None and isinstance(row[status_col], str):
-                style = status_style(row[status_col])
-                cells[status_col].fill = PatternFill("solid", fgColor=style.background.lstrip("#"))
-                cells[status_col].font = Font(color=style.foreground.lstrip("#"), bold=True)
-            if error_col is not None and isinstance(row[error_col], str) and row[error_col]:
-                for cell in cells:
-                    cell.fill = PatternFill("solid", fgColor=ERROR_STYLE.background.lstrip("#"))
-        sheet.freeze_panes = "A2"
-        for i, column in enumerate(columns, start=1):
-            width = max([len(str(column))] + [len(str(v)) for v in frame[column].head(200)])
-            sheet.column_dimensions[sheet.cell(row=1, column=i).column_letter].width = min(max(width + 2, 8), 60)
+            failed = error_col is not None and isinstance(row[error_col], str) and bool(row[error_col])
+            cells = [cell(sheet, v, fill=error_fill if failed else None) for v in row]
+            if status_col is not None and row[status_col] in status_fill:
+                cells[status_col].fill, cells[status_col].font = status_fill[row[status_col]]
+            sheet.append(cells)
     book.save(path)
 
 
