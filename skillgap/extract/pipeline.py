@@ -1,6 +1,380 @@
-"""Placeholder: the spaCy matcher pipeline lands with the Extraction issue."""
+"""The matcher pipeline (one per taxonomy) and `SkillExtractor`, which turns documents into profiles.
+
+Matching works on a blank spaCy tokenizer: a PhraseMatcher on ``LOWER`` for every label,
+alias and generated variant, a case-sensitive PhraseMatcher for the ambiguous forms ("R",
+"Go", "Spark"), kept only in a technical context, and a Matcher for the taxonomy's token
+patterns. Each match carries its skill id as the match key (``span.id_`` in ``doc.spans``,
+as spaCy's SpanRuler does); overlaps are resolved longest-first. Fuzzy matching, context
+rules and ``implies`` then complete the evidence.
+"""
+
+from __future__ import annotations
+
+import bisect
+import itertools
+import os
+import re
+import weakref
+from collections import deque
+from collections.abc import Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import dataclass
+from typing import Any, Union
+
+import spacy
+from spacy.attrs import IDX, LENGTH
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span
+from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix_regex
+
+from ..documents import read_document
+from ..documents.model import Document, DocumentKind
+from ..taxonomy import Taxonomy, load_taxonomy, normalize_term
+from . import context
+from .context import Cues, CueSpans, load_cues
+from .fuzzy import FuzzyIndex, fuzzy_hits
+from .gate import GatedMatcher
+from .model import Mention, SkillProfile
+from .variants import term_variants
+
+Source = Union[Document, str, bytes, os.PathLike]
+
+#: Score of a mention by how it was found (fuzzy mentions carry rapidfuzz's ratio instead):
+#: a label, alias or sure pattern is certain; an ambiguous name rests on its context.
+SCORE_EXACT = 100.0
+SCORE_PATTERN = 100.0
+SCORE_CONTEXT = 85.0
+DEFAULT_FUZZY_CUTOFF = 91.0
+#: Name of the ``doc.spans`` group holding the resolved matches.
+SPANS_KEY = "skills"
+
+_LIST_PUNCT = r"[;|•·▪●◦➢✓]"
+#: Brackets glued to words ("Flask(Python),Laravel(PHP)", "Excel(R)") are split off, and so is a
+#: comma glued after a closing bracket.
+_GLUED_BRACKET = r"(?<=\w)[()\[\]]|[()\[\]](?=\w)|(?<=[)\]])[,;]"
+#: A version number glued to a name ("TensorFlow2", "Python3.8") is split off the name.
+_VERSION_SUFFIX = r"(?<=[A-Za-z]{3})[0-9]+(?:\.[0-9]+)*$"
 
 
-class SkillExtractor:  # placeholder until the Extraction issue lands
-    def __init__(self, *args, **kwargs):
-        raise NotImplementedError("SkillExtractor is being built in the Extraction issue")
+@dataclass(frozen=True)
+class Match:
+    """A matcher hit before context rules: token span, skill id, method and whether the form is ambiguous."""
+
+    start: int
+    end: int
+    skill_id: str
+    method: str
+    ambiguous: bool = False
+    score: float = SCORE_EXACT
+
+
+class SkillPipeline:
+    """The spaCy tokenizer and matchers for one taxonomy; built once and shared (see `skill_pipeline`)."""
+
+    def __init__(self, taxonomy: Taxonomy, nlp: Language | None = None, cues: Cues | None = None) -> None:
+        self.taxonomy = taxonomy
+        self.cues = cues or load_cues()
+        self.nlp = nlp or spacy.blank("en")
+        vocab = self.nlp.vocab
+        sure: dict[str, set[str]] = {}
+        ambiguous: dict[str, set[str]] = {}
+        for skill in taxonomy:
+            unsure = {normalize_term(a) for a in skill.ambiguous}
+            for term in skill.terms:
+                if normalize_term(term) in unsure:
+                    ambiguous.setdefault(skill.id, set()).update(_cased(term))
+                else:
+                    sure.setdefault(skill.id, set()).update(term_variants(term, plural=skill.kind != "soft"))
+        self._tune_tokenizer(itertools.chain(*sure.values(), *ambiguous.values()), itertools.chain(*ambiguous.values()))
+        make = self.nlp.make_doc
+        self.sure = PhraseMatcher(vocab, attr="LOWER")
+        self.unsure = PhraseMatcher(vocab, attr="ORTH")
+        self.cue_matcher = PhraseMatcher(vocab, attr="LOWER")
+        for skill_id, forms in sure.items():
+            self.sure.add(skill_id, [make(f) for f in sorted(forms)])
+        for skill_id, forms in ambiguous.items():
+            self.unsure.add(skill_id, [make(f) for f in sorted(forms)])
+        self.patterns = GatedMatcher(vocab, {s.id: s.patterns for s in taxonomy if s.patterns}, frozenset(self.nlp.Defaults.stop_words))
+        for kind, phrases in self.cues.phrases.items():
+            self.cue_matcher.add(kind, [make(p) for p in phrases])
+        self.fuzzy_names = [(f, skill_id) for skill_id, forms in sure.items() for f in forms]
+
+    def _tune_tokenizer(self, forms: Iterable[str], ambiguous: Iterable[str]) -> None:
+        """List punctuation, glued brackets and versions split off; names with punctuation ("C#", ".NET") kept whole."""
+        tok = self.nlp.tokenizer
+        defaults = self.nlp.Defaults
+        tok.prefix_search = compile_prefix_regex([_LIST_PUNCT, *defaults.prefixes]).search
+        tok.suffix_search = compile_suffix_regex([_LIST_PUNCT, _VERSION_SUFFIX, *defaults.suffixes]).search
+        tok.infix_finditer = compile_infix_regex([_LIST_PUNCT, _GLUED_BRACKET, *defaults.infixes]).finditer
+        rules = dict(tok.rules or {})
+        for form in forms:
+            for chunk in form.split():
+                if not chunk.replace("-", "").isalnum() or re.search(r"[A-Za-z]{3}[0-9]+$", chunk):
+                    for cased in {chunk, chunk.lower(), chunk.upper(), chunk.capitalize()}:
+                        rules[cased] = [{"ORTH": cased}]
+        for form in ambiguous:
+            if form.isalnum():
+                rules[f"{form}."] = [{"ORTH": form}, {"ORTH": "."}]  # "We use R." (not an initial)
+        tok.rules = rules
+
+    def matches(self, doc: Doc) -> list[Match]:
+        """Every raw matcher hit in ``doc``, overlapping ones included."""
+        strings = self.nlp.vocab.strings
+        out = [Match(s, e, strings[k], "exact") for k, s, e in self.sure(doc)]
+        if len(self.patterns):
+            out += [Match(s, e, strings[k], "pattern", score=SCORE_PATTERN) for k, s, e in self.patterns(doc)]
+        out += [Match(s, e, strings[k], "pattern", ambiguous=True, score=SCORE_CONTEXT) for k, s, e in self.unsure(doc)]
+        return out
+
+    def cue_spans(self, doc: Doc) -> CueSpans:
+        """Where the cue phrases of each kind occur in ``doc``."""
+        strings = self.nlp.vocab.strings
+        return CueSpans([(strings[k], s, e) for k, s, e in self.cue_matcher(doc)])
+
+
+def _cased(form: str) -> set[str]:
+    """An ambiguous form as printed, upper-cased, capitalised and, past two letters, lower-cased
+    (tag lists write "java spring aws"); context decides on each of them."""
+    out = {form, form.upper(), form[:1].upper() + form[1:]}
+    return out | {form.lower()} if len(form) > 2 else out
+
+
+_PIPELINES: dict[int, SkillPipeline] = {}
+
+
+def skill_pipeline(taxonomy: Taxonomy) -> SkillPipeline:
+    """The shared pipeline of ``taxonomy`` (built on first use, dropped with the taxonomy)."""
+    key = id(taxonomy)
+    pipe = _PIPELINES.get(key)
+    if pipe is None or pipe.taxonomy is not taxonomy:
+        pipe = _PIPELINES[key] = SkillPipeline(taxonomy)
+        weakref.finalize(taxonomy, _PIPELINES.pop, key, None)
+    return pipe
+
+
+def resolve(matches: Iterable[Match]) -> list[Match]:
+    """Non-overlapping matches: the longest wins, then a sure form over an ambiguous one, then exact over pattern.
+
+    A sure exact or pattern match of another skill strictly inside a winner is kept too: the text
+    names both ("C/C++" holds C++, "unsupervised machine learning" holds machine learning).
+    """
+    taken: set[int] = set()
+    kept, losers = [], []
+    for m in sorted(matches, key=lambda m: (m.start - m.end, m.ambiguous, m.method != "exact", m.start)):
+        if not taken.intersection(range(m.start, m.end)):
+            taken.update(range(m.start, m.end))
+            kept.append(m)
+        else:
+            losers.append(m)
+    nested: set[int] = set()
+    for m in losers:
+        if m.ambiguous or m.method == "fuzzy" or nested.intersection(range(m.start, m.end)):
+            continue
+        outer = next((k for k in kept if k.start <= m.start and m.end <= k.end), None)
+        if outer is not None and (outer.start, outer.end) != (m.start, m.end) and outer.skill_id != m.skill_id and outer.method != "fuzzy":
+            nested.update(range(m.start, m.end))
+            kept.append(m)
+    return sorted(kept, key=lambda m: (m.start, m.start - m.end))
+
+
+class SkillExtractor:
+    """Finds the skills a document names, with evidence: ``extract`` one, ``extract_many`` a stream.
+
+    ``taxonomy`` defaults to the shipped one. ``fuzzy`` turns on near-spelling matching of
+    list items and capitalised terms the matchers missed, at ``fuzzy_cutoff`` (rapidfuzz ratio,
+    0-100). ``nlp`` may be a spaCy pipeline of your own (its tokenizer gets the taxonomy's
+    special cases); by default a blank English one shared by every extractor of the taxonomy.
+    """
+
+    def __init__(
+        self,
+        taxonomy: Taxonomy | None = None,
+        *,
+        fuzzy: bool = True,
+        fuzzy_cutoff: float = DEFAULT_FUZZY_CUTOFF,
+        nlp: Language | None = None,
+    ) -> None:
+        self.taxonomy = taxonomy if taxonomy is not None else load_taxonomy()
+        self.fuzzy = fuzzy
+        self.fuzzy_cutoff = fuzzy_cutoff
+        self.pipeline = SkillPipeline(self.taxonomy, nlp) if nlp is not None else skill_pipeline(self.taxonomy)
+        self._fuzzy_index = FuzzyIndex(self.pipeline.fuzzy_names, fuzzy_cutoff) if fuzzy else None
+        self._implications: dict[str, tuple[str, ...]] = {}
+
+    @property
+    def nlp(self) -> Language:
+        """The spaCy pipeline that tokenizes and matches."""
+        return self.pipeline.nlp
+
+    def extract(self, source: Source, *, kind: DocumentKind | None = None) -> SkillProfile:
+        """The `SkillProfile` of one document, file path, bytes or text (not a Document: read with `read_document`)."""
+        document = as_document(source, kind)
+        return self._profile(document, self.nlp(document.text))
+
+    def extract_many(
+        self, sources: Iterable[Source], *, kind: DocumentKind | None = None, batch_size: int = 64, n_process: int = 1
+    ) -> Iterator[SkillProfile]:
+        """Profiles of many documents, yielded in input order.
+
+        Texts go through ``nlp.pipe`` in batches of ``batch_size``. With ``n_process`` > 1,
+        batches (file reading included) run in that many worker processes. A file that cannot
+        be read raises its `DocumentError` when its turn comes.
+        """
+        if n_process > 1:
+            yield from self._extract_parallel(sources, kind, batch_size, n_process)
+            return
+        for batch in _batched(sources, batch_size):
+            documents = [as_document(s, kind) for s in batch]
+            for document, doc in zip(documents, self.nlp.pipe((d.text for d in documents), batch_size=batch_size)):
+                yield self._profile(document, doc)
+
+    def _extract_parallel(self, sources: Iterable[Source], kind: DocumentKind | None, batch_size: int, n_process: int) -> Iterator[SkillProfile]:
+        options = (dict(self.taxonomy.skills), dict(self.taxonomy.roles), self.fuzzy, self.fuzzy_cutoff)
+        with ProcessPoolExecutor(n_process, initializer=_init_worker, initargs=options) as pool:
+            pending: deque[Future[list[tuple[Document, tuple[Mention, ...]]]]] = deque()
+            batches = _batched(sources, batch_size)
+            for batch in itertools.islice(batches, 2 * n_process):
+                pending.append(pool.submit(_work, [_portable(s) for s in batch], kind))
+            while pending:
+                results = pending.popleft().result()
+                nxt = next(batches, None)
+                if nxt is not None:
+                    pending.append(pool.submit(_work, [_portable(s) for s in nxt], kind))
+                for document, mentions in results:
+                    yield SkillProfile(document=document, mentions=mentions, taxonomy=self.taxonomy)
+
+    def _profile(self, document: Document, doc: Doc) -> SkillProfile:
+        return SkillProfile(document=document, mentions=self.mentions(document, doc), taxonomy=self.taxonomy)
+
+    def mentions(self, document: Document, doc: Doc) -> tuple[Mention, ...]:
+        """Every mention in a tokenized document: stated ones in text order, then implied ones."""
+        pipe = self.pipeline
+        cues = pipe.cues
+        view = _View(document, doc, pipe.cue_spans(doc), context.Clauses(doc, cues.line_continuers))
+        raw = [m for m in pipe.matches(doc) if not context.blocked(m.start, m.end, view.cue_spans)]
+        tokens = {i for m in raw for i in range(m.start, m.end)}
+        kept = [
+            m
+            for m in raw
+            if not m.ambiguous
+            or context.in_technical_context(
+                doc, m.start, m.end, section=view.section(view.char_start(m.start)), skill_tokens=tokens, cues=cues, cue_spans=view.cue_spans, clauses=view.clauses
+            )
+        ]
+        found = resolve(kept)
+        if self._fuzzy_index is not None:
+            fuzzy = [m for m in self._fuzzy(view, found) if not context.blocked(m.start, m.end, view.cue_spans)]
+            found = resolve([*found, *fuzzy])
+        doc.spans[SPANS_KEY] = [Span(doc, m.start, m.end, label=m.method, span_id=m.skill_id) for m in found]
+        covered = {i for m in found for i in range(m.start, m.end)}
+        mentions = [self._mention(view, m, covered) for m in found]
+        return (*mentions, *self._implied(mentions))
+
+    def _fuzzy(self, view: _View, found: list[Match]) -> list[Match]:
+        assert self._fuzzy_index is not None
+        document, doc = view.document, view.doc
+        covered = [(view.char_start(m.start), view.char_end(m.end)) for m in found]
+        lists = [(s.start, s.end) for s in document.sections if s.name in self.pipeline.cues.technical_sections]
+        out = []
+        for hit in fuzzy_hits(document.text, self._fuzzy_index, covered, lists):
+            span = context.token_span(doc, hit.start, hit.end)
+            if span is not None:
+                out.append(Match(span[0], span[1], hit.skill_id, "fuzzy", score=hit.score))
+        return out
+
+    def _mention(self, view: _View, m: Match, covered: set[int]) -> Mention:
+        cues = self.pipeline.cues
+        document, doc, cue_spans, clauses = view.document, view.doc, view.cue_spans, view.clauses
+        start_char, end_char = view.char_start(m.start), view.char_end(m.end)
+        section = view.section(start_char)
+        lo, hi = clauses.clause(m.start, m.end)
+        lo_char, hi_char = view.char_start(lo), view.char_end(hi)
+        return Mention(
+            skill_id=m.skill_id,
+            text=document.text[start_char:end_char],
+            start=start_char,
+            end=end_char,
+            method=m.method,  # type: ignore[arg-type]
+            score=m.score,
+            section=section,
+            page=document.page_at(start_char),
+            negated=context.is_negated(doc, m.start, m.end, covered=covered, cues=cues, cue_spans=cue_spans, clauses=clauses),
+            importance=context.importance(m.start, m.end, section=section, cues=cues, cue_spans=cue_spans, clauses=clauses) if document.kind == "posting" else None,
+            years=context.years_near(document.text, start_char, end_char, lo_char, hi_char),
+        )
+
+    def _implied(self, mentions: list[Mention]) -> list[Mention]:
+        """One `implied` mention per skill that stated skills imply and the text never states."""
+        stated = {m.skill_id for m in mentions if not m.negated}
+        out: dict[str, Mention] = {}
+        for m in mentions:
+            if m.negated:
+                continue
+            if m.skill_id not in self._implications:
+                self._implications[m.skill_id] = self.taxonomy.implications(m.skill_id)
+            for target in self._implications[m.skill_id]:
+                if target not in stated and target not in out:
+                    out[target] = Mention(
+                        skill_id=target, text=m.text, start=m.start, end=m.end, method="implied", score=m.score,
+                        section=m.section, page=m.page, importance=m.importance, years=None, implied_by=m.skill_id,
+                    )
+        return list(out.values())
+
+
+def as_document(source: Source, kind: DocumentKind | None = None) -> Document:
+    """A `Document` as it is, or read with `read_document` (a path, bytes, a file object or text: sections and kind included)."""
+    if isinstance(source, Document):
+        return source
+    return read_document(source, kind=kind)
+
+
+class _View:
+    """One document under extraction: its tokens' char offsets, clauses, cues and sections, looked up fast."""
+
+    def __init__(self, document: Document, doc: Doc, cue_spans: CueSpans, clauses: context.Clauses) -> None:
+        self.document, self.doc, self.cue_spans, self.clauses = document, doc, cue_spans, clauses
+        offsets = doc.to_array([IDX, LENGTH]).tolist()
+        self._starts = [s for s, _ in offsets]
+        self._ends = [s + n for s, n in offsets]
+        self._sections = [s.start for s in document.sections]
+
+    def char_start(self, token: int) -> int:
+        """Char offset where token ``token`` starts."""
+        return self._starts[token]
+
+    def char_end(self, end_token: int) -> int:
+        """Char offset where the token before ``end_token`` ends (the end of a span ``[.., end_token)``)."""
+        return self._ends[end_token - 1]
+
+    def section(self, offset: int) -> str | None:
+        """Canonical name of the section holding char ``offset``, if any."""
+        i = bisect.bisect_right(self._sections, offset) - 1
+        if i >= 0 and offset < self.document.sections[i].end:
+            return self.document.sections[i].name
+        return None
+
+
+def _batched(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
+    it = iter(items)
+    while batch := list(itertools.islice(it, max(1, size))):
+        yield batch
+
+
+def _portable(source: Source) -> Source:
+    """Something a worker process can receive: paths as strings, the rest as it is."""
+    return os.fspath(source) if isinstance(source, os.PathLike) else source
+
+
+_WORKER: SkillExtractor | None = None
+
+
+def _init_worker(skills: dict[str, Any], roles: dict[str, Any], fuzzy: bool, cutoff: float) -> None:
+    global _WORKER
+    _WORKER = SkillExtractor(Taxonomy(skills=skills, roles=roles), fuzzy=fuzzy, fuzzy_cutoff=cutoff)
+
+
+def _work(sources: list[Source], kind: DocumentKind | None) -> list[tuple[Document, tuple[Mention, ...]]]:
+    assert _WORKER is not None
+    documents = [as_document(s, kind) for s in sources]
+    return [(d, _WORKER.mentions(d, doc)) for d, doc in zip(documents, _WORKER.nlp.pipe(d.text for d in documents))]

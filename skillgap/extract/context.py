@@ -1,0 +1,265 @@
+"""Context rules around a mention: ambiguous names, negation, required/preferred cues, years.
+
+The cue phrases are data (``cues:`` in ``taxonomy/sections.yaml``). Every rule looks only at a
+bounded window of tokens around one mention, clipped at clause boundaries (``.``, ``;``, ``!``,
+``?``, a line break), so its cost grows with the number of mentions, not with the text.
+"""
+
+from __future__ import annotations
+
+import bisect
+import functools
+import itertools
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy
+import yaml
+from spacy.attrs import IS_SPACE, LOWER, ORTH
+from spacy.tokens import Doc
+
+from ..errors import TaxonomyError
+from ..taxonomy import shipped_taxonomy_dir
+
+CUE_KINDS = ("technical", "skill_after", "negation_before", "negation_after", "required", "preferred", "not_skill", "title_before")
+_CUE_KEYS = frozenset({*CUE_KINDS, "technical_sections", "list_separators", "line_continuers", "bullets", "preferred_sections"})
+_BOUNDARIES = frozenset({".", "!", "?", ";"})
+#: How far (tokens) each rule looks from a mention.
+TECH_WINDOW = 3
+LIST_WINDOW = 8
+NEGATION_WINDOW = 12
+CLAUSE_LIMIT = 40
+_YEARS = re.compile(r"(\d{1,2}(?:\.\d)?)\s*\+?\s*(?:(?:-|–|to)\s*\d{1,2}\s*\+?\s*)?(?:years?|yrs?)\b", re.IGNORECASE)
+_WORD = re.compile(r"\w+")
+
+
+@dataclass(frozen=True)
+class Cues:
+    """Cue phrases by kind (token-matched, case-insensitive) plus section names and list separators."""
+
+    phrases: Mapping[str, tuple[str, ...]]
+    technical_sections: frozenset[str]
+    preferred_sections: frozenset[str]
+    list_separators: frozenset[str]
+    line_continuers: frozenset[str]
+    bullets: frozenset[str]
+
+
+def load_cues(path: str | Path | None = None) -> Cues:
+    """Read the ``cues:`` mapping of a sections file (default: the shipped ``sections.yaml``)."""
+    return _load_cues(str(path or shipped_taxonomy_dir() / "sections.yaml"))
+
+
+@functools.lru_cache(maxsize=4)
+def _load_cues(path: str) -> Cues:
+    try:
+        data = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError) as exc:
+        raise TaxonomyError(f"cannot read the cue phrases: {exc}".replace("\n", " "), source=path, fix="restore taxonomy/sections.yaml") from None
+    cues = data.get("cues") if isinstance(data, dict) else None
+    if not isinstance(cues, dict):
+        raise TaxonomyError("no 'cues:' mapping", source=path, fix="add cues: with technical, negation_before, ... lists")
+    unknown = set(cues) - _CUE_KEYS
+    if unknown:
+        raise TaxonomyError(f"unknown cue kinds {sorted(unknown)}", source=path, fix=f"use only {', '.join(sorted(_CUE_KEYS))}")
+
+    def strings(key: str) -> tuple[str, ...]:
+        value = cues.get(key) or []
+        if not isinstance(value, list) or not all(isinstance(v, str) and v for v in value):
+            raise TaxonomyError(f"cues.{key} must be a list of non-empty strings", source=path, fix=f"write {key}: [a, b]")
+        return tuple(value)
+
+    return Cues(
+        phrases={kind: strings(kind) for kind in CUE_KINDS},
+        technical_sections=frozenset(strings("technical_sections")),
+        preferred_sections=frozenset(strings("preferred_sections")),
+        list_separators=frozenset(s.lower() for s in strings("list_separators")),
+        line_continuers=frozenset(s.lower() for s in strings("line_continuers")),
+        bullets=frozenset(strings("bullets")),
+    )
+
+
+class CueSpans:
+    """Token spans of each cue kind found in one doc, sorted, for window look-ups."""
+
+    def __init__(self, matches: Sequence[tuple[str, int, int]]) -> None:
+        self._spans: dict[str, list[tuple[int, int]]] = {kind: [] for kind in CUE_KINDS}
+        for kind, start, end in matches:
+            self._spans[kind].append((start, end))
+        for spans in self._spans.values():
+            spans.sort()
+        edges = list(itertools.chain(*(self._spans[k] for k in ("technical", "negation_before", "negation_after", "required", "preferred"))))
+        self.starts = {s for s, _ in edges}
+        self.ends = {e for _, e in edges}
+        self.title_ends = {e for _, e in self._spans["title_before"]}
+        self.skill_after_starts = {s for s, _ in self._spans["skill_after"]}
+
+    def overlapping(self, kind: str, lo: int, hi: int) -> list[tuple[int, int]]:
+        """Spans of ``kind`` that share a token with ``[lo, hi)``."""
+        return [(s, e) for s, e in self._spans[kind] if s < hi and lo < e]
+
+    def between(self, kind: str, lo: int, hi: int) -> list[tuple[int, int]]:
+        """Spans of ``kind`` lying entirely inside tokens ``[lo, hi)``."""
+        spans = self._spans[kind]
+        i = bisect.bisect_left(spans, (lo, lo))
+        out = []
+        while i < len(spans) and spans[i][0] < hi:
+            if spans[i][1] <= hi:
+                out.append(spans[i])
+            i += 1
+        return out
+
+
+class Clauses:
+    """Clause boundaries of one doc, found once with array operations.
+
+    A boundary is sentence punctuation or a line break, except a line break after a word that
+    continues a list ("Hadoop, Hive and" + line break + "Spark"): hard-wrapped lines go on.
+    """
+
+    def __init__(self, doc: Doc, continuers: frozenset[str] = frozenset()) -> None:
+        strings = doc.vocab.strings
+        arr = doc.to_array([ORTH, LOWER, IS_SPACE])
+        orth, lower = arr[:, 0], arr[:, 1]
+        stops = numpy.isin(orth, numpy.array([strings.add(p) for p in _BOUNDARIES], dtype=arr.dtype))
+        spaces = numpy.unique(orth[arr[:, 2] == 1]).tolist()
+        breaks = numpy.isin(orth, numpy.array([h for h in spaces if "\n" in strings[h]], dtype=arr.dtype))
+        going_on = numpy.zeros(len(doc), dtype=bool)
+        going_on[1:] = numpy.isin(lower[:-1], numpy.array([strings.add(c) for c in continuers], dtype=arr.dtype))
+        self._set = set(numpy.flatnonzero(stops | (breaks & ~going_on)).tolist())
+        self.bounds: list[int] = sorted(self._set)
+        self.length = len(doc)
+
+    def is_edge(self, i: int) -> bool:
+        """True when token ``i`` ends a clause or lies outside the doc."""
+        return i < 0 or i >= self.length or i in self._set
+
+    def clause(self, start: int, end: int, limit: int = CLAUSE_LIMIT) -> tuple[int, int]:
+        """Token range ``[lo, hi)`` of the clause around ``[start, end)``, at most ``limit`` tokens each side."""
+        i = bisect.bisect_left(self.bounds, start)
+        lo = self.bounds[i - 1] + 1 if i > 0 else 0
+        j = bisect.bisect_left(self.bounds, end)
+        hi = self.bounds[j] if j < len(self.bounds) else self.length
+        return max(lo, start - limit), min(hi, end + limit)
+
+
+def is_compound(doc: Doc, start: int, end: int) -> bool:
+    """True when the name is glued by a hyphen to a word: "C-suite", "Go-getter", "pre-Spark"."""
+    after = end < len(doc) - 1 and not doc[end - 1].whitespace_ and doc[end].text in ("-", "–") and doc[end + 1].is_alpha
+    before = start > 1 and not doc[start - 1].whitespace_ and doc[start - 1].text in ("-", "–") and not doc[start - 2].whitespace_
+    return bool(after or before)
+
+
+def in_technical_context(
+    doc: Doc,
+    start: int,
+    end: int,
+    *,
+    section: str | None,
+    skill_tokens: set[int],
+    cues: Cues,
+    cue_spans: CueSpans,
+    clauses: Clauses,
+) -> bool:
+    """Whether an ambiguous name at tokens ``[start, end)`` is meant as a skill.
+
+    It is when it is not glued into a hyphenated word and it stands in a skills section, next to
+    a technical cue word ("R programming", "languages: Go"), right before a skill word ("SAS
+    experience", "sales skills") or as a whole item (between
+    separators, clause edges or cue phrases) of a list that holds another skill ("Python, R and
+    SQL", "Java or Spark required", but not "statistical testing, regression").
+    Another skill right next to it also makes a list ("Java Spring Boot", "cloud java aws"),
+    and so does a bulleted line that holds the name alone ("* Java"). ``skill_tokens`` are the
+    tokens of every skill match in the doc.
+    """
+    if is_compound(doc, start, end):
+        return False
+    if section in cues.technical_sections:
+        return True
+    lo, hi = clauses.clause(start, end, TECH_WINDOW)
+    if cue_spans.between("technical", lo, hi):
+        return True
+    seps = cues.list_separators
+    p = _skip_spaces(doc, start - 1, -1, clauses)
+    n = _skip_spaces(doc, end, 1, clauses)
+    if n in cue_spans.skill_after_starts:
+        return True  # "Java experience", "sales skills"
+    prev_sep = clauses.is_edge(p) or doc[p].lower_ in seps or p + 1 in cue_spans.ends or p in skill_tokens
+    next_sep = clauses.is_edge(n) or doc[n].lower_ in seps or n in cue_spans.starts or n in skill_tokens
+    if not (prev_sep and next_sep):
+        return False
+    if clauses.is_edge(n) and not clauses.is_edge(p) and doc[p].text in cues.bullets and clauses.is_edge(p - 1):
+        return True  # a bulleted line holding the name alone
+    if end - start == 1 and len(doc[start]) == 1 and not clauses.is_edge(p) and not clauses.is_edge(n) and doc[p].text == "(" and doc[n].text == ")":
+        return False  # "(C)", "(R)": enumerators and trademarks
+    lo, hi = clauses.clause(start, end, LIST_WINDOW)
+    return any(i in skill_tokens for i in itertools.chain(range(lo, start), range(end, hi)))
+
+
+def _skip_spaces(doc: Doc, i: int, step: int, clauses: Clauses) -> int:
+    """The first token from ``i`` in direction ``step`` that is not a plain space (line breaks that end a clause stop)."""
+    while 0 <= i < len(doc) and doc[i].is_space and not clauses.is_edge(i):
+        i += step
+    return i
+
+
+def blocked(start: int, end: int, cue_spans: CueSpans) -> bool:
+    """True inside a phrase that is not the skill ("leadership position", "The Linux Foundation")
+    or right after a job-title head ("Head of Machine Learning")."""
+    return bool(cue_spans.overlapping("not_skill", start, end)) or start in cue_spans.title_ends
+
+
+def is_negated(doc: Doc, start: int, end: int, *, covered: set[int], cues: Cues, cue_spans: CueSpans, clauses: Clauses) -> bool:
+    """Whether a negation cue governs the mention: "no experience with X", "X not required".
+
+    The cue must touch the mention or the list the mention belongs to: only list separators
+    and other skill tokens may stand between them, in the same clause.
+    """
+    lo, hi = clauses.clause(start, end, NEGATION_WINDOW)
+    seps = cues.list_separators
+    for _, cue_end in cue_spans.between("negation_before", lo, start):
+        if all(j in covered or doc[j].lower_ in seps or doc[j].is_space for j in range(cue_end, start)):
+            return True
+    for cue_start, _ in cue_spans.between("negation_after", end, hi):
+        if all(j in covered or doc[j].lower_ in seps or doc[j].is_space for j in range(end, cue_start)):
+            return True
+    return False
+
+
+def importance(start: int, end: int, *, section: str | None, cues: Cues, cue_spans: CueSpans, clauses: Clauses) -> str:
+    """``preferred`` or ``required`` for a posting mention: its section, else the nearest cue in its clause."""
+    if section in cues.preferred_sections:
+        return "preferred"
+    lo, hi = clauses.clause(start, end)
+    best: tuple[int, str] | None = None
+    for kind in ("required", "preferred"):
+        for s, e in cue_spans.between(kind, lo, hi):
+            distance = start - e if e <= start else s - end
+            if best is None or distance < best[0] or (distance == best[0] and kind == "preferred"):
+                best = (distance, kind)
+    return best[1] if best else "required"
+
+
+def years_near(text: str, start: int, end: int, lo: int, hi: int) -> float | None:
+    """Years stated next to the mention at chars ``[start, end)`` within the clause ``[lo, hi)``.
+
+    "3+ years of experience with Python" and "Python (3 years)" both give 3.0: a years
+    phrase before the mention with at most six words between (and no closing bracket, which
+    ties it to an earlier name), or one right after it.
+    """
+    best: float | None = None
+    for m in _YEARS.finditer(text, lo, hi):
+        if m.end() <= start and len(_WORD.findall(text, m.end(), start)) <= 6 and ")" not in text[m.end() : start]:
+            best = float(m.group(1))
+        elif m.start() >= end and not _WORD.search(text, end, m.start()):
+            return best if best is not None else float(m.group(1))
+    return best
+
+
+def token_span(doc: Doc, start_char: int, end_char: int) -> tuple[int, int] | None:
+    """Token range covering a char range, or None outside the doc."""
+    span = doc.char_span(start_char, end_char, alignment_mode="expand")
+    return (span.start, span.end) if span is not None else None
+

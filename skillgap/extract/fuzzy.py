@@ -1,0 +1,162 @@
+"""Fuzzy matching of the phrases the matchers left: typos and odd spellings of skill names.
+
+Candidates are the items of lists (skills sections, comma / slash / bullet lists) and
+capitalised terms that no matcher covered. Each is compared with rapidfuzz to the
+taxonomy's unambiguous names ("Kubernets" -> Kubernetes, "Postgre SQL" -> PostgreSQL,
+"Tensorflow 2" -> TensorFlow). Names compare with case, spaces and punctuation removed;
+nothing shorter than four characters is ever fuzzy-matched.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz, process
+
+#: Shortest name (after normalising) that may be fuzzy-matched, and the longest candidate.
+MIN_CHARS = 4
+MAX_WORDS = 4
+_NOT_ALNUM = re.compile(r"[^0-9a-z+#]+")
+_LINE = re.compile(r"[^\n]+")
+_ITEM = re.compile(r"[^,;|•·/()\[\]\n\t:]+")
+#: A line holding two or more list separators (classes exclude the separators: no backtracking).
+_LIST_LINE = re.compile(r"^[^\n,;|•·/]*[,;|•·/][^\n,;|•·/]*[,;|•·/][^\n]*", re.MULTILINE)
+#: A capitalised term inside a sentence (after a lower-case word, a comma or a colon): sentence
+#: starts and headings are ordinary words far more often than misspelt skills.
+_CAPITALISED = re.compile(r"(?<=[a-z,:] )[A-Z][A-Za-z0-9+#]{2,}(?:[ -][A-Z0-9][A-Za-z0-9+#]*){0,2}")
+_JOIN = re.compile(r"\s(?:and|or|&)\s", re.IGNORECASE)
+_LEAD = re.compile(r"(?:[\s\-*▪●◦➢✓>–]|and\s|or\s|&\s)+", re.IGNORECASE)
+
+
+def normalize(text: str) -> str:
+    """Comparison key: lower case, only letters, digits, ``+`` and ``#``."""
+    return _NOT_ALNUM.sub("", text.casefold())
+
+
+@dataclass(frozen=True)
+class FuzzyHit:
+    """A candidate phrase (char span) that is close enough to a skill name."""
+
+    start: int
+    end: int
+    skill_id: str
+    score: float
+
+
+class FuzzyIndex:
+    """Unambiguous skill names, bucketed by first letter, with a memo of phrases already scored."""
+
+    def __init__(self, names: Iterable[tuple[str, str]], cutoff: float) -> None:
+        self.cutoff = cutoff
+        by_key: dict[str, str] = {}
+        for name, skill_id in names:
+            key = normalize(name)
+            if len(key) >= MIN_CHARS:
+                by_key.setdefault(key, skill_id)
+        self._buckets: dict[str, tuple[list[str], list[str]]] = {}
+        for key, skill_id in sorted(by_key.items()):
+            keys, ids = self._buckets.setdefault(key[0], ([], []))
+            keys.append(key)
+            ids.append(skill_id)
+        self._memo: dict[str, tuple[str, float] | None] = {}
+
+    def lookup(self, phrase: str) -> tuple[str, float] | None:
+        """The skill id and score (0-100) of the closest name at or above the cut-off, else None."""
+        if phrase in self._memo:
+            return self._memo[phrase]
+        key = normalize(phrase)
+        found = None
+        if len(key) >= MIN_CHARS and key[0] in self._buckets:
+            keys, ids = self._buckets[key[0]]
+            best = process.extractOne(key, keys, scorer=fuzz.ratio, processor=None, score_cutoff=self.cutoff)
+            if best is not None:
+                found = (ids[best[2]], float(best[1]))
+        if len(self._memo) < 100_000:
+            self._memo[phrase] = found
+        return found
+
+
+def candidate_phrases(text: str, list_spans: Sequence[tuple[int, int]] = ()) -> Iterator[tuple[int, int]]:
+    """Char spans of candidate phrases: list items and capitalised terms of at most four words.
+
+    A list item is a stretch between separators on a line that has two or more list
+    separators, or on any line inside ``list_spans`` (the skills sections).
+    """
+    seen: set[tuple[int, int]] = set()
+    lines = [m.span() for m in _LIST_LINE.finditer(text)]
+    for lo, hi in list_spans:
+        lines += [m.span() for m in _LINE.finditer(text, lo, hi)]
+    for lo, hi in lines:
+        for item in _ITEM.finditer(text, lo, hi):
+            for part in _parts(text, *item.span()):
+                span = _trim(text, *part)
+                if span and span not in seen:
+                    seen.add(span)
+                    yield span
+    for term in _CAPITALISED.finditer(text):
+        span = term.span()
+        if span not in seen:
+            seen.add(span)
+            yield span
+
+
+def fuzzy_hits(text: str, index: FuzzyIndex, covered: Sequence[tuple[int, int]], list_spans: Sequence[tuple[int, int]] = ()) -> list[FuzzyHit]:
+    """Candidate phrases that fuzzy-match a skill and do not cut through a match in ``covered``.
+
+    ``covered`` holds the sorted char spans of the exact matches. A candidate may hold whole
+    matches ("Postgre SQL" holds "SQL"): it then competes with them, longest first.
+    """
+    hits = []
+    for start, end in candidate_phrases(text, list_spans):
+        found = index.lookup(text[start:end])
+        if found is not None and not _crosses(covered, start, end) and not _within(covered, start, end):
+            hits.append(FuzzyHit(start, end, found[0], round(found[1], 1)))
+    return hits
+
+
+def _parts(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    """The item and, if it joins several with "and" / "or" / "&", each of them."""
+    yield start, end
+    cuts = [m.span() for m in _JOIN.finditer(text, start, end)]
+    if cuts:
+        edges = [start, *(x for cut in cuts for x in cut), end]
+        yield from zip(edges[::2], edges[1::2])
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """The item without leading bullets / conjunctions and surrounding space; None if too long or short."""
+    lead = _LEAD.match(text, start, end)
+    if lead:
+        start = lead.end()
+    while end > start and text[end - 1] in " .\t-*":
+        end -= 1
+    words = text[start:end].split()
+    if not words or len(words) > MAX_WORDS:
+        return None
+    return start, end
+
+
+def _inside(spans: Sequence[tuple[int, int]], offset: int) -> bool:
+    i = bisect.bisect_right(spans, (offset, float("inf"))) - 1
+    return i >= 0 and spans[i][0] <= offset < spans[i][1]
+
+
+def _crosses(spans: Sequence[tuple[int, int]], start: int, end: int) -> bool:
+    """True when a span overlaps ``[start, end)`` without lying inside it."""
+    i = bisect.bisect_left(spans, (start, start))
+    if i > 0 and spans[i - 1][1] > start:
+        return True
+    while i < len(spans) and spans[i][0] < end:
+        if spans[i][1] > end:
+            return True
+        i += 1
+    return False
+
+
+def _within(spans: Sequence[tuple[int, int]], start: int, end: int) -> bool:
+    """True when ``[start, end)`` is exactly one matched span or inside one."""
+    i = bisect.bisect_right(spans, (start, float("inf"))) - 1
+    return i >= 0 and spans[i][0] <= start and end <= spans[i][1]

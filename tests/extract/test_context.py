@@ -1,0 +1,134 @@
+"""Context rules on real sentences from the dev postings and résumés: ambiguous names both
+ways, negation, required / preferred cues and years."""
+
+from __future__ import annotations
+
+import pytest
+
+from skillgap.documents import Document, Section
+from skillgap.extract import SkillExtractor
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # posting 005 / 003 / 006 / 013: ambiguous names in lists of languages
+        ("Knowledge of one or more programming languages; preferably Python, SAS or R", ["python", "sas", "r"]),
+        ("Proficient in Java or Scala (3+ years experience recommended)", ["java", "scala"]),
+        ("Experience with R, Java, or other programming languages.", ["r", "java"]),
+        ("SQL, Java or C/C++.", ["sql", "java", "c", "cpp"]),
+        ("Fundamental knowledge of R and/or SAS languages", ["r", "sas"]),
+        ("Experience with MySQL, ElasticSearch, ESB, Hadoop, Spark, or other related data processing/database technologies", ["mysql", "hadoop", "apache-spark"]),
+        # résumé (OmkarResume): a skills line
+        ("Programming Languages: Python, C, PHP, C++, Shell Script", ["python", "c", "cpp"]),
+        ("R programming and the Go language", ["r", "go"]),
+        ("Microsoft Excel(R) is a trademark.", ["excel"]),
+        ("Unit testing, Java or Spark required", ["software-testing", "java", "apache-spark"]),
+        ("Python, testing, Linux", ["python", "software-testing", "linux"]),
+        # posting 003: "(C" opens a list, it is no "(C)" enumerator
+        ("optimized procedures for computationally intensive tasks (C, C++, Cuda-C)", ["c", "cpp"]),
+        # posting 021, hard-wrapped: the line break after "and" does not end the list
+        ("Advanced knowledge of Big Data technologies such as Hadoop, Hive/Impala and\nSpark;", ["hadoop", "apache-spark"]),
+        # SkillSpan tag lines: lower-case names between other skills, no separators
+        ("Technologies reactjs javascript java python", ["javascript", "java", "python"]),
+        ("spring java spring-mvc", ["spring", "java"]),
+        ("Experience with Java Spring Boot and/or NodeJs technologies", ["java", "spring", "node-js"]),
+        # a skill word right after the name; a bulleted line holding the name alone
+        ("18months good B2B sales experience", ["sales"]),
+        ("Requirements:\n* Java\n* Team Work", ["java", "collaboration"]),
+    ],
+)
+def test_ambiguous_names_count_in_context(ids, text: str, expected: list[str]) -> None:
+    assert ids(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # posting 006, 003, 017 and the gold traps
+        "Get your sweat on at one of our fitness classes or go for a run along the beach which is two blocks away.",
+        "Go for a run along the beach.",
+        "Experience in both R&D and commercial software product development environment is a plus",
+        "You will present findings to the C-suite and senior leadership teams.",
+        "(c) consistent with the contractor's legal duty to furnish information.",
+        "OMKAR PATHAK · RÉSUMÉ",
+        "Candidates who excel at communication and spark curiosity in others.",
+        "We use R.",
+        # posting 015 and résumé Prashant_Bhat: "testing" as a modifier's head, not a list item
+        "Solid statistical skills, such as distributions, statistical testing, regression, etc.",
+        "Design, Development, Analysis, and Testing of engine components",
+        # Green et al.: "sales" in prose, and a capital "Spring" that is the season
+        "Generate sponsorship sales revenue in line with agreed targets",
+        "Our Spring intake starts in March.",
+        "Java",
+        "go, java",
+    ],
+)
+def test_ambiguous_names_without_context_are_not_skills(ids, text: str) -> None:
+    assert [i for i in ids(text) if i not in ("leadership", "regression")] == []
+
+
+def test_ambiguous_name_counts_in_a_skills_section(extractor: SkillExtractor) -> None:
+    text = "Skills\nR\nGo\nExcel\nExperience\nGo for it. Excel\n"
+    document = Document(source="cv", kind="resume", text=text, sections=(Section("skills", "Skills", 0, 17), Section("experience", "Experience", 17, len(text))))
+    mentions = extractor.extract(document).mentions
+    assert [(m.skill_id, m.start, m.section) for m in mentions] == [("r", 7, "skills"), ("go", 9, "skills"), ("excel", 12, "skills")]
+
+
+@pytest.mark.parametrize(
+    ("text", "negated"),
+    [
+        ("No experience with Java or Spark required; we teach you.", ["java", "apache-spark"]),
+        ("Python is a must. Hadoop not required.", ["hadoop"]),
+        ("Knowledge of SQL is not necessary, Python is.", ["sql"]),
+        ("You will work without Hadoop, using PostgreSQL.", ["hadoop"]),
+        # EEO boilerplate: "without" that governs no skill
+        ("work as a team member without daily supervision using Python and SQL", []),
+    ],
+)
+def test_negation(extractor: SkillExtractor, text: str, negated: list[str]) -> None:
+    profile = extractor.extract(text, kind="posting")
+    assert [m.skill_id for m in profile.mentions if m.negated] == negated
+    assert not set(negated) & set(profile.skill_ids)
+
+
+def test_required_and_preferred_cues_in_postings(extractor: SkillExtractor) -> None:
+    # posting 016: "Python (preferred) and R"; posting 012: "preferred Python, R, C++"
+    text = (
+        "Must have strong SQL skills.\n"
+        "Programming experience (preferred Python, R, C++) preferably in Linux environments\n"
+        "MATLAB required, Hadoop a plus."
+    )
+    profile = extractor.extract(text, kind="posting")
+    assert [(m.skill_id, m.importance) for m in profile.mentions if m.method != "implied"] == [
+        ("sql", "required"),
+        ("python", "preferred"),
+        ("r", "preferred"),
+        ("cpp", "preferred"),
+        ("linux", "preferred"),
+        ("matlab", "required"),
+        ("hadoop", "preferred"),
+    ]
+
+
+def test_preferred_section_and_resumes_have_no_importance(extractor: SkillExtractor) -> None:
+    text = "Requirements\nSQL and Python\nPreferred Qualifications\nFamiliarity with major cloud platforms such as AWS and Azure\n"
+    cut = text.index("Preferred")
+    document = Document(source="p", kind="posting", text=text, sections=(Section("requirements", "Requirements", 0, cut), Section("preferred", "Preferred Qualifications", cut, len(text))))
+    assert [(m.skill_id, m.importance) for m in extractor.extract(document).mentions] == [
+        ("sql", "required"), ("python", "required"), ("aws", "preferred"), ("azure", "preferred"),
+    ]
+    assert {m.importance for m in extractor.extract(text, kind="resume").mentions} == {None}
+
+
+@pytest.mark.parametrize(
+    ("text", "years"),
+    [
+        ("3+ years of experience with Python", {"python": 3.0}),
+        ("Proficient in Java or Scala (3+ years experience recommended)", {"java": None, "scala": 3.0}),
+        ("5 years of SQL and Python. MATLAB", {"sql": 5.0, "python": 5.0, "matlab": None}),
+        ("Python (2.5 yrs), SQL", {"python": 2.5, "sql": None}),
+    ],
+)
+def test_years(extractor: SkillExtractor, text: str, years: dict[str, float | None]) -> None:
+    assert {m.skill_id: m.years for m in extractor.extract(text).mentions if m.method != "implied"} == years

@@ -1,0 +1,79 @@
+"""Fuzzy matching of typos, implied skills, extract_many (order, processes) and to_frame."""
+
+from __future__ import annotations
+
+import pytest
+
+from skillgap.extract import SkillExtractor
+from skillgap.extract.fuzzy import FuzzyIndex, candidate_phrases
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Skills: Kubernets, Postgre SQL, sci-kit learn", [("kubernetes", "Kubernets", 94.7), ("postgresql", "Postgre SQL", 100.0), ("scikit-learn", "sci-kit learn", 100.0)]),
+        ("Frameworks: Tensorflow 2, Pytorch", [("tensorflow", "Tensorflow 2", 95.2), ("pytorch", "Pytorch", 100.0)]),
+        ("Deployed services on Kuberntes clusters", [("kubernetes", "Kuberntes", 94.7)]),
+    ],
+)
+def test_fuzzy_finds_typos_and_variants(extractor: SkillExtractor, text: str, expected: list[tuple[str, str, float]]) -> None:
+    stated = [(m.skill_id, m.text, m.score) for m in extractor.extract(text).mentions if m.method != "implied"]
+    assert stated == expected
+
+
+def test_fuzzy_never_matches_short_tokens_and_respects_cutoff(fixture_taxonomy) -> None:
+    index = FuzzyIndex([("SQL", "sql"), ("MySQL", "mysql"), ("Kubernetes", "kubernetes")], cutoff=90)
+    assert index.lookup("SQ") is None
+    assert index.lookup("SQLL") is None  # "sql" is too short to be a fuzzy target
+    assert index.lookup("MySQl") == ("mysql", 100.0)
+    assert index.lookup("Kubern") is None  # ratio 75 < 90
+    strict = SkillExtractor(fixture_taxonomy, fuzzy_cutoff=96)
+    assert strict.extract("Skills: Kubernets, Hadoopp, Hadop").skill_ids == ()
+    assert SkillExtractor(fixture_taxonomy).extract("Skills: Kubernets, Hadoopp, Hadop").skill_ids == ("kubernetes", "hadoop")
+    assert SkillExtractor(fixture_taxonomy, fuzzy=False).extract("Skills: Kubernets, Postgre SQL").skill_ids == ("sql",)
+
+
+def test_candidate_phrases_are_list_items_and_capitalised_terms() -> None:
+    text = "Tools: Spark, Pandas and Kubernets / Airflow\nwe deploy with Terraform daily"
+    spans = [text[s:e] for s, e in candidate_phrases(text)]
+    assert spans == ["Tools", "Spark", "Pandas and Kubernets", "Pandas", "Kubernets", "Airflow", "Terraform"]
+
+
+def test_implied_skills_are_kept_apart(extractor: SkillExtractor) -> None:
+    profile = extractor.extract("Built models with PyTorch and Node.js services.")
+    assert profile.skill_ids == ("pytorch", "node-js")
+    assert profile.implied_ids == ("deep-learning", "python", "machine-learning", "javascript")
+    implied = {m.skill_id: (m.implied_by, m.text, m.method) for m in profile.mentions if m.method == "implied"}
+    assert implied == {
+        "deep-learning": ("pytorch", "PyTorch", "implied"),
+        "python": ("pytorch", "PyTorch", "implied"),
+        "machine-learning": ("pytorch", "PyTorch", "implied"),
+        "javascript": ("node-js", "Node.js", "implied"),
+    }
+    # a stated skill is never also implied; a negated one implies nothing
+    assert extractor.extract("Python and PyTorch").implied_ids == ("deep-learning", "machine-learning")
+    assert extractor.extract("No experience with PyTorch.").implied_ids == ()
+
+
+TEXTS = [f"Candidate {i}: " + ("Python, SQL and Spark" if i % 3 == 0 else "Kubernets and Java developer" if i % 3 == 1 else "nothing here") for i in range(23)]
+
+
+def test_extract_many_keeps_order_in_one_and_two_processes(extractor: SkillExtractor) -> None:
+    one = [p.skill_ids for p in extractor.extract_many(TEXTS, batch_size=4)]
+    assert one == [("python", "sql", "apache-spark") if i % 3 == 0 else ("kubernetes", "java") if i % 3 == 1 else () for i in range(23)]
+    two = list(extractor.extract_many(TEXTS, batch_size=4, n_process=2))
+    assert [p.skill_ids for p in two] == one
+    assert [p.document.text for p in two] == TEXTS
+    assert two[0].taxonomy is extractor.taxonomy
+    assert [p.mentions for p in two] == [extractor.extract(t).mentions for t in TEXTS]
+
+
+def test_to_frame_one_row_per_skill(extractor: SkillExtractor) -> None:
+    frame = extractor.extract("Skills: Python, Kubernets, PyTorch. More Python.").to_frame()
+    assert frame[["skill_id", "count", "best_score", "methods", "implied_only", "evidence"]].values.tolist() == [
+        ["python", 2, 100.0, "exact", False, "Python"],
+        ["kubernetes", 1, 94.7, "fuzzy", False, "Kubernets"],
+        ["pytorch", 1, 100.0, "exact", False, "PyTorch"],
+        ["deep-learning", 0, 100.0, "implied", True, "PyTorch"],
+        ["machine-learning", 0, 100.0, "implied", True, "PyTorch"],
+    ]

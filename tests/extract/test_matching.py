@@ -1,0 +1,110 @@
+"""Exact matching: labels, aliases, generated variants, tokenizer special cases, overlaps, spans."""
+
+from __future__ import annotations
+
+import pytest
+
+from skillgap.extract import SkillExtractor
+from skillgap.extract.pipeline import SPANS_KEY, skill_pipeline
+from skillgap.extract.variants import term_variants
+
+
+def test_variants_of_names() -> None:
+    assert term_variants("scikit-learn") == {"scikit-learn", "scikit learn", "scikitlearn", "scikit learns", "scikitlearns"}
+    assert term_variants("Node.js") == {"Node.js", "Node js", "Node-js", "Nodejs"}
+    assert term_variants("Power BI") == {"Power BI", "Power-BI", "PowerBI", "PowerBIs"}
+    assert term_variants("TensorFlow") == {"TensorFlow", "Tensor Flow", "TensorFlows", "Tensor Flows"}
+    assert term_variants("API") == {"API", "APIs"}
+    assert term_variants("C++") == {"C++"}
+
+
+def test_labels_aliases_and_variants_match_case_insensitively(ids) -> None:
+    # posting 010: "Tools: Spark, Pandas, SciKit-Learn, TensorFlow, Keras, SQL"
+    assert ids("Tools: Spark, Pandas, SciKit-Learn, TensorFlow, Keras, SQL") == ["apache-spark", "scikit-learn", "tensorflow", "sql"]
+    # "node js" also names JS (an alias of JavaScript) inside it: both are kept
+    assert ids("sklearn, scikit learn and NodeJS; node js; nodejs") == ["scikit-learn", "node-js", "javascript"]
+    assert ids("We build REST APIs on kubernetes (k8s) and POSTGRES") == ["rest-api", "kubernetes", "postgresql"]
+
+
+def test_tokenizer_keeps_punctuated_names_whole(ids, extractor: SkillExtractor) -> None:
+    text = "Languages: C++, C#, .NET (C++). CI/CD, A/B testing, TensorFlow2 and Python3."
+    assert [t.text for t in extractor.nlp("C++, C#, .NET TensorFlow2 CI/CD")] == ["C++", ",", "C#", ",", ".NET", "TensorFlow", "2", "CI/CD"]
+    assert ids(text) == ["cpp", "csharp", "dotnet", "ci-cd", "ab-testing", "tensorflow", "python"]
+
+
+def test_glued_brackets_split(ids, extractor: SkillExtractor) -> None:
+    # résumé OmkarResume: "Backend Technologies: Django, Flask(Python), Laravel(PHP)" printed without spaces
+    assert [t.text for t in extractor.nlp("Flask(Python),Laravel(PHP)")] == ["Flask", "(", "Python", ")", ",", "Laravel", "(", "PHP", ")"]
+    assert ids("Microsoft Excel(R) and Python(3 years)") == ["excel", "python"]
+
+
+def test_longest_match_wins(extractor: SkillExtractor) -> None:
+    # posting 022: "data science tools (Python, apache spark, TensorFlow)"
+    profile = extractor.extract("employing various data science tools (Python, apache spark, TensorFlow) and techniques")
+    spark = profile.mentions_of("apache-spark")
+    assert [(m.text, m.method, m.score) for m in spark] == [("apache spark", "exact", 100.0)]
+    # "Microsoft Azure" is one mention, not "Azure" inside it; "MS Excel" is sure without context
+    assert [(m.skill_id, m.text) for m in extractor.extract("Microsoft Azure and MS Excel").mentions] == [("azure", "Microsoft Azure"), ("excel", "MS Excel")]
+
+
+def test_nested_mention_of_another_skill_is_kept(extractor: SkillExtractor) -> None:
+    # posting 015: "C/C++" is a pattern of C holding C++; posting 017: "unsupervised machine learning"
+    mentions = extractor.extract("SQL, Java or C/C++.").mentions
+    assert [(m.skill_id, m.text, m.method) for m in mentions if m.method != "implied"] == [
+        ("sql", "SQL", "exact"), ("java", "Java", "pattern"), ("c", "C/C++", "pattern"), ("cpp", "C++", "exact"),
+    ]
+    text = "supervised and unsupervised machine learning techniques"
+    assert [(m.skill_id, m.text) for m in extractor.extract(text).mentions] == [
+        ("unsupervised-learning", "unsupervised machine learning"), ("machine-learning", "machine learning"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # gold traps (postings 003, 006, 020; résumé awesomecv) and their skill-naming twins
+        ("help Analysis Group in maintaining our leadership position in terms of advancing methodology", []),
+        ("hanging out in one of our collaboration spaces", []),
+        ("Certified Kubernetes Application Developer (CKAD), The Linux Foundation", ["kubernetes"]),
+        ("You'll report directly to Triplebytes' Head of Machine Learning", []),
+        ("Experience with machine learning and Linux; strong leadership", ["machine-learning", "linux", "leadership"]),
+    ],
+)
+def test_not_skill_phrases_and_job_titles(ids, text: str, expected: list[str]) -> None:
+    assert ids(text) == expected
+
+
+def test_soft_skills_take_no_plural_variant(ids) -> None:
+    # posting 013: "Our team works closely with our business partners" is no "Team Work"
+    assert ids("Our team works closely with our business partners. Team Work matters.") == ["collaboration"]
+    assert ids("Team Work") == ["collaboration"]
+    assert ids("data warehouses") == ["data-warehousing"]
+
+
+def test_matches_are_kept_in_doc_spans_with_skill_ids(extractor: SkillExtractor) -> None:
+    doc = extractor.nlp("Proficient in Java or Scala and MySQL")
+    document = extractor.extract("Proficient in Java or Scala and MySQL").document
+    extractor.mentions(document, doc)
+    assert [(s.text, s.id_, s.label_) for s in doc.spans[SPANS_KEY]] == [("Java", "java", "pattern"), ("Scala", "scala", "pattern"), ("MySQL", "mysql", "exact")]
+
+
+def test_pattern_field_gives_sure_forms(extractor: SkillExtractor) -> None:
+    mentions = extractor.extract("Dashboards built in R Shiny.").mentions
+    assert [(m.skill_id, m.text, m.method) for m in mentions] == [("r", "R Shiny", "pattern")]
+
+
+def test_one_pipeline_per_taxonomy(fixture_taxonomy) -> None:
+    a, b = SkillExtractor(fixture_taxonomy), SkillExtractor(fixture_taxonomy, fuzzy=False)
+    assert a.pipeline is b.pipeline is skill_pipeline(fixture_taxonomy)
+    assert a.nlp.pipe_names == []
+
+
+def test_mention_evidence_fields(extractor: SkillExtractor) -> None:
+    text = "Summary\nStrong SQL skills.\n3+ years of experience with Python and Hadoop."
+    mentions = extractor.extract(text).mentions
+    assert [(m.skill_id, m.text, m.start, m.end, m.method, m.score, m.page, m.negated, m.years) for m in mentions] == [
+        ("sql", "SQL", 15, 18, "exact", 100.0, 1, False, None),
+        ("python", "Python", 55, 61, "exact", 100.0, 1, False, 3.0),
+        ("hadoop", "Hadoop", 66, 72, "exact", 100.0, 1, False, 3.0),
+    ]
+    assert text[55:61] == "Python"
