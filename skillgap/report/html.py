@@ -71,7 +71,11 @@ def profile_html(profile: SkillProfile) -> str:
             shown = [m for m in mentions if m.negated]
             state = "negated"
         first = shown[0]
-        chip = _chip(state) if state != "negated" else '<span class="chip" style="background:#eaeef2">¬ negated</span>'
+        chip = {
+            "matched": _chip("matched", "stated"),
+            "implied": _chip("implied"),
+            "negated": '<span class="chip" style="background:#eaeef2">¬ negated</span>',
+        }[state]
         via = ""
         if first.method == "implied" and first.implied_by:
             via = f'<span class="muted">via {escape(_label(profile, first.implied_by))}: </span>'
@@ -356,8 +360,9 @@ def _legend() -> str:
     return f'<div class="legend">{items}</div>'
 
 
-def _chip(status: str) -> str:
-    return f'<span class="chip s-{escape(status)}">{status_style(status).symbol} {escape(status)}</span>'
+def _chip(status: str, text: str | None = None) -> str:
+    """A status badge in the status colour with its symbol; ``text`` replaces the status name."""
+    return f'<span class="chip s-{escape(status)}">{status_style(status).symbol} {escape(text or status)}</span>'
 
 
 def _grouped(results: Iterable[RequirementResult]) -> list[tuple[str, list[RequirementResult]]]:

@@ -100,6 +100,7 @@ def test_fragment_and_profile_views_are_scoped_and_self_styled(tax) -> None:
     view = profile_html(profile(tax))
     rows = re.findall(r'<tr><td><span class="chip s-(\w+)">[^<]*</span></td><td><b>([^<]+)</b>', view)
     assert rows == [("matched", "PyTorch"), ("matched", "Java"), ("matched", "Python"), ("matched", "TensorFlow"), ("implied", "Deep Learning")]
+    assert view.count("✓ stated") == 4 and view.count("≈ implied") == 1
     assert "4 skills stated, 1 implied" in _text(view)
     assert "via PyTorch:" in view
 
