@@ -209,3 +209,14 @@ def test_debug_anywhere_on_the_line_shows_the_traceback() -> None:
 
     with pytest.raises(TaxonomyError, match="no role 'nope'"):
         main(["rank", str(RESUMES), "--role", "nope", "--debug"])
+
+
+def test_progress_bar_goes_to_a_terminal_stderr_only_and_quiet_hides_it(tmp_path: Path) -> None:
+    args = ["rank", str(RESUMES), "--role", "ml-engineer", "--out", str(tmp_path / "r.csv")]
+    shown = runner.invoke(app, args, env={"FORCE_COLOR": "1"})  # rich treats stderr as a terminal
+    assert shown.exit_code == 0 and "ranking" in shown.stderr and "4/4" in shown.stderr
+    assert "━" not in shown.stdout
+    quiet = runner.invoke(app, [*args, "--quiet"], env={"FORCE_COLOR": "1"})
+    assert quiet.exit_code == 0 and quiet.stderr == ""
+    plain = runner.invoke(app, args)  # not a terminal: no bar, only the note
+    assert plain.stderr == f"wrote {tmp_path / 'r.csv'}\n"
