@@ -25,6 +25,7 @@ from rich.text import Text
 
 from . import __version__
 from .errors import SkillgapError, TaxonomyError
+from .report.theme import percent
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -290,13 +291,13 @@ def _print_gap(report: GapReport) -> None:
     console.print(
         Text.assemble(
             (f"{name}", "bold"), " vs ", (report.job, "bold"), f" · score {report.score:.1f}/100 · required ",
-            (_pct(report.required_coverage), "bold"), " · preferred ", (_pct(report.preferred_coverage), "bold"),
+            (percent(report.required_coverage), "bold"), " · preferred ", (percent(report.preferred_coverage), "bold"),
         ),
         highlight=False,
     )
     text = report.candidate.document.text
     for category in dict.fromkeys(r.category for r in report.results):
-        title = Text.assemble((category, "bold"), f" · {_pct(report.coverage.get(category, math.nan))} covered")
+        title = Text.assemble((category, "bold"), f" · {percent(report.coverage.get(category, math.nan))} covered")
         table = Table(title=title, title_justify="left", expand=False)
         for column, kw in (("status", {"no_wrap": True}), ("skill", {}), ("importance", {}), ("evidence", {"overflow": "fold", "ratio": 1})):
             table.add_column(column, **kw)
@@ -380,7 +381,7 @@ def _print_ranking(ranking: pd.DataFrame, top: int) -> None:
         missing = [m for m in (row.missing_required or "").split(", ") if m]
         shown_missing = ", ".join(missing[:5]) + (f" … +{len(missing) - 5}" if len(missing) > 5 else "")
         _add_row(table, 
-            str(row.rank), display_name(str(row.candidate)), f"{row.score:.1f}", _pct(row.required_coverage), _pct(row.preferred_coverage),
+            str(row.rank), display_name(str(row.candidate)), f"{row.score:.1f}", percent(row.required_coverage), percent(row.preferred_coverage),
             str(row.matched), shown_missing,
         )  # fmt: skip
     console = _stdout()
@@ -469,12 +470,6 @@ def _print_frame(frame: pd.DataFrame, format: TableFormat) -> None:
         sys.stdout.write(frame.to_csv(index=False))
     else:
         sys.stdout.write(frame.to_json(orient="records", force_ascii=False, indent=2) + "\n")
-
-
-def _pct(value: float | None) -> str:
-    if value is None or (isinstance(value, float) and math.isnan(value)):
-        return "–"
-    return f"{value:.0%}"
 
 
 def main(argv: Sequence[str] | None = None) -> None:

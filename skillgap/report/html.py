@@ -17,9 +17,9 @@ from typing import TYPE_CHECKING
 
 from .. import __version__
 from .atomic import atomic_write
-from .frames import skill_label
 from .evidence import mention_snippet, where
-from .theme import ERROR_STYLE, STATUS_STYLES, status_style
+from .frames import skill_label
+from .theme import ERROR_STYLE, STATUS_STYLES, percent, status_style
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -48,7 +48,7 @@ def gap_report_html(report: GapReport, *, title: str | None = None) -> str:
 def gap_report_fragment(report: GapReport) -> str:
     """The gap report as an HTML fragment with its own scoped styles (Jupyter's ``_repr_html_``)."""
     name = display_name(report.candidate.document.source)
-    head = f'<h3>{escape(name)} vs {escape(report.job)}</h3>'
+    head = f'<h3>{escape(name)} vs {escape(display_name(report.job))}</h3>'
     return f'<div class="skillgap"><style>{stylesheet()}</style>{head}{_gap_body(report, prefix=f"g{id(report):x}")}</div>'
 
 
@@ -78,7 +78,7 @@ def profile_html(profile: SkillProfile) -> str:
         }[state]
         via = ""
         if first.method == "implied" and first.implied_by:
-            via = f'<span class="muted">via {escape(_label(profile, first.implied_by))}: </span>'
+            via = f'<span class="muted">via {escape(skill_label(profile.taxonomy, first.implied_by))}: </span>'
         rows.append(
             f"<tr><td>{chip}</td><td><b>{escape(skill.label)}</b></td><td>{escape(skill.category)}</td>"
             f'<td class="num">{len(shown)}</td><td>{escape(", ".join(dict.fromkeys(m.method for m in shown)))}</td>'
@@ -187,8 +187,8 @@ def _gap_body(report: GapReport, *, prefix: str, cards: bool = True) -> str:
         parts += [
             '<div class="cards">'
             f'<div class="card"><b>{report.score:.1f}</b><span>score / 100</span></div>'
-            f'<div class="card"><b>{_pct(report.required_coverage)}</b><span>required covered</span></div>'
-            f'<div class="card"><b>{_pct(report.preferred_coverage)}</b><span>preferred covered</span></div>'
+            f'<div class="card"><b>{percent(report.required_coverage)}</b><span>required covered</span></div>'
+            f'<div class="card"><b>{percent(report.preferred_coverage)}</b><span>preferred covered</span></div>'
             f'<div class="card"><b>{matched} / {len(report.results)}</b><span>requirements matched</span></div>'
             "</div>",
             _legend(),
@@ -202,7 +202,7 @@ def _gap_body(report: GapReport, *, prefix: str, cards: bool = True) -> str:
         )
         parts.append(f"<{h}>Learn next</{h}><ol>{items}</ol>")
     if report.extra:
-        tags = "".join(f'<span class="tag">{escape(_label(report.candidate, s))}</span>' for s in report.extra)
+        tags = "".join(f'<span class="tag">{escape(skill_label(report.candidate.taxonomy, s))}</span>' for s in report.extra)
         parts.append(f"<{h}>Also has (beyond the job)</{h}><p>{tags}</p>")
     return "".join(parts)
 
@@ -216,7 +216,7 @@ def _requirements_table(report: GapReport, prefix: str) -> str:
     rows = []
     for category, results in _grouped(report.results):
         cov = report.coverage.get(category, float("nan"))
-        rows.append(f'<tr><th colspan="6">{escape(category)} <span class="muted">· {_pct(cov)} covered</span></th></tr>')
+        rows.append(f'<tr><th colspan="6">{escape(category)} <span class="muted">· {percent(cov)} covered</span></th></tr>')
         for r in results:
             asked = ""
             if r.job_evidence:
@@ -238,14 +238,14 @@ def _evidence_html(report: GapReport, r: RequirementResult) -> str:
     lead = ""
     if r.status in ("implied", "transferable") and r.via:
         word = "implied by" if r.status == "implied" else "transfer from"
-        lead = f'<span class="muted">{word} {escape(_label(report.candidate, r.via))}: </span>'
+        lead = f'<span class="muted">{word} {escape(skill_label(report.candidate.taxonomy, r.via))}: </span>'
     more = f' <span class="muted">(+{len(r.evidence) - 1} more)</span>' if len(r.evidence) > 1 else ""
     return f'{lead}{_snippet_html(report.candidate.document.text, m)} <span class="where">{escape(where(m))}</span>{more}'
 
 
 def _evidence_title(report: GapReport, r: RequirementResult) -> str:
     """Plain-text evidence for a ``title`` tooltip."""
-    status = r.status + (f" via {_label(report.candidate, r.via)}" if r.via else "")
+    status = r.status + (f" via {skill_label(report.candidate.taxonomy, r.via)}" if r.via else "")
     lines = [f"{r.label}: {status} ({r.importance})"]
     if r.evidence:
         m = r.evidence[0]
@@ -278,7 +278,7 @@ def _ranking_table(ranking: pd.DataFrame, ordered: Sequence[tuple[int, Candidate
             f'<tr class="candidate"><td class=num>{int(row.rank)}</td>'
             f'<td class="name"><a href="#c{i}" title="{escape(result.source)}">{name}</a></td>'
             f'<td class=nowrap><span class="bar"><i style="width:{score:.1f}%"></i></span><span class="pct">{score:.1f}</span></td>'
-            f"<td class=num>{_pct(row.required_coverage)}</td><td class=num>{_pct(row.preferred_coverage)}</td>"
+            f"<td class=num>{percent(row.required_coverage)}</td><td class=num>{percent(row.preferred_coverage)}</td>"
             f"<td class=num>{int(row.matched)}</td><td>{_first_few(row.missing_required or '')}</td></tr>"
         )
     return f'<table class="wide ranking">{head}{"".join(rows)}</table>'
@@ -352,7 +352,7 @@ def _coverage_bars(coverage: Mapping[str, float]) -> str:
 def _bar(value: float, *, small: bool = False) -> str:
     if value is None or math.isnan(value):
         return '<span class="muted">–</span>'
-    return f'<span class="bar{" small" if small else ""}"><i style="width:{100 * value:.0f}%"></i></span><span class="pct">{_pct(value)}</span>'
+    return f'<span class="bar{" small" if small else ""}"><i style="width:{100 * value:.0f}%"></i></span><span class="pct">{percent(value)}</span>'
 
 
 def _legend() -> str:
@@ -370,16 +370,6 @@ def _grouped(results: Iterable[RequirementResult]) -> list[tuple[str, list[Requi
     for r in results:
         groups.setdefault(r.category, []).append(r)
     return list(groups.items())
-
-
-def _label(profile: SkillProfile, skill_id: str) -> str:
-    return skill_label(profile.taxonomy, skill_id)
-
-
-def _pct(value: float | None) -> str:
-    if value is None or (isinstance(value, float) and math.isnan(value)):
-        return "–"
-    return f"{value:.0%}"
 
 
 def _in_ranking_order(results: Sequence[CandidateResult], ranking: pd.DataFrame) -> list[tuple[int, CandidateResult]]:

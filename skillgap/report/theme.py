@@ -1,4 +1,4 @@
-"""The one place that decides how each gap status looks: colour, text colour, symbol, rich style.
+"""The one place that decides how results look: each status's colour, symbol and rich style; percentages.
 
 The HTML report, the Jupyter views, the Excel cells and the terminal tables all read these,
 so a status looks the same everywhere. Each status also has a symbol, so the meaning never
@@ -7,6 +7,7 @@ depends on colour alone (colour-blind readers, black-and-white prints).
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from types import MappingProxyType
 
@@ -38,3 +39,10 @@ ERROR_STYLE = StatusStyle("#bdbdbd", "#222222", "!", "magenta")
 def status_style(status: str) -> StatusStyle:
     """The style of a status; unknown statuses (from a newer library) get the error style."""
     return STATUS_STYLES.get(status, ERROR_STYLE)
+
+
+def percent(value: float | None) -> str:
+    """A share as a whole percentage (``0.375`` -> ``38%``); a dash when there is nothing to measure (NaN)."""
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return "–"
+    return f"{value:.0%}"
