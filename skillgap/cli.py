@@ -354,7 +354,7 @@ def rank_candidates(candidates: Sequence[Path | str], job: Any, *, taxonomy: Tax
     """Every candidate's result (folders expanded, input order), with a progress bar on stderr."""
     from .batch import expand_candidates, score_candidates
 
-    inputs = expand_candidates(list(candidates))
+    inputs = list(expand_candidates(list(candidates)))  # counted for the progress bar
     results = []
     with _progress(len(inputs), "ranking", quiet) as advance:
         for result in score_candidates(inputs, job, taxonomy=taxonomy):
