@@ -295,17 +295,20 @@ def _first_few(labels: str, n: int = 8) -> str:
 def _heat_map(ordered: Sequence[tuple[int, CandidateResult]], template: GapReport) -> str:
     """Rows: candidates in rank order; columns: required then preferred requirements, by category."""
     columns = [r for imp in ("required", "preferred") for _, group in _grouped(template.results) for r in group if r.importance == imp]
-    groups: list[tuple[str, int]] = []
+    groups: list[tuple[str, str, int]] = []  # (importance, category, number of columns)
     for r in columns:
-        key = f"{r.category} ({r.importance})" if r.importance == "preferred" else r.category
-        if groups and groups[-1][0] == key:
-            groups[-1] = (key, groups[-1][1] + 1)
+        if groups and groups[-1][:2] == (r.importance, r.category):
+            groups[-1] = (r.importance, r.category, groups[-1][2] + 1)
         else:
-            groups.append((key, 1))
-    starts = {sum(n for _, n in groups[:k]) for k in range(len(groups))}  # first column of each group
+            groups.append((r.importance, r.category, 1))
+    starts = {sum(n for *_, n in groups[:k]) for k in range(len(groups))}  # first column of each group
     gs = [" gs" if j in starts and j else "" for j in range(len(columns))]
+    spans = [(imp, sum(1 for r in columns if r.importance == imp)) for imp in ("required", "preferred")]
+    importance_row = "<tr><th></th>" + "".join(
+        f'<th class="area imp{" gs" if k else ""}" colspan="{n}">{imp}</th>' for k, (imp, n) in enumerate(x for x in spans if x[1])
+    ) + "</tr>"
     area_row = "<tr><th></th>" + "".join(
-        f'<th class="area{" gs" if k else ""}" colspan="{n}" title="{escape(name)}">{escape(name)}</th>' for k, (name, n) in enumerate(groups)
+        f'<th class="area{" gs" if k else ""}" colspan="{n}" title="{escape(cat)} ({imp})">{escape(cat)}</th>' for k, (imp, cat, n) in enumerate(groups)
     ) + "</tr>"
     skill_row = "<tr><th></th>" + "".join(
         f'<th class="skill{gs[j]}" title="{escape(r.label)} ({escape(r.importance)})"><div>{escape(r.label)}</div></th>' for j, r in enumerate(columns)
@@ -329,7 +332,7 @@ def _heat_map(ordered: Sequence[tuple[int, CandidateResult]], template: GapRepor
                 f'<a href="#c{i}-{escape(r.skill_id)}">{style.symbol}</a></td>'
             )
         body.append(f'<tr><th class="cand" title="{escape(result.source)}"><a href="#c{i}">{name}</a></th>{"".join(cells)}</tr>')
-    return f'<div class="scroll"><table class="heat">{area_row}{skill_row}{"".join(body)}</table></div>'
+    return f'<div class="scroll"><table class="heat">{importance_row}{area_row}{skill_row}{"".join(body)}</table></div>'
 
 
 def _coverage_matrix(ordered: Sequence[tuple[int, CandidateResult]]) -> str:
