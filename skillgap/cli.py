@@ -345,9 +345,12 @@ def rank(
     if out is not None:
         write_ranking(results, out, ranking=ranking)
     _print_ranking(ranking, top)
+    errors = [r.error for r in results if r.error]
+    for error in errors:
+        _stderr().print(Text(f"error: {error}", style="red"), highlight=False)
     if out is not None and not quiet:
         _stderr().print(f"wrote {out}", highlight=False)
-    raise typer.Exit(INPUT_FAILED if ranking["error"].notna().any() else OK)
+    raise typer.Exit(INPUT_FAILED if errors else OK)
 
 
 def rank_candidates(candidates: Sequence[Path | str], job: Any, *, taxonomy: Taxonomy, quiet: bool = True) -> list[CandidateResult]:

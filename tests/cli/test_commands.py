@@ -109,6 +109,7 @@ def test_rank_keeps_a_row_for_every_file_and_exits_1_when_one_fails(tmp_path: Pa
     assert all(_same(a, b) for a, b in zip(written["score"], [*posting_ranking["score"], math.nan]))
     assert written["error"].iloc[:4].isna().all()
     assert written["error"].iloc[-1].startswith(str(folder / "zz-empty.docx"))
+    assert result.stderr == f"error: {written['error'].iloc[-1]}\nwrote {out}\n"
     for name in ("ana-rivera.md", "ben-okafor.txt", "chen-wei.docx", "dana-kowalski.pdf", "zz-empty.docx"):
         assert name in result.stdout
 
