@@ -66,7 +66,7 @@ class _State:
 
 TaxonomyOpt = Annotated[
     Optional[list[Path]],
-    typer.Option("--taxonomy", "-t", help="A taxonomy file or folder, added to the shipped one (repeatable)."),
+    typer.Option("--taxonomy", "-t", help="A taxonomy file or folder, added to the shipped one (repeatable).", metavar="PATH"),
 ]
 NoShippedOpt = Annotated[bool, typer.Option("--no-shipped", help="Use only the --taxonomy files, not the shipped taxonomy.")]
 QuietOpt = Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar and no notes on stderr.")]
@@ -174,9 +174,9 @@ def _main(
 @app.command()
 @_one_line_errors
 def extract(
-    files: Annotated[list[Path], typer.Argument(help="Résumés or postings: PDF, DOCX, text, Markdown, HTML.")],
+    files: Annotated[list[Path], typer.Argument(help="Résumés or postings: PDF, DOCX, text, Markdown, HTML.", metavar="FILE")],
     format: Annotated[TableFormat, typer.Option("--format", "-f", help="How to print the skills.")] = TableFormat.table,
-    out: Annotated[Optional[Path], typer.Option("--out", "-o", help="Also write the skills to .csv, .json or .xlsx.")] = None,
+    out: Annotated[Optional[Path], typer.Option("--out", "-o", help="Also write the skills to .csv, .json or .xlsx.", metavar="FILE")] = None,
     taxonomy: TaxonomyOpt = None,
     no_shipped: NoShippedOpt = False,
     quiet: QuietOpt = False,
@@ -251,10 +251,10 @@ def _profile_table(source: str, profile: Any, error: str | None) -> Table:
 @app.command()
 @_one_line_errors
 def compare(
-    resume: Annotated[Path, typer.Argument(help="The candidate's résumé (PDF, DOCX, text, Markdown, HTML).")],
-    job: Annotated[Optional[Path], typer.Argument(help="A job posting file; or give --role instead.")] = None,
-    role: Annotated[Optional[str], typer.Option("--role", "-r", help="A role profile id from the taxonomy, e.g. ml-engineer.")] = None,
-    out: Annotated[Optional[Path], typer.Option("--out", "-o", help="Write the report to .html, .csv, .json or .xlsx.")] = None,
+    resume: Annotated[Path, typer.Argument(help="The candidate's résumé (PDF, DOCX, text, Markdown, HTML).", metavar="RESUME")],
+    job: Annotated[Optional[Path], typer.Argument(help="A job posting file; or give --role instead.", metavar="JOB")] = None,
+    role: Annotated[Optional[str], typer.Option("--role", "-r", help="A role profile id from the taxonomy, e.g. ml-engineer.", metavar="ROLE")] = None,
+    out: Annotated[Optional[Path], typer.Option("--out", "-o", help="Write the report to .html, .csv, .json or .xlsx.", metavar="FILE")] = None,
     taxonomy: TaxonomyOpt = None,
     no_shipped: NoShippedOpt = False,
     quiet: QuietOpt = False,
@@ -326,11 +326,11 @@ def _print_gap(report: GapReport) -> None:
 @app.command()
 @_one_line_errors
 def rank(
-    candidates: Annotated[list[Path], typer.Argument(help="Résumé files and/or folders of résumés.")],
-    job: Annotated[Optional[Path], typer.Option("--job", "-j", help="A job posting file.")] = None,
-    role: Annotated[Optional[str], typer.Option("--role", "-r", help="A role profile id from the taxonomy, e.g. ml-engineer.")] = None,
-    out: Annotated[Optional[Path], typer.Option("--out", "-o", help="Write the ranking to .html, .csv, .json or .xlsx.")] = None,
-    top: Annotated[int, typer.Option("--top", help="Rows to print (0: all).", min=0)] = 25,
+    candidates: Annotated[list[Path], typer.Argument(help="Résumé files and/or folders of résumés.", metavar="RESUME_OR_FOLDER")],
+    job: Annotated[Optional[Path], typer.Option("--job", "-j", help="A job posting file.", metavar="FILE")] = None,
+    role: Annotated[Optional[str], typer.Option("--role", "-r", help="A role profile id from the taxonomy, e.g. ml-engineer.", metavar="ROLE")] = None,
+    out: Annotated[Optional[Path], typer.Option("--out", "-o", help="Write the ranking to .html, .csv, .json or .xlsx.", metavar="FILE")] = None,
+    top: Annotated[int, typer.Option("--top", help="Rows to print (0: all).", min=0, metavar="N")] = 25,
     taxonomy: TaxonomyOpt = None,
     no_shipped: NoShippedOpt = False,
     quiet: QuietOpt = False,
@@ -400,7 +400,7 @@ def _print_ranking(ranking: pd.DataFrame, top: int) -> None:
 @taxonomy_app.command("validate")
 @_one_line_errors
 def taxonomy_validate(
-    paths: Annotated[list[Path], typer.Argument(help="Taxonomy files or folders (.yaml, .yml, .csv).")],
+    paths: Annotated[list[Path], typer.Argument(help="Taxonomy files or folders (.yaml, .yml, .csv).", metavar="PATH")],
     no_shipped: NoShippedOpt = False,
 ) -> None:
     """Check taxonomy files together with the shipped taxonomy (so role files may use shipped skills).
@@ -433,8 +433,8 @@ def _given_sources(sources: Sequence[str], paths: Sequence[Path]) -> list[str]:
 @taxonomy_app.command("show")
 @_one_line_errors
 def taxonomy_show(
-    category: Annotated[Optional[str], typer.Option("--category", "-c", help="Only this category.")] = None,
-    role: Annotated[Optional[str], typer.Option("--role", "-r", help="Only the skills this role asks for, with importance and weight.")] = None,
+    category: Annotated[Optional[str], typer.Option("--category", "-c", help="Only this category.", metavar="NAME")] = None,
+    role: Annotated[Optional[str], typer.Option("--role", "-r", help="Only the skills this role asks for, with importance and weight.", metavar="ROLE")] = None,
     format: Annotated[TableFormat, typer.Option("--format", "-f")] = TableFormat.table,
     taxonomy: TaxonomyOpt = None,
     no_shipped: NoShippedOpt = False,
