@@ -239,9 +239,9 @@ class _Pool:
     def _wait(self) -> int:
         """Wait for a message, a death or a deadline; return how many items finished."""
         now = time.monotonic()
-        deadlines = [w.deadline for w in self.workers if w.index is not None]
+        deadlines = [w.deadline for w in self.workers if w.index is not None and w.deadline != float("inf")]
         deadlines += [w.started + INIT_TIMEOUT for w in self.workers if not w.ready]
-        wait_for = max(0.0, min(deadlines) - now) if deadlines else None
+        wait_for = max(0.0, min(deadlines) - now) if deadlines else None  # None: no time limit
         handles: list[Any] = [w.conn for w in self.workers] + [w.process.sentinel for w in self.workers]
         ready = set(multiprocessing.connection.wait(handles, timeout=wait_for))
         finished = 0

@@ -60,6 +60,10 @@ def test_inputs_are_pulled_lazily_within_the_window():
     stream.close()
 
 
+def test_workers_without_a_timeout():
+    assert [o.value for o in imap_ordered(behave, [0.2, 0.1, 3, 0.3], n_process=2)] == [0.2, 0.1, 3, 0.3]
+
+
 def test_single_process_without_timeout_runs_inline():
     outcomes = list(imap_ordered(pid_and_inits, range(3), n_process=1, initializer=init_counter))
     assert {o.value[0] for o in outcomes} == {os.getpid()}
