@@ -30,7 +30,7 @@ def skillgap_modules(skip: frozenset[str] = frozenset()) -> list[ModuleType]:
 
     modules = []
     for info in pkgutil.walk_packages(skillgap.__path__, "skillgap."):
-        if info.name in skip:
+        if info.name in skip or info.name.endswith(".__main__"):  # __main__ runs the CLI on import
             continue
         try:
             modules.append(importlib.import_module(info.name))
