@@ -35,9 +35,9 @@ def test_dask_rank_equals_rank(client: Client, shared_data: Path, tmp_path: Path
     got = skillgap.dask.rank(db.from_sequence(candidates, npartitions=4), "ml-engineer")
     pd.testing.assert_frame_equal(got, expected)
     assert {"text #6", "text #8"} <= set(got["candidate"]) and got["error"].notna().sum() == 2
-    # every worker built its extractor once and kept it for its later partitions
-    cached = client.run(lambda: sorted(__import__("skillgap.dask", fromlist=["_EXTRACTORS"])._EXTRACTORS))
-    assert len(cached) == 2 and len({tuple(v) for v in cached.values()}) == 1 and all(len(v) == 1 for v in cached.values())
+    # each worker that scored a partition holds one extractor for this job, kept for its later partitions
+    cached = [v for v in client.run(lambda: sorted(__import__("skillgap.dask", fromlist=["_EXTRACTORS"])._EXTRACTORS)).values() if v]
+    assert cached and all(len(v) == 1 for v in cached) and len({v[0] for v in cached}) == 1
 
 
 def test_dask_dataframe_column_of_texts(client: Client):
