@@ -7,6 +7,7 @@ import itertools
 from pathlib import Path
 
 import pandas as pd
+import pytest
 from skillgap.batch import rank, score_candidates
 from skillgap.taxonomy import load_taxonomy
 
@@ -76,3 +77,15 @@ def test_a_one_line_text_too_long_for_a_file_name_is_scored_not_a_crash():
     frame = rank([text, text + "\n"], "ml-engineer")  # the second is a text by its line break
     assert frame["candidate"].tolist() == ["text #1", "text #2"] and frame["error"].isna().all()
     assert frame["score"].iloc[0] == frame["score"].iloc[1] > 0
+
+
+def test_extract_many_in_workers_raises_a_document_error_for_a_bad_file(tmp_path: Path):
+    from skillgap.errors import DocumentError
+    from skillgap.extract import SkillExtractor
+
+    bad = tmp_path / "bad.pdf"
+    bad.write_bytes(b"%PDF-1.4 broken")
+    profiles = SkillExtractor().extract_many([TEXT, TEXT, bad, TEXT], batch_size=2, n_process=2)
+    assert [p.document.text for p in itertools.islice(profiles, 2)] == [TEXT, TEXT]
+    with pytest.raises(DocumentError, match=rf"^documents 3-4 of the batch: {bad}: corrupt or unreadable PDF"):
+        next(profiles)
