@@ -242,20 +242,30 @@ def importance(start: int, end: int, *, section: str | None, cues: Cues, cue_spa
     return best[1] if best else "required"
 
 
-def years_near(text: str, start: int, end: int, lo: int, hi: int) -> float | None:
-    """Years stated next to the mention at chars ``[start, end)`` within the clause ``[lo, hi)``.
+class Years:
+    """The "N years" phrases of one text, found once, for the mentions to look up."""
 
-    "3+ years of experience with Python" and "Python (3 years)" both give 3.0: a years
-    phrase before the mention with at most six words between (and no closing bracket, which
-    ties it to an earlier name), or one right after it.
-    """
-    best: float | None = None
-    for m in _YEARS.finditer(text, lo, hi):
-        if m.end() <= start and len(_WORD.findall(text, m.end(), start)) <= 6 and ")" not in text[m.end() : start]:
-            best = float(m.group(1))
-        elif m.start() >= end and not _WORD.search(text, end, m.start()):
-            return best if best is not None else float(m.group(1))
-    return best
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.phrases = [(m.start(), m.end(), float(m.group(1))) for m in _YEARS.finditer(text)]
+        self._starts = [p[0] for p in self.phrases]
+
+    def near(self, start: int, end: int, lo: int, hi: int) -> float | None:
+        """Years stated next to the mention at chars ``[start, end)`` within the clause ``[lo, hi)``.
+
+        "3+ years of experience with Python" and "Python (3 years)" both give 3.0: a years
+        phrase before the mention with at most six words between (and no closing bracket, which
+        ties it to an earlier name), or one right after it.
+        """
+        text, best = self.text, None
+        for p_start, p_end, value in self.phrases[bisect.bisect_left(self._starts, lo) :]:
+            if p_end > hi:
+                break
+            if p_end <= start and len(_WORD.findall(text, p_end, start)) <= 6 and ")" not in text[p_end:start]:
+                best = value
+            elif p_start >= end and not _WORD.search(text, end, p_start):
+                return best if best is not None else value
+        return best
 
 
 def token_span(doc: Doc, start_char: int, end_char: int) -> tuple[int, int] | None:

@@ -56,7 +56,9 @@ class GatedMatcher:
                 bits = tuple(range(len(self.gates), len(self.gates) + len(gates)))
                 self.gates.extend(gates)
                 self.rules.append(_Rule(matcher, bits, length))
-        self._masks: dict[int, int] = {}  # word (LOWER hash) -> bit mask of the gates it passes
+        # words seen so far (sorted LOWER hashes) and the bit mask of the gates each one passes
+        self._words = numpy.zeros(0, dtype=numpy.uint64)
+        self._masks = numpy.zeros(0, dtype=object)
 
     def __len__(self) -> int:
         return len(self.rules) + len(self.ungated)
@@ -67,7 +69,7 @@ class GatedMatcher:
         if not self.rules or not len(doc):
             return out
         lowers = doc.to_array(LOWER)
-        masks = {h: m for h in numpy.unique(lowers).tolist() if (m := self._mask(h))}
+        masks = self._passing(numpy.unique(lowers))
         if not masks:
             return out
         at: dict[int, list[int]] = {}  # gate bit -> sorted token positions passing it
@@ -88,14 +90,23 @@ class GatedMatcher:
                 out.extend((key, lo + s, lo + e) for key, s, e in rule.matcher(doc[lo:hi]))
         return out
 
-    def _mask(self, lower_hash: int) -> int:
-        mask = self._masks.get(lower_hash)
-        if mask is None:
-            if len(self._masks) >= CACHE_LIMIT:
-                self._masks.clear()
-            word = self.vocab.strings[lower_hash]
-            mask = self._masks[lower_hash] = sum(1 << b for b, gate in enumerate(self.gates) if gate(word))
-        return mask
+    def _passing(self, words: numpy.ndarray) -> dict[int, int]:
+        """Gate bit masks of the given (sorted, unique) words that pass any gate; new words are tested once."""
+        pos = numpy.searchsorted(self._words, words)
+        known = pos < len(self._words)
+        known[known] = self._words[pos[known]] == words[known]
+        if not known.all():
+            new = words[~known]
+            masks = [sum(1 << b for b, gate in enumerate(self.gates) if gate(self.vocab.strings[int(h)])) for h in new]
+            if len(self._words) + len(new) > CACHE_LIMIT:
+                self._words, self._masks = numpy.zeros(0, dtype=numpy.uint64), numpy.zeros(0, dtype=object)
+            at = numpy.searchsorted(self._words, new)
+            self._words = numpy.insert(self._words, at, new)
+            self._masks = numpy.insert(self._masks, at, numpy.array(masks, dtype=object))
+            pos = numpy.searchsorted(self._words, words)
+        masks = self._masks[pos]
+        hit = numpy.flatnonzero(masks != 0)
+        return dict(zip(words[hit].tolist(), masks[hit].tolist()))
 
 
 def _near(positions: list[int], i: int, reach: int) -> bool:

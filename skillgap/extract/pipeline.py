@@ -301,7 +301,7 @@ class SkillExtractor:
             page=document.page_at(start_char),
             negated=context.is_negated(doc, m.start, m.end, covered=covered, cues=cues, cue_spans=cue_spans, clauses=clauses),
             importance=context.importance(m.start, m.end, section=section, cues=cues, cue_spans=cue_spans, clauses=clauses) if document.kind == "posting" else None,
-            years=context.years_near(document.text, start_char, end_char, lo_char, hi_char),
+            years=view.years.near(start_char, end_char, lo_char, hi_char),
         )
 
     def _implied(self, mentions: list[Mention]) -> list[Mention]:
@@ -334,18 +334,19 @@ class _View:
 
     def __init__(self, document: Document, doc: Doc, cue_spans: CueSpans, clauses: context.Clauses) -> None:
         self.document, self.doc, self.cue_spans, self.clauses = document, doc, cue_spans, clauses
-        offsets = doc.to_array([IDX, LENGTH]).tolist()
-        self._starts = [s for s, _ in offsets]
-        self._ends = [s + n for s, n in offsets]
+        offsets = doc.to_array([IDX, LENGTH])
+        self._starts = offsets[:, 0]
+        self._ends = offsets[:, 0] + offsets[:, 1]
         self._sections = [s.start for s in document.sections]
+        self.years = context.Years(document.text)
 
     def char_start(self, token: int) -> int:
         """Char offset where token ``token`` starts."""
-        return self._starts[token]
+        return int(self._starts[token])
 
     def char_end(self, end_token: int) -> int:
         """Char offset where the token before ``end_token`` ends (the end of a span ``[.., end_token)``)."""
-        return self._ends[end_token - 1]
+        return int(self._ends[end_token - 1])
 
     def section(self, offset: int) -> str | None:
         """Canonical name of the section holding char ``offset``, if any."""
