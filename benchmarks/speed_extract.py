@@ -26,13 +26,14 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from accuracy import DEFAULT_DATA  # noqa: E402  (the same data-folder lookup)
 
 
-def texts(data: Path) -> list[str]:
+def texts(data: Path) -> tuple[list[str], int]:
+    """The postings' and résumés' texts, and how many of them (first) are postings."""
     csv.field_size_limit(10_000_000)
     with open(data / "job_postings/glassdoor_ds_jobs__dev.csv", encoding="utf-8", newline="") as fh:
         postings = list(dict.fromkeys(row["Job Description"] for row in csv.DictReader(fh)))
     lines = (data / "skill_annotations/dataturks_resume_ner/traindata.json").read_text(encoding="utf-8").splitlines()
     resumes = [json.loads(line)["content"] for line in lines if line.strip()]
-    return postings + resumes
+    return postings + resumes, len(postings)
 
 
 def timed(fn) -> float:
@@ -49,9 +50,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--no-fuzzy", action="store_true")
     args = parser.parse_args(argv)
-    corpus = texts(args.data)
+    corpus, n_postings = texts(args.data)
     chars = sum(map(len, corpus))
-    documents = [Document(source=str(i), kind="posting", text=t) for i, t in enumerate(corpus)]
+    documents = [Document(source=str(i), kind="posting" if i < n_postings else "resume", text=t) for i, t in enumerate(corpus)]
     t0 = time.perf_counter()
     extractor = SkillExtractor(load_taxonomy(*(args.taxonomy or ())), fuzzy=not args.no_fuzzy)
     build = time.perf_counter() - t0

@@ -94,6 +94,7 @@ class CueSpans:
         self.starts = {s for s, _ in edges}
         self.ends = {e for _, e in edges}
         self.title_ends = {e for _, e in self._spans["title_before"]}
+        self.has_negation = bool(self._spans["negation_before"] or self._spans["negation_after"])
         self.skill_after_starts = {s for s, _ in self._spans["skill_after"]}
 
     def overlapping(self, kind: str, lo: int, hi: int) -> list[tuple[int, int]]:
@@ -217,6 +218,8 @@ def is_negated(doc: Doc, start: int, end: int, *, covered: set[int], cues: Cues,
     The cue must touch the mention or the list the mention belongs to: only list separators
     and other skill tokens may stand between them, in the same clause.
     """
+    if not cue_spans.has_negation:
+        return False
     lo, hi = clauses.clause(start, end, NEGATION_WINDOW)
     seps = cues.list_separators
     for _, cue_end in cue_spans.between("negation_before", lo, start):
