@@ -72,7 +72,8 @@ class FuzzyIndex:
         if len(key) >= MIN_CHARS and key[0] in self._buckets:
             keys, ids = self._buckets[key[0]]
             best = process.extractOne(key, keys, scorer=fuzz.ratio, processor=None, score_cutoff=self.cutoff)
-            if best is not None:
+            # names that differ only by a "+" or "#" are different names (C / C++, Security / Security+)
+            if best is not None and (best[0] == key or best[0].rstrip("+#") != key.rstrip("+#")):
                 found = (ids[best[2]], float(best[1]))
         if len(self._memo) < 100_000:
             self._memo[phrase] = found

@@ -27,6 +27,9 @@ def test_fuzzy_never_matches_short_tokens_and_respects_cutoff(fixture_taxonomy) 
     assert index.lookup("SQLL") is None  # "sql" is too short to be a fuzzy target
     assert index.lookup("MySQl") == ("mysql", 100.0)
     assert index.lookup("Kubern") is None  # ratio 75 < 90
+    plus = FuzzyIndex([("Security+", "comptia"), ("Cybersecurity", "cybersecurity")], cutoff=90)
+    assert plus.lookup("Security") is None  # ratio 94, but only a "+" apart: another name
+    assert plus.lookup("Security +") == ("comptia", 100.0)
     strict = SkillExtractor(fixture_taxonomy, fuzzy_cutoff=96)
     assert strict.extract("Skills: Kubernets, Hadoopp, Hadop").skill_ids == ()
     assert SkillExtractor(fixture_taxonomy).extract("Skills: Kubernets, Hadoopp, Hadop").skill_ids == ("kubernetes", "hadoop")
