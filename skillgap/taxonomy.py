@@ -107,6 +107,7 @@ class Role:
     requirements: tuple[Requirement, ...]
     description: str = ""
     source: str = ""
+    area_descriptions: Mapping[str, str] = field(default_factory=dict, hash=False, compare=False)
 
     @property
     def areas(self) -> tuple[str, ...]:
@@ -526,13 +527,30 @@ def _validate_patterns(value: Any, src: str, skill_id: str) -> tuple[tuple[Mappi
             matcher.add(f"{skill_id}#{i}", [pattern])
         except Exception as exc:  # spaCy raises MatchPatternError, ValueError or KeyError
             detail = " ".join(str(exc).split())
+            unquoted = [v for t in pattern for v in _leaf_values(t) if isinstance(v, (bool, int, float))]
             raise TaxonomyError(
                 f"pattern #{i + 1} is rejected by spaCy: {detail[:300]}",
                 source=src,
                 entry=skill_id,
-                fix="see https://spacy.io/usage/rule-based-matching#adding-patterns-attributes",
+                fix=(
+                    f"quote the values YAML read as {type(unquoted[0]).__name__} ({', '.join(map(str, unquoted))}): write \"on\", \"no\", \"3\""
+                    if unquoted
+                    else "see https://spacy.io/usage/rule-based-matching#adding-patterns-attributes"
+                ),
             ) from None
     return tuple(tuple(dict(t) for t in p) for p in value)
+
+
+def _leaf_values(value: Any) -> Iterator[Any]:
+    """Every scalar inside a token pattern's nested mappings and lists."""
+    if isinstance(value, dict):
+        for v in value.values():
+            yield from _leaf_values(v)
+    elif isinstance(value, list):
+        for v in value:
+            yield from _leaf_values(v)
+    else:
+        yield value
 
 
 @functools.lru_cache(maxsize=1)
@@ -589,6 +607,7 @@ def _validate_roles(entries: list[tuple[dict[str, Any], str]], skills: Mapping[s
         if not isinstance(areas, list) or not areas:
             raise TaxonomyError("'areas' must be a non-empty list", source=src, entry=role_id, fix="write areas: [- name: ..., skills: [...]]")
         reqs: dict[str, Requirement] = {}
+        notes: dict[str, str] = {}
         for area in areas:
             reqs_in_area = _validate_area(area, src, role_id, skills)
             for req in reqs_in_area:
@@ -600,12 +619,15 @@ def _validate_roles(entries: list[tuple[dict[str, Any], str]], skills: Mapping[s
                         fix="list each skill in one area only",
                     )
                 reqs[req.skill_id] = req
+            if isinstance(area.get("description"), str):
+                notes[area["name"].strip()] = area["description"].strip()
         roles[role_id] = Role(
             id=role_id,
             label=data["label"].strip(),
             requirements=tuple(reqs.values()),
             description=str(data.get("description") or "").strip(),
             source=src,
+            area_descriptions=notes,
         )
     return roles
 

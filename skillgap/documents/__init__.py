@@ -45,7 +45,7 @@ def read_document(
     *,
     kind: DocumentKind | None = None,
     password: str | None = None,
-    engine: str = "pdfium",
+    engine: _pdf.Engine = "pdfium",
     name: str | None = None,
     max_pages: int = MAX_PAGES,
     max_chars: int = MAX_CHARS,
@@ -66,7 +66,7 @@ def read_document(
     wrong and what to do.
     """
     if kind is not None and kind not in KINDS:
-        raise DocumentError(f"kind {kind!r} is not 'resume' or 'posting'", source=name, fix="pass kind='resume', kind='posting' or leave it out")
+        raise DocumentError(f"kind {kind!r} is not 'resume' or 'posting'", source=name or _label(source), fix="pass kind='resume', kind='posting' or leave it out")
     src_name, payload = _load(source, name, max_bytes)
     if isinstance(payload, str):
         fmt, text, pages, warnings = _from_str(payload)
@@ -129,9 +129,16 @@ def _load(source: Source, name: str | None, max_bytes: int) -> tuple[str, bytes 
             return label, bytes(data)
     raise DocumentError(
         f"cannot read a {type(source).__name__}",
-        source=name,
+        source=name or _label(source),
         fix="pass a path, bytes, a file object or a string of text",
     )
+
+
+def _label(source: object) -> str:
+    """A name for a source in messages when the caller gave none."""
+    if isinstance(source, os.PathLike) or (isinstance(source, str) and _is_path(source)):
+        return str(source)
+    return f"<{type(source).__name__}>"
 
 
 def _is_path(text: str) -> bool:
@@ -192,10 +199,25 @@ def _looks_html(text: str) -> bool:
 
 
 def _join_pages(pages: list[str]) -> tuple[str, tuple[int, ...]]:
-    """One text from page texts, a blank line between pages, and each page's start offset."""
-    starts, parts, offset = [], [], 0
+    """One text from page texts, a blank line between pages, and each page's start offset (an
+    empty page starts where the next page with text does, so `Document.page_at` stays right)."""
+    parts: list[str] = []
+    starts: list[int] = []
+    offset = 0
+    pending: list[int] = []
     for page in pages:
+        if not page:
+            pending.append(len(starts))
+            starts.append(-1)
+            continue
+        if parts:
+            offset += 2
+        for i in pending:
+            starts[i] = offset
+        pending = []
         starts.append(offset)
         parts.append(page)
-        offset += len(page) + 2
+        offset += len(page)
+    for i in pending:
+        starts[i] = offset
     return "\n\n".join(parts), tuple(starts)

@@ -8,6 +8,7 @@ import zipfile
 from collections.abc import Iterator
 
 from ..errors import DocumentError, LimitError
+from .normalize import starts_with_bullet
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
@@ -22,7 +23,7 @@ def check_zip(data: bytes, name: str, max_bytes: int) -> zipfile.ZipFile:
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
         infos = archive.infolist()
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, ValueError, OSError) as exc:
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, ValueError, OSError, NotImplementedError) as exc:
         raise DocumentError(f"corrupt or truncated .docx (zip: {exc})", source=name, fix=_CORRUPT_FIX) from None
     total = sum(i.file_size for i in infos)
     if len(infos) > MAX_MEMBERS or total > max_bytes:
@@ -56,9 +57,13 @@ def read_docx(data: bytes, name: str, *, max_bytes: int) -> str:
         lines.extend(_block_lines(document.element.body))
     except DocumentError:
         raise
-    except (PackageNotFoundError, KeyError, ValueError, AttributeError, TypeError, IndexError, zipfile.BadZipFile, EOFError, OSError, SyntaxError) as exc:
-        # lxml's XMLSyntaxError is a SyntaxError; python-docx raises KeyError for missing parts.
-        raise DocumentError(f"corrupt .docx ({type(exc).__name__}: {' '.join(str(exc).split())[:200]})", source=name, fix=_CORRUPT_FIX) from None
+    except RecursionError:
+        raise DocumentError("the .docx XML is nested too deeply to read", source=name, fix=_CORRUPT_FIX) from None
+    except MemoryError:
+        raise LimitError("the .docx needs more memory than available", source=name, fix="split the document or re-save it") from None
+    except Exception as exc:  # python-docx, lxml, zipfile and zlib each raise their own kinds on a damaged file
+        kind = "missing part" if isinstance(exc, (PackageNotFoundError, KeyError)) else type(exc).__name__
+        raise DocumentError(f"corrupt .docx ({kind}: {' '.join(str(exc).split())[:200]})", source=name, fix=_CORRUPT_FIX) from None
     return "\n".join(lines)
 
 
@@ -90,7 +95,7 @@ def _paragraph_lines(p: object) -> Iterator[str]:
             parts.append("\n")
     text = "".join(parts)
     if text.strip():
-        yield ("• " + text.lstrip()) if _is_list_item(p) else text
+        yield ("• " + text.lstrip()) if _is_list_item(p) and not starts_with_bullet(text) else text
     for box in p.iter(f"{_W}txbxContent"):  # type: ignore[attr-defined]
         if not _inside(box, _MC_FALLBACK, stop=p) and not _inside(box, f"{_W}txbxContent", stop=p):
             yield from _block_lines(box)
@@ -107,8 +112,12 @@ def _inside(node: object, tag: str, *, stop: object) -> bool:
 
 
 def _is_list_item(p: object) -> bool:
+    """Numbered or bulleted: its own numbering, or a "List ..." paragraph style."""
     ppr = p.find(f"{_W}pPr")  # type: ignore[attr-defined]
-    return ppr is not None and ppr.find(f"{_W}numPr") is not None
+    if ppr is None:
+        return False
+    style = ppr.find(f"{_W}pStyle")
+    return ppr.find(f"{_W}numPr") is not None or (style is not None and style.get(f"{_W}val", "").startswith("List"))
 
 
 def _table_lines(tbl: object) -> Iterator[str]:

@@ -59,6 +59,8 @@ class Segment:
 # wider than WORD_GAP; a gap wider than SEGMENT_GAP ends a segment; rebuilt lines separate
 # segments farther apart than CELL_GAP with a tab (table cells, right-aligned dates).
 WORD_GAP = 0.08
+ADVANCE_GAP = 0.12
+OVERHANG = 0.1
 SEGMENT_GAP = 1.0
 CELL_GAP = 1.5
 # A column block needs at least this many segments on each side of its gutter, a gutter at
@@ -67,15 +69,19 @@ CELL_GAP = 1.5
 MIN_COLUMN_SEGMENTS = 3
 MIN_GUTTER = 0.6
 CUT_SLACK = 0.5
+MAX_LAYOUT_SEGMENTS = 2000
 TABLE_ALIGNED = 0.5
 
 _HYPHENATED_END = re.compile(r"[^\W\d_]-\Z")
 _LOWER_START = re.compile(r"[a-z]")
+_PUNCTUATION = ".,;:!?()[]{}\"'•"
 
 
 def page_text(glyphs: Iterable[Glyph]) -> str:
-    """The page's text in reading order: one line per text line, columns one after the other."""
-    segments = _segments(glyphs)
+    """The page's text in reading order: one line per text line, columns one after the other.
+
+    A drawn soft hyphen (U+00AD, as some TeX fonts map "-") is a visible hyphen on a page."""
+    segments = _segments([g._replace(text="-") if g.text == "\u00ad" else g for g in glyphs])
     if not segments:
         return ""
     unit = sorted(s.height for s in segments)[len(segments) // 2] or 1.0
@@ -85,8 +91,30 @@ def page_text(glyphs: Iterable[Glyph]) -> str:
     return "\n".join(lines)
 
 
-def _segments(glyphs: Iterable[Glyph]) -> list[Segment]:
+def _same_line(a: Glyph, b: Glyph, size: float) -> bool:
+    return abs((a.top + a.bottom) - (b.top + b.bottom)) / 2 < 0.5 * size
+
+
+def _advances(glyphs: list[Glyph]) -> dict[tuple[str, int], float]:
+    """Each glyph's advance as the page shows it: the median step to the next glyph on the same
+    line when no space glyph and no visible gap lie between (by text and height in tenths).
+
+    Some PDFs (HTML renderers) carry no space glyphs, and PDFium's boxes can be wider than the
+    advance ("f"), so a word gap hides inside the box; ``x0 + advance`` shows where it ends."""
+    steps: dict[tuple[str, int], list[float]] = {}
+    for a, b in zip(glyphs, glyphs[1:]):
+        if not a.text or a.text.isspace() or not b.text or b.text.isspace():
+            continue
+        size = a.bottom - a.top
+        step = b.x0 - a.x0
+        if 0 < step <= a.x1 - a.x0 + 0.02 * size and _same_line(a, b, size):
+            steps.setdefault((a.text, round(10 * size)), []).append(step)
+    return {key: sorted(values)[len(values) // 2] for key, values in steps.items()}
+
+
+def _segments(glyphs: list[Glyph]) -> list[Segment]:
     """Group glyphs (stream order) into segments; whitespace glyphs only mark word breaks."""
+    advances = _advances(glyphs)
     segments: list[Segment] = []
     cur: Segment | None = None
     last: Glyph | None = None
@@ -103,9 +131,14 @@ def _segments(glyphs: Iterable[Glyph]) -> list[Segment]:
         if cur is not None and last is not None:
             gap = g.x0 - last.x1
             size = max(h, last.bottom - last.top)
-            same_line = abs((g.top + g.bottom) - (last.top + last.bottom)) / 2 < 0.5 * size
-            if same_line and gap >= -0.6 * size and gap <= SEGMENT_GAP * size:
-                cur.add(g, pending_space or gap > WORD_GAP * size)
+            if _same_line(g, last, size) and gap >= -0.6 * size and gap <= SEGMENT_GAP * size:
+                space = pending_space or gap > WORD_GAP * size
+                if not space and gap > 0.01 * size:
+                    # A box wider than the glyph's advance (overhang) can hide a word gap.
+                    advance = advances.get((last.text, round(10 * (last.bottom - last.top))))
+                    if advance is not None and last.x1 - last.x0 - advance > OVERHANG * size:
+                        space = g.x0 - last.x0 - advance > ADVANCE_GAP * size
+                cur.add(g, space)
                 last, pending_space = g, False
                 continue
         cur = Segment(g)
@@ -115,30 +148,41 @@ def _segments(glyphs: Iterable[Glyph]) -> list[Segment]:
 
 
 def _drop_overprints(segments: list[Segment]) -> list[Segment]:
-    """Drop a segment drawn again at (almost) the same place: fake bold and shadow effects."""
-    seen: dict[str, list[Segment]] = {}
+    """Drop a segment drawn again at (almost) the same place: fake bold and shadow effects.
+    Segments are indexed by text and position in whole points, so this stays linear."""
+    seen: dict[tuple[str, int, int], list[Segment]] = {}
     kept = []
     for s in segments:
-        text = s.text
-        twins = seen.setdefault(text, [])
+        text, x, y = s.text, round(s.x0), round(s.top)
+        reach = min(10, 1 + int(0.2 * s.height))
+        twins = (t for dx in range(-reach, reach + 1) for dy in range(-reach, reach + 1) for t in seen.get((text, x + dx, y + dy), ()))
         if any(abs(t.x0 - s.x0) < 0.2 * s.height and abs(t.top - s.top) < 0.2 * s.height for t in twins):
             continue
-        twins.append(s)
+        seen.setdefault((text, x, y), []).append(s)
         kept.append(s)
     return kept
 
 
 def _blocks(segs: list[Segment], unit: float) -> list[list[Segment]]:
-    """Split segments into blocks in reading order: above, left column, right column, below."""
-    if len(segs) < 2 * MIN_COLUMN_SEGMENTS:
+    """Split segments into blocks in reading order: above, left column, right column, below.
+
+    A column's left edge is where at least two segments start; pages with more than
+    MAX_LAYOUT_SEGMENTS segments (data dumps, not résumés) are read row by row."""
+    if len(segs) < 2 * MIN_COLUMN_SEGMENTS or len(segs) > MAX_LAYOUT_SEGMENTS:
         return [segs]
     order = sorted(segs, key=lambda s: (s.center, s.x0))
     best: tuple[int, int, int, float] | None = None  # (size, start, end, cut)
     left_edge = min(s.x0 for s in segs)
-    for x in sorted({round(s.x0) for s in segs}):
-        if x <= left_edge + MIN_GUTTER * unit:
+    edges: dict[int, float] = {}
+    counts: dict[int, int] = {}
+    for seg in segs:
+        key = round(seg.x0)
+        counts[key] = counts.get(key, 0) + 1
+        edges[key] = min(edges.get(key, seg.x0), seg.x0)
+    for x in sorted(counts):
+        if counts[x] < 2 or x <= left_edge + MIN_GUTTER * unit:
             continue
-        cut = min(s.x0 for s in segs if round(s.x0) == x) - 0.1
+        cut = edges[x] - 0.1
         for start, end in _free_runs(order, cut, unit):
             if best is not None and end - start <= best[0]:
                 continue
@@ -171,7 +215,10 @@ def _free_runs(order: list[Segment], cut: float, unit: float) -> list[tuple[int,
 
 
 def _is_column_block(run: list[Segment], cut: float, unit: float) -> bool:
-    """True when ``run`` splits at ``cut`` into two real columns (not one table's cells)."""
+    """True when ``run`` splits at ``cut`` into two real columns, not one table's cells.
+
+    Columns mostly do not share baselines; when they do (same font and leading on both sides),
+    text that wraps from one line to the next on either side still marks them as columns."""
     left, right = _sides(run, cut, unit)
     if len(left) < MIN_COLUMN_SEGMENTS or len(right) < MIN_COLUMN_SEGMENTS:
         return False
@@ -182,7 +229,16 @@ def _is_column_block(run: list[Segment], cut: float, unit: float) -> bool:
     for s in right:
         tol = 0.25 * s.height
         aligned += any(abs(c - s.center) <= tol for c in _near(centers, s.center, tol))
-    return aligned <= TABLE_ALIGNED * len(right)
+    return aligned <= TABLE_ALIGNED * len(right) or _wraps(left) or _wraps(right)
+
+
+def _wraps(side: list[Segment]) -> bool:
+    """True when some line continues on the next line below it (which starts in lower case)."""
+    ordered = sorted(side, key=lambda s: s.center)
+    for a, b in zip(ordered, ordered[1:]):
+        if -0.3 * a.height <= b.top - a.bottom < 0.8 * a.height and abs(b.x0 - a.x0) < 2 * a.height and _LOWER_START.match(b.text):
+            return True
+    return False
 
 
 def _sides(run: list[Segment], cut: float, unit: float) -> tuple[list[Segment], list[Segment]]:
@@ -227,11 +283,18 @@ def _block_lines(block: list[Segment]) -> list[str]:
 
 
 def _dehyphenate(lines: list[str]) -> list[str]:
-    """Join a word hyphenated across a line end ("data-" + "base" -> "database")."""
+    """Join a word split by a hyphen at a line end onto the first line: "data-" + "base" becomes
+    "database" when the page spells that word elsewhere, else it keeps the hyphen, which in
+    ragged-right résumés is mostly part of the word ("Self-" + "confidence", "cross-functional")."""
     out = list(lines)
+    words: set[str] | None = None
     for i in range(len(out) - 1):
         if _HYPHENATED_END.search(out[i]) and _LOWER_START.match(out[i + 1]):
-            head, _, rest = out[i + 1].partition(" ")
-            out[i] = out[i][:-1] + head
+            if words is None:
+                words = {w.strip(_PUNCTUATION).casefold() for line in lines for w in line.split()}
+            tail, _, rest = out[i + 1].partition(" ")
+            head = out[i].rsplit(" ", 1)[-1][:-1]
+            plain = (head + tail.rstrip(_PUNCTUATION)).strip(_PUNCTUATION).casefold()
+            out[i] = out[i][:-1] + tail if plain in words else out[i] + tail
             out[i + 1] = rest
     return [line for line in out if line]

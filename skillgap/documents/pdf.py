@@ -29,8 +29,8 @@ def read_pdf(data: bytes, name: str, *, password: str | None, engine: str, max_p
     reader = _READERS.get(engine)
     if reader is None:
         raise DocumentError(f"unknown PDF engine {engine!r}", source=name, fix=f"use engine= one of {', '.join(ENGINES)}")
-    pages = reader(data, name, password, max_pages)
-    warnings = []
+    pages, rotated = reader(data, name, password, max_pages)
+    warnings = [f"{rotated} rotated characters (vertical or slanted text) were left out"] if rotated else []
     empty = [i + 1 for i, text in enumerate(pages) if not text.strip()]
     if len(empty) == len(pages):
         raise DocumentError("no text found on any page (scanned or image-only PDF)", source=name, fix=_SCANNED_FIX)
@@ -50,25 +50,20 @@ def _check_pages(count: int, name: str, max_pages: int) -> None:
 # pdfplumber (pdfminer.six)
 
 
-def _pdfplumber_pages(data: bytes, name: str, password: str | None, max_pages: int) -> list[str]:
+def _pdfplumber_pages(data: bytes, name: str, password: str | None, max_pages: int) -> tuple[list[str], int]:
     import pdfplumber
-    from pdfminer.pdfdocument import PDFPasswordIncorrect
 
     with _pdfminer_errors(name, password):
-        try:
-            pdf = pdfplumber.open(io.BytesIO(data), password=password or "")
-        except Exception as exc:
-            if isinstance(exc, PDFPasswordIncorrect) or isinstance(getattr(exc, "__cause__", None), PDFPasswordIncorrect) or "PDFPasswordIncorrect" in repr(exc):
-                raise _encrypted(name, password) from None
-            raise
-        with pdf:
+        with pdfplumber.open(io.BytesIO(data), password=password or "") as pdf:
             _check_pages(len(pdf.pages), name, max_pages)
-            out = []
+            out, rotated = [], 0
             for page in pdf.pages:
-                glyphs = (Glyph(c["text"], c["x0"], c["top"], c["x1"], c["bottom"]) for c in page.chars if c.get("upright", True))
-                out.append(page_text(glyphs))
+                chars = page.chars
+                upright = [Glyph(c["text"], c["x0"], c["top"], c["x1"], c["bottom"]) for c in chars if c.get("upright", True)]
+                rotated += len(chars) - len(upright)
+                out.append(page_text(upright))
                 page.close()
-            return out
+            return out, rotated
 
 
 @contextmanager
@@ -83,7 +78,7 @@ def _pdfminer_errors(name: str, password: str | None) -> Iterator[None]:
     except MemoryError:
         raise LimitError("the PDF needs more memory than available", source=name, fix="split the file or re-save it") from None
     except Exception as exc:  # pdfminer raises a wide family: PSException, PDFSyntaxError, KeyError, ...
-        if "password" in str(exc).lower() or "PDFPasswordIncorrect" in repr(exc):
+        if "PDFPasswordIncorrect" in repr(exc) or "PDFPasswordIncorrect" in repr(exc.__cause__):
             raise _encrypted(name, password) from None
         raise DocumentError(f"corrupt or unreadable PDF ({type(exc).__name__}: {_short(exc)})", source=name, fix="re-save or re-export the PDF, or try engine='pdfium'") from None
 
@@ -92,7 +87,7 @@ def _pdfminer_errors(name: str, password: str | None) -> Iterator[None]:
 # PDFium (pypdfium2)
 
 
-def _pdfium_pages(data: bytes, name: str, password: str | None, max_pages: int) -> list[str]:
+def _pdfium_pages(data: bytes, name: str, password: str | None, max_pages: int) -> tuple[list[str], int]:
     import pypdfium2 as pdfium
 
     try:
@@ -103,45 +98,50 @@ def _pdfium_pages(data: bytes, name: str, password: str | None, max_pages: int) 
         raise DocumentError(f"corrupt or unreadable PDF ({_short(exc)})", source=name, fix="re-save or re-export the PDF") from None
     try:
         _check_pages(len(pdf), name, max_pages)
-        out = []
+        out, rotated = [], [0]
         for i in range(len(pdf)):
             page = pdf[i]
             try:
                 textpage = page.get_textpage()
                 try:
-                    out.append(page_text(_pdfium_glyphs(textpage, page.get_height())))
+                    out.append(page_text(_pdfium_glyphs(textpage, page.get_height(), rotated)))
                 finally:
                     textpage.close()
             finally:
                 page.close()
-        return out
+        return out, rotated[0]
     except pdfium.PdfiumError as exc:
         raise DocumentError(f"corrupt or unreadable PDF page ({_short(exc)})", source=name, fix="re-save or re-export the PDF") from None
     finally:
         pdf.close()
 
 
-def _pdfium_glyphs(textpage: object, height: float) -> Iterator[Glyph]:
-    """Glyphs of a PDFium text page; generated line breaks come through as "\\n" glyphs."""
+def _pdfium_glyphs(textpage: object, height: float, rotated: list[int]) -> Iterator[Glyph]:
+    """Upright glyphs of a PDFium text page (``rotated[0]`` counts the others); generated line
+    breaks come through as "\\n" glyphs."""
     import pypdfium2.raw as raw
 
     rect = raw.FS_RECTF()
-    get_unicode, get_box = raw.FPDFText_GetUnicode, raw.FPDFText_GetLooseCharBox
+    get_unicode, get_box, get_angle = raw.FPDFText_GetUnicode, raw.FPDFText_GetLooseCharBox, raw.FPDFText_GetCharAngle
     ref = ctypes.byref(rect)
     for i in range(raw.FPDFText_CountChars(textpage)):
         code = get_unicode(textpage, i)
         if code == 0 or code > 0x10FFFF:
             continue
-        char = chr(code)
+        char = "-" if code == 0x02 else chr(code)  # PDFium's mark for a hyphen at a line end
         if char.isspace():  # PDFium's generated chars are spaces and line breaks too
             yield Glyph("\n" if char in "\r\n" else " ", 0.0, 0.0, 0.0, 0.0)
+            continue
+        angle = get_angle(textpage, i)
+        if 0.01 < angle < 6.27:
+            rotated[0] += 1
             continue
         if not get_box(textpage, i, ref):
             continue
         yield Glyph(char, rect.left, height - rect.top, rect.right, height - rect.bottom)
 
 
-_READERS: dict[str, Callable[[bytes, str, str | None, int], list[str]]] = {
+_READERS: dict[str, Callable[[bytes, str, str | None, int], tuple[list[str], int]]] = {
     "pdfium": _pdfium_pages,
     "pdfplumber": _pdfplumber_pages,
 }

@@ -122,31 +122,45 @@ def normalize_heading(text: str) -> str:
 
 
 def detect_sections(text: str, kind: DocumentKind, vocabularies: Mapping[str, Vocabulary] | None = None) -> tuple[Section, ...]:
-    """Sections of ``text``: each runs from its heading line to the next heading (or the end)."""
+    """Sections of ``text``: each runs from its heading line to the next heading (or the end).
+
+    A sub-heading of the section it is in ("Programming Languages" under "Skills", "Domestic
+    Awards" under "Honors & Awards") does not start a new section, and neither does an inline
+    label ("Relevant Coursework: ...") once a section has begun: those are fields of it. Above
+    the first heading an inline label does start one ("Key Skills: ..." in job-board exports)."""
     vocab = (vocabularies or load_vocabularies())[kind]
-    found = list(_headings(text, vocab))
+    starts: list[tuple[int, str, str]] = []
+    for start, name, heading, inline in _headings(text, vocab):
+        if starts and (inline or name == starts[-1][1]):
+            continue
+        starts.append((start, name, heading))
     sections = []
-    for i, (start, name, heading) in enumerate(found):
-        end = found[i + 1][0] if i + 1 < len(found) else len(text)
-        end = len(text[:end].rstrip())
+    for i, (start, name, heading) in enumerate(starts):
+        end = starts[i + 1][0] if i + 1 < len(starts) else len(text)
+        while end > start and text[end - 1].isspace():
+            end -= 1
         if end > start:
             sections.append(Section(name=name, heading=heading, start=start, end=end))
     return tuple(sections)
 
 
-def _headings(text: str, vocab: Vocabulary) -> Iterator[tuple[int, str, str]]:
-    """(line start offset, canonical section name, heading as printed) for each heading line."""
+def _headings(text: str, vocab: Vocabulary) -> Iterator[tuple[int, str, str, bool]]:
+    """(line start, canonical section name, heading as printed, inline?) for each heading line."""
     offset = 0
     for line in text.split("\n"):
-        found = classify_line(line, vocab)
+        found = _classify(line, vocab)
         if found is not None:
-            name, heading = found
-            yield offset + (len(line) - len(line.lstrip())), name, heading
+            yield (offset + len(line) - len(line.lstrip()), *found)
         offset += len(line) + 1
 
 
 def classify_line(line: str, vocab: Vocabulary) -> tuple[str, str] | None:
     """(section name, heading as printed) when ``line`` is a heading, else None."""
+    found = _classify(line, vocab)
+    return found[:2] if found else None
+
+
+def _classify(line: str, vocab: Vocabulary) -> tuple[str, str, bool] | None:
     stripped = line.strip()
     if not stripped or len(stripped) > 400:
         return None
@@ -157,7 +171,7 @@ def classify_line(line: str, vocab: Vocabulary) -> tuple[str, str] | None:
         if 0 < len(label.split()) <= MAX_INLINE_WORDS and not _DIGIT.search(label):
             name = _match_heading(normalize_heading(label), vocab)
             if name is not None:
-                return name, label
+                return name, label, True
         return None
     heading = stripped.strip(_MARKERS)
     if not heading or len(heading) > MAX_HEADING_CHARS or _DIGIT.search(heading):
@@ -173,12 +187,12 @@ def classify_line(line: str, vocab: Vocabulary) -> tuple[str, str] | None:
     name = _match_heading(norm, vocab)
     shaped = _heading_shaped(heading, colon=stripped.rstrip(" *_").endswith(":"))
     if name is not None and (shaped or norm in vocab.headings):
-        return name, heading
+        return name, heading, False
     if shaped and len(words) <= MAX_INLINE_WORDS:
         for word in reversed(norm.split()):
             name = vocab.keywords.get(word)
             if name is not None:
-                return name, heading
+                return name, heading, False
     return None
 
 
@@ -215,7 +229,7 @@ def guess_kind(text: str, vocabularies: Mapping[str, Vocabulary] | None = None) 
     reasons: dict[str, str] = {}
     for kind in KINDS:
         vocab = vocabs[kind]
-        own = {name for _, name, h in _headings(head, vocab) if normalize_heading(h) in vocab.headings and not _shared(normalize_heading(h), vocabs)}
+        own = {name for _, name, h, _ in _headings(head, vocab) if normalize_heading(h) in vocab.headings and not _shared(normalize_heading(h), vocabs)}
         cues = set(vocab.cue_pattern.findall(lowered)) if vocab.cue_pattern else set()
         ranges = len(vocab.date_range_pattern.findall(lowered)) if vocab.date_range_pattern else 0
         address = 100 * len(vocab.address_pattern.findall(lowered)) / words if vocab.address_pattern else 0.0

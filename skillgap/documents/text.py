@@ -100,5 +100,7 @@ def html_to_text(html: str) -> str:
     lines = []
     for line in "".join(parser.parts).split("\n"):
         cells = (" ".join(cell.split()) for cell in line.split("\t"))
-        lines.append("\t".join(cell for cell in cells if cell))
+        line = "\t".join(cell for cell in cells if cell)
+        if line:
+            lines.append(line)
     return "\n".join(lines)

@@ -100,3 +100,20 @@ def encrypted_pdf(text: str, user_password: str) -> bytes:
     out += b"".join(b"%010d 00000 n \n" % o for o in offsets)
     out += b"trailer\n<< /Size %d /Root 1 0 R /Encrypt 6 0 R /ID [<%s> <%s>] >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, file_id.hex().encode(), file_id.hex().encode(), xref)
     return bytes(out)
+
+
+def rotated_text_pdf(upright: str, rotated: str) -> bytes:
+    """One page: a horizontal line of text and a line turned 90 degrees (a vertical side label)."""
+    doc = pdfium.PdfDocument.new()
+    page = doc.new_page(612, 792)
+    for text, matrix in ((upright, (1, 0, 0, 1, 72, 700)), (rotated, (0, 1, -1, 0, 500, 300))):
+        obj = raw.FPDFPageObj_NewTextObj(doc, b"Helvetica", ctypes.c_float(12))
+        raw.FPDFText_SetText(obj, _wide(text))
+        raw.FPDFPageObj_Transform(obj, *matrix)
+        raw.FPDFPage_InsertObject(page, obj)
+    raw.FPDFPage_GenerateContent(page)
+    page.close()
+    out = io.BytesIO()
+    doc.save(out)
+    doc.close()
+    return out.getvalue()

@@ -55,6 +55,7 @@ areas:
   - name: Programming
     skills: [python, {skill: r, importance: preferred, weight: 0.5, years: 2}]
   - name: ML
+    description: Deep learning frameworks
     importance: required
     weight: 2
     skills: [pytorch]
@@ -89,6 +90,7 @@ def test_folder_loads_skills_and_roles(tiny: Path) -> None:
         ("pytorch", "required", 2.0, "ML", None),
     ]
     assert role.areas == ("Programming", "ML")
+    assert role.area_descriptions == {"ML": "Deep learning frameworks"}
     assert tax.role("Tiny Role") is role
 
 
@@ -174,6 +176,7 @@ def test_missing_path(tmp_path: Path) -> None:
         ("category: C\nskills:\n  - {id: a, label: A, ambiguous: [Z]}\n", "a", r"ambiguous form 'Z' is neither"),
         ("category: C\nskills:\n  - id: a\n    label: A\n    patterns: [[{LOWR: a}]]\n", "a", r"pattern #1 is rejected by spaCy"),
         ("category: C\nskills:\n  - id: a\n    label: A\n    patterns: [{LOWER: a}]\n", "a", r"'patterns' must be a list of spaCy token patterns"),
+        ("category: C\nskills:\n  - id: a\n    label: A\n    patterns: [[{LOWER: {IN: [on, x]}}]]\n", "a", r"rejected by spaCy.*quote the values YAML read as bool \(True\)"),
         ("category: C\nskills:\n  - id: a\n    label: A\n    aliases: [1, 2]\n", "a", r"'aliases' must be a list of non-empty strings"),
     ],
 )

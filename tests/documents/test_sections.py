@@ -1,0 +1,113 @@
+"""Heading detection from the vocabulary, spans, and the résumé / posting guess."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from skillgap import TaxonomyError, read_document
+from skillgap.documents.sections import classify_line, detect_sections, guess_kind, load_vocabularies
+
+
+@pytest.fixture(scope="module")
+def vocab():
+    return load_vocabularies()
+
+
+@pytest.mark.parametrize(
+    ("line", "kind", "expected"),
+    [
+        ("TECHNICAL SKILLS", "resume", ("skills", "TECHNICAL SKILLS")),
+        ("Skills & Tools", "resume", ("skills", "Skills & Tools")),
+        ("Core Competencies", "resume", ("skills", "Core Competencies")),
+        ("IT PROFICIENCY", "resume", ("skills", "IT PROFICIENCY")),
+        ("Work Experiance", "resume", ("experience", "Work Experiance")),  # a typo, matched fuzzily
+        ("PROJECTS UNDERTAKEN", "resume", ("projects", "PROJECTS UNDERTAKEN")),  # by keyword
+        ("ACHIEVEMENTS, AWARDS & CERTIFICATIONS", "resume", ("certifications", "ACHIEVEMENTS, AWARDS & CERTIFICATIONS")),
+        ("• EDUCATION •", "resume", ("education", "EDUCATION")),
+        ("Honors & Awards", "resume", ("awards", "Honors & Awards")),
+        ("Key Skills: Python, SQL, Tableau", "resume", ("skills", "Key Skills")),
+        ("*Preferred Qualifications**", "posting", ("preferred", "Preferred Qualifications")),
+        ("What you'll do:", "posting", ("responsibilities", "What you'll do")),
+        ("Nice to have", "posting", ("preferred", "Nice to have")),
+        ("COMPENSATION & BENEFITS:", "posting", ("benefits", "COMPENSATION & BENEFITS")),
+        ("Minimum Qualifications:", "posting", ("requirements", "Minimum Qualifications")),
+    ],
+)
+def test_headings(vocab, line: str, kind: str, expected: tuple[str, str]) -> None:
+    assert classify_line(line, vocab[kind]) == expected
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Built data pipelines in Python and SQL for the skills team.",
+        "Relevant experience in 2019",
+        "Led a team of five engineers and improved their skills",
+        "Data Scientist",
+        "Python, SQL, Spark",
+        "Experience\twith Kafka",
+        "Technologies: Java, Spring",  # a field inside a job entry, not a section
+        "Tech stack: React, Redux",
+    ],
+)
+def test_lines_that_are_not_headings(vocab, line: str) -> None:
+    assert classify_line(line, vocab["resume"]) is None
+
+
+def test_sections_span_heading_to_next_heading(vocab) -> None:
+    text = "Jane Doe\n\nSUMMARY\nData engineer.\n\nSkills:\nPython\n\nExperience\nAcme 2019 - 2023\n"
+    sections = detect_sections(text, "resume")
+    assert [(s.name, s.heading, text[s.start : s.end]) for s in sections] == [
+        ("summary", "SUMMARY", "SUMMARY\nData engineer."),
+        ("skills", "Skills", "Skills:\nPython"),
+        ("experience", "Experience", "Experience\nAcme 2019 - 2023"),
+    ]
+
+
+def test_section_at_and_page_at() -> None:
+    doc = read_document("Intro line\nSKILLS\nPython\nEDUCATION\nBSc", kind="resume")
+    assert doc.section_at(0) is None
+    assert doc.section_at(doc.text.index("Python")).name == "skills"
+    assert doc.section_at(doc.text.index("BSc")).name == "education"
+    assert doc.page_at(len(doc.text) - 1) == 1
+
+
+def test_kind_is_guessed_and_said() -> None:
+    posting = "About the role\nWe are looking for a data engineer to join our team.\nRequirements\n3+ years of Python\nBenefits\nRemote work"
+    doc = read_document(posting)
+    assert doc.kind == "posting" and doc.warnings[-1].startswith("kind guessed as posting (")
+    assert [s.name for s in doc.sections] == ["about", "requirements", "benefits"]
+    assert read_document(posting, kind="resume").warnings == ()
+
+
+def test_gold_postings_are_guessed_as_postings(shared_data: Path) -> None:
+    files = sorted((shared_data / "gold" / "postings").glob("*.txt"))
+    assert len(files) == 25
+    assert [p.name for p in files if read_document(p).kind != "posting"] == []
+
+
+def test_resume_pdfs_are_guessed_as_resumes(shared_data: Path) -> None:
+    files = sorted((shared_data / "gold" / "postings").glob("*.txt"))
+    texts = [read_document(p).text for p in files]
+    assert all(guess_kind(t)[0] == "posting" for t in texts)
+    resumes = sorted((shared_data / "resumes_pdf").glob("*.pdf"))
+    assert [p.name for p in resumes if read_document(p).kind != "resume"] == []
+
+
+def test_vocabulary_file_errors(tmp_path: Path) -> None:
+    bad = tmp_path / "sections.yaml"
+    bad.write_text("resume:\n  headings:\n    skills: [skills]\n    summary: [skills]\nposting:\n  headings: {}\n")
+    with pytest.raises(TaxonomyError, match="listed under both 'skills' and 'summary'"):
+        load_vocabularies(str(bad))
+    bad.write_text("resume: [1, 2]\n")
+    with pytest.raises(TaxonomyError, match="must be a mapping with headings"):
+        load_vocabularies(str(bad))
+
+
+def test_other_top_level_keys_are_ignored(tmp_path: Path) -> None:
+    path = tmp_path / "sections.yaml"
+    path.write_text("cues:\n  negation: [no experience with]\nresume:\n  headings:\n    skills: [toolbox]\nposting:\n  headings:\n    about: [hello]\n")
+    vocab = load_vocabularies(str(path))
+    assert classify_line("TOOLBOX", vocab["resume"]) == ("skills", "TOOLBOX")
