@@ -90,7 +90,7 @@ class CueSpans:
             self._spans[kind].append((start, end))
         for spans in self._spans.values():
             spans.sort()
-        edges = list(itertools.chain(*(self._spans[k] for k in ("technical", "negation_before", "negation_after", "required", "preferred"))))
+        edges = list(itertools.chain(*(self._spans[k] for k in ("negation_before", "negation_after", "required", "preferred"))))
         self.starts = {s for s, _ in edges}
         self.ends = {e for _, e in edges}
         self.title_ends = {e for _, e in self._spans["title_before"]}
@@ -160,6 +160,7 @@ def in_technical_context(
     *,
     section: str | None,
     skill_tokens: set[int],
+    item_tokens: set[int],
     cues: Cues,
     cue_spans: CueSpans,
     clauses: Clauses,
@@ -173,7 +174,9 @@ def in_technical_context(
     SQL", "Java or Spark required", but not "statistical testing, regression").
     Another skill right next to it also makes a list ("Java Spring Boot", "cloud java aws"),
     and so does a bulleted line that holds the name alone ("* Java"). ``skill_tokens`` are the
-    tokens of every skill match in the doc.
+    tokens of every skill match in the doc, ``item_tokens`` those of the matches that touch a
+    list separator themselves (see `is_item`): "Enhancing, auditing and maintaining custom data
+    ingestion framework" is a list of verbs, not of skills.
     """
     if is_compound(doc, start, end):
         return False
@@ -182,21 +185,30 @@ def in_technical_context(
     lo, hi = clauses.clause(start, end, TECH_WINDOW)
     if cue_spans.between("technical", lo, hi):
         return True
-    seps = cues.list_separators
     p = _skip_spaces(doc, start - 1, -1, clauses)
     n = _skip_spaces(doc, end, 1, clauses)
     if n in cue_spans.skill_after_starts:
         return True  # "Java experience", "sales skills"
-    prev_sep = clauses.is_edge(p) or doc[p].lower_ in seps or p + 1 in cue_spans.ends or p in skill_tokens
-    next_sep = clauses.is_edge(n) or doc[n].lower_ in seps or n in cue_spans.starts or n in skill_tokens
-    if not (prev_sep and next_sep):
+    if not is_item(doc, start, end, skill_tokens=skill_tokens, cues=cues, cue_spans=cue_spans, clauses=clauses):
         return False
     if clauses.is_edge(n) and not clauses.is_edge(p) and doc[p].text in cues.bullets and clauses.is_edge(p - 1):
         return True  # a bulleted line holding the name alone
     if end - start == 1 and len(doc[start]) == 1 and not clauses.is_edge(p) and not clauses.is_edge(n) and doc[p].text == "(" and doc[n].text == ")":
         return False  # "(C)", "(R)": enumerators and trademarks
     lo, hi = clauses.clause(start, end, LIST_WINDOW)
-    return any(i in skill_tokens for i in itertools.chain(range(lo, start), range(end, hi)))
+    return any(i in item_tokens for i in itertools.chain(range(lo, start), range(end, hi)))
+
+
+def is_item(doc: Doc, start: int, end: int, *, skill_tokens: set[int], cues: Cues, cue_spans: CueSpans, clauses: Clauses, both: bool = True) -> bool:
+    """Whether tokens ``[start, end)`` stand as a whole list item: on each side (or, with
+    ``both=False``, on one side) a list separator, a clause edge, a cue phrase or another skill
+    ("Python, SAS or R"; "Java Spring Boot"; the first item of "such as Hadoop, Hive")."""
+    seps = cues.list_separators
+    p = _skip_spaces(doc, start - 1, -1, clauses)
+    n = _skip_spaces(doc, end, 1, clauses)
+    prev_sep = clauses.is_edge(p) or doc[p].lower_ in seps or p + 1 in cue_spans.ends or p in skill_tokens
+    next_sep = clauses.is_edge(n) or doc[n].lower_ in seps or n in cue_spans.starts or n in skill_tokens
+    return (prev_sep and next_sep) if both else (prev_sep or next_sep)
 
 
 def _skip_spaces(doc: Doc, i: int, step: int, clauses: Clauses) -> int:

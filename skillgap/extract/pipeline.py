@@ -254,12 +254,18 @@ class SkillExtractor:
         view = _View(document, doc, pipe.cue_spans(doc), context.Clauses(doc, cues.line_continuers))
         raw = [m for m in pipe.matches(doc) if not context.blocked(m.start, m.end, view.cue_spans)]
         tokens = {i for m in raw for i in range(m.start, m.end)}
+        items = {
+            i
+            for m in raw
+            if context.is_item(doc, m.start, m.end, skill_tokens=tokens, cues=cues, cue_spans=view.cue_spans, clauses=view.clauses, both=False)
+            for i in range(m.start, m.end)
+        }
         kept = [
             m
             for m in raw
             if not m.ambiguous
             or context.in_technical_context(
-                doc, m.start, m.end, section=view.section(view.char_start(m.start)), skill_tokens=tokens, cues=cues, cue_spans=view.cue_spans, clauses=view.clauses
+                doc, m.start, m.end, section=view.section(view.char_start(m.start)), skill_tokens=tokens, item_tokens=items, cues=cues, cue_spans=view.cue_spans, clauses=view.clauses
             )
         ]
         found = resolve(kept)
