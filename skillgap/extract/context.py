@@ -11,7 +11,7 @@ import bisect
 import functools
 import itertools
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Container, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -160,7 +160,7 @@ def in_technical_context(
     *,
     section: str | None,
     skill_tokens: set[int],
-    item_tokens: set[int],
+    item_tokens: Container[int],
     cues: Cues,
     cue_spans: CueSpans,
     clauses: Clauses,

@@ -254,12 +254,7 @@ class SkillExtractor:
         view = _View(document, doc, pipe.cue_spans(doc), context.Clauses(doc, cues.line_continuers))
         raw = [m for m in pipe.matches(doc) if not context.blocked(m.start, m.end, view.cue_spans)]
         tokens = {i for m in raw for i in range(m.start, m.end)}
-        items = {
-            i
-            for m in raw
-            if context.is_item(doc, m.start, m.end, skill_tokens=tokens, cues=cues, cue_spans=view.cue_spans, clauses=view.clauses, both=False)
-            for i in range(m.start, m.end)
-        }
+        items = _ItemTokens(view, raw, tokens, cues)
         kept = [
             m
             for m in raw
@@ -333,6 +328,30 @@ def as_document(source: Source, kind: DocumentKind | None = None) -> Document:
     if isinstance(source, Document):
         return source
     return read_document(source, kind=kind)
+
+
+class _ItemTokens:
+    """Tokens of the matches that touch a list separator (`context.is_item` on one side), decided on demand."""
+
+    def __init__(self, view: _View, matches: list[Match], tokens: set[int], cues: Cues) -> None:
+        self.view, self.tokens, self.cues = view, tokens, cues
+        self._at: dict[int, list[Match]] = {}
+        for m in matches:
+            for i in range(m.start, m.end):
+                self._at.setdefault(i, []).append(m)
+        self._verdicts: dict[tuple[int, int], bool] = {}
+
+    def __contains__(self, token: object) -> bool:
+        for m in self._at.get(token, ()):  # type: ignore[call-overload]
+            key = (m.start, m.end)
+            if key not in self._verdicts:
+                v = self.view
+                self._verdicts[key] = context.is_item(
+                    v.doc, m.start, m.end, skill_tokens=self.tokens, cues=self.cues, cue_spans=v.cue_spans, clauses=v.clauses, both=False
+                )
+            if self._verdicts[key]:
+                return True
+        return False
 
 
 class _View:
