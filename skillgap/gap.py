@@ -1,13 +1,471 @@
-"""Placeholder: gap analysis lands with the Gap issue."""
+"""Gap analysis: what a candidate has, lacks and could transfer for a posting or a role profile.
+
+A job becomes a `PreparedJob` (its requirements, each with importance, weight and area) once;
+a candidate's `SkillProfile` is then compared to it requirement by requirement. Every status
+carries its evidence, and the overall score is one formula, :func:`score_of`:
+
+    score = 100 * sum(weight_i * credit_i) / sum(weight_i)
+
+over all requirements, where credit is ``Credits.matched`` (1.0) when the candidate states the
+skill, ``Credits.implied`` (0.5) when a stated skill implies it (PyTorch -> deep learning),
+``Credits.transferable`` (0.25) when the candidate states a sibling of it (TensorFlow for
+PyTorch, from the taxonomy's ``related`` / ``group``) and 0 when it is missing.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from types import MappingProxyType
+from typing import TYPE_CHECKING, Any, Literal, Union
+
+from .documents.model import Document
+from .errors import SkillgapError
+from .extract.model import Mention, SkillProfile
+from .taxonomy import Requirement, Role, Taxonomy, load_taxonomy, normalize_term
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+    from .extract import SkillExtractor
+
+Status = Literal["matched", "implied", "transferable", "missing"]
+
+#: What a candidate or a posting can be given as.
+DocumentInput = Union[str, Path, Document, SkillProfile]
+
+#: Canonical posting section -> importance of the skills asked for in it (when no cue phrase
+#: around the mention says otherwise). Section names are the ids `read_document` assigns.
+SECTION_IMPORTANCE: Mapping[str, str] = MappingProxyType(
+    {"requirements": "required", "qualifications": "required", "responsibilities": "required", "preferred": "preferred"}
+)
+#: Posting sections that are not about the work: skills named only there are not asked for.
+#: ``about`` is not among them: its headings include "Job Description" and "The Role", and on the
+#: 25 gold dev postings leaving it out lost a quarter of the asked-for skills (recall .97 -> .74).
+COMPANY_SECTIONS: frozenset[str] = frozenset({"benefits", "application"})
 
 
-class GapReport:  # placeholder
-    pass
+@dataclass(frozen=True)
+class Credits:
+    """Share of a requirement's weight each status earns (the credits of the score formula)."""
+
+    matched: float = 1.0
+    implied: float = 0.5
+    transferable: float = 0.25
+
+    def __post_init__(self) -> None:
+        if not 0 <= self.transferable <= self.implied <= self.matched <= 1:
+            raise SkillgapError(
+                f"credits must satisfy 0 <= transferable ({self.transferable}) <= implied ({self.implied}) <= matched ({self.matched}) <= 1",
+                fix="pass e.g. Credits(implied=0.5, transferable=0.25)",
+            )
+
+    def of(self, status: str) -> float:
+        """The credit one status earns."""
+        return 0.0 if status == "missing" else float(getattr(self, status))
 
 
-class RequirementResult:  # placeholder
-    pass
+@dataclass(frozen=True)
+class PostingWeights:
+    """How a posting's mentions become requirement weights.
+
+    ``weight = min(1 + log2(count), max_weight)`` for a skill named ``count`` times (outside the
+    company sections), times ``preferred_factor`` when it is only preferred.
+    """
+
+    max_weight: float = 3.0
+    preferred_factor: float = 0.5
+
+    def weight(self, count: int, importance: str) -> float:
+        base = min(1.0 + math.log2(max(count, 1)), self.max_weight)
+        return base * (self.preferred_factor if importance == "preferred" else 1.0)
 
 
-def compare(candidate, job, *, taxonomy=None):  # placeholder
-    raise NotImplementedError("compare is being built in the Gap issue")
+@dataclass(frozen=True)
+class PreparedJob:
+    """A job's requirements, computed once and reused for every candidate compared to it.
+
+    ``name`` is the role label or the posting's source; ``job_evidence`` maps each required
+    skill id to the posting mentions that ask for it (empty for a role profile).
+    """
+
+    name: str
+    requirements: tuple[Requirement, ...]
+    taxonomy: Taxonomy = field(repr=False, compare=False)
+    job_evidence: Mapping[str, tuple[Mention, ...]] = field(default_factory=dict, repr=False, compare=False)
+    role: Role | None = None
+    #: For each requirement: the skills that imply it, and its siblings (looked up once, not per candidate).
+    implied_from: Mapping[str, frozenset[str]] = field(init=False, repr=False, compare=False)
+    siblings: Mapping[str, frozenset[str]] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        wanted = {r.skill_id for r in self.requirements}
+        implied_from: dict[str, set[str]] = {skill_id: set() for skill_id in wanted}
+        for skill in self.taxonomy:
+            for target in self.taxonomy.implications(skill.id):
+                if target in wanted:
+                    implied_from[target].add(skill.id)
+        object.__setattr__(self, "implied_from", {k: frozenset(v) for k, v in implied_from.items()})
+        object.__setattr__(self, "siblings", {k: frozenset(self.taxonomy.siblings(k)) for k in wanted})
+
+
+@dataclass(frozen=True)
+class RequirementResult:
+    """How one requirement of the job stands for the candidate, with the evidence for it."""
+
+    skill_id: str
+    label: str
+    category: str
+    importance: str
+    weight: float
+    status: Status
+    credit: float
+    via: str | None
+    evidence: tuple[Mention, ...]
+    years: float | None
+    job_evidence: tuple[Mention, ...] = ()
+
+
+@dataclass(frozen=True)
+class GapSummary:
+    """The headline of a gap report: score, coverages, what is missing and what to learn next."""
+
+    job: str
+    score: float
+    required_coverage: float
+    preferred_coverage: float
+    coverage: Mapping[str, float]
+    missing_required: tuple[str, ...]
+    learn_next: tuple[str, ...]
+
+    def __str__(self) -> str:
+        lines = [
+            f"{self.job}: score {self.score:.1f} / 100",
+            f"  required coverage  {_pct(self.required_coverage)}",
+            f"  preferred coverage {_pct(self.preferred_coverage)}",
+            *(f"  {name}: {_pct(value)}" for name, value in self.coverage.items()),
+            f"  missing required: {', '.join(self.missing_required) or 'none'}",
+            f"  learn next: {', '.join(self.learn_next) or 'nothing missing'}",
+        ]
+        return "\n".join(lines)
+
+
+def _pct(value: float) -> str:
+    return "n/a" if math.isnan(value) else f"{value:.0%}"
+
+
+@dataclass(frozen=True)
+class GapReport:
+    """A candidate compared to a job: one `RequirementResult` per requirement, coverages and the score.
+
+    ``coverage`` maps each category (the role's areas, or skill categories for a posting) to the
+    weighted share earned there; ``preferred_coverage`` is NaN when the job has no preferred
+    requirements. ``extra`` lists skills the candidate states that the job does not ask for.
+    """
+
+    candidate: SkillProfile
+    job: str
+    results: tuple[RequirementResult, ...]
+    extra: tuple[str, ...]
+    score: float
+    required_coverage: float
+    preferred_coverage: float
+    coverage: Mapping[str, float]
+    credits: Credits = field(default_factory=Credits)
+
+    @property
+    def earned(self) -> float:
+        """Weighted credit earned, ``sum(weight * credit)``: the score's numerator."""
+        return sum(r.weight * r.credit for r in self.results)
+
+    @property
+    def possible(self) -> float:
+        """Total weight of the job's requirements, ``sum(weight)``: the score's denominator."""
+        return sum(r.weight for r in self.results)
+
+    def by_status(self, status: str) -> tuple[RequirementResult, ...]:
+        """The results with one status, in requirement order."""
+        return tuple(r for r in self.results if r.status == status)
+
+    def learn_next(self, n: int = 5) -> list[RequirementResult]:
+        """Up to ``n`` missing requirements: required before preferred, then by weight (highest first)."""
+        missing = [r for r in self.results if r.status == "missing"]
+        missing.sort(key=lambda r: (r.importance != "required", -r.weight))
+        return missing[:n]
+
+    def summary(self) -> GapSummary:
+        """Score, coverage overall and per category, missing required skills and what to learn next."""
+        return GapSummary(
+            job=self.job,
+            score=self.score,
+            required_coverage=self.required_coverage,
+            preferred_coverage=self.preferred_coverage,
+            coverage=self.coverage,
+            missing_required=tuple(r.label for r in self.results if r.status == "missing" and r.importance == "required"),
+            learn_next=tuple(r.label for r in self.learn_next()),
+        )
+
+    def to_frame(self) -> pd.DataFrame:
+        """One row per requirement: what is asked, its status and credit, and where the evidence is.
+
+        ``score`` is the row's contribution to the overall score (the column sums to
+        ``report.score``); ``evidence``, ``section`` and ``page`` describe the candidate's first
+        supporting mention; ``job_evidence`` the posting's first mention asking for the skill.
+        """
+        import pandas as pd
+
+        total = self.possible
+        rows = []
+        for r in self.results:
+            first = r.evidence[0] if r.evidence else None
+            rows.append(
+                {
+                    "skill_id": r.skill_id,
+                    "label": r.label,
+                    "category": r.category,
+                    "importance": r.importance,
+                    "weight": r.weight,
+                    "status": r.status,
+                    "credit": r.credit,
+                    "via": r.via,
+                    "evidence": first.text if first else None,
+                    "section": first.section if first else None,
+                    "page": first.page if first else None,
+                    "years": r.years,
+                    "score": 100.0 * r.weight * r.credit / total if total else 0.0,
+                    "job_evidence": r.job_evidence[0].text if r.job_evidence else None,
+                }
+            )
+        frame = pd.DataFrame(rows, columns=_FRAME_COLUMNS)
+        frame["page"] = frame["page"].astype("Int64")
+        return frame
+
+
+_FRAME_COLUMNS = [
+    "skill_id", "label", "category", "importance", "weight", "status", "credit",
+    "via", "evidence", "section", "page", "years", "score", "job_evidence",
+]  # fmt: skip
+
+
+# --------------------------------------------------------------------------------------------
+# Preparing a job
+
+
+def prepare_job(
+    job: DocumentInput | Role | PreparedJob,
+    *,
+    taxonomy: Taxonomy | None = None,
+    extractor: SkillExtractor | None = None,
+    weights: PostingWeights = PostingWeights(),
+) -> PreparedJob:
+    """Turn a role (object or id such as ``"ml-engineer"``) or a posting (path, text, `Document`
+    or `SkillProfile`) into the requirements every candidate is compared to. Do it once per job.
+    """
+    if isinstance(job, PreparedJob):
+        return job
+    if isinstance(job, SkillProfile):
+        return requirements_from_posting(job, weights=weights)
+    if taxonomy is None:
+        taxonomy = extractor.taxonomy if extractor is not None else load_taxonomy()
+    if isinstance(job, Role):
+        return requirements_from_role(job, taxonomy)
+    if isinstance(job, str) and _is_role_name(job, taxonomy):
+        return requirements_from_role(taxonomy.role(job), taxonomy)
+    return requirements_from_posting(profile_of(job, "posting", extractor, taxonomy), weights=weights)
+
+
+def _is_role_name(text: str, taxonomy: Taxonomy) -> bool:
+    """A role id (any lowercase slug, so a misspelt id gets a "did you mean") or a role's label."""
+    if "\n" in text or len(text) > 200 or Path(text).exists():
+        return False
+    if re.fullmatch(r"[a-z0-9]+(?:-[a-z0-9]+)*", text):
+        return True
+    return any(normalize_term(role.label) == normalize_term(text) for role in taxonomy.roles.values())
+
+
+def requirements_from_role(role: Role, taxonomy: Taxonomy) -> PreparedJob:
+    """A role profile's requirements as they are, grouped by the role's areas (a `TaxonomyError`
+    names any skill the role uses that ``taxonomy`` lacks)."""
+    return PreparedJob(name=role.label, requirements=role.requirements, taxonomy=taxonomy, role=role)
+
+
+def requirements_from_posting(posting: SkillProfile, *, weights: PostingWeights = PostingWeights()) -> PreparedJob:
+    """The skills a posting asks for, with importance, weight and years.
+
+    Counted: stated, non-negated mentions outside `COMPANY_SECTIONS` (benefits, how to apply).
+    Importance of a mention: its cue phrase (``Mention.importance``) if the extractor found one,
+    else its section (`SECTION_IMPORTANCE`), else required; a skill is required if any of its
+    mentions is. Weight: `PostingWeights.weight`. Years: the most any mention asks for.
+    Raises `SkillgapError` when no skill is asked for at all (nothing to score against).
+    """
+    taxonomy = posting.taxonomy
+    asked: dict[str, list[Mention]] = {}
+    for m in posting.mentions:
+        if m.negated or m.method == "implied" or m.section in COMPANY_SECTIONS:
+            continue
+        asked.setdefault(m.skill_id, []).append(m)
+    if not asked:
+        raise SkillgapError(
+            "no skills from the taxonomy are asked for in this posting",
+            source=posting.document.source,
+            fix="check that the posting text was read (not empty or scanned) and that the taxonomy covers its field",
+        )
+    requirements = []
+    for skill_id, mentions in asked.items():
+        importance = "required" if any(_importance(m) == "required" for m in mentions) else "preferred"
+        years = [m.years for m in mentions if m.years is not None]
+        requirements.append(
+            Requirement(
+                skill_id=skill_id,
+                importance=importance,  # type: ignore[arg-type]
+                weight=weights.weight(len(mentions), importance),
+                area=taxonomy[skill_id].category,
+                years=max(years) if years else None,
+            )
+        )
+    return PreparedJob(
+        name=posting.document.source,
+        requirements=tuple(requirements),
+        taxonomy=taxonomy,
+        job_evidence={k: tuple(v) for k, v in asked.items()},
+    )
+
+
+def _importance(m: Mention) -> str:
+    if m.importance in ("required", "preferred"):
+        return m.importance
+    return SECTION_IMPORTANCE.get(m.section or "", "required")
+
+
+# --------------------------------------------------------------------------------------------
+# Comparing
+
+
+def compare(
+    candidate: DocumentInput,
+    job: DocumentInput | Role | PreparedJob,
+    *,
+    taxonomy: Taxonomy | None = None,
+    extractor: SkillExtractor | None = None,
+    credits: Credits = Credits(),
+    weights: PostingWeights = PostingWeights(),
+) -> GapReport:
+    """Compare a candidate (path, text, `Document` or `SkillProfile`) to a job (the same for a
+    posting, or a `Role` / role id such as ``"ml-engineer"``). See the module docstring for the score.
+    """
+    if taxonomy is None and isinstance(candidate, SkillProfile):
+        taxonomy = candidate.taxonomy
+    prepared = prepare_job(job, taxonomy=taxonomy, extractor=extractor, weights=weights)
+    return compare_prepared(candidate, prepared, extractor=extractor, credits=credits)
+
+
+def compare_prepared(
+    candidate: DocumentInput,
+    job: PreparedJob,
+    *,
+    extractor: SkillExtractor | None = None,
+    credits: Credits = Credits(),
+) -> GapReport:
+    """Compare one candidate to an already prepared job (the per-candidate step of a batch)."""
+    profile = profile_of(candidate, "resume", extractor, job.taxonomy)
+    taxonomy = job.taxonomy
+    stated: dict[str, list[Mention]] = {}
+    for m in profile.mentions:
+        if not m.negated and m.method != "implied" and m.skill_id in taxonomy:
+            stated.setdefault(m.skill_id, []).append(m)
+    results = tuple(_judge(req, stated, job, credits) for req in job.requirements)
+    asked = {r.skill_id for r in results}
+    return GapReport(
+        candidate=profile,
+        job=job.name,
+        results=results,
+        extra=tuple(s for s in stated if s not in asked),
+        score=score_of(results),
+        required_coverage=_coverage(r for r in results if r.importance == "required"),
+        preferred_coverage=_coverage(r for r in results if r.importance == "preferred"),
+        coverage={area: _coverage(r for r in results if r.category == area) for area in dict.fromkeys(r.category for r in results)},
+        credits=credits,
+    )
+
+
+def _judge(req: Requirement, stated: Mapping[str, list[Mention]], job: PreparedJob, credits: Credits) -> RequirementResult:
+    """The status of one requirement; ``via`` is the first stated skill (text order) that implies it or is its sibling."""
+    status: Status = "missing"
+    via: str | None = None
+    if req.skill_id in stated:
+        status = "matched"
+    elif via := next((s for s in stated if s in job.implied_from[req.skill_id]), None):
+        status = "implied"
+    elif via := next((s for s in stated if s in job.siblings[req.skill_id]), None):
+        status = "transferable"
+    evidence = tuple(stated.get(via or req.skill_id, ()))
+    skill = job.taxonomy[req.skill_id]
+    return RequirementResult(
+        skill_id=req.skill_id,
+        label=skill.label,
+        category=req.area or skill.category,
+        importance=req.importance,
+        weight=req.weight,
+        status=status,
+        credit=credits.of(status),
+        via=via,
+        evidence=evidence,
+        years=req.years,
+        job_evidence=job.job_evidence.get(req.skill_id, ()),
+    )
+
+
+def score_of(results: Iterable[RequirementResult]) -> float:
+    """The overall score, 0..100: ``100 * sum(weight * credit) / sum(weight)`` (0 for no requirements)."""
+    return 100.0 * _coverage(results, empty=0.0)
+
+
+def _coverage(results: Iterable[RequirementResult], empty: float = math.nan) -> float:
+    """Weighted share of credit earned, 0..1; ``empty`` when there is nothing to cover."""
+    earned = total = 0.0
+    for r in results:
+        earned += r.weight * r.credit
+        total += r.weight
+    return earned / total if total else empty
+
+
+def profile_of(source: DocumentInput, kind: str, extractor: SkillExtractor | None, taxonomy: Taxonomy) -> SkillProfile:
+    """The skill profile of a path, text or `Document` (read as ``kind``; read before the default
+    extractor for ``taxonomy`` is built, so a bad file fails fast); a profile as it is."""
+    if isinstance(source, SkillProfile):
+        return source
+    if not isinstance(source, Document):
+        from .documents import read_document
+
+        source = read_document(as_path(source) or source, kind=kind)  # type: ignore[arg-type]
+    return (extractor or default_extractor(taxonomy)).extract(source)
+
+
+def as_path(source: object) -> Path | None:
+    """``source`` as a path when it is one: a `Path`, or a one-line string naming an existing file or
+    folder or ending in a file suffix (``cv.pdf``): a missing file then fails as missing instead of
+    being read as the text "cv.pdf"."""
+    if isinstance(source, Path):
+        return source
+    if not isinstance(source, str) or "\n" in source or not 0 < len(source) <= 4096:
+        return None
+    path = Path(source)
+    return path if path.exists() or re.search(r"\.[A-Za-z][A-Za-z0-9]{1,4}\Z", source) else None
+
+
+def default_extractor(taxonomy: Taxonomy) -> SkillExtractor:
+    """One `SkillExtractor` per taxonomy, built on first use and kept (building the pipeline is the slow part)."""
+    from .extract import SkillExtractor
+
+    key = id(taxonomy)
+    cached = _EXTRACTORS.get(key)
+    if cached is None or cached[0] is not taxonomy:
+        _EXTRACTORS.clear()  # keep one: a long-lived process switching taxonomies must not grow
+        cached = _EXTRACTORS[key] = (taxonomy, SkillExtractor(taxonomy))
+    return cached[1]
+
+
+_EXTRACTORS: dict[int, tuple[Taxonomy, Any]] = {}

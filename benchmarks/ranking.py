@@ -1,0 +1,159 @@
+"""How well do our gap scores rank jobs the way HR people do? (Vanetik vacancy-resume dataset)
+
+For each of the 18 annotated CVs, two HR annotators ranked the same five developer vacancies
+from best to worst fit. We score each CV against each vacancy (`compare`: the posting's
+requirements, weighted) and rank the five vacancies by the report's score (coverage, 0-100) and
+by its earned weight (sum of weight x credit, not divided by the job's size); a baseline in the
+same run ranks them by the Jaccard overlap of the two texts' word sets, and a control ranks
+them by the vacancy's total requirement weight alone, ignoring the CV. Printed: the Spearman
+correlation with each annotator, averaged over CVs (higher is better; 0 = chance), the two
+annotators' agreement, and the per-vacancy view (CVs ranked for each vacancy), where the
+vacancy's size cancels out. This is the dev split (CVs 1-18); the held-out CVs are elsewhere.
+
+Reading of the annotation arrays: element i is the place (1 = best) the annotator gave to
+vacancy i+1 (rows of 5_vacancies.csv in file order); the file's header says vacancies are
+"ranked from the best (place 1 in the annotation array) to the worst (place 5)", and CV 9's
+repeated value is then a tie. The other reading (element k names the vacancy at place k+1) is
+printed too, so the conclusion does not hang on it.
+
+Run: PYTHONPATH=. python benchmarks/ranking.py [--per-cv]
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import os
+import re
+import statistics
+import sys
+import time
+from pathlib import Path
+
+import pandas as pd
+
+from skillgap import SkillExtractor, load_taxonomy, read_document
+from skillgap.gap import compare_prepared, prepare_job
+
+ROOT = Path(__file__).resolve().parents[1]
+DATA = Path(os.environ.get("SKILLGAP_SHARED_DATA", ROOT.parent / "shared" / "data")) / "pairs" / "vanetik_vacancy_resume"
+
+
+def load_rankings(path: Path) -> dict[str, dict[int, list[int]]]:
+    """``{"annotator 1": {cv number: [5 values]}, ...}`` from the annotation file's two dict lines."""
+    out = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        m = re.match(r"ANNOTATOR_(\d)_RANKINGS = (\{.*\})\s*$", line)
+        if m:
+            out[f"annotator {m.group(1)}"] = {int(k): v for k, v in json.loads(m.group(2)).items()}
+    return out
+
+
+def places(array: list[int], reading: str) -> list[float] | None:
+    """Place (1 = best) of vacancies 1..5 under one reading of an array; None if that reading cannot hold it."""
+    if reading == "places":
+        return [float(v) for v in array]
+    if sorted(array) != [1, 2, 3, 4, 5]:
+        return None  # "vacancy at place k" needs each vacancy exactly once
+    place = {vacancy: k + 1 for k, vacancy in enumerate(array)}
+    return [float(place[v]) for v in range(1, 6)]
+
+
+def spearman(a: list[float], b: list[float]) -> float:
+    """Spearman's rho with average ranks for ties; 0.0 when either side is constant (no ranking at all)."""
+    ra, rb = pd.Series(a).rank(), pd.Series(b).rank()
+    if ra.nunique() < 2 or rb.nunique() < 2:
+        return 0.0
+    return float(ra.corr(rb))
+
+
+def words(text: str) -> set[str]:
+    return set(re.findall(r"[a-z0-9+#.]*[a-z0-9+#]", text.lower()))
+
+
+def jaccard(a: set[str], b: set[str]) -> float:
+    return len(a & b) / len(a | b) if a | b else 0.0
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--per-cv", action="store_true", help="print every CV's scores")
+    args = parser.parse_args()
+    if not DATA.is_dir():
+        print(f"dataset not found at {DATA} (set SKILLGAP_SHARED_DATA)", file=sys.stderr)
+        return 2
+
+    with (DATA / "5_vacancies.csv").open(encoding="utf-8") as f:
+        vacancies = list(csv.DictReader(f))
+    rankings = load_rankings(DATA / "annotations_cv01-18.txt")
+    cv_numbers = sorted(next(iter(rankings.values())))
+
+    t0 = time.perf_counter()
+    taxonomy = load_taxonomy()
+    extractor = SkillExtractor(taxonomy)
+    jobs = [prepare_job(read_document(v["job_description"], kind="posting"), extractor=extractor) for v in vacancies]
+    t_jobs = time.perf_counter() - t0
+
+    # method -> CV -> one value per vacancy (higher = better fit)
+    methods: dict[str, dict[int, list[float]]] = {name: {} for name in METHODS}
+    t_ours = t_base = 0.0
+    vacancy_words = [words(v["job_description"]) for v in vacancies]
+    for n in cv_numbers:
+        doc = read_document(DATA / "CV" / f"{n}.docx")
+        t = time.perf_counter()
+        profile = extractor.extract(doc)
+        reports = [compare_prepared(profile, job) for job in jobs]
+        t_ours += time.perf_counter() - t
+        methods["ours: gap score"][n] = [r.score for r in reports]
+        methods["ours: earned"][n] = [r.earned for r in reports]
+        t = time.perf_counter()
+        cv_words = words(doc.text)
+        methods["baseline: Jaccard"][n] = [jaccard(cv_words, vw) for vw in vacancy_words]
+        t_base += time.perf_counter() - t
+        methods["control: job size"][n] = [sum(r.weight for r in job.requirements) for job in jobs]
+
+    print(f"Vanetik vacancy-resume dataset (dev): {len(cv_numbers)} CVs x {len(jobs)} vacancies, 2 HR annotators")
+    for v, job in zip(vacancies, jobs):
+        req = sum(r.importance == "required" for r in job.requirements)
+        print(f"  vacancy {v['id']:>3} {v['job_title'][:45]:<45} {len(job.requirements):>3} requirements ({req} required)")
+    print(f"time: pipeline built and vacancies prepared in {t_jobs:.2f}s; 18 CVs x 5 vacancies scored in {t_ours:.2f}s "
+          f"ours vs {t_base:.3f}s baseline ({t_ours / t_base:.0f}x; DOCX reading excluded from both)")
+    print()
+    print("mean Spearman rho over CVs, ranking the 5 vacancies for each CV (1 = the annotator's order, 0 = chance)")
+    for reading in ("places", "order"):
+        label = "element i = place of vacancy i (primary)" if reading == "places" else "element k = vacancy at place k (alternative)"
+        print(f"  reading: {label}")
+        gold = {name: {n: p for n in cv_numbers if (p := places(table[n], reading)) is not None} for name, table in rankings.items()}
+        for method, values in methods.items():
+            means = [statistics.mean(spearman(values[n], [-x for x in p]) for n, p in by_cv.items()) for by_cv in gold.values()]
+            print(f"    {method:<20} " + "   ".join(f"{name} {m:+.3f}" for name, m in zip(gold, means)) + f"   mean {statistics.mean(means):+.3f}")
+        (a, first), (b, second) = gold.items()
+        both = [n for n in first if n in second]
+        agreement = statistics.mean(spearman(first[n], second[n]) for n in both)
+        print(f"    {'reference: ' + a + ' vs ' + b:<20} {agreement:+.3f} (agreement between the annotators, n={len(both)} CVs)")
+        print("    per vacancy instead (rank the CVs for each vacancy by score and by the place they gave it; job size cancels out):")
+        for method in ("ours: gap score", "baseline: Jaccard"):
+            values = methods[method]
+            means = []
+            for by_cv in gold.values():
+                ns = list(by_cv)
+                means.append(statistics.mean(spearman([values[n][j] for n in ns], [-by_cv[n][j] for n in ns]) for j in range(len(jobs))))
+            print(f"      {method:<18} " + "   ".join(f"{name} {m:+.3f}" for name, m in zip(gold, means)) + f"   mean {statistics.mean(means):+.3f}")
+    print()
+    print("ours: gap score = 100 * sum(weight * credit) / sum(weight), the report's score; ours: earned = sum(weight * credit)")
+    print("(the same order as the score when ranking candidates for one job; differs across jobs of different size);")
+    print("control: job size = sum of the vacancy's requirement weights, the same for every CV (the CV is ignored).")
+    if args.per_cv:
+        print()
+        for n in cv_numbers:
+            cells = "  ".join(f"{m.split(': ')[1]} {[round(x, 2) for x in values[n]]}" for m, values in methods.items() if not m.startswith("control"))
+            print(f"  CV {n:>2}: {cells}  " + "  ".join(f"{name} {table[n]}" for name, table in rankings.items()))
+    return 0
+
+
+METHODS = ("ours: gap score", "ours: earned", "baseline: Jaccard", "control: job size")
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
