@@ -140,11 +140,6 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int] | None:
     return start, end
 
 
-def _inside(spans: Sequence[tuple[int, int]], offset: int) -> bool:
-    i = bisect.bisect_right(spans, (offset, float("inf"))) - 1
-    return i >= 0 and spans[i][0] <= offset < spans[i][1]
-
-
 def _crosses(spans: Sequence[tuple[int, int]], start: int, end: int) -> bool:
     """True when a span overlaps ``[start, end)`` without lying inside it."""
     i = bisect.bisect_left(spans, (start, start))

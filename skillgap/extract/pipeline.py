@@ -2,8 +2,8 @@
 
 Matching works on a blank spaCy tokenizer: a PhraseMatcher on ``LOWER`` for every label,
 alias and generated variant, a case-sensitive PhraseMatcher for the ambiguous forms ("R",
-"Go", "Spark"), kept only in a technical context, and a Matcher for the taxonomy's token
-patterns. Each match carries its skill id as the match key (``span.id_`` in ``doc.spans``,
+"Go", "Spark", in a few casings), kept only in a technical context, and a gated Matcher for the
+taxonomy's token patterns. Each match carries its skill id as the match key (``span.id_`` in ``doc.spans``,
 as spaCy's SpanRuler does); overlaps are resolved longest-first. Fuzzy matching, context
 rules and ``implies`` then complete the evidence.
 """
