@@ -13,7 +13,6 @@ from __future__ import annotations
 import bisect
 import itertools
 import os
-import re
 import weakref
 from collections import deque
 from collections.abc import Iterable, Iterator
@@ -110,7 +109,9 @@ class SkillPipeline:
         rules = dict(tok.rules or {})
         for form in forms:
             for chunk in form.split():
-                if not chunk.replace("-", "").isalnum() or re.search(r"[A-Za-z]{3}[0-9]+$", chunk):
+                # names with a version ("HTML5") are split by the version rule in text and pattern alike;
+                # as special cases they would make spaCy re-scan every doc for them
+                if not chunk.replace("-", "").isalnum():
                     for cased in {chunk, chunk.lower(), chunk.upper(), chunk.capitalize()}:
                         rules[cased] = [{"ORTH": cased}]
         for form in ambiguous:
