@@ -10,6 +10,16 @@ over all requirements, where credit is ``Credits.matched`` (1.0) when the candid
 skill, ``Credits.implied`` (0.5) when a stated skill implies it (PyTorch -> deep learning),
 ``Credits.transferable`` (0.25) when the candidate states a sibling of it (TensorFlow for
 PyTorch, from the taxonomy's ``related`` / ``group``) and 0 when it is missing.
+
+The score only looks from the job's side. Two more figures look from the candidate's side too
+(:func:`relevance_of`, :func:`fit_of`):
+
+    relevance = sum(credit_s) / n    over the candidate's n distinct stated skills s, where
+                                     credit_s is what s earns the job: matched if the job asks
+                                     for s, implied if s implies a skill it asks for, transferable
+                                     if s is a sibling of one, else 0
+    fit = 100 * 2 * C * R / (C + R)  with C = score / 100 and R = relevance (their harmonic
+                                     mean, as F1 combines recall and precision; 0 when both are 0)
 """
 
 from __future__ import annotations
@@ -100,6 +110,9 @@ class PreparedJob:
     #: For each requirement: the skills that imply it, and its siblings (looked up once, not per candidate).
     implied_from: Mapping[str, frozenset[str]] = field(init=False, repr=False, compare=False)
     siblings: Mapping[str, frozenset[str]] = field(init=False, repr=False, compare=False)
+    #: Every skill the job uses, with the best status a candidate stating it earns ("matched" for
+    #: an asked skill, "implied" for one implying an asked skill, "transferable" for a sibling).
+    uses: Mapping[str, Status] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         wanted = {r.skill_id for r in self.requirements}
@@ -110,6 +123,10 @@ class PreparedJob:
                     implied_from[target].add(skill.id)
         object.__setattr__(self, "implied_from", {k: frozenset(v) for k, v in implied_from.items()})
         object.__setattr__(self, "siblings", {k: frozenset(self.taxonomy.siblings(k)) for k in wanted})
+        uses: dict[str, Status] = {s: "transferable" for group in self.siblings.values() for s in group}
+        uses.update({s: "implied" for group in self.implied_from.values() for s in group})
+        uses.update({s: "matched" for s in wanted})
+        object.__setattr__(self, "uses", uses)
 
 
 @dataclass(frozen=True)
@@ -140,6 +157,8 @@ class GapSummary:
     coverage: Mapping[str, float]
     missing_required: tuple[str, ...]
     learn_next: tuple[str, ...]
+    relevance: float
+    fit: float
 
     def __str__(self) -> str:
         lines = [
@@ -147,6 +166,7 @@ class GapSummary:
             f"  required coverage  {_pct(self.required_coverage)}",
             f"  preferred coverage {_pct(self.preferred_coverage)}",
             *(f"  {name}: {_pct(value)}" for name, value in self.coverage.items()),
+            f"  relevance {_pct(self.relevance)} of the candidate's skills; fit {self.fit:.1f} / 100",
             f"  missing required: {', '.join(self.missing_required) or 'none'}",
             f"  learn next: {', '.join(self.learn_next) or 'nothing missing'}",
         ]
@@ -164,6 +184,8 @@ class GapReport:
     ``coverage`` maps each category (the role's areas, or skill categories for a posting) to the
     weighted share earned there; ``preferred_coverage`` is NaN when the job has no preferred
     requirements. ``extra`` lists skills the candidate states that the job does not ask for.
+    ``relevance`` (0..1) is the share of the candidate's skills the job uses and ``fit`` (0..100)
+    the harmonic mean of coverage and relevance (formulas in the module docstring).
     """
 
     candidate: SkillProfile
@@ -174,6 +196,8 @@ class GapReport:
     required_coverage: float
     preferred_coverage: float
     coverage: Mapping[str, float]
+    relevance: float
+    fit: float
     credits: Credits = field(default_factory=Credits)
 
     @property
@@ -206,6 +230,8 @@ class GapReport:
             coverage=self.coverage,
             missing_required=tuple(r.label for r in self.results if r.status == "missing" and r.importance == "required"),
             learn_next=tuple(r.label for r in self.learn_next()),
+            relevance=self.relevance,
+            fit=self.fit,
         )
 
     def to_frame(self) -> pd.DataFrame:
@@ -378,15 +404,19 @@ def compare_prepared(
             stated.setdefault(m.skill_id, []).append(m)
     results = tuple(_judge(req, stated, job, credits) for req in job.requirements)
     asked = {r.skill_id for r in results}
+    score = score_of(results)
+    relevance = relevance_of(stated, job, credits)
     return GapReport(
         candidate=profile,
         job=job.name,
         results=results,
         extra=tuple(s for s in stated if s not in asked),
-        score=score_of(results),
+        score=score,
         required_coverage=_coverage(r for r in results if r.importance == "required"),
         preferred_coverage=_coverage(r for r in results if r.importance == "preferred"),
         coverage={area: _coverage(r for r in results if r.category == area) for area in dict.fromkeys(r.category for r in results)},
+        relevance=relevance,
+        fit=fit_of(score, relevance),
         credits=credits,
     )
 
@@ -421,6 +451,19 @@ def _judge(req: Requirement, stated: Mapping[str, list[Mention]], job: PreparedJ
 def score_of(results: Iterable[RequirementResult]) -> float:
     """The overall score, 0..100: ``100 * sum(weight * credit) / sum(weight)`` (0 for no requirements)."""
     return 100.0 * _coverage(results, empty=0.0)
+
+
+def relevance_of(stated: Iterable[str], job: PreparedJob, credits: Credits = Credits()) -> float:
+    """Share of the candidate's distinct stated skills the job uses, 0..1: the mean over them of
+    the credit each earns the job (`PreparedJob.uses`; 0 for one it does not use, 0 for no skills)."""
+    skills = set(stated)
+    return sum(credits.of(job.uses.get(s, "missing")) for s in skills) / len(skills) if skills else 0.0
+
+
+def fit_of(score: float, relevance: float) -> float:
+    """Harmonic mean of coverage (``score / 100``) and relevance, times 100; 0 when both are 0."""
+    coverage = score / 100.0
+    return 200.0 * coverage * relevance / (coverage + relevance) if coverage + relevance else 0.0
 
 
 def _coverage(results: Iterable[RequirementResult], empty: float = math.nan) -> float:

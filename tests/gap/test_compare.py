@@ -103,6 +103,7 @@ def test_summary(taxonomy, profile_of):
         "  Programming: 80%",
         "  ML: 0%",
         "  Cloud: 100%",
+        "  relevance 100% of the candidate's skills; fit 70.6 / 100",
         "  missing required: Deep Learning, PyTorch",
         "  learn next: Deep Learning, PyTorch, SQL",
     ]
