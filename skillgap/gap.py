@@ -42,7 +42,7 @@ if TYPE_CHECKING:
 
     from .extract import SkillExtractor
 
-Status = Literal["matched", "implied", "transferable", "missing"]
+Status = Literal["matched", "alternative", "implied", "transferable", "missing"]
 
 #: What a candidate or a posting can be given as.
 DocumentInput = Union[str, Path, Document, SkillProfile]
@@ -74,8 +74,10 @@ class Credits:
             )
 
     def of(self, status: str) -> float:
-        """The credit one status earns."""
-        return 0.0 if status == "missing" else float(getattr(self, status))
+        """The credit one status earns (an accepted alternative earns what a match earns)."""
+        if status == "missing":
+            return 0.0
+        return float(getattr(self, "matched" if status == "alternative" else status))
 
 
 @dataclass(frozen=True)
@@ -83,15 +85,16 @@ class PostingWeights:
     """How a posting's mentions become requirement weights.
 
     ``weight = min(1 + log2(count), max_weight)`` for a skill named ``count`` times (outside the
-    company sections), times ``preferred_factor`` when it is only preferred.
+    company sections), times ``preferred_factor`` when it is only preferred, divided by the
+    number of choices when it is only asked as one of several ("PHP, Python or Go": each 1/3).
     """
 
     max_weight: float = 3.0
     preferred_factor: float = 0.5
 
-    def weight(self, count: int, importance: str) -> float:
+    def weight(self, count: int, importance: str, choices: int = 1) -> float:
         base = min(1.0 + math.log2(max(count, 1)), self.max_weight)
-        return base * (self.preferred_factor if importance == "preferred" else 1.0)
+        return base * (self.preferred_factor if importance == "preferred" else 1.0) / max(choices, 1)
 
 
 @dataclass(frozen=True)
@@ -99,13 +102,16 @@ class PreparedJob:
     """A job's requirements, computed once and reused for every candidate compared to it.
 
     ``name`` is the role label or the posting's source; ``job_evidence`` maps each required
-    skill id to the posting mentions that ask for it (empty for a role profile).
+    skill id to the posting mentions that ask for it (empty for a role profile);
+    ``alternatives`` maps a skill the posting asks for only as one of a choice ("PHP, Python or
+    Go") to the other skills it accepts in its place.
     """
 
     name: str
     requirements: tuple[Requirement, ...]
     taxonomy: Taxonomy = field(repr=False, compare=False)
     job_evidence: Mapping[str, tuple[Mention, ...]] = field(default_factory=dict, repr=False, compare=False)
+    alternatives: Mapping[str, frozenset[str]] = field(default_factory=dict, compare=False)
     role: Role | None = None
     #: For each requirement: the skills that imply it, and its siblings (looked up once, not per candidate).
     implied_from: Mapping[str, frozenset[str]] = field(init=False, repr=False, compare=False)
@@ -324,7 +330,8 @@ def requirements_from_posting(posting: SkillProfile, *, weights: PostingWeights 
     Counted: stated, non-negated mentions outside `COMPANY_SECTIONS` (benefits, how to apply).
     Importance of a mention: its cue phrase (``Mention.importance``) if the extractor found one,
     else its section (`SECTION_IMPORTANCE`), else required; a skill is required if any of its
-    mentions is. Weight: `PostingWeights.weight`. Years: the most any mention asks for.
+    mentions is. A skill named only inside choices (`choice_lists`) accepts the other skills of
+    its choices in its place. Weight: `PostingWeights.weight`. Years: the most any mention asks for.
     Raises `SkillgapError` when no skill is asked for at all (nothing to score against).
     """
     taxonomy = posting.taxonomy
@@ -339,6 +346,7 @@ def requirements_from_posting(posting: SkillProfile, *, weights: PostingWeights 
             source=posting.document.source,
             fix="check that the posting text was read (not empty or scanned) and that the taxonomy covers its field",
         )
+    alternatives = _alternatives(posting, asked)
     requirements = []
     for skill_id, mentions in asked.items():
         importance = "required" if any(_importance(m) == "required" for m in mentions) else "preferred"
@@ -347,7 +355,7 @@ def requirements_from_posting(posting: SkillProfile, *, weights: PostingWeights 
             Requirement(
                 skill_id=skill_id,
                 importance=importance,  # type: ignore[arg-type]
-                weight=weights.weight(len(mentions), importance),
+                weight=weights.weight(len(mentions), importance, 1 + len(alternatives.get(skill_id, ()))),
                 area=taxonomy[skill_id].category,
                 years=max(years) if years else None,
             )
@@ -357,7 +365,51 @@ def requirements_from_posting(posting: SkillProfile, *, weights: PostingWeights 
         requirements=tuple(requirements),
         taxonomy=taxonomy,
         job_evidence={k: tuple(v) for k, v in asked.items()},
+        alternatives=alternatives,
     )
+
+
+def choice_lists(text: str, mentions: Iterable[Mention], *, separators: frozenset[str], words: frozenset[str]) -> list[list[Mention]]:
+    """Runs of mentions that offer a choice: "PHP, Python or Go", "MariaDB or PostgreSQL".
+
+    Neighbouring mentions (in text order) belong to one list when only list separators stand
+    between them. A choice ends at a link holding one of ``words`` ("or") and starts after the
+    previous such link, after a link with any other word ("and" joins, it does not offer a
+    choice) or at the start of the list; "Python, R and SQL or Scala" offers SQL or Scala.
+    """
+    choices: list[list[Mention]] = []
+    current: list[Mention] = []
+    previous: Mention | None = None
+    for m in sorted(mentions, key=lambda m: m.start):
+        link = re.findall(r"\w+|\S", text[previous.end : m.start].lower()) if previous is not None else None
+        if link is None or not all(t in separators for t in link):
+            current = [m]  # not in the same list as the previous mention
+        elif any(t in words for t in link):
+            if len({c.skill_id for c in current} | {m.skill_id}) > 1:
+                choices.append([*current, m])
+            current = []
+        elif any(t[0].isalnum() for t in link):
+            current = [m]  # "and": the items before are joined, not offered
+        else:
+            current.append(m)
+        previous = m
+    return choices
+
+
+def _alternatives(posting: SkillProfile, asked: Mapping[str, list[Mention]]) -> dict[str, frozenset[str]]:
+    """For each skill asked only inside choices, the other skills of those choices."""
+    from .extract.context import load_cues
+
+    cues = load_cues()
+    kept = [m for mentions in asked.values() for m in mentions]
+    choices = choice_lists(posting.document.text, kept, separators=cues.list_separators, words=cues.alternative_words)
+    in_choice = {id(m) for choice in choices for m in choice}
+    others: dict[str, set[str]] = {}
+    for choice in choices:
+        skills = {m.skill_id for m in choice}
+        for skill_id in skills:
+            others.setdefault(skill_id, set()).update(skills - {skill_id})
+    return {s: frozenset(o) for s, o in others.items() if all(id(m) in in_choice for m in asked[s])}
 
 
 def _importance(m: Mention) -> str:
@@ -422,11 +474,14 @@ def compare_prepared(
 
 
 def _judge(req: Requirement, stated: Mapping[str, list[Mention]], job: PreparedJob, credits: Credits) -> RequirementResult:
-    """The status of one requirement; ``via`` is the first stated skill (text order) that implies it or is its sibling."""
+    """The status of one requirement; ``via`` is the first stated skill (text order) accepted in
+    its place, implying it or its sibling."""
     status: Status = "missing"
     via: str | None = None
     if req.skill_id in stated:
         status = "matched"
+    elif via := next((s for s in stated if s in job.alternatives.get(req.skill_id, ())), None):
+        status = "alternative"
     elif via := next((s for s in stated if s in job.implied_from[req.skill_id]), None):
         status = "implied"
     elif via := next((s for s in stated if s in job.siblings[req.skill_id]), None):

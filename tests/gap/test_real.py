@@ -45,8 +45,10 @@ def test_required_and_preferred_on_gold_postings(name, shared_data, extractor, g
 def test_posting_weights_and_job_evidence(shared_data, extractor):
     job = prepare_job(shared_data / "gold" / "postings" / "005.txt", extractor=extractor)
     reqs = {r.skill_id: r for r in job.requirements}
-    # "Proficiency in Python, R and/or SAS is a plus": preferred, named once -> 0.5
-    assert [(reqs[s].importance, reqs[s].weight) for s in ("python", "r", "sas")] == [("preferred", 0.5)] * 3
+    # "one or more programming languages; preferably Python, SAS or R": preferred, named once
+    # (0.5), and one of three choices -> 0.5 / 3 each, any of them accepted for the others
+    assert [(reqs[s].importance, reqs[s].weight) for s in ("python", "r", "sas")] == [("preferred", 0.5 / 3)] * 3
+    assert {s: sorted(job.alternatives[s]) for s in ("python", "r", "sas")} == {"python": ["r", "sas"], "r": ["python", "sas"], "sas": ["python", "r"]}
     assert reqs["sql"].importance == "required"
     assert [m.text for m in job.job_evidence["sas"]] == ["SAS"]
 
