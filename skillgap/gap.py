@@ -7,7 +7,8 @@ carries its evidence, and the overall score is one formula, :func:`score_of`:
     score = 100 * sum(weight_i * credit_i) / sum(weight_i)
 
 over all requirements, where credit is ``Credits.matched`` (1.0) when the candidate states the
-skill, ``Credits.implied`` (0.5) when a stated skill implies it (PyTorch -> deep learning),
+skill or, for a skill the posting offers as a choice ("PHP, Python or Go"), another skill of
+that choice (status ``alternative``), ``Credits.implied`` (0.5) when a stated skill implies it (PyTorch -> deep learning),
 ``Credits.transferable`` (0.25) when the candidate states a sibling of it (TensorFlow for
 PyTorch, from the taxonomy's ``related`` / ``group``) and 0 when it is missing.
 
