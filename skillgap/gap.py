@@ -241,6 +241,21 @@ class GapReport:
             fit=self.fit,
         )
 
+    def to_html(self, path: str | Path | None = None) -> str:
+        """The one-candidate report as a self-contained HTML page; also written (atomically) to ``path`` if given."""
+        from .report.html import gap_report_html, write_html
+
+        page = gap_report_html(self)
+        if path is not None:
+            write_html(path, page)
+        return page
+
+    def _repr_html_(self) -> str:
+        """Jupyter's view: the report as HTML, in the same colours as the HTML report."""
+        from .report.html import gap_report_fragment
+
+        return gap_report_fragment(self)
+
     def to_frame(self) -> pd.DataFrame:
         """One row per requirement: what is asked, its status and credit, and where the evidence is.
 

@@ -18,11 +18,12 @@ MAX_RATIO = 200
 _CORRUPT_FIX = "open the file in Word or LibreOffice and save it again as .docx"
 
 
-def check_zip(data: bytes, name: str, max_bytes: int) -> zipfile.ZipFile:
-    """Open the zip and refuse bombs by the declared sizes; return it (must be a Word file)."""
+def check_zip(data: bytes, name: str, max_bytes: int) -> None:
+    """Refuse a zip bomb by its declared sizes (zipfile never inflates a member past its
+    declared size) and a zip that is not a Word document, before python-docx reads it."""
     try:
-        archive = zipfile.ZipFile(io.BytesIO(data))
-        infos = archive.infolist()
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            infos = archive.infolist()
     except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, ValueError, OSError, NotImplementedError) as exc:
         raise DocumentError(f"corrupt or truncated .docx (zip: {exc})", source=name, fix=_CORRUPT_FIX) from None
     total = sum(i.file_size for i in infos)
@@ -39,11 +40,10 @@ def check_zip(data: bytes, name: str, max_bytes: int) -> zipfile.ZipFile:
     if "word/document.xml" not in names:
         kind = "a spreadsheet (.xlsx)" if "xl/workbook.xml" in names else "a presentation (.pptx)" if "ppt/presentation.xml" in names else "an OpenDocument file" if "mimetype" in names else "a zip archive"
         raise DocumentError(f"this is {kind}, not a Word document", source=name, fix="pass a .docx, PDF, HTML or text file (save other formats as .docx or PDF)")
-    return archive
 
 
 def read_docx(data: bytes, name: str, *, max_bytes: int) -> str:
-    """The text of a .docx: header paragraphs, then the body in order."""
+    """The text of a .docx: the first section's header, then the body in order."""
     check_zip(data, name, max_bytes)
     import docx
     from docx.opc.exceptions import PackageNotFoundError

@@ -5,11 +5,13 @@ coordinates) in content-stream order. From them we build *segments* (runs of gly
 line with no wide gap), find column blocks by looking for a vertical gutter that no segment
 crosses over a run of lines (recursively: headers above, left column, right column, footer
 below), then rebuild lines inside each block. Rows whose cells share a baseline (tables,
-skill grids) are kept as one line, cells separated by a tab.
+skill grids) are kept as one line, cells separated by a tab, and a cell that wraps onto the
+next line is joined back into its cell.
 """
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterable
 from typing import NamedTuple
@@ -56,21 +58,24 @@ class Segment:
 
 
 # Gaps, as fractions of the glyph height (font bounding box, about 1.2 em): a word space is
-# wider than WORD_GAP; a gap wider than SEGMENT_GAP ends a segment; rebuilt lines separate
-# segments farther apart than CELL_GAP with a tab (table cells, right-aligned dates).
+# wider than WORD_GAP, or than ADVANCE_GAP past a glyph's learned advance when its box
+# overhangs that advance by more than OVERHANG; a gap wider than SEGMENT_GAP ends a segment;
+# rebuilt lines separate segments farther apart than CELL_GAP with a tab (table cells, dates).
 WORD_GAP = 0.08
 ADVANCE_GAP = 0.12
 OVERHANG = 0.1
 SEGMENT_GAP = 1.0
 CELL_GAP = 1.5
-# A column block needs at least this many segments on each side of its gutter, a gutter at
-# least this wide (fraction of the median glyph height), and must not be a table: at most
-# TABLE_ALIGNED of the right side's segments may share a baseline with a left-side segment.
+# A column block needs at least MIN_COLUMN_SEGMENTS segments on each side of its gutter, a
+# gutter at least MIN_GUTTER wide (fraction of the median glyph height; a segment reaching
+# less than CUT_SLACK across does not block it), and must not be a table: at most
+# TABLE_ALIGNED of the right side's segments may share a baseline with a left-side segment,
+# unless prose wraps on a side. Pages with more than MAX_LAYOUT_SEGMENTS are read row by row.
 MIN_COLUMN_SEGMENTS = 3
 MIN_GUTTER = 0.6
 CUT_SLACK = 0.5
-MAX_LAYOUT_SEGMENTS = 2000
 TABLE_ALIGNED = 0.5
+MAX_LAYOUT_SEGMENTS = 2000
 
 _HYPHENATED_END = re.compile(r"[^\W\d_]-\Z")
 _LOWER_START = re.compile(r"[a-z]")
@@ -225,18 +230,24 @@ def _is_column_block(run: list[Segment], cut: float, unit: float) -> bool:
     if min(s.x0 for s in right) - max(s.x1 for s in left) < MIN_GUTTER * unit:
         return False
     centers = sorted(s.center for s in left)
-    aligned = 0
-    for s in right:
-        tol = 0.25 * s.height
-        aligned += any(abs(c - s.center) <= tol for c in _near(centers, s.center, tol))
+    aligned = sum(1 for s in right if _near(centers, s.center, 0.25 * s.height))
     return aligned <= TABLE_ALIGNED * len(right) or _wraps(left) or _wraps(right)
 
 
 def _wraps(side: list[Segment]) -> bool:
-    """True when some line continues on the next line below it (which starts in lower case)."""
+    """True when prose wraps on this side: a line of four or more words spanning at least half
+    the side's width is continued right below by a line starting in lower case (table cells
+    are shorter)."""
     ordered = sorted(side, key=lambda s: s.center)
+    width = max(s.x1 for s in side) - min(s.x0 for s in side)
     for a, b in zip(ordered, ordered[1:]):
-        if -0.3 * a.height <= b.top - a.bottom < 0.8 * a.height and abs(b.x0 - a.x0) < 2 * a.height and _LOWER_START.match(b.text):
+        if (
+            a.x1 - a.x0 >= 0.5 * width
+            and a.text.count(" ") >= 3
+            and -0.3 * a.height <= b.top - a.bottom < 0.8 * a.height
+            and abs(b.x0 - a.x0) < 2 * a.height
+            and _LOWER_START.match(b.text)
+        ):
             return True
     return False
 
@@ -249,37 +260,79 @@ def _sides(run: list[Segment], cut: float, unit: float) -> tuple[list[Segment], 
 
 
 def _near(sorted_values: list[float], value: float, tol: float) -> list[float]:
-    import bisect
-
+    """The values within ``tol`` of ``value`` in a sorted list."""
     i = bisect.bisect_left(sorted_values, value - tol)
     j = bisect.bisect_right(sorted_values, value + tol)
     return sorted_values[i:j]
 
 
+class _Cell:
+    """Text of adjacent segments in a row, up to a gap wider than CELL_GAP."""
+
+    __slots__ = ("x0", "x1", "top", "bottom", "text")
+
+    def __init__(self, seg: Segment) -> None:
+        self.x0, self.x1, self.top, self.bottom, self.text = seg.x0, seg.x1, seg.top, seg.bottom, seg.text
+
+
 def _block_lines(block: list[Segment]) -> list[str]:
-    """Rebuild text lines in a block: segments overlapping vertically form one line, by x."""
+    """Rebuild text lines in a block: segments overlapping vertically form one line, by x;
+    cells of a table row that wrap onto the next line are joined back into their cell."""
     rows: list[list[Segment]] = []
     for s in sorted(block, key=lambda s: (s.center, s.x0)):
         if rows:
-            row = rows[-1]
-            ref = row[0]
+            ref = rows[-1][0]
             if abs(s.center - ref.center) < 0.5 * min(s.height, ref.height):
-                row.append(s)
+                rows[-1].append(s)
                 continue
         rows.append([s])
-    lines = []
+    lines: list[list[_Cell]] = []
     for row in rows:
-        row.sort(key=lambda s: s.x0)
-        parts = [row[0].text]
-        for prev, s in zip(row, row[1:]):
-            gap = s.x0 - prev.x1
-            size = max(s.height, prev.height)
-            parts.append("\t" if gap > CELL_GAP * size else " " if gap > WORD_GAP * size else "")
-            parts.append(s.text)
-        line = "".join(parts).strip()
-        if line:
-            lines.append(line)
-    return lines
+        cells = _cells(row)
+        height = max(s.height for s in row)
+        if lines and _continues(lines[-1], cells, height):
+            for cell in cells:
+                above = next(c for c in lines[-1] if c.x0 < cell.x1 and cell.x0 < c.x1)
+                above.text = f"{above.text} {cell.text}"
+                above.bottom = max(above.bottom, cell.bottom)
+            continue
+        lines.append(cells)
+    return [line for line in ("\t".join(c.text for c in cells if c.text) for cells in lines) if line]
+
+
+def _cells(row: list[Segment]) -> list[_Cell]:
+    """Segments of one row, by x, joined into cells (a space or nothing inside, a tab between)."""
+    row.sort(key=lambda s: s.x0)
+    cells = [_Cell(row[0])]
+    for prev, s in zip(row, row[1:]):
+        gap = s.x0 - prev.x1
+        size = max(s.height, prev.height)
+        if gap > CELL_GAP * size:
+            cells.append(_Cell(s))
+            continue
+        cell = cells[-1]
+        cell.text += (" " if gap > WORD_GAP * size else "") + s.text
+        cell.x1, cell.top, cell.bottom = max(cell.x1, s.x1), min(cell.top, s.top), max(cell.bottom, s.bottom)
+    return cells
+
+
+def _continues(above: list[_Cell], cells: list[_Cell], height: float) -> bool:
+    """True when ``cells`` are the wrapped second lines of some cells of the table row ``above``:
+    that row has 3+ cells, this one fewer, right below it (no wider gap than within a cell),
+    each under a different cell and none under the first one's left edge or further left."""
+    if len(above) < 3 or not 0 < len(cells) < len(above):
+        return False
+    if min(c.top for c in cells) - max(c.bottom for c in above) > 0.6 * height:
+        return False
+    if min(c.x0 for c in cells) <= above[0].x0 + 0.1 * height:
+        return False
+    owners = []
+    for cell in cells:
+        under = [i for i, c in enumerate(above) if c.x0 < cell.x1 and cell.x0 < c.x1]
+        if len(under) != 1:
+            return False
+        owners.append(under[0])
+    return len(set(owners)) == len(owners)
 
 
 def _dehyphenate(lines: list[str]) -> list[str]:

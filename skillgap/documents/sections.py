@@ -25,12 +25,15 @@ from .model import DocumentKind, Section
 KINDS: tuple[DocumentKind, ...] = ("resume", "posting")
 #: rapidfuzz ``ratio`` a heading must reach against a vocabulary heading (0-100).
 HEADING_CUTOFF = 88
-#: Longest heading line (characters, words) and longest label of an inline "Label: text".
+#: Longest heading line (characters, words; more when it ends in a colon or question mark),
+#: longest heading found by keyword, and longest label of an inline "Label: text".
 MAX_HEADING_CHARS = 60
 MAX_HEADING_WORDS = 7
+MAX_LABEL_HEADING_WORDS = 10  # a line ending in ":" or "?" ("What you need to be successful in this role:")
+MAX_KEYWORD_WORDS = 6
 MAX_INLINE_WORDS = 4
 
-_MARKERS = " \t•*#_=~|>-–—:.·"
+_MARKERS = " \t•*#_=~|>-–—:.·?"
 _NON_WORD = re.compile(r"[^\w'+#]+")
 _DIGIT = re.compile(r"\d")
 _SMALL_WORDS = frozenset({"and", "&", "of", "the", "in", "for", "to", "a", "an", "with", "on", "at", "or"})
@@ -117,7 +120,7 @@ def _vocabulary(data: Any, src: str, kind: str) -> Vocabulary:
 
 def normalize_heading(text: str) -> str:
     """Comparison key of a heading: case-folded, "&" -> "and", punctuation dropped."""
-    text = text.casefold().replace("&", " and ")
+    text = text.casefold().replace("&", " and ").replace("’", "'")
     return " ".join(_NON_WORD.sub(" ", text).split())
 
 
@@ -177,7 +180,8 @@ def _classify(line: str, vocab: Vocabulary) -> tuple[str, str, bool] | None:
     if not heading or len(heading) > MAX_HEADING_CHARS or _DIGIT.search(heading):
         return None
     words = heading.split()
-    if len(words) > MAX_HEADING_WORDS or heading.endswith((",", ";")) or "\t" in heading:
+    labelled = stripped.rstrip(" *_").endswith((":", "?"))
+    if len(words) > (MAX_LABEL_HEADING_WORDS if labelled else MAX_HEADING_WORDS) or heading.endswith((",", ";")) or "\t" in heading:
         return None
     if stripped.endswith(".") and not stripped.isupper():
         return None
@@ -185,10 +189,10 @@ def _classify(line: str, vocab: Vocabulary) -> tuple[str, str, bool] | None:
     if not norm:
         return None
     name = _match_heading(norm, vocab)
-    shaped = _heading_shaped(heading, colon=stripped.rstrip(" *_").endswith(":"))
+    shaped = _heading_shaped(heading, colon=labelled)
     if name is not None and (shaped or norm in vocab.headings):
         return name, heading, False
-    if shaped and len(words) <= MAX_INLINE_WORDS:
+    if shaped and len(words) <= MAX_KEYWORD_WORDS:
         for word in reversed(norm.split()):
             name = vocab.keywords.get(word)
             if name is not None:

@@ -19,14 +19,21 @@ _BOMS = (
 
 
 def decode(data: bytes, name: str) -> tuple[str, list[str]]:
-    """Decode text bytes: a BOM (UTF-8/16/32) wins, then strict UTF-8, then charset-normalizer's
-    best guess (recorded in the warnings). Binary data raises `DocumentError`."""
+    """Decode text bytes: a BOM (UTF-8/16/32) wins, then UTF-16 by its zero bytes, then strict
+    UTF-8, then charset-normalizer's best guess (anything but UTF-8 is recorded in the
+    warnings). Binary data raises `DocumentError`."""
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             try:
                 return data[len(bom):].decode(encoding), ([] if encoding == "utf-8" else [f"decoded as {encoding} (byte order mark)"])
             except UnicodeDecodeError:
                 break  # a BOM followed by garbage: let the guesser try
+    utf16 = _utf16_without_bom(data)
+    if utf16:
+        try:
+            return data.decode(utf16), [f"decoded as {utf16} (no byte order mark; every other byte is zero)"]
+        except UnicodeDecodeError:
+            pass
     try:
         return data.decode("utf-8"), []
     except UnicodeDecodeError:
@@ -49,7 +56,20 @@ def looks_binary(data: bytes) -> bool:
     head = data[:8192]
     if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE, codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)):
         return False
-    return b"\x00" in head
+    return b"\x00" in head and _utf16_without_bom(data) is None
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    """``utf-16-le`` / ``-be`` when the zero bytes of mostly-ASCII text sit at odd / even places."""
+    head = data[:8192]
+    if len(head) < 4:
+        return None
+    odd, even = head[1::2].count(0) / (len(head) // 2), head[0::2].count(0) / ((len(head) + 1) // 2)
+    if odd > 0.3 and even < 0.05:
+        return "utf-16-le"
+    if even > 0.3 and odd < 0.05:
+        return "utf-16-be"
+    return None
 
 
 class _TextExtractor(HTMLParser):

@@ -62,6 +62,12 @@ class SkillProfile:
         """Every mention of one skill, in text order."""
         return tuple(m for m in self.mentions if m.skill_id == skill_id)
 
+    def _repr_html_(self) -> str:
+        """Jupyter's view: the skills found, with evidence, in the report's colours."""
+        from ..report.html import profile_html
+
+        return profile_html(self)
+
     def to_frame(self) -> pd.DataFrame:
         """One row per skill: id, label, category, kind, count, best score, methods, sections, negated, first evidence."""
         import pandas as pd

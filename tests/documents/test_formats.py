@@ -85,6 +85,14 @@ def test_unicode_encodings(data: bytes, warning: str | None) -> None:
     assert list(doc.warnings) == ([warning] if warning else [])
 
 
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be"])
+@pytest.mark.parametrize("text", ["SKILLS\nPython, Kafka – résumé", "SKILLS\nPython, Kafka"])
+def test_utf16_without_bom(codec: str, text: str) -> None:
+    doc = read_document(text.encode(codec), name="cv.txt", kind="resume")
+    assert doc.text == text
+    assert doc.warnings == (f"decoded as {codec} (no byte order mark; every other byte is zero)",)
+
+
 def test_legacy_encoding_is_guessed_and_said() -> None:
     text = "Développeur Python à Montréal, expérience en données, réseaux et sécurité. " * 4
     doc = read_document(text.encode("cp1252"), name="cv.txt", kind="resume")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from skillgap import read_document
-from skillgap.documents.layout import Glyph, page_text
+from skillgap.documents.layout import MAX_LAYOUT_SEGMENTS, Glyph, _segments, page_text
 from skillgap.documents.pdf import ENGINES
 
 from .pdfgen import rotated_text_pdf, text_pdf, two_column_pdf
@@ -103,6 +103,13 @@ def test_columns_on_one_baseline_grid_split_when_text_wraps(engine: str) -> None
 
 def test_crowded_page_keeps_every_word() -> None:
     """A page with more segments than the column search takes (a data dump) is read row by row."""
-    glyphs = [g for r in range(100) for c in range(30) for g in _glyphs(f"w{r}x{c}", 10 + 19 * c, 10 + 7.5 * r, size=5)]
+    glyphs = [g for r in range(100) for c in range(24) for g in _glyphs(f"w{r}x{c}", 10 + 25 * c, 10 + 7.5 * r, size=5)]
+    assert len(_segments(glyphs)) == 2400 > MAX_LAYOUT_SEGMENTS
     words = page_text(glyphs).split()
-    assert len(words) == 3000 and words[:3] == ["w0x0", "w0x1", "w0x2"] and words[-1] == "w99x29"
+    assert len(words) == 2400 and words[:3] == ["w0x0", "w0x1", "w0x2"] and words[-1] == "w99x23"
+
+
+def test_table_of_lowercase_items_is_not_prose() -> None:
+    """A grid of one-word lowercase cells is a table, not wrapped text: read row by row."""
+    glyphs = [g for r in range(8) for c in range(4) for g in _glyphs(f"cell{r}{c}", 60 + 120 * c, 100 + 14 * r)]
+    assert page_text(glyphs).split("\n")[:2] == ["cell00\tcell01\tcell02\tcell03", "cell10\tcell11\tcell12\tcell13"]

@@ -141,6 +141,18 @@ def test_partly_two_column_resume(shared_data: Path) -> None:
 
 
 @pytest.mark.parametrize("engine", ENGINES)
+def test_table_cells_that_wrap_are_joined(shared_data: Path, engine: str) -> None:
+    """Anjali's education grid: cells wrapped over two lines are read back whole, row by row."""
+    lines = _read(shared_data / "resumes_pdf" / "gh_omkarRP__anjali_resume.pdf", engine).text.split("\n")
+    start = lines.index("Qualification\tBoard/University\tYear\tPercentage")
+    assert lines[start + 1 : start + 4] == [
+        "B.E (Information Technology)\tMMCOE (Savitribai Phule Pune University)\t2018\t61.51%",
+        "12th (Computer Science)\tDr. Kalmadi Shamarao Junior College (Maharashtra State Board)\t2014\t71.69%",
+        "High School\tS.P.M. English School (Maharashtra State Board)\t2012\t84.55%",
+    ]
+
+
+@pytest.mark.parametrize("engine", ENGINES)
 def test_engines_agree_on_sections(shared_data: Path, gold: list[dict], engine: str) -> None:
     """Both engines find the same section names in the same order on the gold résumés."""
     for row in gold:

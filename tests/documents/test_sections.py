@@ -111,3 +111,18 @@ def test_other_top_level_keys_are_ignored(tmp_path: Path) -> None:
     path.write_text("cues:\n  negation: [no experience with]\nresume:\n  headings:\n    skills: [toolbox]\nposting:\n  headings:\n    about: [hello]\n")
     vocab = load_vocabularies(str(path))
     assert classify_line("TOOLBOX", vocab["resume"]) == ("skills", "TOOLBOX")
+
+
+@pytest.mark.parametrize(
+    ("doc", "expected"),
+    [
+        ("002", [("responsibilities", "Duties, Tasks & Responsibilities"), ("requirements", "Required Experience, Skills, & Technologies"), ("preferred", "Desired Experience, Skills & Technologies")]),
+        ("014", [("about", "Position Description"), ("requirements", "Position Requirements"), ("preferred", "Nice-to-have Skills")]),
+        ("015", [("about", "Our Focus"), ("responsibilities", "What’s the Job"), ("requirements", "About You"), ("preferred", "Stand-out Skills")]),
+        ("021", [("responsibilities", "What you'll be working on"), ("requirements", "What you need to be successful in this role"), ("benefits", "What we offer")]),
+    ],
+)
+def test_gold_posting_sections(shared_data: Path, doc: str, expected: list[tuple[str, str]]) -> None:
+    """Posting headings are often phrases or questions; they still map to their sections."""
+    found = read_document(shared_data / "gold" / "postings" / f"{doc}.txt", kind="posting").sections
+    assert [(s.name, s.heading) for s in found] == expected
