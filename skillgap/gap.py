@@ -327,7 +327,7 @@ def prepare_job(
 
 def _is_role_name(text: str, taxonomy: Taxonomy) -> bool:
     """A role id (any lowercase slug, so a misspelt id gets a "did you mean") or a role's label."""
-    if "\n" in text or len(text) > 200 or _exists(Path(text)):
+    if "\n" in text or len(text.encode()) > 200 or Path(text).exists():  # in bytes: a file name may have 255
         return False
     if re.fullmatch(r"[a-z0-9]+(?:-[a-z0-9]+)*", text):
         return True
@@ -567,15 +567,11 @@ def as_path(source: object) -> Path | None:
     if not isinstance(source, str) or "\n" in source or not 0 < len(source) <= 4096:
         return None
     path = Path(source)
-    return path if _exists(path) or re.search(r"\.[A-Za-z][A-Za-z0-9]{1,4}\Z", source) else None
-
-
-def _exists(path: Path) -> bool:
-    """``path.exists()``, False for a name the file system rejects (a one-paragraph posting is longer than 255 bytes)."""
     try:
-        return path.exists()
-    except OSError:
-        return False
+        exists = path.exists()
+    except OSError:  # e.g. a one-line text longer than a file name may be
+        exists = False
+    return path if exists or re.search(r"\.[A-Za-z][A-Za-z0-9]{1,4}\Z", source) else None
 
 
 def default_extractor(taxonomy: Taxonomy) -> SkillExtractor:
