@@ -173,7 +173,7 @@ class GapSummary:
             f"  required coverage  {_pct(self.required_coverage)}",
             f"  preferred coverage {_pct(self.preferred_coverage)}",
             *(f"  {name}: {_pct(value)}" for name, value in self.coverage.items()),
-            f"  relevance {_pct(self.relevance)} of the candidate's skills; fit {self.fit:.1f} / 100",
+            f"  relevance {_pct(self.relevance)} of the candidate's skills; fit {'n/a' if math.isnan(self.fit) else f'{self.fit:.1f}'} / 100",
             f"  missing required: {', '.join(self.missing_required) or 'none'}",
             f"  learn next: {', '.join(self.learn_next) or 'nothing missing'}",
         ]
@@ -203,8 +203,8 @@ class GapReport:
     required_coverage: float
     preferred_coverage: float
     coverage: Mapping[str, float]
-    relevance: float
-    fit: float
+    relevance: float = math.nan  # NaN: not computed (a report built by hand, not by `compare`)
+    fit: float = math.nan
     credits: Credits = field(default_factory=Credits)
 
     @property
