@@ -57,3 +57,17 @@ def test_rank_by_fit_prefers_the_focused_candidate(taxonomy, profile_of):
 def test_rank_by_an_unknown_figure_is_an_error(taxonomy, profile_of):
     with pytest.raises(SkillgapError, match="cannot rank by 'earned'"):
         rank([profile_of("python")], "test-role", taxonomy=taxonomy, by="earned")
+
+
+def test_a_hand_built_report_has_no_relevance_or_fit(taxonomy, profile_of):
+    from dataclasses import replace
+
+    from skillgap.gap import GapReport
+
+    made = compare(profile_of("python"), "test-role")
+    by_hand = GapReport(
+        candidate=made.candidate, job=made.job, results=made.results, extra=(), score=made.score,
+        required_coverage=made.required_coverage, preferred_coverage=made.preferred_coverage, coverage=made.coverage,
+    )  # fmt: skip
+    assert "  relevance n/a of the candidate's skills; fit n/a / 100" in str(by_hand.summary()).splitlines()
+    assert replace(by_hand, relevance=made.relevance, fit=made.fit) == made
