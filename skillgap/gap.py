@@ -385,30 +385,44 @@ def requirements_from_posting(posting: SkillProfile, *, weights: PostingWeights 
     )
 
 
-def choice_lists(text: str, mentions: Iterable[Mention], *, separators: frozenset[str], words: frozenset[str]) -> list[list[Mention]]:
-    """Runs of mentions that offer a choice: "PHP, Python or Go", "MariaDB or PostgreSQL".
+def choice_lists(
+    text: str, mentions: Iterable[Mention], *, separators: frozenset[str], words: frozenset[str], openers: Iterable[str] = ()
+) -> list[list[Mention]]:
+    """Runs of mentions that offer a choice: "PHP, Python or Go", "one of: Python, Perl, PHP".
 
     Neighbouring mentions (in text order) belong to one list when only list separators stand
     between them. A choice ends at a link holding one of ``words`` ("or") and starts after the
     previous such link, after a link with any other word ("and" joins, it does not offer a
-    choice) or at the start of the list; "Python, R and SQL or Scala" offers SQL or Scala.
+    choice) or at the start of the list; "Python, R and SQL or Scala" offers SQL or Scala. A
+    list right after one of ``openers`` ("one of") is a choice as a whole.
     """
+    opened_by = re.compile(rf"(?:{'|'.join(re.escape(o.lower()) for o in openers)})\W*\Z") if openers else None
     choices: list[list[Mention]] = []
     current: list[Mention] = []
+    opened = False
     previous: Mention | None = None
+
+    def close() -> None:
+        if opened and len({c.skill_id for c in current}) > 1:
+            choices.append(current)
+
     for m in sorted(mentions, key=lambda m: m.start):
         link = re.findall(r"\w+|\S", text[previous.end : m.start].lower()) if previous is not None else None
         if link is None or not all(t in separators for t in link):
-            current = [m]  # not in the same list as the previous mention
+            close()  # not in the same list as the previous mention
+            current = [m]
+            opened = opened_by is not None and opened_by.search(text[max(0, m.start - 40) : m.start].lower()) is not None
         elif any(t in words for t in link):
             if len({c.skill_id for c in current} | {m.skill_id}) > 1:
                 choices.append([*current, m])
-            current = []
+            current, opened = [], False
         elif any(t[0].isalnum() for t in link):
-            current = [m]  # "and": the items before are joined, not offered
+            close()  # "and": the items before are joined, not offered
+            current, opened = [m], False
         else:
             current.append(m)
         previous = m
+    close()
     return choices
 
 
@@ -418,7 +432,9 @@ def _alternatives(posting: SkillProfile, asked: Mapping[str, list[Mention]]) -> 
 
     cues = load_cues()
     kept = [m for mentions in asked.values() for m in mentions]
-    choices = choice_lists(posting.document.text, kept, separators=cues.list_separators, words=cues.alternative_words)
+    choices = choice_lists(
+        posting.document.text, kept, separators=cues.list_separators, words=cues.alternative_words, openers=cues.choice_openers
+    )
     in_choice = {id(m) for choice in choices for m in choice}
     others: dict[str, set[str]] = {}
     for choice in choices:

@@ -33,6 +33,9 @@ def _posting(taxonomy, text: str) -> SkillProfile:
         ("Python with SQL or AWS.", {"sql": ["aws"], "aws": ["sql"]}),  # "with" is no separator: not in the list
         ("Python or Python.", {}),  # one skill is no choice
         ("SQL or AWS. We use AWS daily.", {"sql": ["aws"]}),  # AWS is also asked on its own: it stays required alone
+        ("Know one of: Python, SQL, AWS and Docker.", {"python": ["aws", "sql"], "sql": ["aws", "python"], "aws": ["python", "sql"]}),
+        ("Know one of: Python.", {}),
+        ("Python, SQL, AWS.", {}),  # a plain list asks for all
     ],
 )
 def test_alternatives_of_a_posting(taxonomy, text, expected):
@@ -40,8 +43,10 @@ def test_alternatives_of_a_posting(taxonomy, text, expected):
     assert {k: sorted(v) for k, v in job.alternatives.items()} == expected
 
 
-def test_shipped_cues_make_or_the_choice_word():
-    assert load_cues().alternative_words == frozenset({"or"})
+def test_shipped_cues_make_or_the_choice_word_and_one_of_a_choice_opener():
+    cues = load_cues()
+    assert cues.alternative_words == frozenset({"or"})
+    assert cues.choice_openers == ("one of", "any of", "one or more of")
 
 
 def test_any_choice_satisfies_the_others_and_choices_share_one_weight(taxonomy, profile_of):
