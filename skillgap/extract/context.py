@@ -11,7 +11,7 @@ import bisect
 import functools
 import itertools
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Container, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -96,10 +96,11 @@ class CueSpans:
             self._spans[kind].append((start, end))
         for spans in self._spans.values():
             spans.sort()
-        edges = list(itertools.chain(*(self._spans[k] for k in ("technical", "negation_before", "negation_after", "required", "preferred"))))
+        edges = list(itertools.chain(*(self._spans[k] for k in ("negation_before", "negation_after", "required", "preferred"))))
         self.starts = {s for s, _ in edges}
         self.ends = {e for _, e in edges}
         self.title_ends = {e for _, e in self._spans["title_before"]}
+        self.has_negation = bool(self._spans["negation_before"] or self._spans["negation_after"])
         self.skill_after_starts = {s for s, _ in self._spans["skill_after"]}
 
     def overlapping(self, kind: str, lo: int, hi: int) -> list[tuple[int, int]]:
@@ -165,6 +166,7 @@ def in_technical_context(
     *,
     section: str | None,
     skill_tokens: set[int],
+    item_tokens: Container[int],
     cues: Cues,
     cue_spans: CueSpans,
     clauses: Clauses,
@@ -178,7 +180,9 @@ def in_technical_context(
     SQL", "Java or Spark required", but not "statistical testing, regression").
     Another skill right next to it also makes a list ("Java Spring Boot", "cloud java aws"),
     and so does a bulleted line that holds the name alone ("* Java"). ``skill_tokens`` are the
-    tokens of every skill match in the doc.
+    tokens of every skill match in the doc, ``item_tokens`` those of the matches that touch a
+    list separator themselves (see `is_item`): "Enhancing, auditing and maintaining custom data
+    ingestion framework" is a list of verbs, not of skills.
     """
     if is_compound(doc, start, end):
         return False
@@ -187,21 +191,30 @@ def in_technical_context(
     lo, hi = clauses.clause(start, end, TECH_WINDOW)
     if cue_spans.between("technical", lo, hi):
         return True
-    seps = cues.list_separators
     p = _skip_spaces(doc, start - 1, -1, clauses)
     n = _skip_spaces(doc, end, 1, clauses)
     if n in cue_spans.skill_after_starts:
         return True  # "Java experience", "sales skills"
-    prev_sep = clauses.is_edge(p) or doc[p].lower_ in seps or p + 1 in cue_spans.ends or p in skill_tokens
-    next_sep = clauses.is_edge(n) or doc[n].lower_ in seps or n in cue_spans.starts or n in skill_tokens
-    if not (prev_sep and next_sep):
+    if not is_item(doc, start, end, skill_tokens=skill_tokens, cues=cues, cue_spans=cue_spans, clauses=clauses):
         return False
     if clauses.is_edge(n) and not clauses.is_edge(p) and doc[p].text in cues.bullets and clauses.is_edge(p - 1):
         return True  # a bulleted line holding the name alone
     if end - start == 1 and len(doc[start]) == 1 and not clauses.is_edge(p) and not clauses.is_edge(n) and doc[p].text == "(" and doc[n].text == ")":
         return False  # "(C)", "(R)": enumerators and trademarks
     lo, hi = clauses.clause(start, end, LIST_WINDOW)
-    return any(i in skill_tokens for i in itertools.chain(range(lo, start), range(end, hi)))
+    return any(i in item_tokens for i in itertools.chain(range(lo, start), range(end, hi)))
+
+
+def is_item(doc: Doc, start: int, end: int, *, skill_tokens: set[int], cues: Cues, cue_spans: CueSpans, clauses: Clauses, both: bool = True) -> bool:
+    """Whether tokens ``[start, end)`` stand as a whole list item: on each side (or, with
+    ``both=False``, on one side) a list separator, a clause edge, a cue phrase or another skill
+    ("Python, SAS or R"; "Java Spring Boot"; the first item of "such as Hadoop, Hive")."""
+    seps = cues.list_separators
+    p = _skip_spaces(doc, start - 1, -1, clauses)
+    n = _skip_spaces(doc, end, 1, clauses)
+    prev_sep = clauses.is_edge(p) or doc[p].lower_ in seps or p + 1 in cue_spans.ends or p in skill_tokens
+    next_sep = clauses.is_edge(n) or doc[n].lower_ in seps or n in cue_spans.starts or n in skill_tokens
+    return (prev_sep and next_sep) if both else (prev_sep or next_sep)
 
 
 def _skip_spaces(doc: Doc, i: int, step: int, clauses: Clauses) -> int:
@@ -223,6 +236,8 @@ def is_negated(doc: Doc, start: int, end: int, *, covered: set[int], cues: Cues,
     The cue must touch the mention or the list the mention belongs to: only list separators
     and other skill tokens may stand between them, in the same clause.
     """
+    if not cue_spans.has_negation:
+        return False
     lo, hi = clauses.clause(start, end, NEGATION_WINDOW)
     seps = cues.list_separators
     for _, cue_end in cue_spans.between("negation_before", lo, start):
@@ -248,20 +263,30 @@ def importance(start: int, end: int, *, section: str | None, cues: Cues, cue_spa
     return best[1] if best else "required"
 
 
-def years_near(text: str, start: int, end: int, lo: int, hi: int) -> float | None:
-    """Years stated next to the mention at chars ``[start, end)`` within the clause ``[lo, hi)``.
+class Years:
+    """The "N years" phrases of one text, found once, for the mentions to look up."""
 
-    "3+ years of experience with Python" and "Python (3 years)" both give 3.0: a years
-    phrase before the mention with at most six words between (and no closing bracket, which
-    ties it to an earlier name), or one right after it.
-    """
-    best: float | None = None
-    for m in _YEARS.finditer(text, lo, hi):
-        if m.end() <= start and len(_WORD.findall(text, m.end(), start)) <= 6 and ")" not in text[m.end() : start]:
-            best = float(m.group(1))
-        elif m.start() >= end and not _WORD.search(text, end, m.start()):
-            return best if best is not None else float(m.group(1))
-    return best
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.phrases = [(m.start(), m.end(), float(m.group(1))) for m in _YEARS.finditer(text)]
+        self._starts = [p[0] for p in self.phrases]
+
+    def near(self, start: int, end: int, lo: int, hi: int) -> float | None:
+        """Years stated next to the mention at chars ``[start, end)`` within the clause ``[lo, hi)``.
+
+        "3+ years of experience with Python" and "Python (3 years)" both give 3.0: a years
+        phrase before the mention with at most six words between (and no closing bracket, which
+        ties it to an earlier name), or one right after it.
+        """
+        text, best = self.text, None
+        for p_start, p_end, value in self.phrases[bisect.bisect_left(self._starts, lo) :]:
+            if p_end > hi:
+                break
+            if p_end <= start and len(_WORD.findall(text, p_end, start)) <= 6 and ")" not in text[p_end:start]:
+                best = value
+            elif p_start >= end and not _WORD.search(text, end, p_start):
+                return best if best is not None else value
+        return best
 
 
 def token_span(doc: Doc, start_char: int, end_char: int) -> tuple[int, int] | None:

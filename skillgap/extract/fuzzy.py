@@ -72,7 +72,8 @@ class FuzzyIndex:
         if len(key) >= MIN_CHARS and key[0] in self._buckets:
             keys, ids = self._buckets[key[0]]
             best = process.extractOne(key, keys, scorer=fuzz.ratio, processor=None, score_cutoff=self.cutoff)
-            if best is not None:
+            # names that differ only by a "+" or "#" are different names (C / C++, Security / Security+)
+            if best is not None and (best[0] == key or best[0].rstrip("+#") != key.rstrip("+#")):
                 found = (ids[best[2]], float(best[1]))
         if len(self._memo) < 100_000:
             self._memo[phrase] = found
@@ -137,11 +138,6 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int] | None:
     if not words or len(words) > MAX_WORDS:
         return None
     return start, end
-
-
-def _inside(spans: Sequence[tuple[int, int]], offset: int) -> bool:
-    i = bisect.bisect_right(spans, (offset, float("inf"))) - 1
-    return i >= 0 and spans[i][0] <= offset < spans[i][1]
 
 
 def _crosses(spans: Sequence[tuple[int, int]], start: int, end: int) -> bool:

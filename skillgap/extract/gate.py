@@ -1,19 +1,20 @@
-"""A spaCy Matcher that runs only around the tokens its patterns need.
+"""A spaCy Matcher that runs only where its patterns can match.
 
 spaCy's Matcher tries every pattern at every token, and ``IN`` / ``REGEX`` predicates are
-Python calls: with a few dozen soft-skill patterns it costs twice the tokenizer. Most tokens
-cannot take part in any match, so each pattern gets a "gate": one required token whose
-``LOWER`` / ``ORTH`` predicate can be checked on a word alone (the one that admits the fewest
-common words, so "solve ... problems" is gated on "problems", not on "the"). A word's verdict is cached
-across documents; each pattern's Matcher then runs only on short windows around the words
-that pass its gate.
-Patterns without such a token (or of unbounded length) run on the whole doc as usual.
+Python calls: with a few dozen soft-skill patterns it costs more than the tokenizer. So each
+pattern's required tokens with a ``LOWER`` / ``ORTH`` / ``TEXT`` predicate become word tests
+("gates"), whose verdicts are cached per word across documents. A pattern's Matcher then runs
+only on windows around an occurrence of its most selective gate word (the one admitting the
+fewest common words) that has the words of all its other gates within reach. Patterns
+without a gate, or of unbounded length, run on the whole doc as usual.
 """
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass
 from typing import Any
 
 import numpy
@@ -27,23 +28,37 @@ Gate = Callable[[str], bool]
 CACHE_LIMIT = 500_000
 
 
+@dataclass(frozen=True)
+class _Rule:
+    """One pattern: its own Matcher, the bit numbers of its gates (most selective first), its longest match."""
+
+    matcher: Matcher
+    bits: tuple[int, ...]
+    width: int
+
+
 class GatedMatcher:
-    """Matcher patterns by key, each matched on windows around its own gate words (see the module doc)."""
+    """Matcher patterns by key, each matched only on windows where its gate words occur."""
 
     def __init__(self, vocab: Vocab, patterns: Mapping[str, Iterable[Sequence[Mapping[str, Any]]]], common: frozenset[str] = frozenset()) -> None:
         self.vocab = vocab
         self.ungated = Matcher(vocab)
-        self.rules: list[tuple[Matcher, Gate, int]] = []  # (a matcher of one pattern, its gate, its longest match)
+        self.rules: list[_Rule] = []
+        self.gates: list[Gate] = []
         for key, pats in patterns.items():
             for pattern in pats:
-                gate, length = _gate(pattern, common), _max_length(pattern)
-                if gate is None or length is None:
+                gates, length = _gates(pattern, common), _max_length(pattern)
+                if not gates or length is None:
                     self.ungated.add(key, [list(pattern)])
-                else:
-                    matcher = Matcher(vocab)
-                    matcher.add(key, [list(pattern)])
-                    self.rules.append((matcher, gate, length))
-        self._masks: dict[int, int] = {}  # word (LOWER hash) -> bit mask of the rules whose gate it passes
+                    continue
+                matcher = Matcher(vocab)
+                matcher.add(key, [list(pattern)])
+                bits = tuple(range(len(self.gates), len(self.gates) + len(gates)))
+                self.gates.extend(gates)
+                self.rules.append(_Rule(matcher, bits, length))
+        # words seen so far (sorted LOWER hashes) and the bit mask of the gates each one passes
+        self._words = numpy.zeros(0, dtype=numpy.uint64)
+        self._masks = numpy.zeros(0, dtype=object)
 
     def __len__(self) -> int:
         return len(self.rules) + len(self.ungated)
@@ -54,31 +69,50 @@ class GatedMatcher:
         if not self.rules or not len(doc):
             return out
         lowers = doc.to_array(LOWER)
-        masks = {h: m for h in numpy.unique(lowers).tolist() if (m := self._mask(h))}
+        masks = self._passing(numpy.unique(lowers))
         if not masks:
             return out
-        hits: dict[int, list[int]] = {}
+        at: dict[int, list[int]] = {}  # gate bit -> sorted token positions passing it
         for i in numpy.flatnonzero(numpy.isin(lowers, numpy.array(list(masks), dtype=lowers.dtype))).tolist():
-            mask, r = masks[int(lowers[i])], 0
+            mask, bit = masks[int(lowers[i])], 0
             while mask:
                 if mask & 1:
-                    hits.setdefault(r, []).append(i)
+                    at.setdefault(bit, []).append(i)
                 mask >>= 1
-                r += 1
-        for r, positions in hits.items():
-            matcher, _, width = self.rules[r]
-            for lo, hi in _windows(positions, width, len(doc)):
-                out.extend((key, lo + s, lo + e) for key, s, e in matcher(doc[lo:hi]))
+                bit += 1
+        for rule in self.rules:
+            if not all(b in at for b in rule.bits):
+                continue
+            others = [at[b] for b in rule.bits[1:]]
+            reach = rule.width - 1
+            hits = [i for i in at[rule.bits[0]] if all(_near(pos, i, reach) for pos in others)]
+            for lo, hi in _windows(hits, rule.width, len(doc)):
+                out.extend((key, lo + s, lo + e) for key, s, e in rule.matcher(doc[lo:hi]))
         return out
 
-    def _mask(self, lower_hash: int) -> int:
-        mask = self._masks.get(lower_hash)
-        if mask is None:
-            if len(self._masks) >= CACHE_LIMIT:
-                self._masks.clear()
-            word = self.vocab.strings[lower_hash]
-            mask = self._masks[lower_hash] = sum(1 << r for r, (_, gate, _) in enumerate(self.rules) if gate(word))
-        return mask
+    def _passing(self, words: numpy.ndarray) -> dict[int, int]:
+        """Gate bit masks of the given (sorted, unique) words that pass any gate; new words are tested once."""
+        pos = numpy.searchsorted(self._words, words)
+        known = pos < len(self._words)
+        known[known] = self._words[pos[known]] == words[known]
+        if not known.all():
+            new = words[~known]
+            masks = [sum(1 << b for b, gate in enumerate(self.gates) if gate(self.vocab.strings[int(h)])) for h in new]
+            if len(self._words) + len(new) > CACHE_LIMIT:
+                self._words, self._masks = numpy.zeros(0, dtype=numpy.uint64), numpy.zeros(0, dtype=object)
+            at = numpy.searchsorted(self._words, new)
+            self._words = numpy.insert(self._words, at, new)
+            self._masks = numpy.insert(self._masks, at, numpy.array(masks, dtype=object))
+            pos = numpy.searchsorted(self._words, words)
+        masks = self._masks[pos]
+        hit = numpy.flatnonzero(masks != 0)
+        return dict(zip(words[hit].tolist(), masks[hit].tolist()))
+
+
+def _near(positions: list[int], i: int, reach: int) -> bool:
+    """True when a position lies within ``reach`` tokens of ``i``."""
+    j = bisect.bisect_left(positions, i - reach)
+    return j < len(positions) and positions[j] <= i + reach
 
 
 def _windows(hits: list[int], width: int, length: int) -> list[tuple[int, int]]:
@@ -105,13 +139,12 @@ def _max_length(pattern: Sequence[Mapping[str, Any]]) -> int | None:
     return total
 
 
-def _gate(pattern: Sequence[Mapping[str, Any]], common: frozenset[str]) -> Gate | None:
-    """A word test that every match passes on one of its required tokens; None if no token has one.
-
-    Of the required, word-checkable tokens, the one admitting the fewest ``common`` words wins.
-    """
-    best: tuple[tuple[int, int], Gate] | None = None
-    for token in pattern:
+def _gates(pattern: Sequence[Mapping[str, Any]], common: frozenset[str]) -> list[Gate]:
+    """Word tests of the pattern's required tokens, the one admitting the fewest ``common`` words
+    first; after it, only tests that admit no common word (tracking "with" or "the" costs more
+    than it saves)."""
+    ranked: list[tuple[tuple[int, int], int, Gate]] = []
+    for n, token in enumerate(pattern):
         op = str(token.get("OP", "1"))
         if op not in ("1", "+") and not re.fullmatch(r"\{[1-9]\d*(,\d*)?\}", op):
             continue
@@ -120,11 +153,10 @@ def _gate(pattern: Sequence[Mapping[str, Any]], common: frozenset[str]) -> Gate 
             found = _word_test(keys[attr], exact_case=attr != "LOWER") if attr in keys else None
             if found is not None:
                 words, gate = found
-                rank = (len(words & common), len(words)) if words is not None else (0, 1)
-                if best is None or rank < best[0]:
-                    best = (rank, gate)
+                ranked.append(((len(words & common), len(words)) if words is not None else (0, 1), n, gate))
                 break
-    return best[1] if best else None
+    ranked.sort(key=lambda r: (r[0], r[1]))
+    return [gate for i, (rank, _, gate) in enumerate(ranked) if i == 0 or rank[0] == 0]
 
 
 def _word_test(value: Any, *, exact_case: bool) -> tuple[frozenset[str] | None, Gate] | None:
@@ -132,7 +164,7 @@ def _word_test(value: Any, *, exact_case: bool) -> tuple[frozenset[str] | None, 
     if isinstance(value, str):
         return frozenset({value.lower()}), frozenset({value.lower()}).__contains__
     if isinstance(value, Mapping) and len(value) == 1:
-        (op, arg), = value.items()
+        ((op, arg),) = value.items()
         if op == "IN" and isinstance(arg, list) and all(isinstance(a, str) for a in arg):
             allowed = frozenset(a.lower() for a in arg)
             return allowed, allowed.__contains__

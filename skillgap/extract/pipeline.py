@@ -2,8 +2,8 @@
 
 Matching works on a blank spaCy tokenizer: a PhraseMatcher on ``LOWER`` for every label,
 alias and generated variant, a case-sensitive PhraseMatcher for the ambiguous forms ("R",
-"Go", "Spark"), kept only in a technical context, and a Matcher for the taxonomy's token
-patterns. Each match carries its skill id as the match key (``span.id_`` in ``doc.spans``,
+"Go", "Spark", in a few casings), kept only in a technical context, and a gated Matcher for the
+taxonomy's token patterns. Each match carries its skill id as the match key (``span.id_`` in ``doc.spans``,
 as spaCy's SpanRuler does); overlaps are resolved longest-first. Fuzzy matching, context
 rules and ``implies`` then complete the evidence.
 """
@@ -13,7 +13,6 @@ from __future__ import annotations
 import bisect
 import itertools
 import os
-import re
 import weakref
 from collections import deque
 from collections.abc import Iterable, Iterator
@@ -110,7 +109,9 @@ class SkillPipeline:
         rules = dict(tok.rules or {})
         for form in forms:
             for chunk in form.split():
-                if not chunk.replace("-", "").isalnum() or re.search(r"[A-Za-z]{3}[0-9]+$", chunk):
+                # names with a version ("HTML5") are split by the version rule in text and pattern alike;
+                # as special cases they would make spaCy re-scan every doc for them
+                if not chunk.replace("-", "").isalnum():
                     for cased in {chunk, chunk.lower(), chunk.upper(), chunk.capitalize()}:
                         rules[cased] = [{"ORTH": cased}]
         for form in ambiguous:
@@ -254,12 +255,13 @@ class SkillExtractor:
         view = _View(document, doc, pipe.cue_spans(doc), context.Clauses(doc, cues.line_continuers))
         raw = [m for m in pipe.matches(doc) if not context.blocked(m.start, m.end, view.cue_spans)]
         tokens = {i for m in raw for i in range(m.start, m.end)}
+        items = _ItemTokens(view, raw, tokens, cues)
         kept = [
             m
             for m in raw
             if not m.ambiguous
             or context.in_technical_context(
-                doc, m.start, m.end, section=view.section(view.char_start(m.start)), skill_tokens=tokens, cues=cues, cue_spans=view.cue_spans, clauses=view.clauses
+                doc, m.start, m.end, section=view.section(view.char_start(m.start)), skill_tokens=tokens, item_tokens=items, cues=cues, cue_spans=view.cue_spans, clauses=view.clauses
             )
         ]
         found = resolve(kept)
@@ -301,7 +303,7 @@ class SkillExtractor:
             page=document.page_at(start_char),
             negated=context.is_negated(doc, m.start, m.end, covered=covered, cues=cues, cue_spans=cue_spans, clauses=clauses),
             importance=context.importance(m.start, m.end, section=section, cues=cues, cue_spans=cue_spans, clauses=clauses) if document.kind == "posting" else None,
-            years=context.years_near(document.text, start_char, end_char, lo_char, hi_char),
+            years=view.years.near(start_char, end_char, lo_char, hi_char),
         )
 
     def _implied(self, mentions: list[Mention]) -> list[Mention]:
@@ -329,23 +331,48 @@ def as_document(source: Source, kind: DocumentKind | None = None) -> Document:
     return read_document(source, kind=kind)
 
 
+class _ItemTokens:
+    """Tokens of the matches that touch a list separator (`context.is_item` on one side), decided on demand."""
+
+    def __init__(self, view: _View, matches: list[Match], tokens: set[int], cues: Cues) -> None:
+        self.view, self.tokens, self.cues = view, tokens, cues
+        self._at: dict[int, list[Match]] = {}
+        for m in matches:
+            for i in range(m.start, m.end):
+                self._at.setdefault(i, []).append(m)
+        self._verdicts: dict[tuple[int, int], bool] = {}
+
+    def __contains__(self, token: object) -> bool:
+        for m in self._at.get(token, ()):  # type: ignore[call-overload]
+            key = (m.start, m.end)
+            if key not in self._verdicts:
+                v = self.view
+                self._verdicts[key] = context.is_item(
+                    v.doc, m.start, m.end, skill_tokens=self.tokens, cues=self.cues, cue_spans=v.cue_spans, clauses=v.clauses, both=False
+                )
+            if self._verdicts[key]:
+                return True
+        return False
+
+
 class _View:
     """One document under extraction: its tokens' char offsets, clauses, cues and sections, looked up fast."""
 
     def __init__(self, document: Document, doc: Doc, cue_spans: CueSpans, clauses: context.Clauses) -> None:
         self.document, self.doc, self.cue_spans, self.clauses = document, doc, cue_spans, clauses
-        offsets = doc.to_array([IDX, LENGTH]).tolist()
-        self._starts = [s for s, _ in offsets]
-        self._ends = [s + n for s, n in offsets]
+        offsets = doc.to_array([IDX, LENGTH])
+        self._starts = offsets[:, 0]
+        self._ends = offsets[:, 0] + offsets[:, 1]
         self._sections = [s.start for s in document.sections]
+        self.years = context.Years(document.text)
 
     def char_start(self, token: int) -> int:
         """Char offset where token ``token`` starts."""
-        return self._starts[token]
+        return int(self._starts[token])
 
     def char_end(self, end_token: int) -> int:
         """Char offset where the token before ``end_token`` ends (the end of a span ``[.., end_token)``)."""
-        return self._ends[end_token - 1]
+        return int(self._ends[end_token - 1])
 
     def section(self, offset: int) -> str | None:
         """Canonical name of the section holding char ``offset``, if any."""

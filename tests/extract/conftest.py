@@ -56,6 +56,8 @@ skills:
   - {id: sales, label: Sales, kind: knowledge, ambiguous: [Sales]}
   - {id: collaboration, label: Collaboration, kind: soft, aliases: [teamwork, Team Work]}
   - {id: data-warehousing, label: Data Warehousing, aliases: [data warehouse]}
+  - {id: accounting, label: Accounting, kind: knowledge, aliases: [Auditing], ambiguous: [Auditing]}
+  - {id: data-ingestion, label: Data Ingestion}
 """
 
 

@@ -27,6 +27,9 @@ def test_fuzzy_never_matches_short_tokens_and_respects_cutoff(fixture_taxonomy) 
     assert index.lookup("SQLL") is None  # "sql" is too short to be a fuzzy target
     assert index.lookup("MySQl") == ("mysql", 100.0)
     assert index.lookup("Kubern") is None  # ratio 75 < 90
+    plus = FuzzyIndex([("Security+", "comptia"), ("Cybersecurity", "cybersecurity")], cutoff=90)
+    assert plus.lookup("Security") is None  # ratio 94, but only a "+" apart: another name
+    assert plus.lookup("Security +") == ("comptia", 100.0)
     strict = SkillExtractor(fixture_taxonomy, fuzzy_cutoff=96)
     assert strict.extract("Skills: Kubernets, Hadoopp, Hadop").skill_ids == ()
     assert SkillExtractor(fixture_taxonomy).extract("Skills: Kubernets, Hadoopp, Hadop").skill_ids == ("kubernetes", "hadoop")
@@ -77,3 +80,25 @@ def test_to_frame_one_row_per_skill(extractor: SkillExtractor) -> None:
         ["deep-learning", 0, 100.0, "implied", True, "PyTorch"],
         ["machine-learning", 0, 100.0, "implied", True, "PyTorch"],
     ]
+
+
+def test_bad_file_raises_document_error_in_one_and_two_processes(extractor: SkillExtractor, tmp_path) -> None:
+    from skillgap.errors import DocumentError
+
+    bad = tmp_path / "broken.pdf"
+    bad.write_bytes(b"%PDF-1.7\n" + b"\x00garbage" * 50)
+    good = "Skills: Python, SQL"
+    for n_process in (1, 2):
+        stream = extractor.extract_many([good, bad, good], n_process=n_process, batch_size=1)
+        assert next(stream).skill_ids == ("python", "sql")
+        with pytest.raises(DocumentError, match="broken.pdf"):
+            next(stream)
+
+
+def test_own_nlp_gets_the_taxonomy_rules(fixture_taxonomy) -> None:
+    import spacy
+
+    nlp = spacy.blank("en")
+    own = SkillExtractor(fixture_taxonomy, nlp=nlp)
+    assert own.nlp is nlp
+    assert own.extract("Languages: C#, C++ and Go").skill_ids == ("csharp", "cpp", "go")
