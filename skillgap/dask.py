@@ -17,7 +17,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from .batch import JobInput, extractor_options, frame_of_rows, expand_candidates, profiles_here, ranking_row, results_of
+from .batch import JobInput, check_rank_by, extractor_options, frame_of_rows, expand_candidates, profiles_here, ranking_row, results_of
 from .gap import Credits, PostingWeights, PreparedJob, prepare_job
 from .taxonomy import Taxonomy
 
@@ -73,9 +73,11 @@ def rows(
     return db.from_delayed(scored)
 
 
-def rank(candidates: Any, job: JobInput, **options: Any) -> pd.DataFrame:
-    """Rank candidates on the Dask cluster: the same table as `skillgap.rank` (options as in `rows`)."""
-    return frame_of_rows(rows(candidates, job, **options).compute())
+def rank(candidates: Any, job: JobInput, *, by: str = "score", **options: Any) -> pd.DataFrame:
+    """Rank candidates on the Dask cluster: the same table as `skillgap.rank` (sorted ``by``;
+    other options as in `rows`)."""
+    check_rank_by(by)
+    return frame_of_rows(rows(candidates, job, **options).compute(), by=by)
 
 
 def _as_bag(candidates: Any, column: str | None) -> Bag:

@@ -34,6 +34,7 @@ def test_dask_rank_equals_rank(client: Client, shared_data: Path, tmp_path: Path
     expected = rank(candidates, "ml-engineer")
     got = skillgap.dask.rank(db.from_sequence(candidates, npartitions=4), "ml-engineer")
     pd.testing.assert_frame_equal(got, expected)
+    pd.testing.assert_frame_equal(skillgap.dask.rank(db.from_sequence(candidates, npartitions=3), "ml-engineer", by="fit"), rank(candidates, "ml-engineer", by="fit"))
     assert {"text #6", "text #8"} <= set(got["candidate"]) and got["error"].notna().sum() == 2
     # each worker that scored a partition holds one extractor for this job, kept for its later partitions
     cached = [v for v in client.run(lambda: sorted(__import__("skillgap.dask", fromlist=["_EXTRACTORS"])._EXTRACTORS)).values() if v]
