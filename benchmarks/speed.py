@@ -101,7 +101,7 @@ def processes(data: Path, repeat: int, runs: int, timeout: float) -> None:
 def rank_child(data: Path, n: int) -> None:
     """Rank ``n`` texts (the corpus cycled, as a stream) in this process; print seconds, the
     cost of the first and the last 1,000 documents, and the peak RSS, as JSON."""
-    corpus = speed_extract.texts(data)
+    corpus, _ = speed_extract.texts(data)  # (texts, how many are postings)
     job = posting(data)
     rank(corpus[:2], job)  # build the pipeline before the clock starts
     stamps: list[float] = []
@@ -128,7 +128,7 @@ def memory(data: Path, sizes: Sequence[int]) -> None:
             [sys.executable, __file__, "--data", str(data), "--rank-child", str(n)], check=True, capture_output=True, text=True, env={**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)}
         )
         results.append(json.loads(out.stdout.strip().splitlines()[-1]))
-    print(f"ranking N text résumés against one posting, in this process (n_process=1), one fresh subprocess and one run per size, corpus of {len(speed_extract.texts(data))} dev texts cycled")
+    print(f"ranking N text résumés against one posting, in this process (n_process=1), one fresh subprocess and one run per size, corpus of {len(speed_extract.texts(data)[0])} dev texts cycled")
     base = results[0]
     for r in results:
         per_doc = 1000 * r["seconds"] / r["n"]
