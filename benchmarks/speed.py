@@ -7,7 +7,8 @@
    end to end in this process vs 2 workers.
 4. Memory and cost per document: ranking N text résumés (the dev postings and DataTurks
    résumés, cycled, fed as a stream) against one posting, each size in a fresh subprocess so
-   its peak RSS is its own; aim: peak RSS at 10,000 <= 1.2x that at 1,000, cost per document flat.
+   its peak RSS is its own; aim: peak RSS at 10,000 <= 1.2x that at 1,000, cost per document
+   flat. Also with every text made distinct, in this process and in 2 recycled workers.
 
     PYTHONPATH=. python benchmarks/speed.py [--data ../shared/data] [--skip pdf,extract,processes,memory]
 """
@@ -18,12 +19,15 @@ import argparse
 import itertools
 import json
 import os
+import random
 import resource
+import string
 import subprocess
 import sys
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
+from typing import Any
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
@@ -32,7 +36,7 @@ import speed_extract  # noqa: E402  (the extraction developer's benchmark, run a
 import speed_pdf  # noqa: E402  (the documents developer's benchmark, run as it is)
 
 from skillgap import load_taxonomy, rank  # noqa: E402
-from skillgap.batch import CandidateResult, init_worker, ranking_frame, score_candidates, work  # noqa: E402
+from skillgap.batch import WORKER_MAX_TASKS, CandidateResult, init_worker, ranking_frame, score_candidates, work  # noqa: E402
 from skillgap.parallel import imap_ordered  # noqa: E402
 
 DEFAULT_DATA = speed_pdf.DEFAULT_DATA
@@ -98,12 +102,27 @@ def processes(data: Path, repeat: int, runs: int, timeout: float) -> None:
     print(f"  rank end to end, one run each: in this process {here:.2f} s; n_process=2 {there:.2f} s (incl. worker start-up) = {here / there:.2f}x")
 
 
-def rank_child(data: Path, n: int) -> None:
-    """Rank ``n`` texts (the corpus cycled, as a stream) in this process; print seconds, the
-    cost of the first and the last 1,000 documents, and the peak RSS, as JSON."""
+#: The memory runs: (label, corpus, worker processes). "distinct" appends 40 random words to
+#: every text, as names, e-mails and numbers make real résumés differ: spaCy keeps every new
+#: word, so only then does its vocabulary keep growing.
+MEMORY_RUNS = (("dev texts cycled", "cycled", 1), ("distinct texts", "distinct", 1), ("distinct texts", "distinct", 2))
+
+
+def corpus_stream(data: Path, n: int, variant: str) -> Iterator[str]:
+    """``n`` texts: the dev postings and résumés cycled, made distinct when ``variant`` says so."""
     corpus, _ = speed_extract.texts(data)  # (texts, how many are postings)
+    rng = random.Random(1)
+    for text in itertools.islice(itertools.cycle(corpus), n):
+        yield text if variant == "cycled" else text + "\nRef: " + " ".join("".join(rng.choices(string.ascii_lowercase, k=9)) for _ in range(40))
+
+
+def rank_child(data: Path, n: int, variant: str, procs: int) -> None:
+    """Rank ``n`` texts (as a stream) here or in ``procs`` workers; print seconds, the cost of
+    the first and the last 1,000 documents, and the peak RSS of this process and of the
+    largest worker, as JSON."""
     job = posting(data)
-    rank(corpus[:2], job)  # build the pipeline before the clock starts
+    options: dict[str, Any] = {} if procs == 1 else {"n_process": procs, "timeout": 120}
+    rank(list(corpus_stream(data, 2, "cycled")), job, **options)  # start-up before the clock
     stamps: list[float] = []
 
     def clocked(results: Iterable[CandidateResult]) -> Iterator[CandidateResult]:
@@ -113,30 +132,36 @@ def rank_child(data: Path, n: int) -> None:
             yield result
 
     start = time.perf_counter()
-    frame = ranking_frame(clocked(score_candidates(itertools.islice(itertools.cycle(corpus), n), job)))
+    frame = ranking_frame(clocked(score_candidates(corpus_stream(data, n, variant), job, **options)))
     seconds = time.perf_counter() - start
     assert len(frame) == n
     blocks = [b - a for a, b in zip(stamps, [*stamps[1:], start + seconds])]
-    out = {"n": n, "seconds": seconds, "first_1000": blocks[0], "last_1000": blocks[-1], "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}
+    usage = resource.getrusage
+    out = {
+        "n": n, "seconds": seconds, "first_1000": blocks[0], "last_1000": blocks[-1],
+        "peak_rss_mb": usage(resource.RUSAGE_SELF).ru_maxrss / 1024, "worker_rss_mb": usage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024,
+    }  # fmt: skip
     print(json.dumps(out))
 
 
 def memory(data: Path, sizes: Sequence[int]) -> None:
-    results = []
-    for n in sizes:
-        out = subprocess.run(
-            [sys.executable, __file__, "--data", str(data), "--rank-child", str(n)], check=True, capture_output=True, text=True, env={**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)}
-        )
-        results.append(json.loads(out.stdout.strip().splitlines()[-1]))
-    print(f"ranking N text résumés against one posting, in this process (n_process=1), one fresh subprocess and one run per size, corpus of {len(speed_extract.texts(data)[0])} dev texts cycled")
-    base = results[0]
-    for r in results:
-        per_doc = 1000 * r["seconds"] / r["n"]
-        print(
-            f"  N={r['n']:>6}: {r['seconds']:7.1f} s  {per_doc:6.2f} ms/doc ({per_doc / (1000 * base['seconds'] / base['n']):.2f}x)"
-            f"  first 1,000 docs {r['first_1000']:5.1f} s, last 1,000 {r['last_1000']:5.1f} s ({r['last_1000'] / r['first_1000']:.2f}x)"
-            f"  peak RSS {r['peak_rss_mb']:6.0f} MB ({r['peak_rss_mb'] / base['peak_rss_mb']:.2f}x)"
-        )
+    print(f"ranking N text résumés against one posting as a stream, one fresh subprocess and one run per size; corpus: the {len(speed_extract.texts(data)[0])} dev texts")
+    for label, variant, procs in MEMORY_RUNS:
+        results = []
+        for n in sizes:
+            command = [sys.executable, __file__, "--data", str(data), "--rank-child", str(n), variant, str(procs)]
+            out = subprocess.run(command, check=True, capture_output=True, text=True, env={**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)})
+            results.append(json.loads(out.stdout.strip().splitlines()[-1]))
+        print(f"  {label}, {'in this process' if procs == 1 else f'{procs} worker processes (recycled every {WORKER_MAX_TASKS:,} documents)'}:")
+        base = results[0]
+        for r in results:
+            per_doc = 1000 * r["seconds"] / r["n"]
+            workers = f", largest worker {r['worker_rss_mb']:4.0f} MB ({r['worker_rss_mb'] / base['worker_rss_mb']:.2f}x)" if procs > 1 else ""
+            print(
+                f"    N={r['n']:>6}: {r['seconds']:6.1f} s  {per_doc:6.2f} ms/doc ({per_doc / (1000 * base['seconds'] / base['n']):.2f}x)"
+                f"  first/last 1,000 docs {r['first_1000']:5.1f}/{r['last_1000']:5.1f} s"
+                f"  peak RSS {r['peak_rss_mb']:4.0f} MB ({r['peak_rss_mb'] / base['peak_rss_mb']:.2f}x){workers}"
+            )
     print(f"  aims: peak RSS at the largest N <= 1.2x the smallest; cost per document flat (~1.0x); load average now {os.getloadavg()[0]:.1f}")
 
 
@@ -147,10 +172,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--repeat", type=int, default=4, help="how many times the dev PDFs are ranked in the processes benchmark")
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000])
     parser.add_argument("--skip", default="", help=f"comma-separated sections to skip: {', '.join(SECTIONS)}")
-    parser.add_argument("--rank-child", type=int, help=argparse.SUPPRESS)
+    parser.add_argument("--rank-child", nargs=3, help=argparse.SUPPRESS)  # N, variant, processes
     args = parser.parse_args(argv)
     if args.rank_child:
-        rank_child(args.data, args.rank_child)
+        n, variant, procs = args.rank_child
+        rank_child(args.data, int(n), variant, int(procs))
         return 0
     skip = set(filter(None, args.skip.split(",")))
     if "pdf" not in skip:
