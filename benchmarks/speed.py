@@ -36,7 +36,7 @@ import speed_extract  # noqa: E402  (the extraction developer's benchmark, run a
 import speed_pdf  # noqa: E402  (the documents developer's benchmark, run as it is)
 
 from skillgap import load_taxonomy, rank  # noqa: E402
-from skillgap.batch import RENEW_EVERY, CandidateResult, init_worker, ranking_frame, score_candidates, work  # noqa: E402
+from skillgap.batch import WORKER_MAX_TASKS, CandidateResult, init_worker, ranking_frame, score_candidates, work  # noqa: E402
 from skillgap.parallel import imap_ordered  # noqa: E402
 
 DEFAULT_DATA = speed_pdf.DEFAULT_DATA
@@ -152,7 +152,7 @@ def memory(data: Path, sizes: Sequence[int]) -> None:
             command = [sys.executable, __file__, "--data", str(data), "--rank-child", str(n), variant, str(procs)]
             out = subprocess.run(command, check=True, capture_output=True, text=True, env={**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)})
             results.append(json.loads(out.stdout.strip().splitlines()[-1]))
-        print(f"  {label}, {'in this process' if procs == 1 else f'{procs} worker processes'} (a fresh pipeline every {RENEW_EVERY:,} documents):")
+        print(f"  {label}, {'in this process' if procs == 1 else f'{procs} worker processes (recycled every {WORKER_MAX_TASKS:,} documents)'}:")
         base = results[0]
         for r in results:
             per_doc = 1000 * r["seconds"] / r["n"]

@@ -151,8 +151,8 @@ def score_candidates(
     prepared = prepare_job(job, taxonomy=taxonomy, extractor=extractor, weights=weights)
     items = enumerate(expand_candidates(candidates))
     if n_process == 1 and timeout is None:
-        renew = None if extractor else RENEW_EVERY  # a caller's own extractor (maybe a trained nlp) is kept
-        profiled = profiles_here(items, extractor or default_extractor(prepared.taxonomy), batch_size, renew_every=renew)
+        extractor = extractor or default_extractor(prepared.taxonomy)
+        profiled = profiles_here(items, extractor, batch_size)
     else:
         profiled = _profiles_in_workers(items, extractor, prepared.taxonomy, n_process, timeout)
     return results_of(profiled, prepared, credits)
@@ -171,28 +171,14 @@ def results_of(profiled: Profiled, prepared: PreparedJob, credits: Credits) -> I
             yield score_candidate(got, prepared, credits=credits, index=index, source=source)
 
 
-def profiles_here(items: Iterable[tuple[int, Any]], extractor: SkillExtractor, batch_size: int, *, renew_every: int | None = None) -> Profiled:
-    """(index, input, profile or error) in this process: each batch read, then one ``nlp.pipe``;
-    with ``renew_every``, a fresh pipeline (same taxonomy and settings) after that many inputs."""
-    seen = 0
+def profiles_here(items: Iterable[tuple[int, Any]], extractor: SkillExtractor, batch_size: int) -> Profiled:
+    """(index, input, profile or error) in this process: each batch read, then one ``nlp.pipe``."""
     while batch := list(itertools.islice(items, max(1, batch_size))):
-        if renew_every and seen >= renew_every:
-            extractor, seen = _fresh(extractor), 0
-        seen += len(batch)
         read = [(i, c, _read(c, source_name(c, i))) for i, c in batch]
         documents = [d for _, _, d in read if isinstance(d, Document)]
         profiles = iter(_extract_batch(documents, extractor))
         for i, c, got in read:
             yield i, c, next(profiles) if isinstance(got, Document) else got
-
-
-def _fresh(extractor: SkillExtractor) -> SkillExtractor:
-    """An extractor like ``extractor`` on a new blank pipeline, whose vocabulary starts empty again."""
-    import spacy
-
-    from .extract import SkillExtractor
-
-    return SkillExtractor(extractor.taxonomy, **extractor_options(extractor), nlp=spacy.blank("en"))
 
 
 def _read(candidate: Any, source: str) -> Document | SkillProfile | str:
@@ -243,7 +229,7 @@ def _profiles_in_workers(items: Iterable[tuple[int, Any]], extractor: SkillExtra
     if extractor is not None:
         taxonomy = extractor.taxonomy
     setup = (taxonomy, extractor_options(extractor))
-    outcomes = imap_ordered(work, payloads(), n_process=n_process, timeout=timeout, initializer=init_worker, initargs=setup, max_tasks=RENEW_EVERY)
+    outcomes = imap_ordered(work, payloads(), n_process=n_process, timeout=timeout, initializer=init_worker, initargs=setup, max_tasks=WORKER_MAX_TASKS)
     for outcome in outcomes:
         i, c, source = pending.popleft()
         if not outcome.ok:
@@ -259,10 +245,9 @@ def extractor_options(extractor: SkillExtractor | None) -> dict[str, Any]:
     return {} if extractor is None else {"fuzzy": extractor.fuzzy, "fuzzy_cutoff": extractor.fuzzy_cutoff}
 
 
-#: Documents one spaCy pipeline reads before a fresh one takes over (in this process) or its
-#: worker process is replaced: spaCy's string store keeps every new word it sees (about 50 MB
-#: per 100,000), so without this, memory grows with the variety of the résumés.
-RENEW_EVERY = 2000
+#: Documents a worker process reads before it is replaced: spaCy's string store keeps every new
+#: word it sees (about 50 MB per 100,000), so a fresh worker now and then keeps memory flat.
+WORKER_MAX_TASKS = 2000
 
 _WORKER: SkillExtractor | None = None
 

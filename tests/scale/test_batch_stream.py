@@ -89,15 +89,3 @@ def test_extract_many_in_workers_raises_a_document_error_for_a_bad_file(tmp_path
     assert [p.document.text for p in itertools.islice(profiles, 2)] == [TEXT, TEXT]
     with pytest.raises(DocumentError, match=rf"^documents 3-4 of the batch: {bad}: corrupt or unreadable PDF"):
         next(profiles)
-
-
-def test_a_fresh_pipeline_every_n_documents_gives_the_same_profiles():
-    from skillgap.batch import profiles_here
-    from skillgap.gap import default_extractor
-
-    extractor = default_extractor(load_taxonomy())
-    texts = [TEXT, "Skills: Kubernets, Go and R programming", "no experience with PyTorch", TEXT + " Spark", "Excel, qzxv7renew"]
-    renewed = list(profiles_here(enumerate(texts), extractor, 2, renew_every=2))
-    assert "qzxv7renew" not in extractor.nlp.vocab.strings  # the later batches ran on fresh pipelines
-    kept = [p.mentions for _, _, p in profiles_here(enumerate(texts), extractor, 2)]
-    assert [p.mentions for _, _, p in renewed] == kept and kept[0]
