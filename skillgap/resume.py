@@ -46,12 +46,20 @@ def content_hash(path: str | Path) -> str | None:
     return digest.hexdigest()
 
 
+def taxonomy_fingerprint(taxonomy: Taxonomy) -> str:
+    """A hash of what extraction takes from a taxonomy (names, patterns, links), so that entries
+    journalled with another taxonomy are not reused."""
+    skills = [dataclasses.asdict(s) | {"source": "", "description": ""} for s in sorted(taxonomy, key=lambda s: s.id)]
+    return hashlib.sha256(json.dumps(skills, sort_keys=True, default=str).encode()).hexdigest()[:16]
+
+
 class Journal:
     """Append-only record of finished candidates, keyed by content hash; ``resume`` reads the old one."""
 
     def __init__(self, path: str | Path, taxonomy: Taxonomy, *, resume: bool = False) -> None:
         self.path = Path(path)
         self.taxonomy = taxonomy
+        self.fingerprint = taxonomy_fingerprint(taxonomy)
         self._offsets: dict[str, int] = self._index() if resume else {}  # old entries: where they start
         self._seen: set[str] = set(self._offsets)
         self._handle: IO[str] = self.path.open("a" if resume else "w", encoding="utf-8")
@@ -74,9 +82,11 @@ class Journal:
                 if not line:
                     return offsets
                 try:
-                    offsets[json.loads(line)["sha256"]] = start
-                except (json.JSONDecodeError, UnicodeDecodeError, KeyError, TypeError):
+                    entry = json.loads(line)
+                except (json.JSONDecodeError, UnicodeDecodeError):
                     continue  # the last line of a killed run may be cut short
+                if isinstance(entry, dict) and entry.get("taxonomy") == self.fingerprint and "sha256" in entry:
+                    offsets[entry["sha256"]] = start
 
     def lookup(self, digest: str | None, source: str) -> SkillProfile | Unreadable | None:
         """The journalled outcome of content ``digest`` (named ``source`` now), or None to score it."""
@@ -97,7 +107,7 @@ class Journal:
         """Append one finished candidate and flush, so a kill a moment later loses nothing."""
         if digest is None or digest in self._seen:
             return
-        entry: dict[str, Any] = {"sha256": digest, "source": result.source}
+        entry: dict[str, Any] = {"sha256": digest, "taxonomy": self.fingerprint, "source": result.source}
         if result.report is None:
             entry["error"] = result.error
         else:

@@ -44,3 +44,15 @@ def test_a_journalled_profile_scores_exactly_as_the_original(tmp_path: Path):
     assert profile.document == original.report.candidate.document and profile.mentions == original.report.candidate.mentions
     [again] = score_candidates([profile], "ml-engineer", taxonomy=taxonomy)
     assert again.report.results == original.report.results and again.report.score == original.report.score
+
+
+def test_entries_of_another_taxonomy_are_not_reused(tmp_path: Path):
+    yaml = "skills:\n  - {id: python, label: Python, category: languages}\n"
+    (tmp_path / "a.yaml").write_text(yaml)
+    (tmp_path / "b.yaml").write_text(yaml + "  - {id: sql, label: SQL, category: languages}\n")
+    first, second = load_taxonomy(tmp_path / "a.yaml"), load_taxonomy(tmp_path / "b.yaml")
+    journal = Journal(tmp_path / "j.jsonl", first)
+    journal.record("e" * 64, CandidateResult("cv.pdf", None, "cv.pdf: broken"))
+    journal.close(finished=False)
+    assert len(Journal(tmp_path / "j.jsonl", load_taxonomy(tmp_path / "a.yaml"), resume=True)) == 1
+    assert Journal(tmp_path / "j.jsonl", second, resume=True).lookup("e" * 64, "cv.pdf") is None
