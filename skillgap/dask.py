@@ -17,7 +17,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from .batch import JobInput, check_rank_by, extractor_options, frame_of_rows, expand_candidates, profiles_here, ranking_row, results_of
+from .batch import JobInput, check_rank_by, expand_candidates, extractor_options, frame_of_rows, profiles_here, ranking_row, results_of
 from .gap import Credits, PostingWeights, PreparedJob, prepare_job
 from .taxonomy import Taxonomy
 
