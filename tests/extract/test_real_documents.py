@@ -79,3 +79,15 @@ def test_selenium_is_the_test_tool_in_running_prose(shipped: SkillExtractor, sha
         ("testing-frameworks", "Selenium", "exact"),
         ("software-testing", "Selenium", "implied"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("word", "expected"),
+    [
+        ("sums", [("finance", "financial controls", "exact")]),  # "Knowledge of budgets , estimates , contract sums and financial controls ."
+        ("AACA", [("finance", "Balance sheet analysis", "exact")]),  # "... are met Balance sheet analysis , production of P L ' s ..."
+    ],
+)
+def test_finance_terms_of_accounting_postings(shipped: SkillExtractor, shared_data: Path, word: str, expected: list) -> None:
+    profile = shipped.extract(_green_sentence(shared_data, word), kind="posting")
+    assert [(m.skill_id, m.text, m.method) for m in profile.mentions] == expected
