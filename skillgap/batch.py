@@ -24,7 +24,12 @@ if TYPE_CHECKING:
     from .extract import SkillExtractor
 
 #: Columns of the ranking frame, in order.
-RANK_COLUMNS = ["rank", "candidate", "score", "required_coverage", "preferred_coverage", "matched", "missing_required", "error"]
+RANK_COLUMNS = [
+    "rank", "candidate", "score", "required_coverage", "preferred_coverage", "relevance", "fit",
+    "matched", "missing_required", "error",
+]  # fmt: skip
+#: The report figures `rank` can sort by (``GapReport`` attributes, higher is better).
+RANK_BY = ("score", "fit", "relevance")
 
 JobInput = Union[DocumentInput, Role, PreparedJob]
 
@@ -126,22 +131,32 @@ def rank(
     extractor: SkillExtractor | None = None,
     credits: Credits = Credits(),
     weights: PostingWeights = PostingWeights(),
+    by: str = "score",
 ) -> pd.DataFrame:
     """Rank candidates (paths, folders, texts, documents or profiles) against a posting or role.
 
     One row per input: rank, candidate, score (0..100), required and preferred coverage
-    (0..1), number of matched requirements, missing required skills (comma-joined labels) and
-    the error. Sorted by score (highest first; ties keep input order and share a rank); inputs
-    that failed come last with score NaN and their error.
+    (0..1), relevance (0..1), fit (0..100), number of matched requirements, missing required
+    skills (comma-joined labels) and the error. Sorted by ``by`` (one of `RANK_BY`; highest
+    first; ties keep input order and share a rank); inputs that failed come last with NaN
+    figures and their error.
     """
+    check_rank_by(by)
     results = score_candidates(candidates, job, taxonomy=taxonomy, extractor=extractor, credits=credits, weights=weights)
-    return ranking_frame(results)
+    return ranking_frame(results, by=by)
 
 
-def ranking_frame(results: Iterable[CandidateResult]) -> pd.DataFrame:
+def check_rank_by(by: str) -> None:
+    """Raise `SkillgapError` unless ``by`` names a figure `rank` can sort by (checked before any work)."""
+    if by not in RANK_BY:
+        raise SkillgapError(f"cannot rank by {by!r}", fix=f"use by= one of {', '.join(RANK_BY)}")
+
+
+def ranking_frame(results: Iterable[CandidateResult], *, by: str = "score") -> pd.DataFrame:
     """The ranking table of `rank` built from results in input order (also for parallel runs)."""
     import pandas as pd
 
+    check_rank_by(by)
     rows = []
     for r in results:
         rep = r.report
@@ -151,6 +166,8 @@ def ranking_frame(results: Iterable[CandidateResult]) -> pd.DataFrame:
                 "score": rep.score if rep else float("nan"),
                 "required_coverage": rep.required_coverage if rep else float("nan"),
                 "preferred_coverage": rep.preferred_coverage if rep else float("nan"),
+                "relevance": rep.relevance if rep else float("nan"),
+                "fit": rep.fit if rep else float("nan"),
                 "matched": len(rep.by_status("matched")) if rep else pd.NA,
                 "missing_required": ", ".join(rep.summary().missing_required) if rep else None,
                 "error": r.error,
@@ -158,6 +175,6 @@ def ranking_frame(results: Iterable[CandidateResult]) -> pd.DataFrame:
         )
     frame = pd.DataFrame(rows, columns=RANK_COLUMNS[1:])
     frame["matched"] = frame["matched"].astype("Int64")
-    frame = frame.sort_values("score", ascending=False, kind="stable", na_position="last").reset_index(drop=True)
-    frame.insert(0, "rank", frame["score"].rank(method="min", ascending=False).astype("Int64"))
+    frame = frame.sort_values(by, ascending=False, kind="stable", na_position="last").reset_index(drop=True)
+    frame.insert(0, "rank", frame[by].rank(method="min", ascending=False).astype("Int64"))
     return frame

@@ -7,9 +7,20 @@ carries its evidence, and the overall score is one formula, :func:`score_of`:
     score = 100 * sum(weight_i * credit_i) / sum(weight_i)
 
 over all requirements, where credit is ``Credits.matched`` (1.0) when the candidate states the
-skill, ``Credits.implied`` (0.5) when a stated skill implies it (PyTorch -> deep learning),
+skill or, for a skill the posting offers as a choice ("PHP, Python or Go"), another skill of
+that choice (status ``alternative``), ``Credits.implied`` (0.5) when a stated skill implies it (PyTorch -> deep learning),
 ``Credits.transferable`` (0.25) when the candidate states a sibling of it (TensorFlow for
 PyTorch, from the taxonomy's ``related`` / ``group``) and 0 when it is missing.
+
+The score only looks from the job's side. Two more figures look from the candidate's side too
+(:func:`relevance_of`, :func:`fit_of`):
+
+    relevance = sum(credit_s) / n    over the candidate's n distinct stated skills s, where
+                                     credit_s is what s earns the job: matched if the job asks
+                                     for s, implied if s implies a skill it asks for, transferable
+                                     if s is a sibling of one, else 0
+    fit = 100 * 2 * C * R / (C + R)  with C = score / 100 and R = relevance (their harmonic
+                                     mean, as F1 combines recall and precision; 0 when both are 0)
 """
 
 from __future__ import annotations
@@ -32,7 +43,7 @@ if TYPE_CHECKING:
 
     from .extract import SkillExtractor
 
-Status = Literal["matched", "implied", "transferable", "missing"]
+Status = Literal["matched", "alternative", "implied", "transferable", "missing"]
 
 #: What a candidate or a posting can be given as.
 DocumentInput = Union[str, Path, Document, SkillProfile]
@@ -64,8 +75,10 @@ class Credits:
             )
 
     def of(self, status: str) -> float:
-        """The credit one status earns."""
-        return 0.0 if status == "missing" else float(getattr(self, status))
+        """The credit one status earns (an accepted alternative earns what a match earns)."""
+        if status == "missing":
+            return 0.0
+        return float(getattr(self, "matched" if status == "alternative" else status))
 
 
 @dataclass(frozen=True)
@@ -73,15 +86,16 @@ class PostingWeights:
     """How a posting's mentions become requirement weights.
 
     ``weight = min(1 + log2(count), max_weight)`` for a skill named ``count`` times (outside the
-    company sections), times ``preferred_factor`` when it is only preferred.
+    company sections), times ``preferred_factor`` when it is only preferred, divided by the
+    number of choices when it is only asked as one of several ("PHP, Python or Go": each 1/3).
     """
 
     max_weight: float = 3.0
     preferred_factor: float = 0.5
 
-    def weight(self, count: int, importance: str) -> float:
+    def weight(self, count: int, importance: str, choices: int = 1) -> float:
         base = min(1.0 + math.log2(max(count, 1)), self.max_weight)
-        return base * (self.preferred_factor if importance == "preferred" else 1.0)
+        return base * (self.preferred_factor if importance == "preferred" else 1.0) / max(choices, 1)
 
 
 @dataclass(frozen=True)
@@ -89,17 +103,23 @@ class PreparedJob:
     """A job's requirements, computed once and reused for every candidate compared to it.
 
     ``name`` is the role label or the posting's source; ``job_evidence`` maps each required
-    skill id to the posting mentions that ask for it (empty for a role profile).
+    skill id to the posting mentions that ask for it (empty for a role profile);
+    ``alternatives`` maps a skill the posting asks for only as one of a choice ("PHP, Python or
+    Go") to the other skills it accepts in its place.
     """
 
     name: str
     requirements: tuple[Requirement, ...]
     taxonomy: Taxonomy = field(repr=False, compare=False)
     job_evidence: Mapping[str, tuple[Mention, ...]] = field(default_factory=dict, repr=False, compare=False)
+    alternatives: Mapping[str, frozenset[str]] = field(default_factory=dict, compare=False)
     role: Role | None = None
     #: For each requirement: the skills that imply it, and its siblings (looked up once, not per candidate).
     implied_from: Mapping[str, frozenset[str]] = field(init=False, repr=False, compare=False)
     siblings: Mapping[str, frozenset[str]] = field(init=False, repr=False, compare=False)
+    #: Every skill the job uses, with the best status a candidate stating it earns ("matched" for
+    #: an asked skill, "implied" for one implying an asked skill, "transferable" for a sibling).
+    uses: Mapping[str, Status] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         wanted = {r.skill_id for r in self.requirements}
@@ -110,6 +130,10 @@ class PreparedJob:
                     implied_from[target].add(skill.id)
         object.__setattr__(self, "implied_from", {k: frozenset(v) for k, v in implied_from.items()})
         object.__setattr__(self, "siblings", {k: frozenset(self.taxonomy.siblings(k)) for k in wanted})
+        uses: dict[str, Status] = {s: "transferable" for group in self.siblings.values() for s in group}
+        uses.update({s: "implied" for group in self.implied_from.values() for s in group})
+        uses.update({s: "matched" for s in wanted})
+        object.__setattr__(self, "uses", uses)
 
 
 @dataclass(frozen=True)
@@ -140,6 +164,8 @@ class GapSummary:
     coverage: Mapping[str, float]
     missing_required: tuple[str, ...]
     learn_next: tuple[str, ...]
+    relevance: float
+    fit: float
 
     def __str__(self) -> str:
         lines = [
@@ -147,6 +173,7 @@ class GapSummary:
             f"  required coverage  {_pct(self.required_coverage)}",
             f"  preferred coverage {_pct(self.preferred_coverage)}",
             *(f"  {name}: {_pct(value)}" for name, value in self.coverage.items()),
+            f"  relevance {_pct(self.relevance)} of the candidate's skills; fit {'n/a' if math.isnan(self.fit) else f'{self.fit:.1f}'} / 100",
             f"  missing required: {', '.join(self.missing_required) or 'none'}",
             f"  learn next: {', '.join(self.learn_next) or 'nothing missing'}",
         ]
@@ -164,6 +191,8 @@ class GapReport:
     ``coverage`` maps each category (the role's areas, or skill categories for a posting) to the
     weighted share earned there; ``preferred_coverage`` is NaN when the job has no preferred
     requirements. ``extra`` lists skills the candidate states that the job does not ask for.
+    ``relevance`` (0..1) is the share of the candidate's skills the job uses and ``fit`` (0..100)
+    the harmonic mean of coverage and relevance (formulas in the module docstring).
     """
 
     candidate: SkillProfile
@@ -174,6 +203,8 @@ class GapReport:
     required_coverage: float
     preferred_coverage: float
     coverage: Mapping[str, float]
+    relevance: float = math.nan  # NaN: not computed (a report built by hand, not by `compare`)
+    fit: float = math.nan
     credits: Credits = field(default_factory=Credits)
 
     @property
@@ -206,6 +237,8 @@ class GapReport:
             coverage=self.coverage,
             missing_required=tuple(r.label for r in self.results if r.status == "missing" and r.importance == "required"),
             learn_next=tuple(r.label for r in self.learn_next()),
+            relevance=self.relevance,
+            fit=self.fit,
         )
 
     def to_html(self, path: str | Path | None = None) -> str:
@@ -294,7 +327,7 @@ def prepare_job(
 
 def _is_role_name(text: str, taxonomy: Taxonomy) -> bool:
     """A role id (any lowercase slug, so a misspelt id gets a "did you mean") or a role's label."""
-    if "\n" in text or len(text) > 200 or Path(text).exists():
+    if "\n" in text or len(text.encode()) > 200 or Path(text).exists():  # in bytes: a file name may have 255
         return False
     if re.fullmatch(r"[a-z0-9]+(?:-[a-z0-9]+)*", text):
         return True
@@ -313,7 +346,8 @@ def requirements_from_posting(posting: SkillProfile, *, weights: PostingWeights 
     Counted: stated, non-negated mentions outside `COMPANY_SECTIONS` (benefits, how to apply).
     Importance of a mention: its cue phrase (``Mention.importance``) if the extractor found one,
     else its section (`SECTION_IMPORTANCE`), else required; a skill is required if any of its
-    mentions is. Weight: `PostingWeights.weight`. Years: the most any mention asks for.
+    mentions is. A skill named only inside choices (`choice_lists`) accepts the other skills of
+    its choices in its place. Weight: `PostingWeights.weight`. Years: the most any mention asks for.
     Raises `SkillgapError` when no skill is asked for at all (nothing to score against).
     """
     taxonomy = posting.taxonomy
@@ -328,6 +362,7 @@ def requirements_from_posting(posting: SkillProfile, *, weights: PostingWeights 
             source=posting.document.source,
             fix="check that the posting text was read (not empty or scanned) and that the taxonomy covers its field",
         )
+    alternatives = _alternatives(posting, asked)
     requirements = []
     for skill_id, mentions in asked.items():
         importance = "required" if any(_importance(m) == "required" for m in mentions) else "preferred"
@@ -336,7 +371,7 @@ def requirements_from_posting(posting: SkillProfile, *, weights: PostingWeights 
             Requirement(
                 skill_id=skill_id,
                 importance=importance,  # type: ignore[arg-type]
-                weight=weights.weight(len(mentions), importance),
+                weight=weights.weight(len(mentions), importance, 1 + len(alternatives.get(skill_id, ()))),
                 area=taxonomy[skill_id].category,
                 years=max(years) if years else None,
             )
@@ -346,7 +381,67 @@ def requirements_from_posting(posting: SkillProfile, *, weights: PostingWeights 
         requirements=tuple(requirements),
         taxonomy=taxonomy,
         job_evidence={k: tuple(v) for k, v in asked.items()},
+        alternatives=alternatives,
     )
+
+
+def choice_lists(
+    text: str, mentions: Iterable[Mention], *, separators: frozenset[str], words: frozenset[str], openers: Iterable[str] = ()
+) -> list[list[Mention]]:
+    """Runs of mentions that offer a choice: "PHP, Python or Go", "one of: Python, Perl, PHP".
+
+    Neighbouring mentions (in text order) belong to one list when only list separators stand
+    between them. A choice ends at a link holding one of ``words`` ("or") and starts after the
+    previous such link, after a link with any other word ("and" joins, it does not offer a
+    choice) or at the start of the list; "Python, R and SQL or Scala" offers SQL or Scala. A
+    list right after one of ``openers`` ("one of") is a choice as a whole.
+    """
+    opened_by = re.compile(rf"(?:{'|'.join(re.escape(o.lower()) for o in openers)})\W*\Z") if openers else None
+    choices: list[list[Mention]] = []
+    current: list[Mention] = []
+    opened = False
+    previous: Mention | None = None
+
+    def close() -> None:
+        if opened and len({c.skill_id for c in current}) > 1:
+            choices.append(current)
+
+    for m in sorted(mentions, key=lambda m: m.start):
+        link = re.findall(r"\w+|\S", text[previous.end : m.start].lower()) if previous is not None else None
+        if link is None or not all(t in separators for t in link):
+            close()  # not in the same list as the previous mention
+            current = [m]
+            opened = opened_by is not None and opened_by.search(text[max(0, m.start - 40) : m.start].lower()) is not None
+        elif any(t in words for t in link):
+            if len({c.skill_id for c in current} | {m.skill_id}) > 1:
+                choices.append([*current, m])
+            current, opened = [], False
+        elif any(t[0].isalnum() for t in link):
+            close()  # "and": the items before are joined, not offered
+            current, opened = [m], False
+        else:
+            current.append(m)
+        previous = m
+    close()
+    return choices
+
+
+def _alternatives(posting: SkillProfile, asked: Mapping[str, list[Mention]]) -> dict[str, frozenset[str]]:
+    """For each skill asked only inside choices, the other skills of those choices."""
+    from .extract.context import load_cues
+
+    cues = load_cues()
+    kept = [m for mentions in asked.values() for m in mentions]
+    choices = choice_lists(
+        posting.document.text, kept, separators=cues.list_separators, words=cues.alternative_words, openers=cues.choice_openers
+    )
+    in_choice = {id(m) for choice in choices for m in choice}
+    others: dict[str, set[str]] = {}
+    for choice in choices:
+        skills = {m.skill_id for m in choice}
+        for skill_id in skills:
+            others.setdefault(skill_id, set()).update(skills - {skill_id})
+    return {s: frozenset(o) for s, o in others.items() if all(id(m) in in_choice for m in asked[s])}
 
 
 def _importance(m: Mention) -> str:
@@ -393,25 +488,32 @@ def compare_prepared(
             stated.setdefault(m.skill_id, []).append(m)
     results = tuple(_judge(req, stated, job, credits) for req in job.requirements)
     asked = {r.skill_id for r in results}
+    score = score_of(results)
+    relevance = relevance_of(stated, job, credits)
     return GapReport(
         candidate=profile,
         job=job.name,
         results=results,
         extra=tuple(s for s in stated if s not in asked),
-        score=score_of(results),
+        score=score,
         required_coverage=_coverage(r for r in results if r.importance == "required"),
         preferred_coverage=_coverage(r for r in results if r.importance == "preferred"),
         coverage={area: _coverage(r for r in results if r.category == area) for area in dict.fromkeys(r.category for r in results)},
+        relevance=relevance,
+        fit=fit_of(score, relevance),
         credits=credits,
     )
 
 
 def _judge(req: Requirement, stated: Mapping[str, list[Mention]], job: PreparedJob, credits: Credits) -> RequirementResult:
-    """The status of one requirement; ``via`` is the first stated skill (text order) that implies it or is its sibling."""
+    """The status of one requirement; ``via`` is the first stated skill (text order) accepted in
+    its place, implying it or its sibling."""
     status: Status = "missing"
     via: str | None = None
     if req.skill_id in stated:
         status = "matched"
+    elif via := next((s for s in stated if s in job.alternatives.get(req.skill_id, ())), None):
+        status = "alternative"
     elif via := next((s for s in stated if s in job.implied_from[req.skill_id]), None):
         status = "implied"
     elif via := next((s for s in stated if s in job.siblings[req.skill_id]), None):
@@ -436,6 +538,19 @@ def _judge(req: Requirement, stated: Mapping[str, list[Mention]], job: PreparedJ
 def score_of(results: Iterable[RequirementResult]) -> float:
     """The overall score, 0..100: ``100 * sum(weight * credit) / sum(weight)`` (0 for no requirements)."""
     return 100.0 * _coverage(results, empty=0.0)
+
+
+def relevance_of(stated: Iterable[str], job: PreparedJob, credits: Credits = Credits()) -> float:
+    """Share of the candidate's distinct stated skills the job uses, 0..1: the mean over them of
+    the credit each earns the job (`PreparedJob.uses`; 0 for one it does not use, 0 for no skills)."""
+    skills = set(stated)
+    return sum(credits.of(job.uses.get(s, "missing")) for s in skills) / len(skills) if skills else 0.0
+
+
+def fit_of(score: float, relevance: float) -> float:
+    """Harmonic mean of coverage (``score / 100``) and relevance, times 100; 0 when both are 0."""
+    coverage = score / 100.0
+    return 200.0 * coverage * relevance / (coverage + relevance) if coverage + relevance else 0.0
 
 
 def _coverage(results: Iterable[RequirementResult], empty: float = math.nan) -> float:
@@ -468,7 +583,11 @@ def as_path(source: object) -> Path | None:
     if not isinstance(source, str) or "\n" in source or not 0 < len(source) <= 4096:
         return None
     path = Path(source)
-    return path if path.exists() or re.search(r"\.[A-Za-z][A-Za-z0-9]{1,4}\Z", source) else None
+    try:
+        exists = path.exists()
+    except OSError:  # e.g. a one-line text longer than a file name may be
+        exists = False
+    return path if exists or re.search(r"\.[A-Za-z][A-Za-z0-9]{1,4}\Z", source) else None
 
 
 def default_extractor(taxonomy: Taxonomy) -> SkillExtractor:

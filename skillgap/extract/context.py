@@ -24,7 +24,7 @@ from ..errors import TaxonomyError
 from ..taxonomy import shipped_taxonomy_dir
 
 CUE_KINDS = ("technical", "skill_after", "negation_before", "negation_after", "required", "preferred", "not_skill", "title_before")
-_CUE_KEYS = frozenset({*CUE_KINDS, "technical_sections", "list_separators", "line_continuers", "bullets", "preferred_sections"})
+_CUE_KEYS = frozenset({*CUE_KINDS, "technical_sections", "list_separators", "line_continuers", "bullets", "preferred_sections", "alternative_words", "choice_openers"})
 _BOUNDARIES = frozenset({".", "!", "?", ";"})
 #: How far (tokens) each rule looks from a mention.
 TECH_WINDOW = 3
@@ -45,6 +45,10 @@ class Cues:
     list_separators: frozenset[str]
     line_continuers: frozenset[str]
     bullets: frozenset[str]
+    #: Words that make a list of skills a choice ("PHP, Python or Go"); used by `skillgap.gap`.
+    alternative_words: frozenset[str] = frozenset()
+    #: Phrases after which a list of skills is a choice as a whole ("one of: Python, Perl, PHP").
+    choice_openers: tuple[str, ...] = ()
 
 
 def load_cues(path: str | Path | None = None) -> Cues:
@@ -78,6 +82,8 @@ def _load_cues(path: str) -> Cues:
         list_separators=frozenset(s.lower() for s in strings("list_separators")),
         line_continuers=frozenset(s.lower() for s in strings("line_continuers")),
         bullets=frozenset(strings("bullets")),
+        alternative_words=frozenset(s.lower() for s in strings("alternative_words")),
+        choice_openers=strings("choice_openers"),
     )
 
 

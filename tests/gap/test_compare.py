@@ -8,7 +8,7 @@ import pickle
 import pytest
 
 from skillgap.errors import DocumentError, SkillgapError
-from skillgap.gap import Credits, as_path, compare
+from skillgap.gap import Credits, as_path, compare, prepare_job
 
 
 def _status(report):
@@ -103,6 +103,7 @@ def test_summary(taxonomy, profile_of):
         "  Programming: 80%",
         "  ML: 0%",
         "  Cloud: 100%",
+        "  relevance 100% of the candidate's skills; fit 70.6 / 100",
         "  missing required: Deep Learning, PyTorch",
         "  learn next: Deep Learning, PyTorch, SQL",
     ]
@@ -138,3 +139,11 @@ def test_a_missing_file_is_an_error_not_a_text(tmp_path, taxonomy):
     assert as_path(missing) is not None and as_path("Python, SQL and AWS.") is None and as_path("two\nlines.pdf") is None
     with pytest.raises(DocumentError, match="no such file"):
         compare(missing, "test-role", taxonomy=taxonomy)
+
+
+def test_a_one_line_text_longer_than_a_file_name_is_text(taxonomy):
+    """Postings scraped as one paragraph are longer than the 255 bytes a file name may have."""
+    posting = "We need Python and SQL. " + "Our company is great. " * 20
+    assert len(posting.encode()) > 255 and "\n" not in posting and as_path(posting) is None
+    job = prepare_job(posting, taxonomy=taxonomy)
+    assert [r.skill_id for r in job.requirements] == ["python", "sql"]

@@ -45,8 +45,10 @@ def test_required_and_preferred_on_gold_postings(name, shared_data, extractor, g
 def test_posting_weights_and_job_evidence(shared_data, extractor):
     job = prepare_job(shared_data / "gold" / "postings" / "005.txt", extractor=extractor)
     reqs = {r.skill_id: r for r in job.requirements}
-    # "Proficiency in Python, R and/or SAS is a plus": preferred, named once -> 0.5
-    assert [(reqs[s].importance, reqs[s].weight) for s in ("python", "r", "sas")] == [("preferred", 0.5)] * 3
+    # "one or more programming languages; preferably Python, SAS or R": preferred, named once
+    # (0.5), and one of three choices -> 0.5 / 3 each, any of them accepted for the others
+    assert [(reqs[s].importance, reqs[s].weight) for s in ("python", "r", "sas")] == [("preferred", 0.5 / 3)] * 3
+    assert {s: sorted(job.alternatives[s]) for s in ("python", "r", "sas")} == {"python": ["r", "sas"], "r": ["python", "sas"], "sas": ["python", "r"]}
     assert reqs["sql"].importance == "required"
     assert [m.text for m in job.job_evidence["sas"]] == ["SAS"]
 
@@ -96,3 +98,19 @@ def test_score_candidates_streams_one_result_per_input(shared_data, extractor):
     results = list(score_candidates(cv, "software-developer", extractor=extractor))
     assert [r.source for r in results] == [str(p) for p in sorted(cv.iterdir())]
     assert all(r.error is None and r.report is not None for r in results)
+
+
+def test_vanetik_backend_vacancy_asks_for_drupal_not_wordpress_nor_its_company_leadership(shared_data, extractor):
+    """'Drupal' is its own CMS (WordPress transfers to it), and "World renown leadership" describes the company."""
+    import csv
+
+    folder = shared_data / "pairs" / "vanetik_vacancy_resume"
+    with (folder / "5_vacancies.csv").open(encoding="utf-8") as f:
+        backend = next(v for v in csv.DictReader(f) if v["id"] == "207")
+    job = prepare_job(backend["job_description"], extractor=extractor)
+    asked = {r.skill_id: r for r in job.requirements}
+    assert "wordpress" not in asked and "leadership" not in asked
+    assert (asked["drupal"].importance, round(asked["drupal"].weight, 3)) == ("required", 2.585)  # named 3 times
+    report = compare(folder / "CV" / "2.docx", job, extractor=extractor)  # the CV names WordPress, not Drupal
+    drupal = next(r for r in report.results if r.skill_id == "drupal")
+    assert (drupal.status, drupal.via, drupal.credit) == ("transferable", "wordpress", 0.25)
