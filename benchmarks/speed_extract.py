@@ -52,8 +52,8 @@ def all_mentions(extractor: SkillExtractor, data: Path, documents: list[Document
 
 def check_mentions(path: Path, found: list[list[list]]) -> int:
     """Compare with the mentions saved in ``path``; print and return how many documents differ."""
-    saved = json.loads(path.read_text(encoding="utf-8"))
-    differ = [i for i, (a, b) in enumerate(zip(saved, json.loads(json.dumps(found)))) if a != b] + list(range(min(len(saved), len(found)), max(len(saved), len(found))))
+    saved, now = json.loads(path.read_text(encoding="utf-8")), json.loads(json.dumps(found))  # both as JSON lists
+    differ = [i for i in range(max(len(saved), len(now))) if saved[i : i + 1] != now[i : i + 1]]
     print(f"mentions vs {path}: {len(found)} documents, {sum(map(len, found))} mentions, {len(differ)} documents differ" + (f" (first: {differ[:5]})" if differ else ""))
     return len(differ)
 
