@@ -6,12 +6,17 @@ interleaved, ``--runs`` times; the best run of each (in CPU time of this process
 is shared) is compared. Ratio = our docs/s divided by
 the tokenizer's docs/s (1.0 would mean matching costs nothing). Aim: at least 0.5.
 Run: ``PYTHONPATH=. python benchmarks/speed_extract.py [--taxonomy FILES] [--no-fuzzy]``.
+
+A speed change must not change a single output: ``--save-mentions FILE`` before it and
+``--check-mentions FILE`` after it write / compare every mention (all fields) on the gold
+postings and résumés and on the timed texts.
 """
 
 from __future__ import annotations
 
 import argparse
 import csv
+import dataclasses
 import json
 import sys
 import time
@@ -20,7 +25,7 @@ from pathlib import Path
 
 import spacy
 
-from skillgap import Document, SkillExtractor, load_taxonomy
+from skillgap import Document, SkillExtractor, load_taxonomy, read_document
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from accuracy import DEFAULT_DATA  # noqa: E402  (the same data-folder lookup)
@@ -36,6 +41,23 @@ def texts(data: Path) -> tuple[list[str], int]:
     return postings + resumes, len(postings)
 
 
+def all_mentions(extractor: SkillExtractor, data: Path, documents: list[Document]) -> list[list[list]]:
+    """Every mention (all fields) of the gold postings and résumés and of ``documents``, per document."""
+    gold = data / "gold"
+    rows = [(gold, "posting", line) for line in (gold / "postings.jsonl").read_text(encoding="utf-8").splitlines() if line.strip()]
+    rows += [(data, "resume", line) for line in (gold / "resumes.jsonl").read_text(encoding="utf-8").splitlines() if line.strip()]
+    docs = [read_document(base / json.loads(line)["doc"], kind=kind) for base, kind, line in rows] + documents
+    return [[list(dataclasses.astuple(m)) for m in p.mentions] for p in extractor.extract_many(docs)]
+
+
+def check_mentions(path: Path, found: list[list[list]]) -> int:
+    """Compare with the mentions saved in ``path``; print and return how many documents differ."""
+    saved, now = json.loads(path.read_text(encoding="utf-8")), json.loads(json.dumps(found))  # both as JSON lists
+    differ = [i for i in range(max(len(saved), len(now))) if saved[i : i + 1] != now[i : i + 1]]
+    print(f"mentions vs {path}: {len(found)} documents, {sum(map(len, found))} mentions, {len(differ)} documents differ" + (f" (first: {differ[:5]})" if differ else ""))
+    return len(differ)
+
+
 def timed(fn) -> float:
     """CPU seconds of this process: the dev machine is shared, wall time swings with others' load."""
     t0 = time.process_time()
@@ -49,6 +71,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--taxonomy", type=Path, nargs="*")
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--no-fuzzy", action="store_true")
+    parser.add_argument("--save-mentions", type=Path, metavar="FILE", help="write every mention (gold documents + timed texts) to FILE")
+    parser.add_argument("--check-mentions", type=Path, metavar="FILE", help="compare every mention with FILE; exit 1 when any differs")
     args = parser.parse_args(argv)
     corpus, n_postings = texts(args.data)
     chars = sum(map(len, corpus))
@@ -57,8 +81,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     extractor = SkillExtractor(load_taxonomy(*(args.taxonomy or ())), fuzzy=not args.no_fuzzy)
     build = time.perf_counter() - t0
     blank = spacy.blank("en")
-    list(extractor.extract_many(documents[:20]))  # warm up both
-    list(blank.pipe(corpus[:20]))
+    if args.save_mentions or args.check_mentions:
+        found = all_mentions(extractor, args.data, documents)
+        if args.save_mentions:
+            args.save_mentions.write_text(json.dumps(found), encoding="utf-8")
+            print(f"saved {sum(map(len, found))} mentions of {len(found)} documents to {args.save_mentions}")
+        if args.check_mentions and check_mentions(args.check_mentions, found):
+            return 1
+    list(extractor.extract_many(documents))  # warm up both on every text: vocab entries and caches are made once
+    list(blank.pipe(corpus))
     timings = {"tokenize": [], "extract": []}
     for _ in range(args.runs):
         timings["tokenize"].append(timed(lambda: list(blank.pipe(corpus, batch_size=64))))

@@ -3,10 +3,10 @@
 spaCy's Matcher tries every pattern at every token, and ``IN`` / ``REGEX`` predicates are
 Python calls: with a few dozen soft-skill patterns it costs more than the tokenizer. So each
 pattern's required tokens with a ``LOWER`` / ``ORTH`` / ``TEXT`` predicate become word tests
-("gates"), whose verdicts are cached per word across documents. A pattern's Matcher then runs
-only on windows around an occurrence of its most selective gate word (the one admitting the
-fewest common words) that has the words of all its other gates within reach. Patterns
-without a gate, or of unbounded length, run on the whole doc as usual.
+("gates"), whose verdicts are cached per word across documents (one dict look-up per token).
+A pattern's Matcher then runs only on windows around an occurrence of its most selective
+gate word (the one admitting the fewest common words) that has the words of all its other
+gates within reach. Patterns without a gate, or of unbounded length, run on the whole doc.
 """
 
 from __future__ import annotations
@@ -17,7 +17,6 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-import numpy
 from spacy.attrs import LOWER
 from spacy.matcher import Matcher
 from spacy.tokens import Doc
@@ -56,9 +55,7 @@ class GatedMatcher:
                 bits = tuple(range(len(self.gates), len(self.gates) + len(gates)))
                 self.gates.extend(gates)
                 self.rules.append(_Rule(matcher, bits, length))
-        # words seen so far (sorted LOWER hashes) and the bit mask of the gates each one passes
-        self._words = numpy.zeros(0, dtype=numpy.uint64)
-        self._masks = numpy.zeros(0, dtype=object)
+        self._word_bits: dict[int, tuple[int, ...]] = {}  # LOWER hash -> bits of the gates it passes
 
     def __len__(self) -> int:
         return len(self.rules) + len(self.ungated)
@@ -68,18 +65,16 @@ class GatedMatcher:
         out = list(self.ungated(doc)) if len(self.ungated) else []
         if not self.rules or not len(doc):
             return out
-        lowers = doc.to_array(LOWER)
-        masks = self._passing(numpy.unique(lowers))
-        if not masks:
-            return out
         at: dict[int, list[int]] = {}  # gate bit -> sorted token positions passing it
-        for i in numpy.flatnonzero(numpy.isin(lowers, numpy.array(list(masks), dtype=lowers.dtype))).tolist():
-            mask, bit = masks[int(lowers[i])], 0
-            while mask:
-                if mask & 1:
-                    at.setdefault(bit, []).append(i)
-                mask >>= 1
-                bit += 1
+        known = self._word_bits
+        for i, word in enumerate(doc.to_array(LOWER).tolist()):
+            bits = known.get(word)
+            if bits is None:
+                bits = self._learn(word)
+            for bit in bits:
+                at.setdefault(bit, []).append(i)
+        if not at:
+            return out
         for rule in self.rules:
             if not all(b in at for b in rule.bits):
                 continue
@@ -90,23 +85,13 @@ class GatedMatcher:
                 out.extend((key, lo + s, lo + e) for key, s, e in rule.matcher(doc[lo:hi]))
         return out
 
-    def _passing(self, words: numpy.ndarray) -> dict[int, int]:
-        """Gate bit masks of the given (sorted, unique) words that pass any gate; new words are tested once."""
-        pos = numpy.searchsorted(self._words, words)
-        known = pos < len(self._words)
-        known[known] = self._words[pos[known]] == words[known]
-        if not known.all():
-            new = words[~known]
-            masks = [sum(1 << b for b, gate in enumerate(self.gates) if gate(self.vocab.strings[int(h)])) for h in new]
-            if len(self._words) + len(new) > CACHE_LIMIT:
-                self._words, self._masks = numpy.zeros(0, dtype=numpy.uint64), numpy.zeros(0, dtype=object)
-            at = numpy.searchsorted(self._words, new)
-            self._words = numpy.insert(self._words, at, new)
-            self._masks = numpy.insert(self._masks, at, numpy.array(masks, dtype=object))
-            pos = numpy.searchsorted(self._words, words)
-        masks = self._masks[pos]
-        hit = numpy.flatnonzero(masks != 0)
-        return dict(zip(words[hit].tolist(), masks[hit].tolist()))
+    def _learn(self, word: int) -> tuple[int, ...]:
+        """The gates a new word (LOWER hash) passes, tested once and cached."""
+        if len(self._word_bits) >= CACHE_LIMIT:
+            self._word_bits.clear()
+        text = self.vocab.strings[word]
+        bits = self._word_bits[word] = tuple(b for b, gate in enumerate(self.gates) if gate(text))
+        return bits
 
 
 def _near(positions: list[int], i: int, reach: int) -> bool:

@@ -360,18 +360,18 @@ class _View:
     def __init__(self, document: Document, doc: Doc, cue_spans: CueSpans, clauses: context.Clauses) -> None:
         self.document, self.doc, self.cue_spans, self.clauses = document, doc, cue_spans, clauses
         offsets = doc.to_array([IDX, LENGTH])
-        self._starts = offsets[:, 0]
-        self._ends = offsets[:, 0] + offsets[:, 1]
+        self._starts: list[int] = offsets[:, 0].tolist()  # plain ints: indexing a list beats numpy scalars
+        self._ends: list[int] = (offsets[:, 0] + offsets[:, 1]).tolist()
         self._sections = [s.start for s in document.sections]
         self.years = context.Years(document.text)
 
     def char_start(self, token: int) -> int:
         """Char offset where token ``token`` starts."""
-        return int(self._starts[token])
+        return self._starts[token]
 
     def char_end(self, end_token: int) -> int:
         """Char offset where the token before ``end_token`` ends (the end of a span ``[.., end_token)``)."""
-        return int(self._ends[end_token - 1])
+        return self._ends[end_token - 1]
 
     def section(self, offset: int) -> str | None:
         """Canonical name of the section holding char ``offset``, if any."""

@@ -60,3 +60,34 @@ def test_resume_omkar_skills_section_and_evidence(shipped: SkillExtractor, share
     assert [(m.text, m.section, m.page, m.method) for m in profile.mentions_of("c")] == [("C", "skills", 2, "pattern")]
     assert "accounting" not in profile.skill_ids  # "Enhancing, auditing and maintaining ..." is no accounting
     assert [_trap_hits(profile, t) for t in gold["traps"] if t["text"] in profile.document.text] == [[]]
+
+
+def _green_sentence(shared_data: Path, word: str) -> str:
+    """The first sentence of the Green et al. dev cut holding ``word`` (tokens joined by spaces)."""
+    text = (shared_data / "skill_annotations/green2022/testset__dev.txt").read_text(encoding="utf-8")
+    for block in text.split("\n\n"):
+        tokens = [line.split()[0] for line in block.splitlines() if line.split()]
+        if word in tokens:
+            return " ".join(tokens)
+    raise AssertionError(word)
+
+
+def test_selenium_is_the_test_tool_in_running_prose(shipped: SkillExtractor, shared_data: Path) -> None:
+    # Green et al. sentence: "... Automation Test Analyst with experience of working with Selenium for our client ..."
+    profile = shipped.extract(_green_sentence(shared_data, "Corecom"), kind="posting")
+    assert [(m.skill_id, m.text, m.method) for m in profile.mentions] == [
+        ("testing-frameworks", "Selenium", "exact"),
+        ("software-testing", "Selenium", "implied"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("word", "expected"),
+    [
+        ("sums", [("finance", "financial controls", "exact")]),  # "Knowledge of budgets , estimates , contract sums and financial controls ."
+        ("AACA", [("finance", "Balance sheet analysis", "exact")]),  # "... are met Balance sheet analysis , production of P L ' s ..."
+    ],
+)
+def test_finance_terms_of_accounting_postings(shipped: SkillExtractor, shared_data: Path, word: str, expected: list) -> None:
+    profile = shipped.extract(_green_sentence(shared_data, word), kind="posting")
+    assert [(m.skill_id, m.text, m.method) for m in profile.mentions] == expected
