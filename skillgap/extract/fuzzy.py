@@ -105,8 +105,9 @@ def candidate_phrases(text: str, list_spans: Sequence[tuple[int, int]] = ()) -> 
     for lo, hi in list_spans:
         lines += [m.span() for m in _LINE.finditer(text, lo, hi)]
     for lo, hi in lines:
+        joins = _JOIN.search(text, lo, hi) is not None  # most lines join nothing: their items are whole
         for item in _ITEM.finditer(text, lo, hi):
-            for part in _parts(text, *item.span()):
+            for part in _parts(text, *item.span()) if joins else (item.span(),):
                 span = _trim(text, *part)
                 if span and span not in seen:
                     seen.add(span)
@@ -146,12 +147,11 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int] | None:
     lead = _LEAD.match(text, start, end)
     if lead:
         start = lead.end()
-    while end > start and text[end - 1] in " .\t-*":
-        end -= 1
-    words = text[start:end].split()
+    phrase = text[start:end].rstrip(" .\t-*")
+    words = phrase.split()
     if not words or len(words) > MAX_WORDS:
         return None
-    return start, end
+    return start, start + len(phrase)
 
 
 def _crosses(spans: Sequence[tuple[int, int]], start: int, end: int) -> bool:
