@@ -267,7 +267,8 @@ class SkillExtractor:
         found = resolve(kept)
         if self._fuzzy_index is not None:
             fuzzy = [m for m in self._fuzzy(view, found) if not context.blocked(m.start, m.end, view.cue_spans)]
-            found = resolve([*found, *fuzzy])
+            if fuzzy:  # resolving resolved matches again changes nothing
+                found = resolve([*found, *fuzzy])
         doc.spans[SPANS_KEY] = [Span(doc, m.start, m.end, label=m.method, span_id=m.skill_id) for m in found]
         covered = {i for m in found for i in range(m.start, m.end)}
         mentions = [self._mention(view, m, covered) for m in found]
