@@ -31,6 +31,7 @@ from ..documents import read_document
 from ..documents.model import Document, DocumentKind
 from ..taxonomy import Taxonomy, load_taxonomy, normalize_term
 from . import context
+from .affixes import PlainWordSkip, english_rules
 from .context import Cues, CueSpans, load_cues
 from .fuzzy import FuzzyIndex, fuzzy_hits
 from .gate import GatedMatcher
@@ -103,9 +104,14 @@ class SkillPipeline:
         """List punctuation, glued brackets and versions split off; names with punctuation ("C#", ".NET") kept whole."""
         tok = self.nlp.tokenizer
         defaults = self.nlp.Defaults
-        tok.prefix_search = compile_prefix_regex([_LIST_PUNCT, *defaults.prefixes]).search
-        tok.suffix_search = compile_suffix_regex([_LIST_PUNCT, _VERSION_SUFFIX, *defaults.suffixes]).search
-        tok.infix_finditer = compile_infix_regex([_LIST_PUNCT, _GLUED_BRACKET, *defaults.infixes]).finditer
+        prefixes = compile_prefix_regex([_LIST_PUNCT, *defaults.prefixes])
+        suffixes = compile_suffix_regex([_LIST_PUNCT, _VERSION_SUFFIX, *defaults.suffixes])
+        infixes = compile_infix_regex([_LIST_PUNCT, _GLUED_BRACKET, *defaults.infixes])
+        if english_rules(self.nlp):  # our three additions, too, only split at punctuation or digits
+            prefixes, suffixes, infixes = PlainWordSkip(prefixes), PlainWordSkip(suffixes), PlainWordSkip(infixes)  # type: ignore[assignment]
+        tok.prefix_search = prefixes.search
+        tok.suffix_search = suffixes.search
+        tok.infix_finditer = infixes.finditer
         rules = dict(tok.rules or {})
         for form in forms:
             for chunk in form.split():
