@@ -28,6 +28,17 @@ class PlainWordSkip:
         """``regex.search``, skipped for a plain word."""
         return None if text.isalpha() and text.isascii() else self.regex.search(text)
 
+    def search_suffix(self, text: str) -> re.Match[str] | None:
+        """``regex.search`` for the suffix rules, with a word plus one ASCII mark ("Python,", "skills.")
+        searched only at the mark: no rule that could start inside the word (units, "US$") may
+        follow letters, and the leftmost match is the one spaCy takes."""
+        if text.isascii():
+            if text.isalpha():
+                return None
+            if text[:-1].isalpha():
+                return self.regex.search(text, len(text) - 1)
+        return self.regex.search(text)
+
     def finditer(self, text: str) -> Iterator[re.Match[str]]:
         """``regex.finditer``, skipped for a plain word."""
         return iter(()) if text.isalpha() and text.isascii() else self.regex.finditer(text)

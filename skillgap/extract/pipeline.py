@@ -110,7 +110,7 @@ class SkillPipeline:
         if english_rules(self.nlp):  # our three additions, too, only split at punctuation or digits
             prefixes, suffixes, infixes = PlainWordSkip(prefixes), PlainWordSkip(suffixes), PlainWordSkip(infixes)  # type: ignore[assignment]
         tok.prefix_search = prefixes.search
-        tok.suffix_search = suffixes.search
+        tok.suffix_search = suffixes.search_suffix if isinstance(suffixes, PlainWordSkip) else suffixes.search
         tok.infix_finditer = infixes.finditer
         rules = dict(tok.rules or {})
         for form in forms:

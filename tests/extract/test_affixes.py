@@ -54,3 +54,17 @@ def test_skip_only_for_english_rules_and_tokenizer_still_serialises(fixture_taxo
     copy.tokenizer.from_bytes(english.tokenizer.to_bytes())
     text = "Skills: Python3.8, C#, Flask(Python),Laravel(PHP); don't stop"
     assert [t.text for t in copy.tokenizer(text)] == [t.text for t in english.tokenizer(text)]
+
+
+def test_suffix_of_a_word_and_one_mark_is_searched_at_the_mark(fixture_taxonomy: Taxonomy, shared_data: Path) -> None:
+    """"Python," or "skills.": searching only at the last char finds the suffix a full search finds."""
+    skip = SkillPipeline(fixture_taxonomy).nlp.tokenizer.suffix_search.__self__
+    postings = " ".join(p.read_text(encoding="utf-8") for p in sorted((shared_data / "gold" / "postings").glob("*.txt")))
+    words = sorted(set(re.findall(r"[A-Za-z]+", postings)) | set(string.ascii_letters))
+
+    def length(m: re.Match[str] | None) -> int:
+        return 0 if m is None else m.end() - m.start()
+
+    texts = [w + chr(c) for w in words for c in range(128)]
+    assert [length(skip.search_suffix(t)) for t in texts] == [length(skip.regex.search(t)) for t in texts]
+    assert (length(skip.search_suffix("Python,")), length(skip.search_suffix("skills.")), length(skip.search_suffix("5km"))) == (1, 1, 2)
