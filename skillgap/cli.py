@@ -32,6 +32,7 @@ if TYPE_CHECKING:
 
     from .batch import CandidateResult
     from .gap import GapReport
+    from .resume import Journal
     from .taxonomy import Taxonomy
 
 #: Exit codes.
@@ -331,19 +332,38 @@ def rank(
     role: Annotated[Optional[str], typer.Option("--role", "-r", help="A role profile id from the taxonomy, e.g. ml-engineer.", metavar="ROLE")] = None,
     out: Annotated[Optional[Path], typer.Option("--out", "-o", help="Write the ranking to .html, .csv, .json or .xlsx.", metavar="FILE")] = None,
     top: Annotated[int, typer.Option("--top", help="Rows to print (0: all).", min=0, metavar="N")] = 25,
+    jobs: Annotated[int, typer.Option("--jobs", help="Worker processes that read and extract résumés (1: this process).", min=1, metavar="N")] = 1,
+    timeout: Annotated[Optional[float], typer.Option("--timeout", help="Most seconds one résumé may take; past it, it is an error row (uses worker processes).", min=0.1, metavar="SECONDS")] = None,
+    resume: Annotated[bool, typer.Option("--resume", help="With --out: skip résumés an interrupted run already scored (same file content).")] = False,
     taxonomy: TaxonomyOpt = None,
     no_shipped: NoShippedOpt = False,
     quiet: QuietOpt = False,
 ) -> None:
-    """Rank résumés against a posting or role; unreadable files become error rows (exit 1)."""
+    """Rank résumés against a posting or role; unreadable files become error rows (exit 1).
+
+    With --out, each résumé's outcome is also appended to OUT.partial.jsonl as it finishes;
+    the output is written at the end and that journal removed. After an interruption, run
+    the same command with --resume: résumés already in the journal are not read again.
+    """
     from .batch import ranking_frame
     from .report import REPORT_SUFFIXES, write_ranking
+    from .resume import Journal, journal_path
 
     out = _out_path(out, REPORT_SUFFIXES)
-    results = rank_candidates(candidates, _job(job, role), taxonomy=_taxonomy(taxonomy, no_shipped), quiet=quiet)
-    ranking = ranking_frame(results)
-    if out is not None:
-        write_ranking(results, out, ranking=ranking)
+    if resume and out is None:
+        raise typer.BadParameter("--resume needs the --out of the interrupted run", param_hint="--resume")
+    job_input, tax = _job(job, role), _taxonomy(taxonomy, no_shipped)
+    journal = Journal(journal_path(out), tax, resume=resume) if out is not None else None
+    finished = False
+    try:
+        results = rank_candidates(candidates, job_input, taxonomy=tax, quiet=quiet, n_process=jobs, timeout=timeout, journal=journal)
+        ranking = ranking_frame(results)
+        if out is not None:
+            write_ranking(results, out, ranking=ranking)
+            finished = True
+    finally:
+        if journal is not None:
+            journal.close(finished=finished)
     _print_ranking(ranking, top)
     errors = [r.error for r in results if r.error]
     for error in errors:
@@ -353,14 +373,30 @@ def rank(
     raise typer.Exit(INPUT_FAILED if errors else OK)
 
 
-def rank_candidates(candidates: Sequence[Path | str], job: Any, *, taxonomy: Taxonomy, quiet: bool = True) -> list[CandidateResult]:
-    """Every candidate's result (folders expanded, input order), with a progress bar on stderr."""
+def rank_candidates(
+    candidates: Sequence[Path | str],
+    job: Any,
+    *,
+    taxonomy: Taxonomy,
+    quiet: bool = True,
+    n_process: int = 1,
+    timeout: float | None = None,
+    journal: Journal | None = None,
+) -> list[CandidateResult]:
+    """Every candidate's result (folders expanded, input order), with a progress bar on stderr;
+    each recorded in ``journal`` as it finishes, and those the journal holds not read again."""
     from .batch import expand_candidates, score_candidates
+    from .resume import content_hash
 
-    inputs = list(expand_candidates(list(candidates)))  # counted for the progress bar
+    inputs: list[Any] = list(expand_candidates(list(candidates)))  # counted for the progress bar
+    digests = [content_hash(c) if journal is not None and isinstance(c, (str, Path)) else None for c in inputs]
+    if journal is not None:
+        inputs = [journal.lookup(d, str(c)) or c for c, d in zip(inputs, digests)]
     results = []
     with _progress(len(inputs), "ranking", quiet) as advance:
-        for result in score_candidates(inputs, job, taxonomy=taxonomy):
+        for result, digest in zip(score_candidates(inputs, job, taxonomy=taxonomy, n_process=n_process, timeout=timeout), digests):
+            if journal is not None:
+                journal.record(digest, result)
             results.append(result)
             advance()
     return results

@@ -133,6 +133,11 @@ class Taxonomy:
                 index.setdefault(normalize_term(term), skill.id)
         object.__setattr__(self, "_index", index)
 
+    def __reduce__(self) -> tuple[Any, ...]:
+        """Pickle as plain dicts (a read-only mapping proxy cannot be pickled): worker processes
+        and Dask workers receive the taxonomy this way."""
+        return (Taxonomy, (dict(self.skills), dict(self.roles), self.sources, self.warnings))
+
     def __getitem__(self, skill_id: str) -> Skill:
         try:
             return self.skills[skill_id]

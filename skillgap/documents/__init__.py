@@ -71,7 +71,7 @@ def read_document(
     if isinstance(payload, str):
         fmt, text, pages, warnings = _from_str(payload)
     else:
-        fmt, text, pages, warnings = _from_bytes(payload, src_name, password=password, engine=engine, max_pages=max_pages, max_bytes=max_bytes)
+        fmt, text, pages, warnings = _from_bytes(payload, src_name, password=password, engine=engine, max_pages=max_pages, max_chars=max_chars, max_bytes=max_bytes)
     if len(text) > max_chars:
         raise LimitError(f"{len(text):,} characters of text, over the limit of {max_chars:,}", source=src_name, fix="pass a larger max_chars= if this document is genuine")
     if not text.strip():
@@ -104,7 +104,12 @@ def _load(source: Source, name: str | None, max_bytes: int) -> tuple[str, bytes 
             _check_size(size, label, max_bytes)
             if path.is_dir():
                 raise DocumentError("this is a folder, not a file", source=label, fix="pass a file (use rank() for many files)")
-            return label, path.read_bytes()
+            if not path.is_file():  # a FIFO would block forever, /dev/zero never end
+                raise DocumentError("not a regular file (a pipe, socket or device)", source=label, fix="pass a saved file")
+            with path.open("rb") as handle:
+                data = handle.read(max_bytes + 1)  # the size can change between stat and read
+            _check_size(len(data), label, max_bytes)
+            return label, data
         except FileNotFoundError:
             raise DocumentError("no such file", source=label, fix="check the path") from None
         except IsADirectoryError:
@@ -164,14 +169,14 @@ def _from_str(text: str) -> tuple[str, str, tuple[int, ...], list[str]]:
     return fmt, clean_text(body), (0,), []
 
 
-def _from_bytes(data: bytes, name: str, *, password: str | None, engine: str, max_pages: int, max_bytes: int) -> tuple[str, str, tuple[int, ...], list[str]]:
+def _from_bytes(data: bytes, name: str, *, password: str | None, engine: str, max_pages: int, max_chars: int, max_bytes: int) -> tuple[str, str, tuple[int, ...], list[str]]:
     """Choose the reader by magic bytes (the suffix only names what was expected)."""
     if not data:
         raise DocumentError("the file is empty (0 bytes)", source=name, fix="check that the file was saved or downloaded completely")
     suffix = Path(name).suffix.lower()
     head = data[:1024]
     if b"%PDF-" in head:
-        pages, warnings = _pdf.read_pdf(data, name, password=password, engine=engine, max_pages=max_pages)
+        pages, warnings = _pdf.read_pdf(data, name, password=password, engine=engine, max_pages=max_pages, max_chars=max_chars)
         text, starts = _join_pages([clean_text(p) for p in pages])
         return "pdf", text, starts, warnings
     if data.startswith(b"PK\x03\x04"):

@@ -76,7 +76,20 @@ def clean_char_text(text: str) -> str:
 def clean_text(text: str) -> str:
     """Normalise a whole text: glyphs as in `clean_char_text`, ``\\r\\n`` -> ``\\n``, spaces at line
     ends and around tabs dropped, runs of spaces or tabs inside a line -> one, a bullet at the
-    start of a line followed by one space, at most one blank line in a row."""
+    start of a line followed by one space, at most one blank line in a row.
+
+    Repeated until nothing changes (at most 3 passes): removing a control or zero-width
+    character can expose mojibake ("Ã\\x1b©") or a lone "Â" that the pass before could not see,
+    and cleaning a cleaned text must give it back unchanged."""
+    for _ in range(3):
+        cleaned = _clean_text_once(text)
+        if cleaned == text:
+            break
+        text = cleaned
+    return text
+
+
+def _clean_text_once(text: str) -> str:
     text = clean_char_text(text.replace("\r\n", "\n"))
     lines = []
     for line in text.split("\n"):

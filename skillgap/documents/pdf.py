@@ -24,12 +24,16 @@ ENGINES: tuple[str, ...] = ("pdfium", "pdfplumber")
 _SCANNED_FIX = "the PDF has no text layer (a scan or an image); run OCR on it first (e.g. ocrmypdf) or send the original document"
 
 
-def read_pdf(data: bytes, name: str, *, password: str | None, engine: str, max_pages: int) -> tuple[list[str], list[str]]:
-    """Text of each page in reading order and the warnings; raises `DocumentError` on bad files."""
+def read_pdf(data: bytes, name: str, *, password: str | None, engine: str, max_pages: int, max_chars: int | None = None) -> tuple[list[str], list[str]]:
+    """Text of each page in reading order and the warnings; raises `DocumentError` on bad files.
+
+    ``max_chars`` is checked against each engine's raw character count page by page, before
+    the layout step, so a page of millions of characters fails fast instead of after minutes.
+    """
     reader = _READERS.get(engine)
     if reader is None:
         raise DocumentError(f"unknown PDF engine {engine!r}", source=name, fix=f"use engine= one of {', '.join(ENGINES)}")
-    pages, rotated = reader(data, name, password, max_pages)
+    pages, rotated = reader(data, name, password, max_pages, max_chars)
     warnings = [f"{rotated} rotated characters (vertical or slanted text) were left out"] if rotated else []
     empty = [i + 1 for i, text in enumerate(pages) if not text.strip()]
     if len(empty) == len(pages):
@@ -37,6 +41,11 @@ def read_pdf(data: bytes, name: str, *, password: str | None, engine: str, max_p
     if empty:
         warnings.append(f"no text on page(s) {', '.join(map(str, empty))}: scanned or image-only pages are skipped (OCR them to include them)")
     return pages, warnings
+
+
+def _check_chars(count: int, name: str, max_chars: int | None) -> None:
+    if max_chars is not None and count > max_chars:
+        raise LimitError(f"over {max_chars:,} characters of text", source=name, fix="pass a larger max_chars= if this document is genuine")
 
 
 def _check_pages(count: int, name: str, max_pages: int) -> None:
@@ -50,15 +59,17 @@ def _check_pages(count: int, name: str, max_pages: int) -> None:
 # pdfplumber (pdfminer.six)
 
 
-def _pdfplumber_pages(data: bytes, name: str, password: str | None, max_pages: int) -> tuple[list[str], int]:
+def _pdfplumber_pages(data: bytes, name: str, password: str | None, max_pages: int, max_chars: int | None) -> tuple[list[str], int]:
     import pdfplumber
 
     with _pdfminer_errors(name, password):
         with pdfplumber.open(io.BytesIO(data), password=password or "") as pdf:
             _check_pages(len(pdf.pages), name, max_pages)
-            out, rotated = [], 0
+            out, rotated, seen = [], 0, 0
             for page in pdf.pages:
                 chars = page.chars
+                seen += len(chars)
+                _check_chars(seen, name, max_chars)
                 upright = [Glyph(c["text"], c["x0"], c["top"], c["x1"], c["bottom"]) for c in chars if c.get("upright", True)]
                 rotated += len(chars) - len(upright)
                 out.append(page_text(upright))
@@ -87,7 +98,7 @@ def _pdfminer_errors(name: str, password: str | None) -> Iterator[None]:
 # PDFium (pypdfium2)
 
 
-def _pdfium_pages(data: bytes, name: str, password: str | None, max_pages: int) -> tuple[list[str], int]:
+def _pdfium_pages(data: bytes, name: str, password: str | None, max_pages: int, max_chars: int | None) -> tuple[list[str], int]:
     import pypdfium2 as pdfium
 
     try:
@@ -98,12 +109,14 @@ def _pdfium_pages(data: bytes, name: str, password: str | None, max_pages: int) 
         raise DocumentError(f"corrupt or unreadable PDF ({_short(exc)})", source=name, fix="re-save or re-export the PDF") from None
     try:
         _check_pages(len(pdf), name, max_pages)
-        out, rotated = [], [0]
+        out, rotated, seen = [], [0], 0
         for i in range(len(pdf)):
             page = pdf[i]
             try:
                 textpage = page.get_textpage()
                 try:
+                    seen += textpage.count_chars()
+                    _check_chars(seen, name, max_chars)
                     out.append(page_text(_pdfium_glyphs(textpage, page.get_height(), rotated)))
                 finally:
                     textpage.close()
@@ -141,7 +154,7 @@ def _pdfium_glyphs(textpage: object, height: float, rotated: list[int]) -> Itera
         yield Glyph(char, rect.left, height - rect.top, rect.right, height - rect.bottom)
 
 
-_READERS: dict[str, Callable[[bytes, str, str | None, int], tuple[list[str], int]]] = {
+_READERS: dict[str, Callable[[bytes, str, str | None, int, int | None], tuple[list[str], int]]] = {
     "pdfium": _pdfium_pages,
     "pdfplumber": _pdfplumber_pages,
 }

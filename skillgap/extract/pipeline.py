@@ -14,9 +14,7 @@ import bisect
 import itertools
 import os
 import weakref
-from collections import deque
 from collections.abc import Iterable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
 from typing import Any, Union
 
@@ -29,6 +27,7 @@ from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix
 
 from ..documents import read_document
 from ..documents.model import Document, DocumentKind
+from ..errors import DocumentError
 from ..taxonomy import Taxonomy, load_taxonomy, normalize_term
 from . import context
 from .affixes import PlainWordSkip, english_rules
@@ -237,19 +236,19 @@ class SkillExtractor:
                 yield self._profile(document, doc)
 
     def _extract_parallel(self, sources: Iterable[Source], kind: DocumentKind | None, batch_size: int, n_process: int) -> Iterator[SkillProfile]:
+        """Batches in `skillgap.parallel` worker processes, in order, two per worker in flight;
+        a batch whose file cannot be read, or that kills its worker, raises a `DocumentError`
+        when its turn comes (not a broken pool)."""
+        from ..parallel import imap_ordered
+
         options = (dict(self.taxonomy.skills), dict(self.taxonomy.roles), self.fuzzy, self.fuzzy_cutoff)
-        with ProcessPoolExecutor(n_process, initializer=_init_worker, initargs=options) as pool:
-            pending: deque[Future[list[tuple[Document, tuple[Mention, ...]]]]] = deque()
-            batches = _batched(sources, batch_size)
-            for batch in itertools.islice(batches, 2 * n_process):
-                pending.append(pool.submit(_work, [_portable(s) for s in batch], kind))
-            while pending:
-                results = pending.popleft().result()
-                nxt = next(batches, None)
-                if nxt is not None:
-                    pending.append(pool.submit(_work, [_portable(s) for s in nxt], kind))
-                for document, mentions in results:
-                    yield SkillProfile(document=document, mentions=mentions, taxonomy=self.taxonomy)
+        batches = (([_portable(s) for s in batch], kind) for batch in _batched(sources, batch_size))
+        for outcome in imap_ordered(_work, batches, n_process=n_process, initializer=_init_worker, initargs=options, window=2 * n_process):
+            if not outcome.ok:
+                first = outcome.index * batch_size + 1
+                raise DocumentError(f"documents {first}-{first + batch_size - 1} of the batch: {outcome.error}", fix="see the message; run with n_process=1 for a traceback")
+            for document, mentions in outcome.value:
+                yield SkillProfile(document=document, mentions=mentions, taxonomy=self.taxonomy)
 
     def _profile(self, document: Document, doc: Doc) -> SkillProfile:
         return SkillProfile(document=document, mentions=self.mentions(document, doc), taxonomy=self.taxonomy)
@@ -408,7 +407,8 @@ def _init_worker(skills: dict[str, Any], roles: dict[str, Any], fuzzy: bool, cut
     _WORKER = SkillExtractor(Taxonomy(skills=skills, roles=roles), fuzzy=fuzzy, fuzzy_cutoff=cutoff)
 
 
-def _work(sources: list[Source], kind: DocumentKind | None) -> list[tuple[Document, tuple[Mention, ...]]]:
+def _work(task: tuple[list[Source], DocumentKind | None]) -> list[tuple[Document, tuple[Mention, ...]]]:
+    sources, kind = task
     assert _WORKER is not None
     documents = [as_document(s, kind) for s in sources]
     return [(d, _WORKER.mentions(d, doc)) for d, doc in zip(documents, _WORKER.nlp.pipe(d.text for d in documents))]

@@ -1,0 +1,91 @@
+"""rank / score_candidates stream: worker processes give the same table, a hung candidate
+becomes a timed-out row, and inputs are taken from the iterable only as they are needed."""
+
+from __future__ import annotations
+
+import itertools
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from skillgap.batch import rank, score_candidates
+from skillgap.taxonomy import load_taxonomy
+
+TEXT = "Skills: Python, SQL, Docker and AWS.\nExperience: five years of ETL pipelines in Python."
+
+
+def test_rank_in_worker_processes_equals_rank_in_this_process(shared_data: Path, tmp_path: Path):
+    pdfs = sorted((shared_data / "resumes_pdf").glob("*.pdf"))[:6]
+    docx = sorted((shared_data / "pairs" / "vanetik_vacancy_resume" / "CV").glob("*.docx"))[:3]
+    bad, missing, empty = tmp_path / "bad.pdf", tmp_path / "missing.pdf", tmp_path / "empty"
+    bad.write_bytes(b"%PDF-1.4 broken")
+    empty.mkdir()
+    candidates = [*pdfs, bad, *docx, missing, TEXT, empty]
+    job = shared_data / "gold" / "postings" / "001.txt"
+    here = rank(candidates, job)
+    there = rank(candidates, job, n_process=2, timeout=60)
+    pd.testing.assert_frame_equal(here, there)
+    assert here["candidate"].tolist()[-3:] == [str(bad), str(missing), f"{empty}"]
+    assert here["error"].tolist()[-3:] == [
+        f"{bad}: corrupt or unreadable PDF (Failed to load document (PDFium: Data format error).) (fix: re-save or re-export the PDF)",
+        f"{missing}: no such file (fix: check the path)",
+        f"{empty}: folder holds no files",
+    ]
+    assert here["error"].isna().sum() == len(candidates) - 3 and "text #12" in here["candidate"].tolist()
+
+
+def hanging_taxonomy(folder: Path) -> Path:
+    """A user taxonomy whose token pattern backtracks exponentially on a long run of a's."""
+    folder.mkdir()
+    (folder / "skills.yaml").write_text(
+        "skills:\n"
+        "  - {id: python, label: Python, category: languages}\n"
+        "  - id: trap\n    label: Trap Skill\n    category: languages\n"
+        "    patterns: [[{TEXT: {REGEX: '^(a+)+b$'}}]]\n"
+    )
+    (folder / "role.yaml").write_text("id: dev\nlabel: Developer\nareas: [{name: code, skills: [python, trap]}]\n")
+    return folder
+
+
+def test_a_hung_candidate_becomes_a_timed_out_row_and_the_rest_are_scored(tmp_path: Path):
+    taxonomy = load_taxonomy(hanging_taxonomy(tmp_path / "taxonomy"))
+    candidates = ["Skills:\nI write Python every day.", "Skills:\nPython and " + "a" * 40 + "c", "Skills:\nPython, mostly."]
+    frame = rank(candidates, "dev", taxonomy=taxonomy, n_process=2, timeout=3)
+    assert frame["candidate"].tolist() == ["text #1", "text #3", "text #2"]
+    assert frame["score"].tolist()[:2] == [50.0, 50.0] and pd.isna(frame["score"].iloc[2])
+    assert frame["error"].tolist()[2] == "text #2: timed out after 3 s; its worker process was stopped"
+
+
+def test_inputs_are_taken_only_as_needed():  # (the worker pool's window is tested in test_parallel)
+    taken = []
+
+    def endless():
+        for i in itertools.count():
+            taken.append(i)
+            yield TEXT
+
+    results = score_candidates(endless(), "ml-engineer", batch_size=4)
+    first = list(itertools.islice(results, 3))
+    results.close()
+    assert [r.source for r in first] == ["text #1", "text #2", "text #3"] and all(r.error is None for r in first)
+    assert len(taken) == 4  # one batch of 4, never the whole stream
+
+
+
+def test_a_one_line_text_too_long_for_a_file_name_is_scored_not_a_crash():
+    text = "Skills: Python, SQL, Docker and Kubernetes; " * 20  # one line of 880 characters
+    frame = rank([text, text + "\n"], "ml-engineer")  # the second is a text by its line break
+    assert frame["candidate"].tolist() == ["text #1", "text #2"] and frame["error"].isna().all()
+    assert frame["score"].iloc[0] == frame["score"].iloc[1] > 0
+
+
+def test_extract_many_in_workers_raises_a_document_error_for_a_bad_file(tmp_path: Path):
+    from skillgap.errors import DocumentError
+    from skillgap.extract import SkillExtractor
+
+    bad = tmp_path / "bad.pdf"
+    bad.write_bytes(b"%PDF-1.4 broken")
+    profiles = SkillExtractor().extract_many([TEXT, TEXT, bad, TEXT], batch_size=2, n_process=2)
+    assert [p.document.text for p in itertools.islice(profiles, 2)] == [TEXT, TEXT]
+    with pytest.raises(DocumentError, match=rf"^documents 3-4 of the batch: {bad}: corrupt or unreadable PDF"):
+        next(profiles)
