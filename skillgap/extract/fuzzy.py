@@ -62,6 +62,20 @@ class FuzzyIndex:
             keys.append(key)
             ids.append(skill_id)
         self._memo: dict[str, tuple[str, float] | None] = {}
+        self._bands: dict[tuple[str, int], tuple[list[str], list[str]]] = {}
+
+    def _band(self, first: str, length: int) -> tuple[list[str], list[str]]:
+        """The names (and ids) starting with ``first`` whose length lets them reach the cut-off
+        against a key of ``length`` chars, in bucket order: the ratio is at most
+        ``100 * (1 - |a - b| / (a + b))`` for lengths a and b, so the others can never match.
+        Made once per first letter and length; a point of margin keeps rounding on the safe side."""
+        band = self._bands.get((first, length))
+        if band is None:
+            keys, ids = self._buckets[first]
+            slack = 100.0 - self.cutoff + 1.0
+            near = [i for i, k in enumerate(keys) if 100.0 * abs(len(k) - length) <= slack * (len(k) + length)]
+            band = self._bands[(first, length)] = ([keys[i] for i in near], [ids[i] for i in near])
+        return band
 
     def lookup(self, phrase: str) -> tuple[str, float] | None:
         """The skill id and score (0-100) of the closest name at or above the cut-off, else None."""
@@ -70,7 +84,7 @@ class FuzzyIndex:
         key = normalize(phrase)
         found = None
         if len(key) >= MIN_CHARS and key[0] in self._buckets:
-            keys, ids = self._buckets[key[0]]
+            keys, ids = self._band(key[0], len(key))
             best = process.extractOne(key, keys, scorer=fuzz.ratio, processor=None, score_cutoff=self.cutoff)
             # names that differ only by a "+" or "#" are different names (C / C++, Security / Security+)
             if best is not None and (best[0] == key or best[0].rstrip("+#") != key.rstrip("+#")):
@@ -91,8 +105,9 @@ def candidate_phrases(text: str, list_spans: Sequence[tuple[int, int]] = ()) -> 
     for lo, hi in list_spans:
         lines += [m.span() for m in _LINE.finditer(text, lo, hi)]
     for lo, hi in lines:
+        joins = _JOIN.search(text, lo, hi) is not None  # most lines join nothing: their items are whole
         for item in _ITEM.finditer(text, lo, hi):
-            for part in _parts(text, *item.span()):
+            for part in _parts(text, *item.span()) if joins else (item.span(),):
                 span = _trim(text, *part)
                 if span and span not in seen:
                     seen.add(span)
@@ -132,12 +147,11 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int] | None:
     lead = _LEAD.match(text, start, end)
     if lead:
         start = lead.end()
-    while end > start and text[end - 1] in " .\t-*":
-        end -= 1
-    words = text[start:end].split()
+    phrase = text[start:end].rstrip(" .\t-*")
+    words = phrase.split()
     if not words or len(words) > MAX_WORDS:
         return None
-    return start, end
+    return start, start + len(phrase)
 
 
 def _crosses(spans: Sequence[tuple[int, int]], start: int, end: int) -> bool:

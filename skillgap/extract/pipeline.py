@@ -30,6 +30,7 @@ from ..documents.model import Document, DocumentKind
 from ..errors import DocumentError
 from ..taxonomy import Taxonomy, load_taxonomy, normalize_term
 from . import context
+from .affixes import PlainWordSkip, english_rules
 from .context import Cues, CueSpans, load_cues
 from .fuzzy import FuzzyIndex, fuzzy_hits
 from .gate import GatedMatcher
@@ -102,9 +103,14 @@ class SkillPipeline:
         """List punctuation, glued brackets and versions split off; names with punctuation ("C#", ".NET") kept whole."""
         tok = self.nlp.tokenizer
         defaults = self.nlp.Defaults
-        tok.prefix_search = compile_prefix_regex([_LIST_PUNCT, *defaults.prefixes]).search
-        tok.suffix_search = compile_suffix_regex([_LIST_PUNCT, _VERSION_SUFFIX, *defaults.suffixes]).search
-        tok.infix_finditer = compile_infix_regex([_LIST_PUNCT, _GLUED_BRACKET, *defaults.infixes]).finditer
+        prefixes = compile_prefix_regex([_LIST_PUNCT, *defaults.prefixes])
+        suffixes = compile_suffix_regex([_LIST_PUNCT, _VERSION_SUFFIX, *defaults.suffixes])
+        infixes = compile_infix_regex([_LIST_PUNCT, _GLUED_BRACKET, *defaults.infixes])
+        if english_rules(self.nlp):  # our three additions, too, only split at punctuation or digits
+            prefixes, suffixes, infixes = PlainWordSkip(prefixes), PlainWordSkip(suffixes), PlainWordSkip(infixes)  # type: ignore[assignment]
+        tok.prefix_search = prefixes.search
+        tok.suffix_search = suffixes.search_suffix if isinstance(suffixes, PlainWordSkip) else suffixes.search
+        tok.infix_finditer = infixes.finditer
         rules = dict(tok.rules or {})
         for form in forms:
             for chunk in form.split():
@@ -266,7 +272,8 @@ class SkillExtractor:
         found = resolve(kept)
         if self._fuzzy_index is not None:
             fuzzy = [m for m in self._fuzzy(view, found) if not context.blocked(m.start, m.end, view.cue_spans)]
-            found = resolve([*found, *fuzzy])
+            if fuzzy:  # resolving resolved matches again changes nothing
+                found = resolve([*found, *fuzzy])
         doc.spans[SPANS_KEY] = [Span(doc, m.start, m.end, label=m.method, span_id=m.skill_id) for m in found]
         covered = {i for m in found for i in range(m.start, m.end)}
         mentions = [self._mention(view, m, covered) for m in found]

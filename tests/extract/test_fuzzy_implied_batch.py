@@ -36,6 +36,20 @@ def test_fuzzy_never_matches_short_tokens_and_respects_cutoff(fixture_taxonomy) 
     assert SkillExtractor(fixture_taxonomy, fuzzy=False).extract("Skills: Kubernets, Postgre SQL").skill_ids == ("sql",)
 
 
+def test_length_band_loses_no_match(extractor: SkillExtractor) -> None:
+    """Scoring only the names whose length can reach the cut-off finds exactly what scoring all of them finds."""
+    names = extractor.pipeline.fuzzy_names
+    banded, full = FuzzyIndex(names, cutoff=91), FuzzyIndex(names, cutoff=91)
+    full._band = lambda first, length: full._buckets[first]  # type: ignore[method-assign]  # the whole bucket, as before
+    keys = sorted({k for first in banded._buckets for k in banded._buckets[first][0]})
+    typos = [v for k in keys for v in (k[:-1], k + k[-1], k[: len(k) // 2] + k[len(k) // 2 + 1 :], k + "s", k.upper())]
+    assert [banded.lookup(t) for t in typos] == [full.lookup(t) for t in typos]
+    assert len(typos) == 5 * len(keys) and sum(f is not None for f in map(banded.lookup, typos)) > 3 * len(keys)
+    edge = FuzzyIndex([("Kubernetes", "kubernetes"), ("Kubeflow", "kubeflow")], cutoff=90)
+    assert edge._band("k", 12) == (["kubernetes"], ["kubernetes"])  # 8 chars can never reach 90 against 12
+    assert edge.lookup("kubernetesss") == ("kubernetes", pytest.approx(100 * 20 / 22))  # 12 vs 10 chars: on the band's edge, still in
+
+
 def test_candidate_phrases_are_list_items_and_capitalised_terms() -> None:
     text = "Tools: Spark, Pandas and Kubernets / Airflow\nwe deploy with Terraform daily"
     spans = [text[s:e] for s, e in candidate_phrases(text)]

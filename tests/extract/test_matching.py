@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from skillgap.extract import SkillExtractor
-from skillgap.extract.pipeline import SPANS_KEY, skill_pipeline
+from skillgap.extract.pipeline import SPANS_KEY, Match, resolve, skill_pipeline
 from skillgap.extract.variants import term_variants
 
 
@@ -108,3 +110,20 @@ def test_mention_evidence_fields(extractor: SkillExtractor) -> None:
         ("hadoop", "Hadoop", 66, 72, "exact", 100.0, 1, False, 3.0),
     ]
     assert text[55:61] == "Python"
+
+
+_MATCHES = st.lists(
+    st.builds(
+        lambda start, length, skill, method, ambiguous: Match(start, start + length, skill, method, ambiguous),
+        st.integers(0, 12), st.integers(1, 4), st.sampled_from("abc"), st.sampled_from(["exact", "pattern", "fuzzy"]), st.booleans(),
+    ),
+    max_size=12,
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_MATCHES)
+def test_resolving_resolved_matches_changes_nothing(matches: list[Match]) -> None:
+    """The extractor skips the second resolve when fuzzy matching adds nothing: that must be a no-op."""
+    once = resolve(matches)
+    assert resolve(once) == once
