@@ -6,14 +6,14 @@ résumés, the hostile files are written by hand-rolled minimal PDF / DOCX write
 
 from __future__ import annotations
 
-import hashlib
 import os
 import random
-import struct
 import zipfile
 import zlib
 from dataclasses import dataclass
 from pathlib import Path
+
+from tests.documents.pdfgen import encrypted_pdf as encrypted_text_pdf
 
 MUTATIONS = ("truncate", "flip", "splice", "zero")
 
@@ -70,69 +70,27 @@ def build_broken_pdfs(source_dir: Path, out_dir: Path, count: int, *, seed: int 
 # --------------------------------------------------------------------------------------------
 # A minimal PDF writer (enough for hostile files; every offset in the xref is exact)
 
-_PAD = bytes.fromhex("28BF4E5E4E758A4164004E56FFFA01082E2E00B6D0683E802F0CA9FE6453697A")
-
-
-def _rc4(key: bytes, data: bytes) -> bytes:
-    s = list(range(256))
-    j = 0
-    for i in range(256):
-        j = (j + s[i] + key[i % len(key)]) % 256
-        s[i], s[j] = s[j], s[i]
-    out, i, j = bytearray(), 0, 0
-    for byte in data:
-        i = (i + 1) % 256
-        j = (j + s[i]) % 256
-        s[i], s[j] = s[j], s[i]
-        out.append(byte ^ s[(s[i] + s[j]) % 256])
-    return bytes(out)
-
-
-class _Encryption:
-    """The standard security handler, revision 2 (40-bit RC4): the oldest one every reader knows."""
-
-    def __init__(self, user_password: bytes, owner_password: bytes, file_id: bytes) -> None:
-        self.p = -44
-        self.o = _rc4(hashlib.md5((owner_password + _PAD)[:32]).digest()[:5], (user_password + _PAD)[:32])
-        self.key = hashlib.md5((user_password + _PAD)[:32] + self.o + struct.pack("<i", self.p) + file_id).digest()[:5]
-        self.u = _rc4(self.key, _PAD)
-
-    def dictionary(self) -> bytes:
-        return b"<< /Filter /Standard /V 1 /R 2 /O <%s> /U <%s> /P %d >>" % (self.o.hex().encode(), self.u.hex().encode(), self.p)
-
-    def encrypt(self, num: int, data: bytes) -> bytes:
-        key = hashlib.md5(self.key + num.to_bytes(3, "little") + b"\0\0").digest()[:10]
-        return _rc4(key, data)
-
-
 def _stream(data: bytes, *, compress: bool = False, extra: bytes = b"") -> bytes:
     if compress:
         data, extra = zlib.compress(data), extra + b" /Filter /FlateDecode"
     return b"<< /Length %d%s >>\nstream\n%s\nendstream" % (len(data), extra, data)
 
 
-def write_pdf(objects: list[bytes], *, encryption: _Encryption | None = None, file_id: bytes = b"0" * 16) -> bytes:
+_FILE_ID = (b"0" * 16).hex().encode()
+
+
+def write_pdf(objects: list[bytes]) -> bytes:
     """A PDF whose object ``i + 1`` is ``objects[i]`` (object 1 must be the catalog)."""
     out = bytearray(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n")
     offsets = []
     for num, body in enumerate(objects, 1):
-        if encryption and b"\nstream\n" in body:
-            head, rest = body.split(b"\nstream\n", 1)
-            data = rest[: -len(b"\nendstream")]
-            body = head + b"\nstream\n" + encryption.encrypt(num, data) + b"\nendstream"
         offsets.append(len(out))
         out += b"%d 0 obj\n%s\nendobj\n" % (num, body)
     size = len(objects) + 1
-    extra = b""
-    if encryption:
-        offsets.append(len(out))
-        out += b"%d 0 obj\n%s\nendobj\n" % (size, encryption.dictionary())
-        extra = b" /Encrypt %d 0 R" % size
-        size += 1
     xref = len(out)
     out += b"xref\n0 %d\n0000000000 65535 f \n" % size
     out += b"".join(b"%010d 00000 n \n" % off for off in offsets)
-    out += b"trailer\n<< /Size %d /Root 1 0 R /ID [<%s> <%s>]%s >>\nstartxref\n%d\n%%%%EOF\n" % (size, file_id.hex().encode(), file_id.hex().encode(), extra, xref)
+    out += b"trailer\n<< /Size %d /Root 1 0 R /ID [<%s> <%s>] >>\nstartxref\n%d\n%%%%EOF\n" % (size, _FILE_ID, _FILE_ID, xref)
     return bytes(out)
 
 
@@ -142,7 +100,7 @@ def _text_ops(lines: list[str], top: int) -> bytes:
     return b"\n".join([*ops, b"ET"])
 
 
-def text_pdf(pages: list[list[str]], *, box: tuple[int, int] = (612, 792), compress: bool = False, resources: bytes = b"", encryption: _Encryption | None = None, file_id: bytes = b"0" * 16) -> bytes:
+def text_pdf(pages: list[list[str]], *, box: tuple[int, int] = (612, 792), compress: bool = False, resources: bytes = b"") -> bytes:
     """A PDF with one page per list of text lines (Helvetica, top-left down)."""
     n = len(pages)
     kids = b" ".join(b"%d 0 R" % (4 + 2 * i) for i in range(n))
@@ -157,7 +115,7 @@ def text_pdf(pages: list[list[str]], *, box: tuple[int, int] = (612, 792), compr
             % (box[0], box[1], resources, 5 + 2 * i)
         )
         objects.append(_stream(_text_ops(lines, box[1] - 50), compress=compress))
-    return write_pdf(objects, encryption=encryption, file_id=file_id)
+    return write_pdf(objects)
 
 
 RESUME_LINES = [
@@ -171,8 +129,7 @@ RESUME_LINES = [
 
 def encrypted_pdf() -> bytes:
     """Text behind a user password ("secret"): readers must ask for the password."""
-    file_id = hashlib.md5(b"skillgap").digest()
-    return text_pdf([RESUME_LINES], encryption=_Encryption(b"secret", b"owner", file_id), file_id=file_id)
+    return encrypted_text_pdf(" ".join(RESUME_LINES), "secret")
 
 
 def image_only_pdf(pages: int = 3) -> bytes:
