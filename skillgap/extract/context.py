@@ -2,7 +2,9 @@
 
 The cue phrases are data (``cues:`` in ``taxonomy/sections.yaml``). Every rule looks only at a
 bounded window of tokens around one mention, clipped at clause boundaries (``.``, ``;``, ``!``,
-``?``, a line break), so its cost grows with the number of mentions, not with the text.
+``?``, a line break), so its cost grows with the number of mentions, not with the text. The one
+exception are preferred labels ("Nice To Haves - ..."), found once per doc: each opens a span
+running forward to the next heading label, required cue or paragraph end.
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ import bisect
 import functools
 import itertools
 import re
+import sys
 from collections.abc import Container, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -23,9 +26,13 @@ from spacy.tokens import Doc
 from ..errors import TaxonomyError
 from ..taxonomy import shipped_taxonomy_dir
 
-CUE_KINDS = ("technical", "skill_after", "negation_before", "negation_after", "required", "preferred", "not_skill", "title_before")
+CUE_KINDS = ("technical", "skill_after", "negation_before", "negation_after", "required", "preferred", "not_skill", "title_before", "preferred_label")
+#: Kinds matched besides the cue kinds: the posting headings other than the preferred ones (they end a preferred label's span).
+LABEL_END = "label_end"
 _CUE_KEYS = frozenset({*CUE_KINDS, "technical_sections", "list_separators", "line_continuers", "bullets", "preferred_sections", "alternative_words", "choice_openers"})
 _BOUNDARIES = frozenset({".", "!", "?", ";"})
+#: Tokens after a phrase that make it a label ("Nice To Haves - ...", "Optional: ...").
+_LABEL_MARKS = frozenset({":", "-", "–", "—"})
 #: How far (tokens) each rule looks from a mention.
 TECH_WINDOW = 3
 LIST_WINDOW = 8
@@ -37,7 +44,11 @@ _WORD = re.compile(r"\w+")
 
 @dataclass(frozen=True)
 class Cues:
-    """Cue phrases by kind (token-matched, case-insensitive) plus section names and list separators."""
+    """Cue phrases by kind (token-matched, case-insensitive) plus section names and list separators.
+
+    ``phrases["preferred_label"]`` holds ``cues.preferred_label`` and the posting's preferred
+    headings; ``phrases["label_end"]`` the posting's other headings.
+    """
 
     phrases: Mapping[str, tuple[str, ...]]
     technical_sections: frozenset[str]
@@ -75,8 +86,15 @@ def _load_cues(path: str) -> Cues:
             raise TaxonomyError(f"cues.{key} must be a list of non-empty strings", source=path, fix=f"write {key}: [a, b]")
         return tuple(value)
 
+    headings = data.get("posting", {}).get("headings", {}) if isinstance(data.get("posting"), dict) else {}
+    if not isinstance(headings, dict) or not all(isinstance(v, list) and all(isinstance(h, str) for h in v) for v in headings.values()):
+        raise TaxonomyError("posting.headings must map section names to lists of headings", source=path, fix="write posting: headings: {preferred: [nice to have, ...]}")
+    preferred_headings = tuple(h for name in strings("preferred_sections") for h in headings.get(name, []))
+    phrases = {kind: strings(kind) for kind in CUE_KINDS}
+    phrases["preferred_label"] = tuple(dict.fromkeys(phrases["preferred_label"] + preferred_headings))
+    phrases[LABEL_END] = tuple(h for name, hs in headings.items() if name not in strings("preferred_sections") for h in hs)
     return Cues(
-        phrases={kind: strings(kind) for kind in CUE_KINDS},
+        phrases=phrases,
         technical_sections=frozenset(strings("technical_sections")),
         preferred_sections=frozenset(strings("preferred_sections")),
         list_separators=frozenset(s.lower() for s in strings("list_separators")),
@@ -88,10 +106,13 @@ def _load_cues(path: str) -> Cues:
 
 
 class CueSpans:
-    """Token spans of each cue kind found in one doc, sorted, for window look-ups."""
+    """Token spans of each cue kind found in one doc, sorted, for window look-ups.
 
-    def __init__(self, matches: Sequence[tuple[str, int, int]]) -> None:
-        self._spans: dict[str, list[tuple[int, int]]] = {kind: [] for kind in CUE_KINDS}
+    Given the ``doc``, it also finds the forward spans that preferred labels open (`preferred_label_spans`).
+    """
+
+    def __init__(self, matches: Sequence[tuple[str, int, int]], doc: Doc | None = None) -> None:
+        self._spans: dict[str, list[tuple[int, int]]] = {kind: [] for kind in (*CUE_KINDS, LABEL_END)}
         for kind, start, end in matches:
             self._spans[kind].append((start, end))
         for spans in self._spans.values():
@@ -102,6 +123,12 @@ class CueSpans:
         self.title_ends = {e for _, e in self._spans["title_before"]}
         self.has_negation = bool(self._spans["negation_before"] or self._spans["negation_after"])
         self.skill_after_starts = {s for s, _ in self._spans["skill_after"]}
+        self.preferred_spans, self.label_tokens = preferred_label_spans(doc, self._spans) if doc is not None and self._spans["preferred_label"] else ([], set())
+
+    def in_preferred_label(self, start: int) -> bool:
+        """True when token ``start`` lies in a span opened by a preferred label."""
+        i = bisect.bisect_right(self.preferred_spans, (start, sys.maxsize))
+        return i > 0 and self.preferred_spans[i - 1][1] > start
 
     def overlapping(self, kind: str, lo: int, hi: int) -> list[tuple[int, int]]:
         """Spans of ``kind`` that share a token with ``[lo, hi)``."""
@@ -117,6 +144,75 @@ class CueSpans:
                 out.append(spans[i])
             i += 1
         return out
+
+
+def _label_end(doc: Doc, start: int, end: int) -> int | None:
+    """Where the text after a label starts, when tokens ``[start, end)`` are one, else None.
+
+    A label is followed by ":" or " - " (after an optional bracket: "Additional Experience (Not
+    Required): ..."), or stands alone on its line (so "Master's degree preferred" + line break
+    is no label).
+    """
+    i = end
+    if i < len(doc) and doc[i].text == "(":
+        close = next((j for j in range(i + 1, min(i + 8, len(doc))) if ")" in doc[j].text), None)
+        if close is None:
+            return None
+        tail = doc[close].text.rpartition(")")[2]
+        if tail:
+            return close + 1 if tail in _LABEL_MARKS else None
+        i = close + 1
+    if i < len(doc) and doc[i].text in _LABEL_MARKS:
+        return i + 1
+    line_end = i >= len(doc) or (doc[i].is_space and "\n" in doc[i].text)
+    line_start = start == 0 or "\n" in doc[start - 1].text_with_ws
+    return i if line_end and line_start else None
+
+
+def preferred_label_spans(doc: Doc, spans: Mapping[str, Sequence[tuple[int, int]]]) -> tuple[list[tuple[int, int]], set[int]]:
+    """Token ranges ``[after the label, end)`` that preferred labels open, sorted, and the labels' tokens.
+
+    "Nice To Haves - Experience with Docker - Experience with Drupal What's In It for You - ..."
+    makes Docker and Drupal preferred: the span runs forward from the label to whichever comes
+    first of another posting heading used as a label, a required cue, a blank line, or a
+    capitalised word with a colon inside a line ("... Detailed Info: To do software ..."). Labels
+    at the very start of the span or of a line ("Nice to have: Security & Networking: IPv4")
+    are its sub-headings and do not end it; required cues inside a preferred label ("Optional
+    (not required):") are part of it.
+    """
+    labels = sorted((s, after) for s, e in spans["preferred_label"] if (after := _label_end(doc, s, e)) is not None)
+    if not labels:
+        return [], set()
+    inside = {i for s, after in labels for i in range(s, after)}
+    ends = sorted(
+        {s for s, e in spans[LABEL_END] if s not in inside and _label_end(doc, s, e) is not None}
+        | {s for s, _ in spans["required"] if s not in inside}
+        | {t.i for t in doc if t.is_space and t.text.count("\n") >= 2}
+    )
+    colon_words = [t.i for t in doc[:-1] if t.text[:1].isupper() and doc[t.i + 1].text == ":" and t.i not in inside]
+    out: list[tuple[int, int]] = []
+    for _, after in labels:
+        stop = next((e for e in ends[bisect.bisect_left(ends, after) :]), len(doc))
+        for k in colon_words[bisect.bisect_left(colon_words, after) :]:
+            if k >= stop:
+                break
+            if not _starts_line_or_span(doc, k, after):
+                stop = k
+                break
+        if out and after <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], stop))
+        else:
+            out.append((after, stop))
+    return out, inside
+
+
+def _starts_line_or_span(doc: Doc, k: int, after: int) -> bool:
+    """Whether the run of capitalised words ending at token ``k`` ("Security & Networking")
+    begins at token ``after`` or at a line start."""
+    i = k
+    while i > after and not doc[i - 1].is_space and (doc[i - 1].text[:1].isupper() or doc[i - 1].text in ("&", "/", "-", "and")) and "\n" not in doc[i - 1].whitespace_:
+        i -= 1
+    return i == after or "\n" in doc[i - 1].text_with_ws
 
 
 class Clauses:
@@ -250,13 +346,17 @@ def is_negated(doc: Doc, start: int, end: int, *, covered: set[int], cues: Cues,
 
 
 def importance(start: int, end: int, *, section: str | None, cues: Cues, cue_spans: CueSpans, clauses: Clauses) -> str:
-    """``preferred`` or ``required`` for a posting mention: its section, else the nearest cue in its clause."""
-    if section in cues.preferred_sections:
+    """``preferred`` or ``required`` for a posting mention: its section, a preferred label's span
+    it stands in (see `preferred_label_spans`), else the nearest cue in its clause (a cue that is
+    part of a label looks forward only, so it is none here)."""
+    if section in cues.preferred_sections or cue_spans.in_preferred_label(start):
         return "preferred"
     lo, hi = clauses.clause(start, end)
     best: tuple[int, str] | None = None
     for kind in ("required", "preferred"):
         for s, e in cue_spans.between(kind, lo, hi):
+            if s in cue_spans.label_tokens:
+                continue
             distance = start - e if e <= start else s - end
             if best is None or distance < best[0] or (distance == best[0] and kind == "preferred"):
                 best = (distance, kind)

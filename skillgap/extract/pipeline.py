@@ -136,7 +136,7 @@ class SkillPipeline:
     def cue_spans(self, doc: Doc) -> CueSpans:
         """Where the cue phrases of each kind occur in ``doc``."""
         strings = self.nlp.vocab.strings
-        return CueSpans([(strings[k], s, e) for k, s, e in self.cue_matcher(doc)])
+        return CueSpans([(strings[k], s, e) for k, s, e in self.cue_matcher(doc)], doc)
 
 
 def _cased(form: str) -> set[str]:
