@@ -20,7 +20,7 @@ from pathlib import Path
 
 import numpy
 import yaml
-from spacy.attrs import IS_SPACE, LOWER, ORTH
+from spacy.attrs import IS_SPACE, LOWER, ORTH, SPACY
 from spacy.tokens import Doc
 
 from ..errors import TaxonomyError
@@ -219,14 +219,18 @@ class Clauses:
     """Clause boundaries of one doc, found once with array operations.
 
     A boundary is sentence punctuation or a line break, except a line break after a word that
-    continues a list ("Hadoop, Hive and" + line break + "Spark"): hard-wrapped lines go on.
+    continues a list ("Hadoop, Hive and" + line break + "Spark"): hard-wrapped lines go on; and
+    except a full stop glued to a closing bracket or comma ("(Keras, PyTorch etc.) preferred").
     """
 
     def __init__(self, doc: Doc, continuers: frozenset[str] = frozenset()) -> None:
         strings = doc.vocab.strings
-        arr = doc.to_array([ORTH, LOWER, IS_SPACE])
+        arr = doc.to_array([ORTH, LOWER, IS_SPACE, SPACY])
         orth, lower = arr[:, 0], arr[:, 1]
         stops = numpy.isin(orth, numpy.array([strings.add(p) for p in _BOUNDARIES], dtype=arr.dtype))
+        glued = numpy.zeros(len(doc), dtype=bool)
+        glued[:-1] = (orth[:-1] == strings.add(".")) & (arr[:-1, 3] == 0) & numpy.isin(orth[1:], numpy.array([strings.add(")"), strings.add(",")], dtype=arr.dtype))
+        stops &= ~glued
         spaces = numpy.unique(orth[arr[:, 2] == 1]).tolist()
         breaks = numpy.isin(orth, numpy.array([h for h in spaces if "\n" in strings[h]], dtype=arr.dtype))
         going_on = numpy.zeros(len(doc), dtype=bool)

@@ -75,3 +75,11 @@ def test_vanetik_vacancies_preferred_sets(vacancies: list[str]) -> None:
     # software development ... Python is first choice, but also C++ and Java": the label does not look back
     # to "programming" and its span ends at "Info:"; only the closing "C++ is optional." is preferred
     assert preferred(vacancies[2]) == ["c-plus-plus"]
+
+
+def test_a_full_stop_glued_to_a_bracket_ends_no_clause(extractor: SkillExtractor) -> None:
+    # posting 025: "etc.)" is no sentence end, so the trailing cue reaches the list
+    text = "Expertise in python, scikit-learn, and pandas\nExperience with Deep learning frameworks (FastAI , Keras, PyTorch etc.) preferred\nSQL"
+    assert _importance(extractor, text) == [
+        ("python", "required"), ("scikit-learn", "required"), ("deep-learning", "preferred"), ("pytorch", "preferred"), ("sql", "required"),
+    ]
