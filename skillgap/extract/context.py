@@ -162,8 +162,8 @@ def _label_end(doc: Doc, start: int, end: int) -> int | None:
         if tail:
             return close + 1 if tail in _LABEL_MARKS else None
         i = close + 1
-    if i < len(doc) and doc[i].text in _LABEL_MARKS:
-        return i + 1
+    if i < len(doc) and doc[i].text in _LABEL_MARKS and (doc[i].text == ":" or doc[i - 1].whitespace_):
+        return i + 1  # ":" or a spaced dash ("Nice To Haves - "; "preferred-vendor" is no label)
     line_end = i >= len(doc) or (doc[i].is_space and "\n" in doc[i].text)
     line_start = start == 0 or "\n" in doc[start - 1].text_with_ws
     return i if line_end and line_start else None

@@ -83,3 +83,8 @@ def test_a_full_stop_glued_to_a_bracket_ends_no_clause(extractor: SkillExtractor
     assert _importance(extractor, text) == [
         ("python", "required"), ("scikit-learn", "required"), ("deep-learning", "preferred"), ("pytorch", "preferred"), ("sql", "required"),
     ]
+
+
+def test_a_glued_dash_makes_no_label(extractor: SkillExtractor) -> None:
+    assert _importance(extractor, "Optional-extras team. Experience with Python") == [("python", "required")]
+    assert _importance(extractor, "Optional - extras team. Experience with Python") == [("python", "preferred")]
