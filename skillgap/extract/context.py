@@ -184,12 +184,17 @@ def preferred_label_spans(doc: Doc, spans: Mapping[str, Sequence[tuple[int, int]
     if not labels:
         return [], set()
     inside = {i for s, after in labels for i in range(s, after)}
+    strings = doc.vocab.strings
+    arr = doc.to_array([ORTH, IS_SPACE])
+    spaces = numpy.unique(arr[arr[:, 1] == 1, 0]).tolist()
+    blank_lines = numpy.flatnonzero(numpy.isin(arr[:, 0], numpy.array([h for h in spaces if strings[h].count("\n") >= 2], dtype=arr.dtype))).tolist()
     ends = sorted(
         {s for s, e in spans[LABEL_END] if s not in inside and _label_end(doc, s, e) is not None}
         | {s for s, _ in spans["required"] if s not in inside}
-        | {t.i for t in doc if t.is_space and t.text.count("\n") >= 2}
+        | set(blank_lines)
     )
-    colon_words = [t.i for t in doc[:-1] if t.text[:1].isupper() and doc[t.i + 1].text == ":" and t.i not in inside]
+    colons = numpy.flatnonzero(arr[1:, 0] == strings.add(":")).tolist()  # token i is followed by ":"
+    colon_words = [i for i in colons if doc[i].text[:1].isupper() and i not in inside]
     out: list[tuple[int, int]] = []
     for _, after in labels:
         stop = next((e for e in ends[bisect.bisect_left(ends, after) :]), len(doc))
