@@ -527,9 +527,8 @@ def _validate_patterns(value: Any, src: str, skill_id: str) -> tuple[tuple[Mappi
             fix='write patterns: [[{LOWER: "r"}, {LOWER: "programming"}]]',
         )
     from spacy.matcher import Matcher  # imported here: only files with patterns pay for spaCy
-    from spacy.vocab import Vocab
 
-    matcher = Matcher(_validation_vocab(Vocab), validate=True)
+    matcher = Matcher(_validation_vocab(), validate=True)
     for i, pattern in enumerate(value):
         try:
             matcher.add(f"{skill_id}#{i}", [pattern])
@@ -562,8 +561,11 @@ def _leaf_values(value: Any) -> Iterator[Any]:
 
 
 @functools.lru_cache(maxsize=1)
-def _validation_vocab(vocab_cls: Any) -> Any:
-    return vocab_cls()
+def _validation_vocab() -> Any:
+    """One empty spaCy vocabulary, shared by every pattern check of the process."""
+    from spacy.vocab import Vocab
+
+    return Vocab()
 
 
 def _validate_links(skills: dict[str, Skill]) -> None:
