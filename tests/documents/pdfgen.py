@@ -26,6 +26,11 @@ def text_pdf(pages: Sequence[Sequence[Run]], *, width: float = 612, height: floa
             raw.FPDFPage_InsertObject(page, obj)
         raw.FPDFPage_GenerateContent(page)
         page.close()
+    return _saved(doc)
+
+
+def _saved(doc: pdfium.PdfDocument) -> bytes:
+    """The document's bytes; the document is closed."""
     out = io.BytesIO()
     doc.save(out)
     doc.close()
@@ -113,7 +118,4 @@ def rotated_text_pdf(upright: str, rotated: str) -> bytes:
         raw.FPDFPage_InsertObject(page, obj)
     raw.FPDFPage_GenerateContent(page)
     page.close()
-    out = io.BytesIO()
-    doc.save(out)
-    doc.close()
-    return out.getvalue()
+    return _saved(doc)
