@@ -23,6 +23,8 @@ class Mention:
     mention's skill implies it, ``implied_by`` names that skill; the span is that mention's).
     ``importance`` is the posting's cue around the mention (``required`` / ``preferred``) and
     ``years`` the years asked or claimed next to it ("3+ years of Python"), when the text says.
+    ``probability`` is the verifier's belief that the text means the skill (None when the
+    extractor does not verify, and for implied mentions).
     """
 
     skill_id: str
@@ -37,6 +39,7 @@ class Mention:
     importance: str | None = None
     years: float | None = None
     implied_by: str | None = None
+    probability: float | None = None
 
 
 @dataclass(frozen=True)
