@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from skillgap.batch import CandidateResult, score_candidates
-from skillgap.resume import Journal, content_hash, journal_path
+from skillgap.journal import Journal, content_hash, journal_path
 from skillgap.taxonomy import load_taxonomy
 
 
