@@ -26,6 +26,11 @@ verifier's features (`skillgap.extract.features`) and a label from the corpus:
 * Decorte/TECHWOLF is not used: its labels are ESCO concepts per sentence, not spans, and
   mapping them onto our ids would be a guess.
 
+Each example carries features naming its corpus (``corpus:<name>``, alone and with the skill's
+kind and the match method) in place of the run-time ones (``corpus:gold-<kind>``): each corpus's
+conventions (SkillSpan leaves many of our skills outside its spans) stay in its own weights, and
+at run time the model applies our gold's.
+
 Model: logistic regression (scikit-learn, lbfgs, deterministic) on hashed features. The
 documents of every corpus are dealt into 5 folds by file order; out-of-fold probabilities
 choose the regularisation and the threshold (best F1 on the gold tuning part's out-of-fold
@@ -53,6 +58,7 @@ from accuracy import DEFAULT_DATA, Span, dataturks, dotin, green, load_vocab, lo
 from splits import gold_skill_sets  # noqa: E402
 
 from skillgap import Document, SkillExtractor, load_taxonomy, read_document  # noqa: E402
+from skillgap.extract.features import CONVENTION  # noqa: E402
 from skillgap.extract.verify import VerifierModel, save_verifier  # noqa: E402
 
 BITS = 18
@@ -140,13 +146,14 @@ def label_text(t: Text, start: int, end: int, marked: bool) -> int | None:
 
 def corpus_examples(extractor: SkillExtractor, name: str, texts: Sequence[Text], out: Examples, weight: float = 1.0) -> None:
     for i, t in enumerate(texts):
+        own = CONVENTION + t.kind
         document = Document(source=f"{name} #{i}", kind=t.kind, text=t.text)  # type: ignore[arg-type]
         candidates = extractor.candidates(document)
         marked = {t.text[a:b].lower() for _, a, b, _ in candidates if _overlaps(a, b, t.positive)}
         for _, start, end, features in candidates:
             label = label_text(t, start, end, t.text[start:end].lower() in marked)
             if label is not None:
-                out.add(name, i % FOLDS, features, label, weight)
+                out.add(name, i % FOLDS, [f"corpus:{name}{f[len(own):]}" if f.startswith(own) else f for f in features], label, weight)
 
 
 def gold_examples(extractor: SkillExtractor, data: Path, out: Examples) -> int:

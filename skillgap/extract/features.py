@@ -22,6 +22,9 @@ from . import context
 WINDOW = 5
 #: How far back the governing word is looked for.
 GOVERNOR_WINDOW = 6
+#: Features naming the annotation convention: our gold's, per document kind. In training each
+#: corpus has its own (scripts/train_verifier.py renames them), so its base rates stay its own.
+CONVENTION = "corpus:gold-"
 
 
 @dataclass(frozen=True)
@@ -112,6 +115,9 @@ class DocFeatures:
         n2 = self._step(n1 + 1, 1) if r1 != "<s>" else n1
         l2, r2 = self._word(p2), self._word(n2)
         out = [
+            f"{CONVENTION}{self.kind}",
+            f"{CONVENTION}{self.kind}|k:{skill.kind}",
+            f"{CONVENTION}{self.kind}|m:{how}",
             f"m:{how}",
             f"k:{skill.kind}",
             f"c:{skill.category}",
