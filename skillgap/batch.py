@@ -23,9 +23,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Union
 
 from .documents.model import Document
+from .documents.paths import as_path
 from .errors import SkillgapError
 from .extract.model import Mention, SkillProfile
-from .gap import Credits, DocumentInput, GapReport, PostingWeights, PreparedJob, as_path, compare_prepared, default_extractor, prepare_job
+from .gap import Credits, DocumentInput, GapReport, PostingWeights, PreparedJob, compare_prepared, default_extractor, prepare_job
 from .parallel import imap_ordered
 from .taxonomy import Role, Taxonomy
 
