@@ -152,7 +152,7 @@ def _load_rules(src: str) -> Rules:
     for key in ("cues", "gap"):
         if not isinstance(data.get(key), dict):
             raise TaxonomyError(f"'{key}' must be a mapping", source=src, entry=key, fix="see the comments in the shipped taxonomy/sections.yaml")
-    resume, posting = (_vocabulary(data[kind], src, kind) for kind in KINDS)
+    resume, posting = (_vocabulary(data.get(kind), src, kind) for kind in KINDS)
     # section names the file's own cues: and gap: use must be sections of its vocabularies
     sections = {*resume.headings.values(), *resume.keywords.values(), *posting.headings.values(), *posting.keywords.values()}
     posting_headings = data["posting"]["headings"]  # checked by _vocabulary

@@ -41,6 +41,10 @@ class Mention:
     implied_by: str | None = None
     choice: tuple[str, ...] = ()
 
+    def __post_init__(self) -> None:
+        if type(self.choice) is not tuple:  # read back from JSON (a batch journal) as a list
+            object.__setattr__(self, "choice", tuple(self.choice))
+
 
 @dataclass(frozen=True)
 class SkillProfile:

@@ -75,6 +75,11 @@ def test_errors_name_the_file_the_entry_and_the_fix(tmp_path: Path, extra: str, 
     assert caught.value.source == str(path) and caught.value.entry == entry
 
 
+def test_a_missing_kind_is_named(tmp_path: Path) -> None:
+    with pytest.raises(TaxonomyError, match=r"entry 'posting': 'posting' must be a mapping with headings:"):
+        load_rules(_file(tmp_path, "resume:\n  headings: {skills: [skills]}\n"))
+
+
 def test_unknown_vocabulary_key(tmp_path: Path) -> None:
     path = _file(tmp_path, HEADINGS.replace("resume:\n  headings:", "resume:\n  keyword: {skills: [tools]}\n  headings:"))
     with pytest.raises(TaxonomyError, match=r"entry 'resume': unknown key 'keyword' in the resume vocabulary \(fix: did you mean 'keywords'\?\)"):
