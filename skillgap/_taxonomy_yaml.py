@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -14,10 +14,10 @@ if TYPE_CHECKING:
     from .taxonomy import Requirement, Role, Skill, Taxonomy
 
 
-def write_taxonomy(taxonomy: Taxonomy, folder: Path) -> list[Path]:
-    """Write ``skills/<category>.yaml`` and ``roles/<id>.yaml`` under ``folder``; the files written."""
-    from .taxonomy import slugify
-
+def write_taxonomy(taxonomy: Taxonomy, folder: Path, slugify: Callable[[str], str]) -> list[Path]:
+    """Write ``skills/<category>.yaml`` (file names by ``slugify``, the taxonomy's own, passed in so
+    this module needs nothing of taxonomy.py at run time) and ``roles/<id>.yaml`` under ``folder``;
+    the files written."""
     if folder.exists() and (not folder.is_dir() or any(folder.iterdir())):
         raise TaxonomyError("the folder exists and is not empty", source=str(folder), fix="pass a new or empty folder (a taxonomy folder loads every YAML file in it)")
     origin = ", ".join(dict.fromkeys(Path(s).name for s in taxonomy.sources)) or "skillgap"

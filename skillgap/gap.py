@@ -35,7 +35,7 @@ from typing import TYPE_CHECKING, Literal, Union
 from .documents.model import Document
 from .documents.paths import as_path
 from .errors import SkillgapError
-from .extract.model import Mention, SkillProfile
+from .extract.model import SkillProfile
 from .rules import Rules, RulesSource, as_rules
 from .taxonomy import Requirement, Role, Taxonomy, load_taxonomy, normalize_term
 
@@ -43,12 +43,12 @@ if TYPE_CHECKING:
     import pandas as pd
 
     from .extract import SkillExtractor
+    from .extract.model import Mention
 
 Status = Literal["matched", "alternative", "implied", "transferable", "missing"]
 
 #: What a candidate or a posting can be given as.
 DocumentInput = Union[str, Path, Document, SkillProfile]
-
 
 
 @dataclass(frozen=True)

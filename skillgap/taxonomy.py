@@ -162,7 +162,7 @@ class Taxonomy:
         ``folder`` (new or empty: a `TaxonomyError` otherwise). Returns the files written."""
         from ._taxonomy_yaml import write_taxonomy
 
-        return write_taxonomy(self, Path(folder))
+        return write_taxonomy(self, Path(folder), slugify)
 
     def __getitem__(self, skill_id: str) -> Skill:
         try:
