@@ -80,10 +80,9 @@ class WordSearch:
 class Ours:
     """The extractor: stated (non-implied) mentions; negated ones apart."""
 
-    name = "skillgap"
-
-    def __init__(self, extractor: SkillExtractor) -> None:
+    def __init__(self, extractor: SkillExtractor, name: str = "skillgap") -> None:
         self.extractor = extractor
+        self.name = name
 
     def run(self, documents: Sequence[Document]) -> list[Found]:
         out = []
@@ -377,7 +376,7 @@ def score_spans(name: str, kind: str, items: list[tuple[str, list[Span]]], syste
         p = correct / predicted if predicted else 0.0
         r = found_gold / total_gold if total_gold else 0.0
         f = 2 * p * r / (p + r) if p + r else 0.0
-        print(f"  {system.name:<9} P {p:.3f}  R {r:.3f}  F1 {f:.3f}  ({predicted} predicted spans, {time.perf_counter() - t0:.1f}s)")
+        print(f"  {system.name:<12} P {p:.3f}  R {r:.3f}  F1 {f:.3f}  ({predicted} predicted spans, {time.perf_counter() - t0:.1f}s)")
 
 
 SPAN_SETS = {
@@ -401,7 +400,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     taxonomy = load_taxonomy(*(args.taxonomy or ()))
     extractor = SkillExtractor(taxonomy)
-    systems = [Ours(extractor), WordSearch(taxonomy)]
+    # the extractor without its learned verifier (verify=False) is the same run's baseline for it
+    systems = [Ours(extractor), Ours(SkillExtractor(taxonomy, verify=False), "verify=False"), WordSearch(taxonomy)]
     vocab = load_vocab(data / "gold" / "vocab.txt")
     mapping, missing = map_vocab(vocab, taxonomy)
     print(f"taxonomy: {len(taxonomy)} skills; gold vocabulary: {len(vocab)} names, {len(mapping)} mapped" + (f", unmapped: {missing}" if missing else ""))

@@ -48,6 +48,7 @@ class CueSpans:
         edges = list(itertools.chain(*(self._spans[k] for k in ("negation_before", "negation_after", "required", "preferred"))))
         self.starts = {s for s, _ in edges}
         self.ends = {e for _, e in edges}
+        self.title_ends = {e for _, e in self._spans["title_before"]}
         self.has_negation = bool(self._spans["negation_before"] or self._spans["negation_after"])
         self.skill_after_starts = {s for s, _ in self._spans["skill_after"]}
         self.preferred_spans, self.label_tokens = preferred_label_spans(doc, self._spans) if doc is not None and self._spans["preferred_label"] else ([], set())
@@ -56,6 +57,10 @@ class CueSpans:
         """True when token ``start`` lies in a span opened by a preferred label."""
         i = bisect.bisect_right(self.preferred_spans, (start, sys.maxsize))
         return i > 0 and self.preferred_spans[i - 1][1] > start
+
+    def overlapping(self, kind: str, lo: int, hi: int) -> list[tuple[int, int]]:
+        """Spans of ``kind`` that share a token with ``[lo, hi)``."""
+        return [(s, e) for s, e in self._spans[kind] if s < hi and lo < e]
 
     def between(self, kind: str, lo: int, hi: int) -> list[tuple[int, int]]:
         """Spans of ``kind`` lying entirely inside tokens ``[lo, hi)``."""
@@ -250,6 +255,12 @@ def _skip_spaces(doc: Doc, i: int, step: int, clauses: Clauses) -> int:
     while 0 <= i < len(doc) and doc[i].is_space and not clauses.is_edge(i):
         i += step
     return i
+
+
+def blocked(start: int, end: int, cue_spans: CueSpans) -> bool:
+    """True inside a phrase that is not the skill ("leadership position", "The Linux Foundation")
+    or right after a job-title head ("Head of Machine Learning")."""
+    return bool(cue_spans.overlapping("not_skill", start, end)) or start in cue_spans.title_ends
 
 
 def is_negated(doc: Doc, start: int, end: int, *, covered: set[int], cues: Cues, cue_spans: CueSpans, clauses: Clauses) -> bool:

@@ -25,6 +25,7 @@ GOVERNOR_WINDOW = 6
 #: Features naming the annotation convention: our gold's, per document kind. In training each
 #: corpus has its own (scripts/train_verifier.py renames them), so its base rates stay its own.
 CONVENTION = "corpus:gold-"
+_SPACES = frozenset({"<sp>", "<nl>"})
 
 
 @dataclass(frozen=True)
@@ -61,6 +62,7 @@ class DocFeatures:
         self.doc, self.taxonomy, self.kind, self.section_of = doc, taxonomy, kind, section_of
         self.cues, self.cue_spans, self.clauses, self.skill_tokens = cues, cue_spans, clauses, skill_tokens
         self.stop = stop_words
+        self._words: dict[int, str] = {}
         sure = {c.skill_id for c in others if not c.ambiguous and c.method != "fuzzy"}
         self.distinct = len(sure)
         self.kinds = Counter(taxonomy[s].kind for s in sure)
@@ -70,14 +72,17 @@ class DocFeatures:
         self.top_category = top[0][0] if top else "-"
 
     def _word(self, i: int) -> str:
-        """Token ``i`` lower-cased; ``<s>`` outside the doc, ``<nl>`` for a line break."""
-        doc = self.doc
-        if i < 0 or i >= len(doc):
-            return "<s>"
-        tok = doc[i]
-        if tok.is_space:
-            return "<nl>" if "\n" in tok.text else "<sp>"
-        return tok.lower_
+        """Token ``i`` lower-cased; ``<s>`` outside the doc, ``<nl>`` for a line break, ``<sp>`` other spaces."""
+        word = self._words.get(i)
+        if word is None:
+            doc = self.doc
+            if i < 0 or i >= len(doc):
+                word = "<s>"
+            else:
+                tok = doc[i]
+                word = ("<nl>" if "\n" in tok.text else "<sp>") if tok.is_space else tok.lower_
+            self._words[i] = word
+        return word
 
     def _step(self, i: int, step: int) -> int:
         """The next token from ``i`` in direction ``step`` that is not a plain space."""
@@ -141,8 +146,9 @@ class DocFeatures:
             f"len:{min(len(text), 12) // 3}|case:{shape}",
         ]
         lo, hi = max(0, c.start - WINDOW), min(len(doc), c.end + WINDOW)
-        out += [f"lw:{self._word(i)}" for i in range(lo, p2) if not doc[i].is_space]
-        out += [f"rw:{self._word(i)}" for i in range(n2 + 1, hi) if not doc[i].is_space]
+        word = self._word
+        out += [f"lw:{w}" for w in map(word, range(lo, p2)) if w not in _SPACES]
+        out += [f"rw:{w}" for w in map(word, range(n2 + 1, hi)) if w not in _SPACES]
         capl, capr = self._cap_run(p1, -1) if p1 == c.start - 1 else 0, self._cap_run(n1, 1) if n1 == c.end else 0
         out += [f"cap:{min(capl, 2)}{min(capr, 2)}|case:{shape}", f"capr:{min(capr, 2)}|r2:{r2 if capr == 1 else '-'}"]
         if c.ambiguous:

@@ -347,11 +347,12 @@ class SkillExtractor:
 
     def _found(self, view: _View, collect: list[tuple[Match, list[str]]] | None = None) -> list[Match]:
         """The resolved matches of a document; ``collect`` receives every candidate with its features."""
-        raw = self.pipeline.matches(view.doc)
+        raw = [m for m in self.pipeline.matches(view.doc) if not context.blocked(m.start, m.end, view.cue_spans)]
         tokens = {i for m in raw for i in range(m.start, m.end)}
         found = resolve(self._verified(view, raw, tokens, raw, collect))
         if self._fuzzy_index is not None:
-            fuzzy = self._verified(view, self._fuzzy(view, found), tokens, raw, collect)
+            fuzzy = [m for m in self._fuzzy(view, found) if not context.blocked(m.start, m.end, view.cue_spans)]
+            fuzzy = self._verified(view, fuzzy, tokens, raw, collect)
             if fuzzy:  # resolving resolved matches again changes nothing
                 found = resolve([*found, *fuzzy])
         return found

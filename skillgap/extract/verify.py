@@ -13,7 +13,7 @@ import functools
 import zipfile
 import zlib
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy
@@ -26,6 +26,7 @@ MODEL_PATH = "models/verifier.npz"
 #: The command that rebuilds it (named in every error about it).
 REBUILD = "pip install -e '.[train]' && python scripts/train_verifier.py"
 FORMAT = 1
+MAX_SLOTS = 500_000
 
 
 @dataclass(frozen=True)
@@ -66,18 +67,28 @@ class VerifierModel:
     intercept: float
     bits: int
     threshold: float
+    #: Slots of the feature names seen so far (hashing is the costly part; emptied past `MAX_SLOTS`).
+    _slots: dict[str, int] = field(default_factory=dict, repr=False, compare=False)
 
     def index(self, name: str) -> int:
         """The weight slot of a feature name."""
         return zlib.crc32(name.encode("utf-8")) & ((1 << self.bits) - 1)
 
+    def _slot(self, name: str) -> int:
+        slot = self._slots.get(name)
+        if slot is None:
+            if len(self._slots) >= MAX_SLOTS:
+                self._slots.clear()
+            slot = self._slots[name] = self.index(name)
+        return slot
+
     def probabilities(self, features: Sequence[Sequence[str]]) -> numpy.ndarray:
         """Probability of each candidate given its feature names (one array operation per document)."""
         if not features:
             return numpy.zeros(0)
-        crc, mask = zlib.crc32, (1 << self.bits) - 1
+        known, slot = self._slots, self._slot
         lengths = numpy.fromiter((len(f) for f in features), dtype=numpy.int64, count=len(features))
-        slots = numpy.fromiter((crc(n.encode("utf-8")) & mask for f in features for n in f), dtype=numpy.int64, count=int(lengths.sum()))
+        slots = numpy.fromiter((known[n] if n in known else slot(n) for f in features for n in f), dtype=numpy.int64, count=int(lengths.sum()))
         starts = numpy.concatenate(([0], numpy.cumsum(lengths)[:-1]))
         scores = numpy.add.reduceat(self.weights[slots], starts) + self.intercept
         return 1.0 / (1.0 + numpy.exp(-scores))

@@ -61,6 +61,21 @@ def test_nested_mention_of_another_skill_is_kept(extractor: SkillExtractor) -> N
     ]
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # gold traps (postings 003, 006, 020; résumé awesomecv) and their skill-naming twins
+        ("help Analysis Group in maintaining our leadership position in terms of advancing methodology", []),
+        ("hanging out in one of our collaboration spaces", []),
+        ("Certified Kubernetes Application Developer (CKAD), The Linux Foundation", ["kubernetes"]),
+        ("You'll report directly to Triplebytes' Head of Machine Learning", []),
+        ("Experience with machine learning and Linux; strong leadership", ["machine-learning", "linux", "leadership"]),
+    ],
+)
+def test_not_skill_phrases_and_job_titles(ids, text: str, expected: list[str]) -> None:
+    assert ids(text) == expected
+
+
 def test_soft_skills_take_no_plural_variant(ids) -> None:
     # posting 013: "Our team works closely with our business partners" is no "Team Work"
     assert ids("Our team works closely with our business partners. Team Work matters.") == ["collaboration"]

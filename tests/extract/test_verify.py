@@ -66,20 +66,6 @@ def test_explain_names_the_features_that_decided(verified):
     assert text.startswith("'Python' -> python: p=") and why.features[0].name in text
 
 
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
-        # gold traps of postings 003 and 006 (once patched by a phrase list) and a twin that names the skills
-        ("help Analysis Group in maintaining our leadership position in terms of advancing methodology", ()),
-        ("hanging out in one of our collaboration spaces", ()),
-        ("Experience with machine learning and Linux; strong leadership", ("machine-learning", "linux", "leadership")),
-    ],
-)
-def test_the_verifier_drops_names_used_in_another_sense(verified, text, expected):
-    assert verified.extract(text, kind="posting").skill_ids == expected
-    assert SkillExtractor(verify=False).extract(text, kind="posting").skill_ids  # the matcher alone reports them all
-
-
 def test_extract_many_in_worker_processes_verifies_as_in_one(verified):
     texts = [TEXT, "We need Python and SQL. " + "Our company is great. " * 20, "hanging out in one of our collaboration spaces"]
     one = [p.mentions for p in verified.extract_many(texts, kind="posting")]
