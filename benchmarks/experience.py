@@ -190,11 +190,13 @@ def main() -> None:
         first = _NUM_YEARS.search(document.text)
         base["min"].add(part, (float(first.group(1)) if first else None) == gold_min)
         gold_ys = {mapping[k]: v for k, v in r["years_per_skill"].items() if k in mapping}
+        universe = set(mapping.values())  # the gold can only name skills of its vocabulary
         naive_ys: dict[str, float] = {}
         for m in profile.mentions:
             if m.years is not None and not m.negated and m.method != "implied":
                 naive_ys[m.skill_id] = max(naive_ys.get(m.skill_id, 0.0), m.years)
         for got, key in ((asked.per_skill, ours), (naive_ys, base)):
+            got = {k: v for k, v in got.items() if k in universe}
             right = sum(1 for k, v in got.items() if gold_ys.get(k) == v)
             key["ys_p"].add(part, right, len(got))  # type: ignore[arg-type]
             key["ys_r"].add(part, sum(1 for k, v in gold_ys.items() if got.get(k) == v), len(gold_ys))  # type: ignore[arg-type]

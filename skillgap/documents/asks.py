@@ -22,8 +22,9 @@ from .model import Document
 #: a duties or summary heading are common (sections are often missed), so those count.
 _NOT_ASKS = ("benefits", "application")
 #: A clause ends at a line break, or at ".;!?" before a space that is not an abbreviation's
-#: ("e.g.", "M.Sc.", a single letter).
-_CLAUSE_END = re.compile(r"(?<!\be\.g)(?<!\bi\.e)(?<!\b[A-Za-z])(?<!\bSc)(?<!\bvs)[.;!?](?=\s|$)|\n")
+#: ("e.g.", "M.Sc.", a single letter), or at a spaced dash before a capital (requirements run
+#: together on one line: "... patterns - At least 3 years ...").
+_CLAUSE_END = re.compile(r"(?<!\be\.g)(?<!\bi\.e)(?<!\b[A-Za-z])(?<!\bSc)(?<!\bvs)[.;!?](?=\s|$)|\n| [-–•] (?=[A-Z])")
 
 
 @dataclass(frozen=True)

@@ -374,6 +374,22 @@ class _CareerReader:
         return self.degrees.highest(text)
 
     def education(self) -> Iterator[Education]:
+        """Entries of the education sections; without any (no heading found, or none of its lines
+        names a degree), lines anywhere that name a degree beside an institution or a year."""
+        found = list(self._education_in_sections())
+        if any(e.level != "other" for e in found):
+            yield from found
+            return
+        for line in _lines(self.doc.text, 0, len(self.doc.text)):
+            level = self._level(line.text)
+            if level is None or not (self._institution.search(line.text) or any(t.month for t in self.dates.tokens(line.text))):
+                continue
+            years = [t.month.value.year for t in self.dates.tokens(line.text) if t.month is not None]
+            institution = _clean(line.text.split("\t")[0]) if self._institution.search(line.text) else None
+            yield Education(level, _field(line.text), institution, max(years) if years else None, (line.start, line.end), bool(self._expected.search(line.text)), line.text.strip())
+        yield from (e for e in found if e.level == "other")
+
+    def _education_in_sections(self) -> Iterator[Education]:
         for section in self.doc.sections:
             if section.name not in self.vocab.education_sections and not self._education_heading.search(section.heading):
                 continue

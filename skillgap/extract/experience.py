@@ -14,6 +14,10 @@ from .model import Mention, SkillProfile
 
 #: Words after a skill (within this many characters) that can make it a role ("... Engineer").
 ROLE_WINDOW = 30
+#: How far before and after its number phrase a years statement names its skills (characters):
+#: a long line of run-together requirements is not one statement.
+TIE_BEFORE = 80
+TIE_AFTER = 110
 
 
 @dataclass(frozen=True)
@@ -80,7 +84,8 @@ def years_asked(profile: SkillProfile, asks: PostingAsks, vocab: CareerVocabular
     per_skill: dict[str, float] = {}
     required_skills: set[str] = set()
     for st in asks.years:
-        tied = [m for m in mentions if st.clause_start <= m.start < st.clause_end and not _role(text, m, roles)]
+        lo, hi = max(st.clause_start, st.start - TIE_BEFORE), min(st.clause_end, st.end + TIE_AFTER)
+        tied = [m for m in mentions if lo <= m.start < hi and not _role(text, m, roles)]
         skill_only = any(m.start <= st.tail_end < max(m.end, m.start + 1) or m.start == st.tail_end for m in tied)
         if not skill_only and not st.preferred:
             overall.append(st.years)
@@ -94,5 +99,5 @@ def years_asked(profile: SkillProfile, asks: PostingAsks, vocab: CareerVocabular
 
 def _role(text: str, m: Mention, roles: object) -> bool:
     after = text[m.end : m.end + ROLE_WINDOW]
-    first = after.lstrip(" /\n").split(" ")[:3]
-    return any(roles.fullmatch(w.strip(",.;:()")) for w in first)  # type: ignore[attr-defined]
+    first = after.replace("/", " ").split()[:3]
+    return any(roles.fullmatch(w.strip(",.;:()/")) for w in first)  # type: ignore[attr-defined]
