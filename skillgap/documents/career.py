@@ -175,10 +175,10 @@ def read_career(document: Document, *, as_of: date | None = None, vocab: CareerV
     for p in positions:
         span = p.interval(ref)
         label = p.title or p.date_text
-        if span is not None and span[1] < span[0]:
-            warnings.append(f"position {label!r}: the end {p.end_month} is before the start {p.start_month}; left out of the totals")
-        elif _after(p.start_month, ref) or _after(p.end_month, ref):
+        if _after(p.start_month, ref) or _after(p.end_month, ref):
             warnings.append(f"position {label!r}: dated after the reference date {ref:%Y-%m}; left out of the totals")
+        elif span is not None and span[1] < span[0]:
+            warnings.append(f"position {label!r}: the end {p.end_month} is before the start {p.start_month}; left out of the totals")
     career = Career(positions=positions, education=tuple(reader.education()), certifications=tuple(reader.certifications()), as_of=ref, as_of_source=source)
     total = union_months([s for _, s in career.counted()])
     if total > MAX_TOTAL_MONTHS:

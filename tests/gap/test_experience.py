@@ -1,0 +1,85 @@
+"""What a posting asks (years, degree, certifications) and months of experience per skill."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from skillgap import SkillExtractor, read_document
+from skillgap.documents.asks import read_asks
+from skillgap.documents.career import read_career
+from skillgap.extract.experience import skill_months, years_asked
+
+POSTING = """Data Engineer
+Requirements
+- 5+ years of professional experience in data engineering.
+- Three years of experience with Python, SQL and Docker.
+- Bachelor's degree in Computer Science, Statistics or a related field, or equivalent experience.
+- MS or PhD is a plus.
+- Active TS/SCI security clearance required.
+- CISSP certification required.
+Benefits
+- We pay for your AWS Certified Solutions Architect exam.
+"""
+
+
+@pytest.fixture(scope="module")
+def extractor():
+    return SkillExtractor()
+
+
+def test_posting_asks_degree_preferred_degree_and_certifications():
+    asks = read_asks(read_document(POSTING, kind="posting"))
+    assert [(y.years, y.preferred) for y in asks.years] == [(5.0, False), (3.0, False)]
+    assert asks.degree is not None
+    assert (asks.degree.level, asks.degree.required, asks.degree.fields) == ("bachelor", False, ("Computer Science", "Statistics"))
+    assert asks.preferred_degree is not None and asks.preferred_degree.level == "master"
+    assert [c.name for c in asks.certifications] == ["CISSP"]  # the clearance and the perk are not asked for
+
+
+def test_lowest_alternative_is_the_degree_asked():
+    asks = read_asks(read_document("Qualifications\nMS/PhD in Statistics; or BS with several years of applied experience\n", kind="posting"))
+    assert asks.degree is not None and (asks.degree.level, asks.degree.required) == ("bachelor", True)
+
+
+def test_overall_years_and_years_per_skill(extractor):
+    posting = extractor.extract(read_document(POSTING, kind="posting"))
+    asked = years_asked(posting, read_asks(posting.document))
+    assert asked.min_years == 5.0
+    assert asked.per_skill == {"data-engineering": 5.0, "python": 3.0, "sql": 3.0, "docker": 3.0}
+
+
+def test_years_only_about_skills_give_no_overall_minimum(extractor):
+    text = "Requirements\nAt least 3 years of experience with REST APIs using Python or Go\n"
+    posting = extractor.extract(read_document(text, kind="posting"))
+    asked = years_asked(posting, read_asks(posting.document))
+    assert asked.min_years is None
+    assert asked.per_skill == {"rest-apis": 3.0, "python": 3.0, "go": 3.0}
+
+
+def test_a_role_name_is_not_a_skill_with_years(extractor):
+    text = "Requirements\n3+ years of full-time experience working as a Machine Learning Engineer\n"
+    posting = extractor.extract(read_document(text, kind="posting"))
+    asked = years_asked(posting, read_asks(posting.document))
+    assert (asked.min_years, asked.per_skill) == (3.0, {})
+
+
+RESUME = """Experience
+Data Engineer\tJan 2019 - Present
+Built pipelines in Python and SQL.
+Analyst\t2016 - 2018
+Reports in SQL and Excel.
+Skills
+Python, SQL, Excel, Docker
+"""
+
+
+def test_skill_months_from_the_positions_that_name_the_skill(extractor):
+    profile = extractor.extract(read_document(RESUME, kind="resume"))
+    career = read_career(profile.document, as_of=date(2021, 1, 1))
+    months = skill_months(profile, career)
+    assert (months["python"].months, months["python"].last_used) == (24, date(2021, 1, 1))
+    assert months["sql"].months == 24 + 24  # 2019-01..2021-01 and 2016-06..2018-06
+    assert (months["excel"].months, months["excel"].last_used) == (24, date(2018, 1, 1))
+    assert months["docker"].months is None  # named only in the skills list: unknown, not 0
