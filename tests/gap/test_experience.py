@@ -83,3 +83,32 @@ def test_skill_months_from_the_positions_that_name_the_skill(extractor):
     assert months["sql"].months == 24 + 24  # 2019-01..2021-01 and 2016-06..2018-06
     assert (months["excel"].months, months["excel"].last_used) == (24, date(2018, 1, 1))
     assert months["docker"].months is None  # named only in the skills list: unknown, not 0
+
+
+JOB = """Data Engineer
+Requirements
+- 5+ years of experience with Python.
+- 3+ years of professional experience in software development.
+- Bachelor's degree in Computer Science.
+"""
+
+
+def test_compare_judges_years_and_career_rows(extractor):
+    from skillgap import compare
+    from skillgap.careerfit import CareerWeights
+
+    candidate = extractor.extract(read_document(RESUME + "Education\nMS in Statistics, State University 2015\n", kind="resume"))
+    posting = extractor.extract(read_document(JOB, kind="posting"))
+    report = compare(candidate, posting, as_of=date(2021, 1, 1))
+    python = next(r for r in report.results if r.skill_id == "python")
+    assert (python.status, python.years, python.months, python.credit) == ("short", 5.0, 24, 0.5)
+    assert [(c.name, c.asked, c.has, c.met) for c in report.career] == [
+        ("experience", "3+ years", "48 months (4.0 years)", True),
+        ("degree", "bachelor", "master", True),
+    ]
+    summary = report.summary()
+    assert summary.short == ("Python: 2 of 5 years",)
+    assert "short of years: Python: 2 of 5 years" in str(summary)
+    weighted = compare(candidate, posting, as_of=date(2021, 1, 1), career_weights=CareerWeights(experience=1.0, degree=1.0))
+    assert weighted.score == pytest.approx(100 * (report.earned + 2) / (report.possible + 2))
+    assert report.to_frame().set_index("skill_id").loc["python", "months"] == 24
