@@ -12,11 +12,13 @@ out with a warning. Nothing here knows skills: `skillgap.extract` joins mentions
 from __future__ import annotations
 
 import bisect
+import functools
 import re
+import types
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Literal
+from typing import Any, Literal
 
 from .careervocab import LEVEL_RANK, CareerVocabulary, load_career_vocabulary, words_pattern
 from .dates import DateRange, Month, date_reader, month_index
@@ -196,6 +198,23 @@ class _Line:
         return self.start + len(self.text)
 
 
+@functools.lru_cache(maxsize=4)
+def _patterns(vocab: CareerVocabulary) -> dict[str, Any]:
+    """The reader's compiled patterns of one vocabulary (built once, not per document)."""
+    found = types.SimpleNamespace()
+    found._heading_kind = {w: kind for kind, words in vocab.heading_kinds.items() for w in words}
+    found._heading_words = words_pattern(list(found._heading_kind))
+    found._title_kinds = {kind: words_pattern(words) for kind, words in vocab.title_kinds.items()}
+    found._detail = re.compile(rf"(?:{words_pattern(vocab.detail_labels).pattern})\s*[:\-–]", re.IGNORECASE)
+    found._joiner = re.compile(r"\s+(?:" + "|".join(re.escape(j) for j in vocab.employer_joiners) + r")\s+", re.IGNORECASE)
+    found._institution = words_pattern(vocab.institutions)
+    found._expected = words_pattern(vocab.expected)
+    found.degrees = degree_finder(vocab)
+    found._education_heading = words_pattern(vocab.education_sections)
+    found._not_cert = words_pattern(vocab.not_certifications)
+    return vars(found)
+
+
 class _CareerReader:
     """Reads one document's sections with the career vocabulary."""
 
@@ -203,31 +222,20 @@ class _CareerReader:
         self.doc, self.vocab = document, vocab
         self.dates = date_reader(vocab)
         self.warnings: list[str] = []
-        self._heading_kind = {w: kind for kind, words in vocab.heading_kinds.items() for w in words}
-        self._heading_words = words_pattern(list(self._heading_kind))
-        self._title_kinds = {kind: words_pattern(words) for kind, words in vocab.title_kinds.items()}
-        self._detail = re.compile(rf"(?:{words_pattern(vocab.detail_labels).pattern})\s*[:\-–]", re.IGNORECASE)
-        self._joiner = re.compile(r"\s+(?:" + "|".join(re.escape(j) for j in vocab.employer_joiners) + r")\s+", re.IGNORECASE)
-        self._institution = words_pattern(vocab.institutions)
-        self._expected = words_pattern(vocab.expected)
-        self.degrees = degree_finder(vocab)
-        self._cert_cue = words_pattern(vocab.cert_cues)
-        self._education_heading = words_pattern(vocab.education_sections)
-        self._not_cert = words_pattern(vocab.not_certifications)
+        self.__dict__.update(_patterns(vocab))
 
     # -- the reference date --------------------------------------------------------------
 
     def own_date(self) -> tuple[date, str]:
         """The document's writing date and its source: a printed "Last Modified" line, the file's
         metadata, else today."""
-        for line in _lines(self.doc.text, 0, len(self.doc.text)):
-            m = self.dates.written.search(line.text)
-            if m is None:
-                continue
-            months = [t.month for t in self.dates.tokens(line.text[m.end() : m.end() + 40]) if t.month is not None]
+        text = self.doc.text
+        for m in self.dates.written.finditer(text):
+            after = text[m.end() : m.end() + 40].split("\n")[0]
+            months = [t.month for t in self.dates.tokens(after) if t.month is not None]
             if months:
                 last = max(months, key=lambda mo: mo.value)
-                return last.value, f"printed {line.text[m.start(): m.end() + 40].strip()!r}"
+                return last.value, f"printed {(m.group(0) + after).strip()!r}"
         if self.doc.created is not None:
             return self.doc.created, self.doc.created_source or "file metadata"
         return date.today(), "today (the document shows no date of its own)"

@@ -16,6 +16,7 @@ from datetime import date
 
 from .careervocab import CareerVocabulary, words_pattern
 
+_DIGIT = re.compile(r"\d")
 #: Month counted for a date printed as a year only.
 YEAR_ONLY_MONTH = 6
 
@@ -117,6 +118,8 @@ class DateReader:
         """Dates and ranges of ``text``: two tokens joined by a separator (or only spaces) make a
         range; a date followed by a dangling separator ("2018 -") a range with an open end; a
         present word alone is no date."""
+        if not _DIGIT.search(text):  # every date has digits: most lines have none
+            return []
         tokens = list(self.tokens(text))
         out: list[DateRange] = []
         i = 0

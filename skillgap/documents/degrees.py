@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from .careervocab import LEVEL_RANK, CareerVocabulary, words_pattern
 
 _TOKEN = re.compile(r"[A-Za-z][A-Za-z.'’]*")
+_DOTTED = re.compile(r"(?:[A-Za-z]\.)+")
 _LOCATION = re.compile(r"\b[A-Z][a-z]+,[ \t]*$")
 
 
@@ -29,7 +30,8 @@ class DegreeFinder:
     """Finds degree words of one vocabulary."""
 
     def __init__(self, vocab: CareerVocabulary) -> None:
-        self.phrases = {level: words_pattern([w for w in words if not _is_key(w)]) for level, words in vocab.levels.items()}
+        self.phrase_level = {" ".join(w.split()): level for level, words in vocab.levels.items() for w in words if not _is_key(w)}
+        self.phrases = words_pattern(list(self.phrase_level))
         self.keys = {_key(w): level for level, words in vocab.levels.items() for w in words if _is_key(w)}
         self.not_after = words_pattern(vocab.not_degree_after)
         self.not_before = re.compile(rf"(?:{words_pattern(vocab.not_degree_before).pattern})\s+$", re.IGNORECASE)
@@ -37,12 +39,17 @@ class DegreeFinder:
     def words(self, text: str) -> Iterator[DegreeWord]:
         """Every degree word of ``text`` in order (phrases first where they overlap a token)."""
         found: list[DegreeWord] = []
-        for level, pattern in self.phrases.items():
-            found.extend(DegreeWord(level, m.start(), m.end()) for m in pattern.finditer(text))
+        for m in self.phrases.finditer(text):
+            level = self.phrase_level.get(" ".join(m.group(0).casefold().split()))
+            if level is not None:
+                found.append(DegreeWord(level, m.start(), m.end()))
         taken = [(w.start, w.end) for w in found]
         for m in _TOKEN.finditer(text):
-            token = m.group(0).rstrip(".'’") if not re.fullmatch(r"(?:[A-Za-z]\.)+", m.group(0)) else m.group(0)
-            key = _key(token)
+            raw = m.group(0)
+            key = _key(raw.rstrip(".'’"))
+            if key not in self.keys and not (key.endswith("'s") and key[:-2] in self.keys):
+                continue
+            token = raw if "." in raw and _DOTTED.fullmatch(raw) else raw.rstrip(".'’")
             level = self.keys.get(key) or (self.keys.get(key[:-2]) if key.endswith("'s") else None)
             if level is None or any(a <= m.start() < b for a, b in taken):
                 continue
