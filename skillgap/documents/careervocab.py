@@ -42,7 +42,6 @@ class CareerVocabulary:
     not_degree_before: tuple[str, ...]
     institutions: tuple[str, ...]
     expected: tuple[str, ...]
-    cert_cues: tuple[str, ...]
     not_certifications: tuple[str, ...]
     numbers: Mapping[str, int]
     years_words: tuple[str, ...]
@@ -120,7 +119,6 @@ def load_career_vocabulary(path: str | None = None) -> CareerVocabulary:
         not_degree_before=reader.list("education.not_degree_before"),
         institutions=reader.list("education.institutions"),
         expected=reader.list("education.expected"),
-        cert_cues=reader.list("certifications.cues"),
         not_certifications=reader.list("certifications.not_certifications"),
         numbers={str(k).casefold(): int(v) for k, v in numbers.items()},
         years_words=reader.list("asks.years"),
