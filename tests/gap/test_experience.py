@@ -112,3 +112,17 @@ def test_compare_judges_years_and_career_rows(extractor):
     weighted = compare(candidate, posting, as_of=date(2021, 1, 1), career_weights=CareerWeights(experience=1.0, degree=1.0))
     assert weighted.score == pytest.approx(100 * (report.earned + 2) / (report.possible + 2))
     assert report.to_frame().set_index("skill_id").loc["python", "months"] == 24
+
+
+def test_reports_carry_the_career(extractor):
+    from skillgap import compare
+    from skillgap.ranking import CandidateResult, frame_of_rows, ranking_row
+
+    candidate = extractor.extract(read_document(RESUME, kind="resume"))
+    report = compare(candidate, extractor.extract(read_document(JOB, kind="posting")), as_of=date(2021, 1, 1))
+    page = report.to_html()
+    assert "Career timeline" in page and "Experience and degree" in page
+    assert "<b>Data Engineer</b>" in page and "(has 2.0)" in page
+    row = frame_of_rows([ranking_row(CandidateResult("cv.txt", report))]).iloc[0]
+    assert (row["short_of_years"], row["degree"]) == ("Python: 2 of 5 years", None)
+    assert row["experience_months"] == candidate.career.total_months()
