@@ -6,11 +6,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from typing import TYPE_CHECKING
 
 from ..documents.asks import PostingAsks, YearsStatement
 from ..documents.career import Career, union_months
 from ..documents.careervocab import CareerVocabulary, load_career_vocabulary, words_pattern
-from .model import Mention, SkillProfile
+
+if TYPE_CHECKING:
+    from .model import Mention, SkillProfile
 
 #: Words after a skill (within this many characters) that can make it a role ("... Engineer").
 ROLE_WINDOW = 30
