@@ -12,6 +12,7 @@ out with a warning. Nothing here knows skills: `skillgap.extract` joins mentions
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import functools
 import re
 import types
@@ -254,37 +255,39 @@ class _CareerReader:
     def positions(self) -> Iterator[Position]:
         seen: list[list[tuple[object, object]]] = []
         for section, kind in self._regions():
-            lines = self._logical_lines(list(_lines(self.doc.text, section.start, section.end))[1:])  # below the heading
+            lines, ranges = self._logical_lines(list(_lines(self.doc.text, section.start, section.end))[1:])  # below the heading
             anchors: list[tuple[int, DateRange, PositionKind]] = []
             current_kind = kind
             for i, line in enumerate(lines):
                 run_in = self._run_in_kind(line.text)
                 if run_in is not None:
                     current_kind = run_in
-                found = self._anchor(line.text)
+                found = self._anchor(line.text, ranges[i])
                 if found is not None:
                     anchors.append((i, found, current_kind))
             dates = [(rng.start, rng.end) for _, rng, _ in anchors]
             if dates and dates in seen:  # the same entries printed twice (Experience = Work History)
                 continue
             seen.append(dates)
-            heads = [self._head(lines, i, anchors[k - 1][0] if k else -1) for k, (i, _, _) in enumerate(anchors)]
+            heads = [self._head(lines, ranges, i, rng, anchors[k - 1][0] if k else -1) for k, (i, rng, _) in enumerate(anchors)]
             for k, (i, rng, entry_kind) in enumerate(anchors):
                 start_line = heads[k]
                 stop = lines[heads[k + 1]].start if k + 1 < len(anchors) else section.end
                 yield self._position(lines, i, start_line, stop, rng, entry_kind, section.heading)
 
-    def _logical_lines(self, lines: list[_Line]) -> list[_Line]:
+    def _logical_lines(self, lines: list[_Line]) -> tuple[list[_Line], list[list[DateRange]]]:
         """Lines, with a line joined to the next ones where a date range runs across the break
-        ("April 2015" / "to" / "Current", "... UT Austin Aug." / "2014-present."): the dates are
-        read once over the lines' text with breaks as spaces."""
+        ("April 2015" / "to" / "Current", "... UT Austin Aug." / "2014-present."), and the date
+        ranges of each (offsets within it): the dates are read once over the lines' text with
+        breaks as spaces."""
         if not lines:
-            return lines
+            return lines, []
         base = lines[0].start
         flat = self.doc.text[base : lines[-1].end].replace("\n", " ")
         starts = [ln.start - base for ln in lines]
         merge_until = list(range(len(lines)))
-        for r in self.dates.ranges(flat):
+        found = self.dates.ranges(flat)
+        for r in found:
             first = bisect.bisect_right(starts, r.begin) - 1
             last = bisect.bisect_right(starts, r.stop - 1) - 1
             if last > first:
@@ -295,7 +298,13 @@ class _CareerReader:
             j = merge_until[i]
             out.append(_Line(lines[i].start, flat[starts[i] : lines[j].end - base]) if j > i else lines[i])
             i = j + 1
-        return out
+        line_starts = [ln.start - base for ln in out]
+        per_line: list[list[DateRange]] = [[] for _ in out]
+        for r in found:
+            k = bisect.bisect_right(line_starts, r.begin) - 1
+            shift = line_starts[k]
+            per_line[k].append(dataclasses.replace(r, begin=r.begin - shift, stop=min(r.stop - shift, len(out[k].text))))
+        return out, per_line
 
     def _run_in_kind(self, text: str) -> PositionKind | None:
         """Kind set by a run-in heading line ("LEADERSHIP and VOLUNTEER ...") in capitals."""
@@ -305,9 +314,8 @@ class _CareerReader:
             return None
         return self._heading_kind[m.group(0).casefold()]  # type: ignore[return-value]
 
-    def _anchor(self, text: str) -> DateRange | None:
-        """The date range that makes this line open a position, or None."""
-        ranges = self.dates.ranges(text)
+    def _anchor(self, text: str, ranges: list[DateRange]) -> DateRange | None:
+        """The date range (of the line's ``ranges``) that makes this line open a position, or None."""
         if not ranges:
             return None
         rng = ranges[0]
@@ -321,16 +329,14 @@ class _CareerReader:
             return rng
         return None
 
-    def _head(self, lines: list[_Line], i: int, previous: int) -> int:
-        """The first line of the entry whose date is on line ``i``: a title line printed just above
-        a date line that has no title of its own, else line ``i``."""
-        line = lines[i]
-        rng = self.dates.ranges(line.text)[0]
-        own = _clean(_without(line.text, rng))
+    def _head(self, lines: list[_Line], ranges: list[list[DateRange]], i: int, rng: DateRange, previous: int) -> int:
+        """The first line of the entry whose date ``rng`` is on line ``i``: a title line printed
+        just above a date line that has no title of its own, else line ``i``."""
+        own = _clean(_without(lines[i].text, rng))
         if own and not _placeholder_only(own):
             return i
         j = i - 1
-        if j > previous and _title_like(lines[j].text) and not self.dates.ranges(lines[j].text):
+        if j > previous and _title_like(lines[j].text) and not ranges[j]:
             return j
         return i
 
@@ -388,7 +394,11 @@ class _CareerReader:
         if any(e.level != "other" for e in found):
             yield from found
             return
-        for line in _lines(self.doc.text, 0, len(self.doc.text)):
+        text = self.doc.text
+        starts = sorted({text.rfind("\n", 0, w.start) + 1 for w in self.degrees.words(text)})  # lines naming a degree
+        for start in starts:
+            end = text.find("\n", start)
+            line = _Line(start, text[start : end if end >= 0 else len(text)])
             level = self._level(line.text)
             if level is None or not (self._institution.search(line.text) or any(t.month for t in self.dates.tokens(line.text))):
                 continue

@@ -77,7 +77,8 @@ def _is_key(word: str) -> bool:
 
 
 def _key(word: str) -> str:
-    return re.sub(r"[.\s]+", "", word.casefold()).replace("’", "'")
+    """Comparison key: lower case, no dots or spaces ("B. Sc." -> "bsc"), one apostrophe."""
+    return "".join(word.casefold().replace(".", "").split()).replace("’", "'")
 
 
 @functools.lru_cache(maxsize=4)
