@@ -12,8 +12,8 @@ from ..rules import RulesSource, as_rules
 from . import docx as _docx
 from . import pdf as _pdf
 from . import text as _text
-from .model import Document, DocumentKind, Section
 from .filedate import Evidence
+from .model import Document, DocumentKind, Section
 from .normalize import clean_text
 from .paths import as_path
 from .sections import KINDS, detect_sections, guess_kind
