@@ -2,11 +2,14 @@
 
 Baseline: case-insensitive whole-word search of every label and alias of the same taxonomy.
 
-1. ``gold/`` postings and résumés (rules in gold/README.md): each gold name and its vocab
+1. ``gold/`` and ``gold/varied/`` postings and résumés (rules in gold/README.md), reported for the
+   tuning and the validation part of `benchmarks/splits.py` separately, each for all documents,
+   tech and non-tech (``--explain`` prints the tuning part's errors only): each gold name and its vocab
    synonyms map to our skills by case-insensitive label/alias lookup; micro-averaged
    precision / recall / F1 over skill sets per document (negated predictions count as false
    positives, predictions outside the vocabulary are ignored) and traps reported as the skill
-   (a reported span overlapping the trap text with the trap's skill).
+   (a reported span overlapping the trap text with the trap's skill); also how many documents carry
+   a false skill and how many with gold skills got none.
 2. Span sets (SkillSpan knowledge spans, Green et al. Skill spans, DataTurks and dotin résumé
    skill spans): a predicted span (our non-implied mentions) is correct when it overlaps a
    gold span by at least one character; a gold span is found when a prediction overlaps it.
@@ -33,6 +36,9 @@ from skillgap import Document, SkillExtractor, load_taxonomy, read_document
 from skillgap.taxonomy import Taxonomy
 
 _REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from splits import PARTS, gold_skill_sets  # noqa: E402  (benchmarks/ is not a package)
+
 #: $SKILLGAP_SHARED_DATA, else ``shared/data`` next to the repo or next to its parent (worktrees).
 DEFAULT_DATA = next(
     (p for p in (Path(os.environ.get("SKILLGAP_SHARED_DATA", "")), _REPO.parent / "shared" / "data", _REPO.parent.parent / "shared" / "data") if (p / "gold").is_dir()),
@@ -99,14 +105,19 @@ class Tally:
     fn: int = 0
     traps: int = 0
     trap_hits: int = 0
+    docs: int = 0
+    #: documents with gold skills where the system found none; documents with at least one false skill
+    empty: int = 0
+    false_docs: int = 0
     notes: list[str] = field(default_factory=list)
 
     def line(self, name: str, docs: int) -> str:
         p = self.tp / (self.tp + self.fp) if self.tp + self.fp else 0.0
         r = self.tp / (self.tp + self.fn) if self.tp + self.fn else 0.0
         f = 2 * p * r / (p + r) if p + r else 0.0
-        traps = f"  traps {self.trap_hits}/{self.traps}" if self.traps else ""
-        return f"  {name:<9} docs {docs:>5}  P {p:.3f}  R {r:.3f}  F1 {f:.3f}{traps}"
+        traps = f"  traps {self.trap_hits}/{self.traps} ({self.trap_hits / self.traps:.0%})" if self.traps else ""
+        extra = f"  docs with a false skill {self.false_docs}, with no skill found {self.empty}" if self.docs else ""
+        return f"  {name:<18} docs {docs:>5}  P {p:.3f}  R {r:.3f}  F1 {f:.3f}{traps}{extra}"
 
 
 def load_vocab(path: Path) -> dict[str, list[str]]:
@@ -157,11 +168,13 @@ def locate(text: str, needle: str) -> list[Span]:
     return []
 
 
-def score_gold(kind: str, documents: list[Document], golds: list[dict], systems, mapping: dict[str, str], explain: bool = False) -> None:
+def score_gold(kind: str, documents: list[Document], golds: list[dict], found_by: dict[str, list[Found]], mapping: dict[str, str], explain: bool = False) -> dict[str, Tally]:
+    """One `Tally` per system over these documents; ``--explain`` lists misses, false skills and traps hit."""
     vocab_ids = set(mapping.values())
-    for system in systems:
-        tally = Tally()
-        for document, gold, found in zip(documents, golds, system.run(documents)):
+    tallies = {}
+    for name, founds in found_by.items():
+        tally = tallies[name] = Tally()
+        for document, gold, found in zip(documents, golds, founds):
             text = document.text
             names = gold["skills"] if kind == "resume" else gold["required"] + gold["preferred"]
             gold_ids = {mapping[n] for n in names if n in mapping}
@@ -170,6 +183,9 @@ def score_gold(kind: str, documents: list[Document], golds: list[dict], systems,
             tally.tp += len(predicted & gold_ids - found.negated)
             tally.fp += len(predicted - gold_ids) + len(found.negated & gold_ids & vocab_ids)
             tally.fn += len(gold_ids - (found.skills - found.negated))
+            tally.docs += 1
+            tally.empty += bool(gold_ids) and not (found.skills - found.negated) & vocab_ids
+            tally.false_docs += bool(predicted - gold_ids)
             for trap in gold["traps"]:
                 skill = mapping.get(trap["skill"])
                 places = locate(text, trap["text"])
@@ -186,10 +202,8 @@ def score_gold(kind: str, documents: list[Document], golds: list[dict], systems,
                 missed = sorted(gold_ids - (found.skills - found.negated))
                 wrong = sorted(predicted - gold_ids)
                 if missed or wrong:
-                    print(f"    {system.name} {gold['doc']}: missed {missed} wrong {[(w, _evidence(text, found, w)) for w in wrong]}")
-        print(tally.line(system.name, len(documents)))
-        for note in dict.fromkeys(tally.notes):
-            print("     ", note)
+                    print(f"    {name} {gold['doc']}: missed {missed} wrong {[(w, _evidence(text, found, w)) for w in wrong]}")
+    return tallies
 
 
 def _evidence(text: str, found: Found, skill: str) -> str:
@@ -201,17 +215,30 @@ def _evidence(text: str, found: Found, skill: str) -> str:
 
 
 def gold_sets(data: Path, systems, mapping: dict[str, str], extractor: SkillExtractor, explain: bool = False) -> None:
-    gold = data / "gold"
-    postings = [json.loads(line) for line in (gold / "postings.jsonl").read_text(encoding="utf-8").splitlines() if line.strip()]
-    resumes = [json.loads(line) for line in (gold / "resumes.jsonl").read_text(encoding="utf-8").splitlines() if line.strip()]
+    """The gold postings and résumés (``gold/`` and ``gold/varied/``) by split part, kind and group.
+
+    The split is `benchmarks/splits.py`'s; ``--explain`` prints the errors of the tuning part only
+    (never look at validation errors while tuning)."""
+    sets = gold_skill_sets(data)
     t0 = time.perf_counter()
-    post_docs = [read_document(gold / p["doc"], kind="posting") for p in postings]
-    cv_docs = [read_document(data / r["doc"], kind="resume") for r in resumes]
-    print(f"(read {len(post_docs)} postings and {len(cv_docs)} résumés with read_document in {time.perf_counter() - t0:.1f}s)")
-    for kind, docs, golds in (("posting", post_docs, postings), ("resume", cv_docs, resumes)):
-        print(f"\ngold {kind}s (required + preferred)" if kind == "posting" else f"\ngold {kind}s")
-        score_gold(kind, docs, golds, systems, mapping, explain)
-    importance_agreement(post_docs, postings, mapping, extractor)
+    docs = {kind: [read_document(r["path"], kind=kind) for r in records] for kind, records in sets.items()}
+    print(f"(read {len(docs['posting'])} postings and {len(docs['resume'])} résumés with read_document in {time.perf_counter() - t0:.1f}s)")
+    for kind, records in sets.items():
+        found_by = {s.name: s.run(docs[kind]) for s in systems}
+        for part in PARTS:
+            print(f"\n{part} {kind}s" + (" (required + preferred)" if kind == "posting" else ""))
+            for group in ("all", "tech", "non-tech"):
+                keep = [i for i, r in enumerate(records) if r["part"] == part and group in ("all", r["group"])]
+                if not keep:
+                    continue
+                show = explain and part == "tuning" and group == "all"
+                tallies = score_gold(kind, [docs[kind][i] for i in keep], [records[i] for i in keep], {n: [f[i] for i in keep] for n, f in found_by.items()}, mapping, show)
+                for name, tally in tallies.items():
+                    print(tally.line(f"{group:<8} {name}", len(keep)))
+                    for note in dict.fromkeys(tally.notes if group == "all" and name == systems[0].name else ()):
+                        print("     ", note)
+    tuning = [i for i, r in enumerate(sets["posting"]) if r["part"] == "tuning"]
+    importance_agreement([docs["posting"][i] for i in tuning], [sets["posting"][i] for i in tuning], mapping, extractor)
 
 
 def importance_agreement(docs, postings, mapping, extractor: SkillExtractor) -> None:
