@@ -50,10 +50,13 @@ _SECTIONS_OF = """
 import json, sys
 from skillgap import read_document
 texts = json.load(sys.stdin)
-print(json.dumps([[(s.name, s.start, s.end) for s in read_document(t, kind="posting").sections] for t in texts]))
+docs = [read_document(t, kind="posting") for t in texts]
+print(json.dumps([(d.text, [(s.name, s.start, s.end) for s in d.sections]) for d in docs]))
 """
 
 Sections = list[tuple[str, int, int]]
+#: A system's reading of one posting: the document text (after `read_document`'s clean-up) and its sections.
+Reading = tuple[str, Sections]
 
 
 def posting_text(data: Path, record: dict) -> str:
@@ -99,8 +102,8 @@ class Score:
     def __init__(self) -> None:
         self.lines = self.right = self.gold_heads = self.found_heads = self.predicted = self.correct = 0
 
-    def add(self, lines: list[Line], sections: Sections) -> list[str]:
-        """Adds one posting; returns its disagreeing lines (offset, detected, annotated) as notes."""
+    def add(self, text: str, lines: list[Line], sections: Sections) -> list[str]:
+        """Adds one posting; returns the first line of each run of disagreeing lines as a note."""
         notes = []
         heads = {start: name for name, start, _ in sections}
         gold_heads = {start: name for start, name, heading, _ in lines if heading}
@@ -109,8 +112,8 @@ class Score:
             self.lines += 1
             got = section_at(sections, start)
             self.right += got == name
-            if got != name:
-                notes.append(f"@{start}: {got} (annotated {name})")
+            if got != name and (not notes or not notes[-1].endswith(f"{got} (annotated {name})")):
+                notes.append(f"{text[start:start + 40].splitlines()[0]!r}: {got} (annotated {name})")
         self.gold_heads += len(annotated)
         self.found_heads += sum(heads.get(s) == n for s, n in annotated.items())
         self.predicted += len(heads)
@@ -127,15 +130,15 @@ class Score:
         )
 
 
-def baseline_sections(rev: str, texts: list[str]) -> list[Sections]:
-    """Sections of each text by the package at git revision ``rev``, in a subprocess."""
+def baseline_sections(rev: str, texts: list[str]) -> list[Reading]:
+    """Text and sections of each posting read by the package at git revision ``rev``, in a subprocess."""
     with tempfile.TemporaryDirectory() as tmp:
         archive = subprocess.run(["git", "-C", str(_REPO), "archive", "--format=tar", rev], check=True, capture_output=True).stdout
         with tarfile.open(fileobj=__import__("io").BytesIO(archive)) as tar:
             tar.extractall(tmp, filter="tar") if sys.version_info >= (3, 12) else tar.extractall(tmp)  # noqa: S202 (our own repository)
         env = dict(os.environ, PYTHONPATH=tmp)
         done = subprocess.run([sys.executable, "-c", _SECTIONS_OF], input=json.dumps(texts), env=env, cwd=tmp, check=True, capture_output=True, text=True)
-        return [[tuple(s) for s in doc] for doc in json.loads(done.stdout)]  # type: ignore[misc]
+        return [(text, [tuple(s) for s in found]) for text, found in json.loads(done.stdout)]  # type: ignore[misc]
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -149,9 +152,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     records = [json.loads(line) for line in ANNOTATIONS.read_text(encoding="utf-8").splitlines() if line.strip()]
     texts = [posting_text(args.data, r) for r in records]
-    golds = [gold_lines(t, r["headings"]) for t, r in zip(texts, records)]
-    systems = {
-        "current": [[(s.name, s.start, s.end) for s in read_document(t, kind="posting").sections] for t in texts],
+    current = [read_document(t, kind="posting") for t in texts]
+    systems: dict[str, list[Reading]] = {
+        "current": [(d.text, [(s.name, s.start, s.end) for s in d.sections]) for d in current],
         "old": baseline_sections(args.baseline, texts),
     }
     print(f"{len(records)} annotated postings, {sum(len(r['headings']) for r in records)} annotated headings; old detector: {args.baseline}")
@@ -161,9 +164,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         for name, found in systems.items():
             score = Score()
             for i in chosen:
-                notes = score.add(golds[i], found[i])
+                text, sections = found[i]
+                notes = score.add(text, gold_lines(text, records[i]["headings"]), sections)
                 if args.explain and part == "tuning" and name == "current" and notes:
-                    print(f"    {records[i]['file']}{'#' + str(records[i]['row']) if records[i]['row'] is not None else ''}: {'; '.join(notes[:12])}")
+                    print(f"    {records[i]['file']}{'#' + str(records[i]['row']) if records[i]['row'] is not None else ''}: {'; '.join(notes)}")
             print(score.line(name, len(chosen)))
     return 0
 
