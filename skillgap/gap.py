@@ -35,13 +35,14 @@ from typing import TYPE_CHECKING, Any, Literal, Union
 
 from .documents.model import Document
 from .errors import SkillgapError
-from .extract.model import Mention, SkillProfile
+from .extract.model import SkillProfile
 from .taxonomy import Requirement, Role, Taxonomy, load_taxonomy, normalize_term
 
 if TYPE_CHECKING:
     import pandas as pd
 
     from .extract import SkillExtractor
+    from .extract.model import Mention
 
 Status = Literal["matched", "alternative", "implied", "transferable", "missing"]
 
