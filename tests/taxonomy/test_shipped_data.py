@@ -236,9 +236,9 @@ def pattern_matches(tax: Taxonomy):
         ("designed tests for my students", []),  # exams: a kind of software test must follow
         ("to create and test machine learning algorithms", []),
         ("running, compiling, and analyzing factory experiments", [("hypothesis-testing", "analyzing factory experiments")]),
-        ("Ran training workshops for the sales team", [("staff-training", "Ran training workshops")]),
+        ("Ran training workshops for the sales team", [("training-development", "Ran training workshops")]),
         ("trained new hires; training of kitchen and wait staff",
-         [("staff-training", "trained new hires"), ("staff-training", "training of kitchen and wait staff")]),
+         [("training-development", "trained new hires"), ("training-development", "training of kitchen and wait staff")]),
         ("We provide paid training", []),
         ("Was part of opening team", [("collaboration", "Was part of opening team")]),
         ("You'll be part of a small team", []),  # the job described, not a way of working
