@@ -233,6 +233,8 @@ def pattern_matches(tax: Taxonomy):
         ("design automated tests and developed unit and integration tests",
          [("software-testing", "design automated tests"), ("software-testing", "developed unit and integration tests")]),
         ("created test cases", [("software-testing", "created test cases")]),
+        ("clustering and classification techniques, and recommendation and optimization algorithms",
+         [("recommender-systems", "recommendation and optimization algorithms")]),
         ("designed tests for my students", []),  # exams: a kind of software test must follow
         ("to create and test machine learning algorithms", []),
         ("running, compiling, and analyzing factory experiments", [("hypothesis-testing", "analyzing factory experiments")]),
