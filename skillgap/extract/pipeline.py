@@ -168,7 +168,8 @@ def resolve(matches: Iterable[Match]) -> list[Match]:
     """Non-overlapping matches: the longest wins, then a sure form over an ambiguous one, then exact over pattern.
 
     A sure exact or pattern match of another skill strictly inside a winner is kept too: the text
-    names both ("C/C++" holds C++, "unsupervised machine learning" holds machine learning).
+    names both ("C/C++" holds C++, "unsupervised machine learning" holds machine learning); so is a
+    sure pattern match of another skill on the winner's very span ("Node.js" is also an "X.js" of JavaScript).
     """
     taken: set[int] = set()
     kept, losers = [], []
@@ -183,7 +184,8 @@ def resolve(matches: Iterable[Match]) -> list[Match]:
         if m.ambiguous or m.method == "fuzzy" or nested.intersection(range(m.start, m.end)):
             continue
         outer = next((k for k in kept if k.start <= m.start and m.end <= k.end), None)
-        if outer is not None and (outer.start, outer.end) != (m.start, m.end) and outer.skill_id != m.skill_id and outer.method != "fuzzy":
+        inside = (outer.start, outer.end) != (m.start, m.end) or m.method == "pattern" if outer is not None else False
+        if outer is not None and inside and outer.skill_id != m.skill_id and outer.method != "fuzzy":
             nested.update(range(m.start, m.end))
             kept.append(m)
     return sorted(kept, key=lambda m: (m.start, m.start - m.end))
