@@ -18,6 +18,8 @@ from .errors import DocumentError, LimitError, SkillgapError, TaxonomyError, Usa
 
 if TYPE_CHECKING:
     from .batch import rank, rank_candidates
+    from .careerfit import CareerCheck, CareerWeights
+    from .documents.career import Career, read_career
     from .documents import Document, Section, read_document
     from .extract import Mention, SkillExtractor, SkillProfile
     from .gap import GapReport, RequirementResult, compare
@@ -27,6 +29,7 @@ if TYPE_CHECKING:
 #: Public name -> the module that defines it, imported when the name is first used.
 _LAZY = {
     "rank": "batch", "rank_candidates": "batch",
+    "Career": "documents.career", "read_career": "documents.career", "CareerCheck": "careerfit", "CareerWeights": "careerfit",
     "Document": "documents", "Section": "documents", "read_document": "documents",
     "Mention": "extract", "SkillExtractor": "extract", "SkillProfile": "extract",
     "GapReport": "gap", "RequirementResult": "gap", "compare": "gap",
@@ -36,6 +39,9 @@ _LAZY = {
 
 __all__ = [
     "CandidateResult",
+    "Career",
+    "CareerCheck",
+    "CareerWeights",
     "Document",
     "DocumentError",
     "GapReport",
@@ -58,6 +64,7 @@ __all__ = [
     "load_taxonomy",
     "rank",
     "rank_candidates",
+    "read_career",
     "read_document",
 ]
 
