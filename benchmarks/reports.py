@@ -57,7 +57,7 @@ def main(sizes: list[int]) -> None:
             }
             for suffix, baseline in baselines.items():
                 path = folder / f"ranking{suffix}"
-                ours = timed(lambda: write_ranking(results, path, ranking=ranking))
+                ours = timed(lambda: write_ranking(results, path, table=ranking))
                 base = timed(baseline)
                 print(f"{n:>6} {suffix[1:]:>6} {ours:>8.2f} {base:>9.2f} {ours / base:>6.1f} {path.stat().st_size / 1e6:>8.2f}")
 

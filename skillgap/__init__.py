@@ -2,22 +2,46 @@
 
 Read résumés and postings (:func:`read_document`), extract skills against a taxonomy
 (:class:`SkillExtractor`), compare a candidate to a posting or role profile (:func:`compare`)
-and rank many candidates (:func:`rank`).
+and rank many candidates (:func:`rank`, or :func:`rank_candidates` for the `Ranking` itself).
+
+The names below are loaded on first use (PEP 562 ``__getattr__``), so ``import skillgap``
+and the command line's ``--help`` do not pay for spaCy, pandas or a PDF engine.
 """
 
-from .batch import rank
-from .documents import Document, Section, read_document
-from .errors import DocumentError, LimitError, SkillgapError, TaxonomyError
-from .extract import Mention, SkillExtractor, SkillProfile
-from .gap import GapReport, RequirementResult, compare
-from .taxonomy import Requirement, Role, Skill, Taxonomy, load_taxonomy
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
+from ._version import __version__
+from .errors import DocumentError, LimitError, SkillgapError, TaxonomyError, UsageError
+
+if TYPE_CHECKING:
+    from .batch import rank, rank_candidates
+    from .documents import Document, Section, read_document
+    from .extract import Mention, SkillExtractor, SkillProfile
+    from .gap import GapReport, RequirementResult, compare
+    from .ranking import CandidateResult, Ranking
+    from .taxonomy import Requirement, Role, Skill, Taxonomy, load_taxonomy
+
+#: Public name -> the module that defines it, imported when the name is first used.
+_LAZY = {
+    "rank": "batch", "rank_candidates": "batch",
+    "Document": "documents", "Section": "documents", "read_document": "documents",
+    "Mention": "extract", "SkillExtractor": "extract", "SkillProfile": "extract",
+    "GapReport": "gap", "RequirementResult": "gap", "compare": "gap",
+    "CandidateResult": "ranking", "Ranking": "ranking",
+    "Requirement": "taxonomy", "Role": "taxonomy", "Skill": "taxonomy", "Taxonomy": "taxonomy", "load_taxonomy": "taxonomy",
+}  # fmt: skip
 
 __all__ = [
+    "CandidateResult",
     "Document",
     "DocumentError",
     "GapReport",
     "LimitError",
     "Mention",
+    "Ranking",
     "Requirement",
     "RequirementResult",
     "Role",
@@ -28,9 +52,24 @@ __all__ = [
     "SkillgapError",
     "Taxonomy",
     "TaxonomyError",
+    "UsageError",
+    "__version__",
     "compare",
     "load_taxonomy",
     "rank",
+    "rank_candidates",
     "read_document",
 ]
-__version__ = "0.1.0"
+
+
+def __getattr__(name: str) -> Any:
+    """Import the module behind a public name on first use and keep the name here."""
+    if name not in _LAZY:
+        raise AttributeError(f"module 'skillgap' has no attribute {name!r}")
+    value = getattr(importlib.import_module(f".{_LAZY[name]}", __name__), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *__all__})

@@ -17,49 +17,32 @@ from __future__ import annotations
 
 import itertools
 from collections import deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Union
 
 from .documents.model import Document
-from .errors import SkillgapError
-from .extract.model import Mention, SkillProfile
-from .gap import Credits, DocumentInput, GapReport, PostingWeights, PreparedJob, as_path, compare_prepared, default_extractor, prepare_job
+from .errors import one_line
+from .extract.model import SkillProfile
+from .gap import Credits, DocumentInput, PostingWeights, PreparedJob, as_path, compare_prepared, default_extractor, prepare_job
 from .parallel import imap_ordered
+from .ranking import RANK_BY, RANK_COLUMNS, CandidateResult, Ranking, Unreadable, check_rank_by, frame_of_rows, ranking_row
 from .taxonomy import Role, Taxonomy
 
 if TYPE_CHECKING:
     import pandas as pd
 
     from .extract import SkillExtractor
+    from .extract.model import Mention
+    from .journal import Journal
 
-#: Columns of the ranking frame, in order.
-RANK_COLUMNS = [
-    "rank", "candidate", "score", "required_coverage", "preferred_coverage", "relevance", "fit",
-    "matched", "missing_required", "error",
+__all__ = [  # the ranking names stay importable from here, where they used to live
+    "RANK_BY", "RANK_COLUMNS", "CandidateResult", "JobInput", "Ranking", "Unreadable", "check_rank_by", "expand_candidates",
+    "frame_of_rows", "rank", "rank_candidates", "ranking_frame", "ranking_row", "score_candidate", "score_candidates",
 ]  # fmt: skip
-#: The report figures `rank` can sort by (``GapReport`` attributes, higher is better).
-RANK_BY = ("score", "fit", "relevance")
 
 JobInput = Union[DocumentInput, Role, PreparedJob]
-
-
-@dataclass(frozen=True)
-class CandidateResult:
-    """One candidate's outcome: its report, or a one-line error saying why it could not be scored."""
-
-    source: str
-    report: GapReport | None
-    error: str | None = None
-
-
-@dataclass(frozen=True)
-class Unreadable:
-    """An input that failed before it could be scored (an empty folder); `score_candidate` makes it an error row."""
-
-    source: str
-    error: str
 
 
 def expand_candidates(candidates: DocumentInput | Iterable[DocumentInput]) -> Iterator[DocumentInput | Unreadable]:
@@ -117,13 +100,7 @@ def score_candidate(
     try:
         return CandidateResult(source, compare_prepared(candidate, job, extractor=extractor, credits=credits))
     except Exception as exc:  # noqa: BLE001 - one bad file must not stop a batch; the row says what happened
-        return CandidateResult(source, None, failure(source, exc))
-
-
-def failure(source: str, exc: BaseException) -> str:
-    """A candidate's one-line error: skillgap's own errors as they read, others marked unexpected."""
-    text = str(exc) if isinstance(exc, SkillgapError) else f"{source}: unexpected {type(exc).__name__}: {exc}"
-    return " ".join(text.split())
+        return CandidateResult(source, None, one_line(exc, source))
 
 
 def score_candidates(
@@ -137,6 +114,8 @@ def score_candidates(
     n_process: int | None = 1,
     timeout: float | None = None,
     batch_size: int = 64,
+    journal: str | Path | None = None,
+    resume: bool = False,
 ) -> Iterator[CandidateResult]:
     """Yield one `CandidateResult` per input (folders expanded), in input order, whatever fails.
 
@@ -147,15 +126,55 @@ def score_candidates(
     starts one even with ``n_process=1``). Worker processes build their own extractor with the
     same taxonomy and fuzzy settings; a custom ``nlp`` pipeline is used only in this process.
     In a script, call this under ``if __name__ == "__main__":`` when using worker processes.
+
+    ``journal`` (a file path) makes the batch resumable: each finished candidate is appended
+    to it as it ends (`skillgap.journal`); with ``resume=True`` the files whose content the
+    journal already holds are not read again. The journal stays on disk: remove it
+    (`skillgap.journal.discard`) once the output built from these results is written.
     """
     prepared = prepare_job(job, taxonomy=taxonomy, extractor=extractor, weights=weights)
-    items = enumerate(expand_candidates(candidates))
+    inputs: Iterable[Any] = expand_candidates(candidates)
+    if journal is not None:
+        from .journal import Journal
+
+        record = Journal(journal, extractor.taxonomy if extractor is not None else prepared.taxonomy, resume=resume)
+        return _journalled(inputs, record, lambda rest: _scored(rest, prepared, extractor, credits, n_process, timeout, batch_size))
+    return _scored(inputs, prepared, extractor, credits, n_process, timeout, batch_size)
+
+
+def _scored(
+    inputs: Iterable[Any], prepared: PreparedJob, extractor: SkillExtractor | None, credits: Credits, n_process: int | None, timeout: float | None, batch_size: int
+) -> Iterator[CandidateResult]:
+    """The results of expanded inputs against a prepared job, here or in worker processes."""
+    items = enumerate(inputs)
     if n_process == 1 and timeout is None:
         extractor = extractor or default_extractor(prepared.taxonomy)
         profiled = profiles_here(items, extractor, batch_size)
     else:
         profiled = _profiles_in_workers(items, extractor, prepared.taxonomy, n_process, timeout)
     return results_of(profiled, prepared, credits)
+
+
+def _journalled(inputs: Iterable[Any], journal: Journal, score: Callable[[Iterable[Any]], Iterator[CandidateResult]]) -> Iterator[CandidateResult]:
+    """``score(inputs)`` with each result recorded in ``journal`` as it comes, and the inputs the
+    journal holds (same content, same taxonomy) replaced by their journalled outcome."""
+    from .journal import content_hash
+
+    digests: deque[str | None] = deque()  # one per input handed on, popped per result (both in input order)
+
+    def looked_up() -> Iterator[Any]:
+        for candidate in inputs:
+            digest = content_hash(candidate) if isinstance(candidate, (str, Path)) and as_path(candidate) is not None else None
+            digests.append(digest)
+            found = journal.lookup(digest, str(candidate))
+            yield found if found is not None else candidate
+
+    try:
+        for result in score(looked_up()):
+            journal.record(digests.popleft(), result)
+            yield result
+    finally:
+        journal.close(finished=False)
 
 
 Profiled = Iterator[tuple[int, Any, "SkillProfile | str"]]
@@ -192,7 +211,7 @@ def _read(candidate: Any, source: str) -> Document | SkillProfile | str:
     try:
         return read_document(as_path(candidate) or candidate, kind="resume")  # as `skillgap.gap.profile_of` reads it
     except Exception as exc:  # noqa: BLE001 - becomes the candidate's error row
-        return failure(source, exc)
+        return one_line(exc, source)
 
 
 def _extract_batch(documents: list[Document], extractor: SkillExtractor) -> list[SkillProfile | str]:
@@ -206,7 +225,7 @@ def _extract_batch(documents: list[Document], extractor: SkillExtractor) -> list
             try:
                 out.append(extractor.extract(d))
             except Exception as exc:  # noqa: BLE001
-                out.append(failure(d.source, exc))
+                out.append(one_line(exc, d.source))
         return out
 
 
@@ -272,8 +291,20 @@ def work(payload: tuple[Any, ...]) -> tuple[str, Any] | tuple[str, Document, tup
     try:
         profile = _WORKER.extract(got)
     except Exception as exc:  # noqa: BLE001 - becomes the candidate's error row
-        return ("error", failure(source, exc))
+        return ("error", one_line(exc, source))
     return ("profile", profile.document, profile.mentions)
+
+
+def rank_candidates(
+    candidates: DocumentInput | Iterable[DocumentInput],
+    job: JobInput,
+    *,
+    by: str = "score",
+    **options: Any,
+) -> Ranking:
+    """Score candidates against a job (as `score_candidates`, same options) into a `Ranking` sorted ``by``."""
+    check_rank_by(by)
+    return Ranking(tuple(score_candidates(candidates, job, **options)), by=by)
 
 
 def rank(
@@ -296,51 +327,12 @@ def rank(
     skills (comma-joined labels) and the error. Sorted by ``by`` (one of `RANK_BY`; highest
     first; ties keep input order and share a rank); inputs that failed come last with NaN
     figures and their error. ``n_process``, ``timeout`` and ``batch_size`` stream the batch as
-    in `score_candidates`.
+    in `score_candidates`. This is ``rank_candidates(...).to_frame()``.
     """
-    check_rank_by(by)
-    results = score_candidates(
-        candidates, job, taxonomy=taxonomy, extractor=extractor, credits=credits, weights=weights, n_process=n_process, timeout=timeout, batch_size=batch_size
-    )
-    return ranking_frame(results, by=by)
-
-
-def check_rank_by(by: str) -> None:
-    """Raise `SkillgapError` unless ``by`` names a figure `rank` can sort by (checked before any work)."""
-    if by not in RANK_BY:
-        raise SkillgapError(f"cannot rank by {by!r}", fix=f"use by= one of {', '.join(RANK_BY)}")
+    options = dict(taxonomy=taxonomy, extractor=extractor, credits=credits, weights=weights, n_process=n_process, timeout=timeout, batch_size=batch_size)
+    return rank_candidates(candidates, job, by=by, **options).to_frame()
 
 
 def ranking_frame(results: Iterable[CandidateResult], *, by: str = "score") -> pd.DataFrame:
-    """The ranking table of `rank` built from results in input order (also for parallel runs)."""
-    return frame_of_rows((ranking_row(r) for r in results), by=by)
-
-
-def ranking_row(result: CandidateResult) -> dict[str, Any]:
-    """One candidate's row of the ranking table (without its rank): small, so 10,000 fit anywhere."""
-    import pandas as pd
-
-    rep = result.report
-    return {
-        "candidate": result.source,
-        "score": rep.score if rep else float("nan"),
-        "required_coverage": rep.required_coverage if rep else float("nan"),
-        "preferred_coverage": rep.preferred_coverage if rep else float("nan"),
-        "relevance": rep.relevance if rep else float("nan"),
-        "fit": rep.fit if rep else float("nan"),
-        "matched": len(rep.by_status("matched")) if rep else pd.NA,
-        "missing_required": ", ".join(rep.summary().missing_required) if rep else None,
-        "error": result.error,
-    }
-
-
-def frame_of_rows(rows: Iterable[dict[str, Any]], *, by: str = "score") -> pd.DataFrame:
-    """Rows of `ranking_row` in input order -> the ranking table sorted by ``by``, with its rank column."""
-    import pandas as pd
-
-    check_rank_by(by)
-    frame = pd.DataFrame(list(rows), columns=RANK_COLUMNS[1:])
-    frame["matched"] = frame["matched"].astype("Int64")
-    frame = frame.sort_values(by, ascending=False, kind="stable", na_position="last").reset_index(drop=True)
-    frame.insert(0, "rank", frame[by].rank(method="min", ascending=False).astype("Int64"))
-    return frame
+    """The ranking table of results in input order: ``Ranking(results, by).to_frame()``."""
+    return Ranking(tuple(results), by=by).to_frame()

@@ -1,38 +1,34 @@
 """The ``skillgap`` command: extract, compare, rank and taxonomy, a thin layer over the library.
 
-Each command calls library functions (``SkillExtractor.extract``, ``compare``,
-``score_candidates``, ``load_taxonomy``, the ``skillgap.report`` writers) and only formats what
-they return. Exit codes: 0 all good, 1 some inputs failed (they are in the output as error
-rows), 2 usage errors (bad options, a bad taxonomy, an unknown role). Errors print as one line;
-``--debug`` shows the traceback.
+Each command checks its options, calls library functions (``SkillExtractor.extract_many``,
+``compare``, ``score_candidates``, ``load_taxonomy``, the ``skillgap.report`` writers) and
+prints what the terminal views of `skillgap.report.terminal` make of the result. Exit codes:
+0 all good, 1 some inputs failed (they are in the output as error rows), 2 usage errors (bad
+options, a bad taxonomy, an unknown role): `skillgap.errors.exit_code`, by the error's type.
+Errors print as one line (`skillgap.errors.one_line`); ``--debug`` shows the traceback.
+Heavy libraries (spaCy, pandas, rich tables) are imported inside the commands, so ``--help``
+starts fast.
 """
 
 from __future__ import annotations
 
 import functools
-import math
 import sys
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, Optional, TypeVar
 
 import typer
-from rich.console import Console
-from rich.table import Table
-from rich.text import Text
 
-from . import __version__
-from .errors import SkillgapError, TaxonomyError
-from .report.theme import percent
+from ._version import __version__
+from .errors import SkillgapError, TaxonomyError, exit_code, one_line
 
 if TYPE_CHECKING:
     import pandas as pd
+    from rich.console import Console, RenderableType
 
-    from .batch import CandidateResult
-    from .gap import GapReport
-    from .resume import Journal
     from .taxonomy import Taxonomy
 
 #: Exit codes.
@@ -94,11 +90,31 @@ def _out_path(out: Path | None, suffixes: Sequence[str]) -> Path | None:
 
 
 def _stdout() -> Console:
+    from rich.console import Console
+
     return Console(soft_wrap=True)
 
 
 def _stderr() -> Console:
+    from rich.console import Console
+
     return Console(stderr=True, soft_wrap=True)
+
+
+def _show(views: Iterable[RenderableType]) -> None:
+    """Print terminal views on stdout."""
+    console = _stdout()
+    for view in views:
+        console.print(view, highlight=False)
+
+
+def _report_errors(errors: Iterable[str]) -> None:
+    """Each one-line error on stderr, in red."""
+    from rich.text import Text
+
+    console = _stderr()
+    for error in errors:
+        console.print(Text(f"error: {error}", style="red"), highlight=False)
 
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -113,22 +129,17 @@ def _one_line_errors(func: F) -> F:
             return func(*args, **kwargs)
         except (typer.Exit, typer.Abort, typer.BadParameter, KeyboardInterrupt):
             raise
-        except TaxonomyError as exc:
-            _fail(exc, USAGE)
-        except SkillgapError as exc:
-            _fail(exc, INPUT_FAILED)
         except Exception as exc:  # noqa: BLE001 - a bug must still end in one readable line
-            _fail(exc, INPUT_FAILED, prefix=f"unexpected {type(exc).__name__}: ")
+            _fail(exc, exit_code(exc))
 
     return wrapper  # type: ignore[return-value]
 
 
-def _fail(exc: BaseException, code: int, prefix: str = "") -> None:
+def _fail(exc: BaseException, code: int) -> None:
     if _State.debug:
         raise exc
-    message = " ".join(f"{prefix}{exc}".split())
     hint = "" if isinstance(exc, SkillgapError) else " (run with --debug for the traceback)"
-    _stderr().print(Text(f"error: {message}{hint}", style="red"), highlight=False)
+    _report_errors([one_line(exc) + hint])
     raise typer.Exit(code)
 
 
@@ -184,65 +195,28 @@ def extract(
 ) -> None:
     """The skills found in each file, with evidence."""
     from .extract import SkillExtractor
+    from .extract.pipeline import FailedDocument
     from .report import profiles_frame, write_frame
     from .report.tables import TABLE_SUFFIXES
+    from .report.terminal import profile_table
 
     out = _out_path(out, TABLE_SUFFIXES)
     extractor = SkillExtractor(_taxonomy(taxonomy, no_shipped))
-    items = []
+    items = []  # (source, profile or None, error or None), as `profiles_frame` takes them
     with _progress(len(files), "extracting", quiet) as advance:
-        for item in extract_files(files, extractor):
-            items.append(item)
+        for path, got in zip(files, extractor.extract_many(files, errors="record")):
+            items.append((str(path), None, got.error) if isinstance(got, FailedDocument) else (str(path), got, None))
             advance()
     frame = profiles_frame(items)
     if out is not None:
         write_frame(frame, out)
     if format is TableFormat.table:
-        console = _stdout()
-        for source, profile, error in items:
-            console.print(_profile_table(source, profile, error))
+        _show(profile_table(*item) for item in items)
     else:
         _print_frame(frame, format)
     errors = [error for _, _, error in items if error]
-    for error in errors:
-        _stderr().print(Text(f"error: {error}", style="red"), highlight=False)
+    _report_errors(errors)
     raise typer.Exit(INPUT_FAILED if errors else OK)
-
-
-def extract_files(files: Sequence[Path | str], extractor: Any) -> Iterator[tuple[str, Any, str | None]]:
-    """``(source, SkillProfile, None)`` per readable file, ``(source, None, error)`` per bad one."""
-    for path in files:
-        try:
-            yield str(path), extractor.extract(path), None
-        except SkillgapError as exc:
-            yield str(path), None, " ".join(str(exc).split())
-        except Exception as exc:  # noqa: BLE001 - one bad file must not hide the others
-            yield str(path), None, " ".join(f"{path}: unexpected {type(exc).__name__}: {exc}".split())
-
-
-def _profile_table(source: str, profile: Any, error: str | None) -> Table:
-    from .report.evidence import mention_snippet, where
-
-    table = Table(title=Text(source, style="bold"), title_justify="left", expand=False)
-    for column, kw in (("skill", {}), ("category", {}), ("n", {"justify": "right"}), ("how", {}), ("evidence", {"overflow": "fold", "ratio": 1})):
-        table.add_column(column, **kw)
-    if profile is None:
-        _add_row(table, Text("could not be read", style="red"), "", "", "", Text(error or "", style="red"))
-        return table
-    text = profile.document.text
-    for skill_id in (*profile.skill_ids, *profile.implied_ids):
-        skill = profile.taxonomy[skill_id]
-        mentions = [m for m in profile.mentions_of(skill_id) if not m.negated]
-        stated = [m for m in mentions if m.method != "implied"]
-        shown = stated or mentions
-        first = shown[0]
-        how = ", ".join(dict.fromkeys(m.method for m in shown))
-        if not stated and first.implied_by:
-            how = f"implied by {profile.taxonomy[first.implied_by].label}"
-        _add_row(table, skill.label, skill.category, str(len(stated)), how, f"{mention_snippet(text, first, limit=90)} [{where(first)}]")
-    if not table.row_count:
-        _add_row(table, Text("no skills found", style="dim"), "", "", "", "")
-    return table
 
 
 # --------------------------------------------------------------------------------------------
@@ -252,7 +226,7 @@ def _profile_table(source: str, profile: Any, error: str | None) -> Table:
 @app.command()
 @_one_line_errors
 def compare(
-    resume: Annotated[Path, typer.Argument(help="The candidate's résumé (PDF, DOCX, text, Markdown, HTML).", metavar="RESUME")],
+    candidate: Annotated[Path, typer.Argument(help="The candidate's résumé (PDF, DOCX, text, Markdown, HTML).", metavar="RESUME")],
     job: Annotated[Optional[Path], typer.Argument(help="A job posting file; or give --role instead.", metavar="JOB")] = None,
     role: Annotated[Optional[str], typer.Option("--role", "-r", help="A role profile id from the taxonomy, e.g. ml-engineer.", metavar="ROLE")] = None,
     out: Annotated[Optional[Path], typer.Option("--out", "-o", help="Write the report to .html, .csv, .json or .xlsx.", metavar="FILE")] = None,
@@ -263,13 +237,14 @@ def compare(
     """The gap between one résumé and a posting or role: matched, implied, transferable, missing."""
     from .gap import compare as compare_fn
     from .report import REPORT_SUFFIXES, write_gap_report
+    from .report.terminal import gap_views
 
     out = _out_path(out, REPORT_SUFFIXES)
     target = _job(job, role)
-    report = compare_fn(resume, target, taxonomy=_taxonomy(taxonomy, no_shipped))
+    report = compare_fn(candidate, target, taxonomy=_taxonomy(taxonomy, no_shipped))
     if out is not None:
         write_gap_report(report, out)
-    _print_gap(report)
+    _show(gap_views(report))
     if out is not None and not quiet:
         _stderr().print(f"wrote {out}", highlight=False)
 
@@ -281,43 +256,6 @@ def _job(job: Path | None, role: str | None) -> Any:
     if job is not None and not job.exists():
         raise typer.BadParameter(f"no such file: {job} (for a role profile use --role {job.name})", param_hint="JOB")
     return role if role is not None else job
-
-
-def _print_gap(report: GapReport) -> None:
-    from .report.evidence import mention_snippet, where
-    from .report.theme import status_style
-
-    console = _stdout()
-    name = report.candidate.document.source
-    console.print(
-        Text.assemble(
-            (f"{name}", "bold"), " vs ", (report.job, "bold"), f" · score {report.score:.1f}/100 · required ",
-            (percent(report.required_coverage), "bold"), " · preferred ", (percent(report.preferred_coverage), "bold"),
-        ),
-        highlight=False,
-    )
-    text = report.candidate.document.text
-    for category in dict.fromkeys(r.category for r in report.results):
-        title = Text.assemble((category, "bold"), f" · {percent(report.coverage.get(category, math.nan))} covered")
-        table = Table(title=title, title_justify="left", expand=False)
-        for column, kw in (("status", {"no_wrap": True}), ("skill", {}), ("importance", {}), ("evidence", {"overflow": "fold", "ratio": 1})):
-            table.add_column(column, **kw)
-        for r in (r for r in report.results if r.category == category):
-            style = status_style(r.status)
-            evidence = ""
-            if r.evidence:
-                m = r.evidence[0]
-                via = f"{'implied by' if r.status == 'implied' else 'from'} {report.candidate.taxonomy[r.via].label}: " if r.via else ""
-                evidence = f"{via}{mention_snippet(text, m, limit=90)} [{where(m)}]"
-            years = f" ({r.years:g}+ yrs)" if r.years else ""
-            _add_row(table, Text(f"{style.symbol} {r.status}", style=style.rich), r.label, f"{r.importance}{years}", evidence)
-        console.print(table)
-    learn = report.learn_next()
-    if learn:
-        console.print("learn next: " + ", ".join(r.label for r in learn), highlight=False)
-    if report.extra:
-        labels = [report.candidate.taxonomy[s].label for s in report.extra]
-        console.print("also has: " + ", ".join(labels), highlight=False)
 
 
 # --------------------------------------------------------------------------------------------
@@ -345,88 +283,33 @@ def rank(
     the output is written at the end and that journal removed. After an interruption, run
     the same command with --resume: résumés already in the journal are not read again.
     """
-    from .batch import ranking_frame
+    from .batch import expand_candidates, score_candidates
+    from .journal import discard, journal_path
+    from .ranking import Ranking
     from .report import REPORT_SUFFIXES, write_ranking
-    from .resume import Journal, journal_path
+    from .report.terminal import ranking_views
 
     out = _out_path(out, REPORT_SUFFIXES)
     if resume and out is None:
         raise typer.BadParameter("--resume needs the --out of the interrupted run", param_hint="--resume")
     job_input, tax = _job(job, role), _taxonomy(taxonomy, no_shipped)
-    journal = Journal(journal_path(out), tax, resume=resume) if out is not None else None
-    finished = False
-    try:
-        results = rank_candidates(candidates, job_input, taxonomy=tax, quiet=quiet, n_process=jobs, timeout=timeout, journal=journal)
-        ranking = ranking_frame(results)
-        if out is not None:
-            write_ranking(results, out, ranking=ranking)
-            finished = True
-    finally:
-        if journal is not None:
-            journal.close(finished=finished)
-    _print_ranking(ranking, top)
-    errors = [r.error for r in results if r.error]
-    for error in errors:
-        _stderr().print(Text(f"error: {error}", style="red"), highlight=False)
-    if out is not None and not quiet:
-        _stderr().print(f"wrote {out}", highlight=False)
-    raise typer.Exit(INPUT_FAILED if errors else OK)
-
-
-def rank_candidates(
-    candidates: Sequence[Path | str],
-    job: Any,
-    *,
-    taxonomy: Taxonomy,
-    quiet: bool = True,
-    n_process: int = 1,
-    timeout: float | None = None,
-    journal: Journal | None = None,
-) -> list[CandidateResult]:
-    """Every candidate's result (folders expanded, input order), with a progress bar on stderr;
-    each recorded in ``journal`` as it finishes, and those the journal holds not read again."""
-    from .batch import expand_candidates, score_candidates
-    from .resume import content_hash
-
-    inputs: list[Any] = list(expand_candidates(list(candidates)))  # counted for the progress bar
-    digests = [content_hash(c) if journal is not None and isinstance(c, (str, Path)) else None for c in inputs]
-    if journal is not None:
-        inputs = [journal.lookup(d, str(c)) or c for c, d in zip(inputs, digests)]
+    inputs = list(expand_candidates(list(candidates)))  # counted for the progress bar
+    journal = journal_path(out) if out is not None else None
     results = []
     with _progress(len(inputs), "ranking", quiet) as advance:
-        for result, digest in zip(score_candidates(inputs, job, taxonomy=taxonomy, n_process=n_process, timeout=timeout), digests):
-            if journal is not None:
-                journal.record(digest, result)
+        for result in score_candidates(inputs, job_input, taxonomy=tax, n_process=jobs, timeout=timeout, journal=journal, resume=resume):
             results.append(result)
             advance()
-    return results
-
-
-def _print_ranking(ranking: pd.DataFrame, top: int) -> None:
-    from .report.html import display_name
-
-    table = Table(expand=False)
-    width = min(max([len(display_name(str(c))) for c in ranking["candidate"]] + [9]), 40)
-    for column, kw in (
-        ("#", {"justify": "right"}), ("candidate", {"min_width": width}), ("score", {"justify": "right"}), ("required", {"justify": "right"}),
-        ("preferred", {"justify": "right"}), ("matched", {"justify": "right"}), ("missing required", {"overflow": "fold", "ratio": 1}),
-    ):  # fmt: skip
-        table.add_column(column, **kw)
-    shown = ranking if top == 0 else ranking.head(top)
-    for row in shown.itertuples(index=False):
-        if isinstance(row.error, str) and row.error:
-            _add_row(table, "–", display_name(str(row.candidate)), "", "", "", "", Text(f"error: {row.error}", style="red"))
-            continue
-        missing = [m for m in (row.missing_required or "").split(", ") if m]
-        shown_missing = ", ".join(missing[:5]) + (f" … +{len(missing) - 5}" if len(missing) > 5 else "")
-        _add_row(table, 
-            str(row.rank), display_name(str(row.candidate)), f"{row.score:.1f}", percent(row.required_coverage), percent(row.preferred_coverage),
-            str(row.matched), shown_missing,
-        )  # fmt: skip
-    console = _stdout()
-    console.print(table)
-    if len(shown) < len(ranking):
-        console.print(f"… {len(ranking) - len(shown)} more rows (--top 0 prints all; --out writes them)", highlight=False)
+    ranking = Ranking(tuple(results))
+    table = ranking.to_frame()
+    if out is not None:
+        write_ranking(ranking, out, table=table)
+        discard(journal_path(out))
+    _show(ranking_views(ranking, top, table=table))
+    _report_errors(ranking.errors)
+    if out is not None and not quiet:
+        _stderr().print(f"wrote {out}", highlight=False)
+    raise typer.Exit(INPUT_FAILED if ranking.errors else OK)
 
 
 # --------------------------------------------------------------------------------------------
@@ -443,21 +326,23 @@ def taxonomy_validate(
 
     Exit 0 when valid; 1 with the first problem (file, entry, what to do) when not.
     """
+    from rich.text import Text
+
     from .taxonomy import load_taxonomy
 
     try:
         tax = load_taxonomy(*paths, include_shipped=not no_shipped)
-    except TaxonomyError as exc:
+    except TaxonomyError as exc:  # here the taxonomy is the input under test, not a usage error
         _fail(exc, INPUT_FAILED)
         return
-    console = _stdout()
+    lines: list[RenderableType] = []
     for source in _given_sources(tax.sources, paths):
         n_skills = sum(1 for s in tax.skills.values() if s.source == source)
         n_roles = sum(1 for r in tax.roles.values() if r.source == source)
-        console.print(f"ok  {source}: {n_skills} skills, {n_roles} roles", highlight=False)
-    for warning in tax.warnings:
-        console.print(Text(f"warning: {warning}", style="yellow"), highlight=False)
-    console.print(f"valid: {len(tax.skills)} skills, {len(tax.roles)} roles in all", highlight=False)
+        lines.append(Text(f"ok  {source}: {n_skills} skills, {n_roles} roles"))
+    lines += [Text(f"warning: {warning}", style="yellow") for warning in tax.warnings]
+    lines.append(Text(f"valid: {len(tax.skills)} skills, {len(tax.roles)} roles in all"))
+    _show(lines)
 
 
 def _given_sources(sources: Sequence[str], paths: Sequence[Path]) -> list[str]:
@@ -476,7 +361,10 @@ def taxonomy_show(
     no_shipped: NoShippedOpt = False,
 ) -> None:
     """List skills (id, label, category, aliases, links), a category's, or a role's requirements."""
+    from rich.text import Text
+
     from .report import taxonomy_frame
+    from .report.terminal import frame_table
 
     tax = _taxonomy(taxonomy, no_shipped)
     frame = taxonomy_frame(tax, category=category, role=role)
@@ -484,24 +372,11 @@ def taxonomy_show(
         _print_frame(frame, format)
         return
     title = f"role {tax.role(role).label}" if role else (f"category {category}" if category else f"{len(frame)} skills")
-    table = Table(title=Text(title), title_justify="left")
     columns = ["id", "label", "area", "importance", "weight", "years"] if role else ["id", "label", "category", "kind", "aliases"]
-    for column in columns:
-        table.add_column(column, overflow="fold", no_wrap=column == "id")
-    for row in frame[columns].itertuples(index=False):
-        _add_row(table, *("" if v is None or (isinstance(v, float) and math.isnan(v)) else f"{v:g}" if isinstance(v, float) else str(v) for v in row))
-    _stdout().print(table)
+    views: list[RenderableType] = [frame_table(frame, columns, title)]
     if not role and not category:
-        _stdout().print(f"roles: {', '.join(tax.roles) or 'none'}", highlight=False)
-
-
-# --------------------------------------------------------------------------------------------
-# helpers
-
-
-def _add_row(table: Table, *cells: str | Text) -> None:
-    """Add a row whose plain strings are shown as they are: text from documents is never rich markup."""
-    table.add_row(*(Text(c) if isinstance(c, str) else c for c in cells))
+        views.append(Text(f"roles: {', '.join(tax.roles) or 'none'}"))
+    _show(views)
 
 
 def _print_frame(frame: pd.DataFrame, format: TableFormat) -> None:

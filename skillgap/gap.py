@@ -35,7 +35,7 @@ from typing import TYPE_CHECKING, Any, Literal, Union
 
 from .documents.model import Document
 from .errors import SkillgapError
-from .extract.model import Mention, SkillProfile
+from .extract.model import SkillProfile
 from .taxonomy import Requirement, Role, Taxonomy, load_taxonomy, normalize_term
 from .titles import job_title
 
@@ -43,6 +43,7 @@ if TYPE_CHECKING:
     import pandas as pd
 
     from .extract import SkillExtractor
+    from .extract.model import Mention
 
 Status = Literal["matched", "alternative", "implied", "transferable", "missing"]
 

@@ -37,7 +37,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
-from .errors import SkillgapError
+from .errors import SkillgapError, UsageError, one_line
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -58,12 +58,6 @@ class Outcome(Generic[R]):
     def ok(self) -> bool:
         """True when the function returned normally."""
         return self.error is None
-
-
-def describe_error(exc: BaseException) -> str:
-    """One line for an error row: skillgap's own errors as they read, others with their type."""
-    text = str(exc) if isinstance(exc, SkillgapError) else f"{type(exc).__name__}: {exc}".rstrip(": ")
-    return " ".join(text.split()) or type(exc).__name__
 
 
 def imap_ordered(
@@ -91,9 +85,9 @@ def imap_ordered(
     """
     n = n_process or os.cpu_count() or 1
     if n < 1:
-        raise ValueError(f"n_process must be positive, got {n_process}")
+        raise UsageError(f"n_process must be positive, got {n_process}", fix="pass n_process=1 or more, or None for one per CPU")
     if timeout is not None and timeout <= 0:
-        raise ValueError(f"timeout must be positive seconds, got {timeout}")
+        raise UsageError(f"timeout must be positive seconds, got {timeout}", fix="pass timeout= a number of seconds above 0, or None")
     if n == 1 and timeout is None:
         return _imap_inline(func, items, initializer, initargs)
     return _Pool(func, n, timeout, initializer, initargs, window or 4 * n, max_tasks, start_method).run(items)
@@ -106,7 +100,7 @@ def _imap_inline(func: Callable[[T], R], items: Iterable[T], initializer: Callab
         try:
             yield Outcome(index, func(item))
         except Exception as exc:  # noqa: BLE001 - every failure becomes the item's error outcome
-            yield Outcome(index, error=describe_error(exc))
+            yield Outcome(index, error=one_line(exc, unexpected=False))
 
 
 # --------------------------------------------------------------------------------------------
@@ -120,7 +114,7 @@ def _worker_main(conn: multiprocessing.connection.Connection, func: Callable[[An
         if initializer is not None:
             initializer(*initargs)
     except BaseException as exc:  # noqa: BLE001 - reported to the parent, which raises
-        conn.send(("init-error", describe_error(exc)))
+        conn.send(("init-error", one_line(exc, unexpected=False)))
         return
     conn.send(("ready",))
     while True:
@@ -134,11 +128,11 @@ def _worker_main(conn: multiprocessing.connection.Connection, func: Callable[[An
         try:
             reply: tuple[Any, ...] = ("result", index, True, func(item))
         except BaseException as exc:  # noqa: BLE001 - MemoryError, RecursionError ... become error rows
-            reply = ("result", index, False, describe_error(exc))
+            reply = ("result", index, False, one_line(exc, unexpected=False))
         try:
             conn.send(reply)
         except Exception as exc:  # noqa: BLE001 - an unpicklable result is that item's error
-            conn.send(("result", index, False, f"result could not be sent back: {describe_error(exc)}"))
+            conn.send(("result", index, False, f"result could not be sent back: {one_line(exc, unexpected=False)}"))
 
 
 # --------------------------------------------------------------------------------------------
@@ -230,7 +224,7 @@ class _Pool:
             self._replace(worker, index, f"worker process died before taking this input ({worker.death_note()})")
             return 0
         except Exception as exc:  # noqa: BLE001 - pickling errors
-            self.done[index] = Outcome(index, error=f"input could not be sent to a worker: {describe_error(exc)}")
+            self.done[index] = Outcome(index, error=f"input could not be sent to a worker: {one_line(exc, unexpected=False)}")
             return 0
         worker.index = index
         worker.deadline = time.monotonic() + self.timeout if self.timeout else float("inf")
@@ -269,7 +263,7 @@ class _Pool:
             worker.index, worker.deadline = None, float("inf")
             if index is None:
                 raise
-            self.done[index] = Outcome(index, error=f"result could not be read back: {describe_error(exc)}")
+            self.done[index] = Outcome(index, error=f"result could not be read back: {one_line(exc, unexpected=False)}")
             return 1
         kind = message[0]
         if kind == "ready":

@@ -14,9 +14,10 @@ import bisect
 import itertools
 import os
 import weakref
+from collections import deque
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from typing import Any, Union
+from typing import Any, Literal, Union
 
 import spacy
 from spacy.attrs import IDX, LENGTH
@@ -27,7 +28,7 @@ from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix
 
 from ..documents import read_document
 from ..documents.model import Document, DocumentKind
-from ..errors import DocumentError
+from ..errors import DocumentError, UsageError, one_line
 from ..taxonomy import Taxonomy, load_taxonomy, normalize_term
 from . import context
 from .affixes import PlainWordSkip, english_rules
@@ -219,36 +220,60 @@ class SkillExtractor:
         return self._profile(document, self.nlp(document.text))
 
     def extract_many(
-        self, sources: Iterable[Source], *, kind: DocumentKind | None = None, batch_size: int = 64, n_process: int = 1
-    ) -> Iterator[SkillProfile]:
+        self,
+        sources: Iterable[Source],
+        *,
+        kind: DocumentKind | None = None,
+        batch_size: int = 64,
+        n_process: int = 1,
+        errors: Literal["raise", "record"] = "raise",
+    ) -> Iterator[SkillProfile | FailedDocument]:
         """Profiles of many documents, yielded in input order.
 
         Texts go through ``nlp.pipe`` in batches of ``batch_size``. With ``n_process`` > 1,
         batches (file reading included) run in that many worker processes. A file that cannot
-        be read raises its `DocumentError` when its turn comes.
+        be read raises its `DocumentError` when its turn comes; with ``errors="record"`` it is
+        yielded as a `FailedDocument` in its place instead and the batch goes on (a worker that
+        dies fails the documents of its batch).
         """
+        if errors not in ("raise", "record"):
+            raise UsageError(f"errors={errors!r} is not a choice", fix='pass errors="raise" or errors="record"')
+        record = errors == "record"
         if n_process > 1:
-            yield from self._extract_parallel(sources, kind, batch_size, n_process)
+            yield from self._extract_parallel(sources, kind, batch_size, n_process, record)
             return
         for batch in _batched(sources, batch_size):
-            documents = [as_document(s, kind) for s in batch]
-            for document, doc in zip(documents, self.nlp.pipe((d.text for d in documents), batch_size=batch_size)):
-                yield self._profile(document, doc)
+            documents = _read_all(batch, kind, record)
+            readable = [d for d in documents if isinstance(d, Document)]
+            docs = iter(self.nlp.pipe((d.text for d in readable), batch_size=batch_size))
+            for document in documents:
+                yield self._profile(document, next(docs)) if isinstance(document, Document) else document
 
-    def _extract_parallel(self, sources: Iterable[Source], kind: DocumentKind | None, batch_size: int, n_process: int) -> Iterator[SkillProfile]:
+    def _extract_parallel(self, sources: Iterable[Source], kind: DocumentKind | None, batch_size: int, n_process: int, record: bool) -> Iterator[SkillProfile | FailedDocument]:
         """Batches in `skillgap.parallel` worker processes, in order, two per worker in flight;
         a batch whose file cannot be read, or that kills its worker, raises a `DocumentError`
-        when its turn comes (not a broken pool)."""
+        when its turn comes (not a broken pool); with ``record`` those become `FailedDocument`s."""
         from ..parallel import imap_ordered
 
         options = (dict(self.taxonomy.skills), dict(self.taxonomy.roles), self.fuzzy, self.fuzzy_cutoff)
-        batches = (([_portable(s) for s in batch], kind) for batch in _batched(sources, batch_size))
-        for outcome in imap_ordered(_work, batches, n_process=n_process, initializer=_init_worker, initargs=options, window=2 * n_process):
+        sent: deque[list[Source]] = deque()  # the batches handed to workers, popped as their outcomes come (in order)
+
+        def tasks() -> Iterator[tuple[list[Source], DocumentKind | None, bool]]:
+            for batch in _batched(sources, batch_size):
+                sent.append(batch)
+                yield [_portable(s) for s in batch], kind, record
+
+        for outcome in imap_ordered(_work, tasks(), n_process=n_process, initializer=_init_worker, initargs=options, window=2 * n_process):
+            batch = sent.popleft()
             if not outcome.ok:
                 first = outcome.index * batch_size + 1
-                raise DocumentError(f"documents {first}-{first + batch_size - 1} of the batch: {outcome.error}", fix="see the message; run with n_process=1 for a traceback")
-            for document, mentions in outcome.value:
-                yield SkillProfile(document=document, mentions=mentions, taxonomy=self.taxonomy)
+                error = DocumentError(f"documents {first}-{first + batch_size - 1} of the batch: {outcome.error}", fix="see the message; run with n_process=1 for a traceback")
+                if not record:
+                    raise error
+                yield from (_failed(s, error) for s in batch)
+                continue
+            for got in outcome.value:
+                yield got if isinstance(got, FailedDocument) else SkillProfile(document=got[0], mentions=got[1], taxonomy=self.taxonomy)
 
     def _profile(self, document: Document, doc: Doc) -> SkillProfile:
         return SkillProfile(document=document, mentions=self.mentions(document, doc), taxonomy=self.taxonomy)
@@ -407,8 +432,37 @@ def _init_worker(skills: dict[str, Any], roles: dict[str, Any], fuzzy: bool, cut
     _WORKER = SkillExtractor(Taxonomy(skills=skills, roles=roles), fuzzy=fuzzy, fuzzy_cutoff=cutoff)
 
 
-def _work(task: tuple[list[Source], DocumentKind | None]) -> list[tuple[Document, tuple[Mention, ...]]]:
-    sources, kind = task
+def _work(task: tuple[list[Source], DocumentKind | None, bool]) -> list[tuple[Document, tuple[Mention, ...]] | FailedDocument]:
+    sources, kind, record = task
     assert _WORKER is not None
-    documents = [as_document(s, kind) for s in sources]
-    return [(d, _WORKER.mentions(d, doc)) for d, doc in zip(documents, _WORKER.nlp.pipe(d.text for d in documents))]
+    documents = _read_all(sources, kind, record)
+    readable = [d for d in documents if isinstance(d, Document)]
+    docs = iter(_WORKER.nlp.pipe(d.text for d in readable))
+    return [(d, _WORKER.mentions(d, next(docs))) if isinstance(d, Document) else d for d in documents]
+
+
+@dataclass(frozen=True)
+class FailedDocument:
+    """A document `SkillExtractor.extract_many` could not read (``errors="record"``): its name and the one-line error."""
+
+    source: str
+    error: str
+
+
+def _read_all(sources: Iterable[Source], kind: DocumentKind | None, record: bool) -> list[Document | FailedDocument]:
+    """Each source as a Document; one that cannot be read raises, or with ``record`` becomes a `FailedDocument`."""
+    out: list[Document | FailedDocument] = []
+    for s in sources:
+        try:
+            out.append(as_document(s, kind))
+        except Exception as exc:  # noqa: BLE001 - recorded in the document's place, or raised as it is
+            if not record:
+                raise
+            out.append(_failed(s, exc))
+    return out
+
+
+def _failed(source: Source, exc: BaseException) -> FailedDocument:
+    """A failed source named as its error names it (a DocumentError knows its file), else by its path or type."""
+    name = getattr(exc, "source", None) or (os.fspath(source) if isinstance(source, os.PathLike) else f"<{type(source).__name__}>")
+    return FailedDocument(str(name), one_line(exc, str(name)))

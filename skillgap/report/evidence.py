@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from ..extract.model import Mention
+if TYPE_CHECKING:
+    from ..extract.model import Mention
 
 #: Where a sentence ends: end punctuation followed by a space, a line break, or a bullet.
 _BOUNDARY = re.compile(r"[.!?;](?=\s)|\n|[•▪●◦·]")

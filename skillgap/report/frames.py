@@ -7,10 +7,10 @@ from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
-from ..errors import TaxonomyError
+from ..errors import UsageError
 
 if TYPE_CHECKING:
-    from ..batch import CandidateResult
+    from ..ranking import CandidateResult
     from ..taxonomy import Skill, Taxonomy
 
 
@@ -55,7 +55,7 @@ def taxonomy_frame(taxonomy: Taxonomy, *, category: str | None = None, role: str
         return pd.DataFrame(rows, columns=[*_SKILL_COLUMNS, "area", "importance", "weight", "years"])
     skills = taxonomy.in_category(category) if category is not None else list(taxonomy)
     if category is not None and not skills:
-        raise TaxonomyError(f"no category {category!r} (categories: {', '.join(taxonomy.categories)})", fix="pick one of the categories listed")
+        raise UsageError(f"no category {category!r} (categories: {', '.join(taxonomy.categories)})", fix="pick one of the categories listed")
     return pd.DataFrame([_skill_row(s) for s in skills], columns=_SKILL_COLUMNS)
 
 

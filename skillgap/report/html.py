@@ -15,7 +15,8 @@ from html import escape
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .. import __version__
+from .._version import __version__
+from ..ranking import CandidateResult, Ranking, as_ranking
 from .atomic import atomic_write
 from .evidence import mention_snippet, where
 from .frames import skill_label
@@ -24,7 +25,6 @@ from .theme import ERROR_STYLE, STATUS_STYLES, percent, status_style
 if TYPE_CHECKING:
     import pandas as pd
 
-    from ..batch import CandidateResult
     from ..extract.model import Mention, SkillProfile
     from ..gap import GapReport, RequirementResult
 
@@ -95,19 +95,19 @@ def profile_html(profile: SkillProfile) -> str:
     return f'<div class="skillgap"><style>{stylesheet()}</style>{summary}{table}</div>'
 
 
-def ranking_html(results: Sequence[CandidateResult], ranking: pd.DataFrame | None = None, *, title: str | None = None) -> str:
+def ranking_html(ranking: Ranking | Sequence[CandidateResult], table: pd.DataFrame | None = None, *, title: str | None = None) -> str:
     """Many candidates against one job as a complete HTML page.
 
     Holds the ranking table, a candidates x requirements heat map coloured by status (hover a
     cell for its evidence, click it for the candidate's row), coverage per category for each
-    candidate and each candidate's requirement table. ``ranking`` is ``ranking_frame(results)``
-    (computed when not given); its order is the page's order.
+    candidate and each candidate's requirement table, in ranking order. ``ranking`` is a
+    `Ranking` (or results in input order, ranked by score); ``table`` is its ``to_frame()``
+    when the caller has it already.
     """
-    from ..batch import ranking_frame
-
-    if ranking is None:
-        ranking = ranking_frame(results)
-    ordered = _in_ranking_order(results, ranking)
+    ranking = as_ranking(ranking)
+    if table is None:
+        table = ranking.to_frame()
+    ordered = ranking.ordered()
     reports = [r.report for _, r in ordered if r.report is not None]
     job = display_name(reports[0].job) if reports else "the job"
     failed = sum(1 for _, r in ordered if r.report is None)
@@ -117,7 +117,7 @@ def ranking_html(results: Sequence[CandidateResult], ranking: pd.DataFrame | Non
         f'<p class="sub">skillgap ranking · {len(ordered)} candidate{"s" if len(ordered) != 1 else ""}'
         f"{f' · <span class=error>{failed} could not be read</span>' if failed else ''}</p>",
         "<h2>Ranking</h2>",
-        _ranking_table(ranking, ordered),
+        _ranking_table(table, ordered),
     ]
     if reports:
         parts += [
@@ -373,15 +373,3 @@ def _grouped(results: Iterable[RequirementResult]) -> list[tuple[str, list[Requi
     for r in results:
         groups.setdefault(r.category, []).append(r)
     return list(groups.items())
-
-
-def _in_ranking_order(results: Sequence[CandidateResult], ranking: pd.DataFrame) -> list[tuple[int, CandidateResult]]:
-    """Pair each ranking row with its result (by source; repeated sources in input order)."""
-    queues: dict[str, list[int]] = {}
-    for i, r in enumerate(results):
-        queues.setdefault(r.source, []).append(i)
-    out = []
-    for source in ranking["candidate"]:
-        i = queues[source].pop(0)
-        out.append((i, results[i]))
-    return out

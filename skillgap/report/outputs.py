@@ -13,12 +13,12 @@ from typing import TYPE_CHECKING, Any
 import pandas as pd
 
 from ..errors import SkillgapError
+from ..ranking import CandidateResult, Ranking, as_ranking
 from .frames import requirements_frame, skill_label
 from .html import gap_report_html, ranking_html, write_html
 from .tables import TABLE_SUFFIXES, write_tables
 
 if TYPE_CHECKING:
-    from ..batch import CandidateResult
     from ..gap import GapReport
 
 #: Suffixes `write_gap_report` and `write_ranking` understand.
@@ -32,23 +32,23 @@ def write_gap_report(report: GapReport, path: str | Path) -> Path:
     return write_tables(path, {"requirements": report.to_frame()}, meta=gap_report_meta(report))
 
 
-def write_ranking(results: Sequence[CandidateResult], path: str | Path, *, ranking: pd.DataFrame | None = None) -> Path:
+def write_ranking(ranking: Ranking | Sequence[CandidateResult], path: str | Path, *, table: pd.DataFrame | None = None) -> Path:
     """A ranking as HTML (table, heat map, coverage, details), CSV (the ranking rows), JSON or Excel.
 
-    JSON and Excel hold the ranking and, in ``requirements``, every candidate's requirement rows
-    (``GapReport.to_frame()`` with a ``candidate`` column first).
+    ``ranking`` is a `Ranking` (or results in input order, ranked by score); ``table`` its
+    ``to_frame()`` when the caller has it already. JSON and Excel hold the ranking and, in
+    ``requirements``, every candidate's requirement rows (``GapReport.to_frame()`` with a
+    ``candidate`` column first).
     """
-    from ..batch import ranking_frame
-
-    if ranking is None:
-        ranking = ranking_frame(results)
+    ranking = as_ranking(ranking)
     suffix = _suffix(path, REPORT_SUFFIXES)
+    if table is None:
+        table = ranking.to_frame()
     if suffix == ".html":
-        return write_html(path, ranking_html(results, ranking))
+        return write_html(path, ranking_html(ranking, table))
     if suffix == ".csv":  # one table only: the ranking
-        return write_tables(path, {"ranking": ranking})
-    job = next((r.report.job for r in results if r.report is not None), None)
-    return write_tables(path, {"ranking": ranking, "requirements": requirements_frame(results)}, meta={"job": job})
+        return write_tables(path, {"ranking": table})
+    return write_tables(path, {"ranking": table, "requirements": requirements_frame(ranking)}, meta={"job": ranking.job})
 
 
 def write_frame(frame: pd.DataFrame, path: str | Path) -> Path:

@@ -89,3 +89,24 @@ def test_extract_many_in_workers_raises_a_document_error_for_a_bad_file(tmp_path
     assert [p.document.text for p in itertools.islice(profiles, 2)] == [TEXT, TEXT]
     with pytest.raises(DocumentError, match=rf"^documents 3-4 of the batch: {bad}: corrupt or unreadable PDF"):
         next(profiles)
+
+
+@pytest.mark.parametrize("n_process", [1, 2])
+def test_extract_many_can_record_a_bad_file_in_its_place_and_go_on(tmp_path: Path, n_process: int):
+    from skillgap.extract import SkillExtractor
+    from skillgap.extract.pipeline import FailedDocument
+
+    bad = tmp_path / "bad.pdf"
+    bad.write_bytes(b"%PDF-1.4 broken")
+    got = list(SkillExtractor().extract_many([TEXT, bad, TEXT], batch_size=2, n_process=n_process, errors="record"))
+    assert [type(g).__name__ for g in got] == ["SkillProfile", "FailedDocument", "SkillProfile"]
+    assert got[1] == FailedDocument(str(bad), f"{bad}: corrupt or unreadable PDF (Failed to load document (PDFium: Data format error).) (fix: re-save or re-export the PDF)")
+    assert got[0].skill_ids == got[2].skill_ids == ("python", "sql", "docker", "aws", "etl")
+
+
+def test_extract_many_refuses_an_unknown_errors_mode():
+    from skillgap.errors import UsageError
+    from skillgap.extract import SkillExtractor
+
+    with pytest.raises(UsageError, match=r"errors='ignore' is not a choice \(fix: pass errors=\"raise\" or errors=\"record\"\)"):
+        next(SkillExtractor().extract_many([TEXT], errors="ignore"))  # type: ignore[arg-type]

@@ -10,7 +10,7 @@ from typer.testing import CliRunner
 import skillgap.batch
 import skillgap.documents
 from skillgap.cli import app
-from skillgap.resume import journal_path
+from skillgap.journal import journal_path
 
 runner = CliRunner()
 

@@ -12,7 +12,7 @@ pytest.importorskip("dask.distributed")
 import dask.bag as db  # noqa: E402
 from dask.distributed import Client, LocalCluster  # noqa: E402
 
-import skillgap.dask  # noqa: E402
+import skillgap.distributed  # noqa: E402
 from skillgap.batch import rank  # noqa: E402
 
 TEXTS = [
@@ -32,12 +32,12 @@ def test_dask_rank_equals_rank(client: Client, shared_data: Path, tmp_path: Path
     bad.write_bytes(b"%PDF-1.4 broken")
     candidates = [*map(str, sorted((shared_data / "resumes_pdf").glob("*.pdf"))[:5]), TEXTS[0], str(bad), TEXTS[1], str(tmp_path / "none.pdf")]
     expected = rank(candidates, "ml-engineer")
-    got = skillgap.dask.rank(db.from_sequence(candidates, npartitions=4), "ml-engineer")
+    got = skillgap.distributed.rank(db.from_sequence(candidates, npartitions=4), "ml-engineer")
     pd.testing.assert_frame_equal(got, expected)
-    pd.testing.assert_frame_equal(skillgap.dask.rank(db.from_sequence(candidates, npartitions=3), "ml-engineer", by="fit"), rank(candidates, "ml-engineer", by="fit"))
+    pd.testing.assert_frame_equal(skillgap.distributed.rank(db.from_sequence(candidates, npartitions=3), "ml-engineer", by="fit"), rank(candidates, "ml-engineer", by="fit"))
     assert {"text #6", "text #8"} <= set(got["candidate"]) and got["error"].notna().sum() == 2
     # each worker that scored a partition holds one extractor for this job, kept for its later partitions
-    cached = [v for v in client.run(lambda: sorted(__import__("skillgap.dask", fromlist=["_EXTRACTORS"])._EXTRACTORS)).values() if v]
+    cached = [v for v in client.run(lambda: sorted(__import__("skillgap.distributed", fromlist=["_EXTRACTORS"])._EXTRACTORS)).values() if v]
     assert cached and all(len(v) == 1 for v in cached) and len({v[0] for v in cached}) == 1
 
 
@@ -45,5 +45,5 @@ def test_dask_dataframe_column_of_texts(client: Client):
     dd = pytest.importorskip("dask.dataframe", reason="Dask DataFrames need pyarrow")
     frame = dd.from_pandas(pd.DataFrame({"id": [1, 2], "text": TEXTS}), npartitions=2)
     with pytest.raises(ValueError, match="pass column="):
-        skillgap.dask.rank(frame, "ml-engineer")
-    pd.testing.assert_frame_equal(skillgap.dask.rank(frame, "ml-engineer", column="text"), rank(TEXTS, "ml-engineer"))
+        skillgap.distributed.rank(frame, "ml-engineer")
+    pd.testing.assert_frame_equal(skillgap.distributed.rank(frame, "ml-engineer", column="text"), rank(TEXTS, "ml-engineer"))

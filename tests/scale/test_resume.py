@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from skillgap.batch import CandidateResult, score_candidates
-from skillgap.resume import Journal, content_hash, journal_path
+from skillgap.journal import Journal, content_hash, journal_path
 from skillgap.taxonomy import load_taxonomy
 
 
@@ -56,3 +56,40 @@ def test_entries_of_another_taxonomy_are_not_reused(tmp_path: Path):
     journal.close(finished=False)
     assert len(Journal(tmp_path / "j.jsonl", load_taxonomy(tmp_path / "a.yaml"), resume=True)) == 1
     assert Journal(tmp_path / "j.jsonl", second, resume=True).lookup("e" * 64, "cv.pdf") is None
+
+
+def test_score_candidates_with_a_journal_resumes_without_reading_again(tmp_path: Path, monkeypatch):
+    import skillgap.documents
+    import skillgap.journal
+
+    files = []
+    for i, text in enumerate(["Skills: Python, SQL and Docker.", "Skills: Java and Kotlin.", "Skills: Excel, accounting."]):
+        files.append(tmp_path / f"cv{i}.txt")
+        files[-1].write_text(text, encoding="utf-8")
+    journal = tmp_path / "run.jsonl"
+    first = list(score_candidates(files[:2], "ml-engineer", journal=journal))
+    assert len(journal.read_text(encoding="utf-8").splitlines()) == 2
+    read: list[str] = []
+    real = skillgap.documents.read_document
+    monkeypatch.setattr(skillgap.documents, "read_document", lambda source, **kw: read.append(str(source)) or real(source, **kw))
+    again = list(score_candidates(files, "ml-engineer", journal=journal, resume=True))
+    assert read == [str(files[2])]  # the two journalled files are not read again
+    assert [r.report.score for r in again[:2]] == [r.report.score for r in first] and [r.source for r in again] == [str(f) for f in files]
+    assert len(journal.read_text(encoding="utf-8").splitlines()) == 3
+    skillgap.journal.discard(journal)
+    assert not journal.exists()
+
+
+def test_the_old_module_names_still_import_with_a_deprecation_warning():
+    import importlib
+    import sys
+
+    import pytest
+
+    for old, new in (("skillgap.resume", "skillgap.journal"), ("skillgap.dask", "skillgap.distributed")):
+        if old == "skillgap.dask":
+            pytest.importorskip("dask")
+        sys.modules.pop(old, None)
+        with pytest.warns(DeprecationWarning, match=rf"{old} is renamed {new}"):
+            module = importlib.import_module(old)
+        assert module.rank is importlib.import_module(new).rank if old == "skillgap.dask" else module.Journal is importlib.import_module(new).Journal

@@ -1,0 +1,107 @@
+"""2 worker processes vs 1 on 1,000 distinct real texts, end to end, each run in a fresh interpreter.
+
+The texts: the Glassdoor and LinkedIn dev postings and the DataTurks résumés, each cut in two
+at the line nearest its middle (both halves are real text), deduplicated, the first 1,000 in
+file order: no text repeats, so no run is helped by spaCy having seen a word before. Each run
+is ``python -c`` ranking them against the first gold posting with ``rank(texts, job,
+n_process=N, timeout=600)`` (the timeout sends even N=1 to a worker process, so both sides pay
+the same start-up), from interpreter start to the table, in a fresh process so that its CPU
+accounting is its own. Runs alternate 1, 2, in-process, 1, 2, ... and the medians are printed,
+with the CPU seconds of this process and of the workers and the cores the run actually got
+(CPU / wall): the machine is shared, and a ratio below 1.7x with under 2 cores got says so.
+
+    PYTHONPATH=. python benchmarks/speed_workers.py [--data ../shared/data] [--runs 3] [-n 1000]
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import os
+import statistics
+import subprocess
+import sys
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+DEFAULT_DATA = HERE.parent.parent / "shared" / "data"
+
+CHILD = r"""
+import json, resource, sys, time
+start = time.perf_counter()
+texts = json.load(open(sys.argv[1], encoding="utf-8"))
+n = int(sys.argv[3])
+import skillgap
+kw = {"n_process": n, "timeout": 600.0} if n else {}
+if __name__ == "__main__":
+    table = skillgap.rank(texts, sys.argv[2], **kw)
+    assert len(table) == len(texts) and table["error"].isna().all(), table["error"].dropna().head()
+    wall = time.perf_counter() - start
+    me, kids = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    print(json.dumps({"wall": wall, "cpu_main": me.ru_utime + me.ru_stime, "cpu_workers": kids.ru_utime + kids.ru_stime, "top": float(table["score"].iloc[0])}))
+"""
+
+
+def halves(text: str) -> list[str]:
+    """A text cut in two at the line break nearest its middle (one piece when it has none)."""
+    middle = len(text) // 2
+    cuts = [i for i in range(len(text)) if text[i] == "\n"]
+    if not cuts:
+        return [text]
+    cut = min(cuts, key=lambda i: abs(i - middle))
+    return [p for p in (text[:cut].strip(), text[cut:].strip()) if p]
+
+
+def distinct_texts(data: Path, n: int) -> list[str]:
+    """``n`` distinct real texts (see the module docstring), in file order."""
+    csv.field_size_limit(10_000_000)
+    whole: list[str] = []
+    for name, column in (("glassdoor_ds_jobs__dev.csv", "Job Description"), ("linkedin_education_jobs__dev.csv", "description")):
+        with open(data / "job_postings" / name, encoding="utf-8", newline="") as fh:
+            whole += [row[column] for row in csv.DictReader(fh)]
+    lines = (data / "skill_annotations/dataturks_resume_ner/traindata.json").read_text(encoding="utf-8").splitlines()
+    whole += [json.loads(line)["content"] for line in lines if line.strip()]
+    pieces = list(dict.fromkeys(p for text in whole for p in halves(text) if len(p) >= 200))
+    if len(pieces) < n:
+        raise SystemExit(f"only {len(pieces)} distinct texts in {data}; ask for fewer with -n")
+    return pieces[:n]
+
+
+def run(texts_file: Path, job: Path, n_process: int) -> dict[str, float]:
+    env = {**os.environ, "PYTHONPATH": str(HERE.parent)}
+    out = subprocess.run([sys.executable, "-c", CHILD, str(texts_file), str(job), str(n_process)], capture_output=True, text=True, env=env, check=True)
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--data", type=Path, default=Path(os.environ.get("SKILLGAP_SHARED_DATA", DEFAULT_DATA)))
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("-n", type=int, default=1000)
+    args = parser.parse_args()
+    texts = distinct_texts(args.data, args.n)
+    job = sorted((args.data / "gold" / "postings").glob("*.txt"))[0]
+    texts_file = Path(os.environ.get("TMPDIR", "/tmp")) / f"skillgap-speed-workers-{os.getpid()}.json"
+    texts_file.write_text(json.dumps(texts), encoding="utf-8")
+    try:
+        runs: dict[int, list[dict[str, float]]] = {1: [], 2: [], 0: []}
+        for _ in range(args.runs):
+            for n in (1, 2, 0):
+                runs[n].append(run(texts_file, job, n))
+    finally:
+        texts_file.unlink(missing_ok=True)
+    print(f"{len(texts)} distinct texts ({sum(map(len, texts)) / len(texts):.0f} chars on average) ranked against {job.name}, "
+          f"median of {args.runs} runs each (alternating), fresh interpreter per run; {os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.1f} at the end")  # fmt: skip
+    med = {n: {k: statistics.median(r[k] for r in rs) for k in rs[0]} for n, rs in runs.items()}
+    for n, label in ((0, "in this process (no workers)"), (1, "1 worker process"), (2, "2 worker processes")):
+        m = med[n]
+        got = (m["cpu_main"] + m["cpu_workers"]) / m["wall"]
+        print(f"  {label:30} {m['wall']:6.2f} s wall  cpu: main {m['cpu_main']:5.2f} s, workers {m['cpu_workers']:5.2f} s  cores got {got:4.2f}")
+    ratio = [a["wall"] / b["wall"] for a, b in zip(runs[1], runs[2])]
+    print(f"  2 workers vs 1: {med[1]['wall'] / med[2]['wall']:.2f}x (median walls; per run pair: {', '.join(f'{r:.2f}' for r in ratio)}); aim >= 1.7x")
+    assert len({r['top'] for rs in runs.values() for r in rs}) == 1, "the runs disagree on the top score"
+
+
+if __name__ == "__main__":
+    main()
