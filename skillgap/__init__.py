@@ -17,16 +17,18 @@ from ._version import __version__
 from .errors import DocumentError, LimitError, SkillgapError, TaxonomyError, UsageError
 
 if TYPE_CHECKING:
-    from .batch import rank, rank_candidates
+    from .batch import match_jobs, rank, rank_candidates
     from .documents import Document, Section, read_document
     from .extract import Mention, SkillExtractor, SkillProfile
     from .gap import GapReport, RequirementResult, compare
+    from .match import Match, MatchWeights, Part
     from .ranking import CandidateResult, Ranking
     from .taxonomy import Requirement, Role, Skill, Taxonomy, load_taxonomy
 
 #: Public name -> the module that defines it, imported when the name is first used.
 _LAZY = {
-    "rank": "batch", "rank_candidates": "batch",
+    "rank": "batch", "rank_candidates": "batch", "match_jobs": "batch",
+    "Match": "match", "MatchWeights": "match", "Part": "match",
     "Document": "documents", "Section": "documents", "read_document": "documents",
     "Mention": "extract", "SkillExtractor": "extract", "SkillProfile": "extract",
     "GapReport": "gap", "RequirementResult": "gap", "compare": "gap",
@@ -40,7 +42,10 @@ __all__ = [
     "DocumentError",
     "GapReport",
     "LimitError",
+    "Match",
+    "MatchWeights",
     "Mention",
+    "Part",
     "Ranking",
     "Requirement",
     "RequirementResult",
@@ -56,6 +61,7 @@ __all__ = [
     "__version__",
     "compare",
     "load_taxonomy",
+    "match_jobs",
     "rank",
     "rank_candidates",
     "read_document",
