@@ -43,11 +43,11 @@ from benchmarks.splits import PARTS, ferr_job_parts, vanetik_cv_parts
 from skillgap import SkillExtractor, load_taxonomy, match_jobs, rank_candidates, read_document
 from skillgap.documents.model import Document
 from skillgap.extract.model import SkillProfile
-from skillgap.gap import compare_prepared, prepare_job
+from skillgap.gap import PreparedJob, compare_prepared, prepare_job
 from skillgap.lexical import LexicalIndex, relative, words
 from skillgap.match import PARTS as MATCH_PARTS
-from skillgap.match import MatchWeights, combine, default_weights, skills_part
-from skillgap.titles import headline, job_title, title_similarity
+from skillgap.match import MatchWeights, combine, default_weights
+from skillgap.titles import headline, title_similarity
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = Path(os.environ.get("SKILLGAP_SHARED_DATA", ROOT.parent / "shared" / "data"))
@@ -231,7 +231,7 @@ class Reader:
         return self._profiles[key]
 
 
-def pair(job: SkillProfile | None, prepared, candidate: SkillProfile, ranked: SkillProfile) -> Pair:
+def pair(prepared: PreparedJob, candidate: SkillProfile, ranked: SkillProfile) -> Pair:
     """The figures of one pair; ``ranked`` is the side being ranked (its text and length)."""
     report = compare_prepared(candidate, prepared)
     title, _ = title_similarity(prepared.title, [headline(candidate.document)])
@@ -262,7 +262,7 @@ def ferr_units(reader: Reader) -> list[Unit]:
         posting = reader.profile(f"ferr-job-{jd}", text, "posting")
         prepared = prepare_job(posting)
         resumes = [reader.profile(rid, FERR / "resumes" / f"{rid}.pdf", "resume") for rid in grades[jd]]
-        pairs = [pair(posting, prepared, r, r) for r in resumes]
+        pairs = [pair(prepared, r, r) for r in resumes]
         unit = Unit("FERR", jd, part, posting.document.text, pairs, [list(grades[jd].values())])
         unit.library = [r.match.score for r in rank_candidates(resumes, prepared, extractor=reader.extractor).results]
         units.append(unit)
@@ -282,7 +282,7 @@ def vanetik_units(reader: Reader) -> list[Unit]:
     units = []
     for n, part in vanetik_cv_parts().items():
         cv = reader.profile(f"cv-{n}", VANETIK / "CV" / f"{n}.docx", "resume")
-        pairs = [pair(p, job, cv, p) for p, job in zip(postings, prepared)]
+        pairs = [pair(job, cv, p) for p, job in zip(postings, prepared)]
         grades = [[6.0 - place for place in by_cv[n]] for by_cv in annotations.values()]
         unit = Unit("Vanetik", str(n), part, cv.document.text, pairs, grades)
         unit.library = [r.match.score for r in match_jobs(cv, postings, extractor=reader.extractor).results]
