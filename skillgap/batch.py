@@ -23,9 +23,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Union
 
 from .documents.model import Document
+from .documents.paths import as_path
 from .errors import one_line
 from .extract.model import SkillProfile
-from .gap import Credits, DocumentInput, PostingWeights, PreparedJob, as_path, compare_prepared, default_extractor, prepare_job, profile_of
+from .gap import Credits, DocumentInput, PostingWeights, PreparedJob, compare_prepared, default_extractor, prepare_job, profile_of
 from .match import MatchBuilder, MatchWeights
 from .parallel import imap_ordered
 from .ranking import RANK_BY, RANK_COLUMNS, CandidateResult, Ranking, Unreadable, check_rank_by, frame_of_rows, ranking_row

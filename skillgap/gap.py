@@ -30,12 +30,13 @@ import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from types import MappingProxyType
-from typing import TYPE_CHECKING, Any, Literal, Union
+from typing import TYPE_CHECKING, Literal, Union
 
 from .documents.model import Document
+from .documents.paths import as_path
 from .errors import SkillgapError
 from .extract.model import SkillProfile
+from .rules import Rules, RulesSource, as_rules
 from .taxonomy import Requirement, Role, Taxonomy, load_taxonomy, normalize_term
 from .titles import job_title
 
@@ -49,16 +50,6 @@ Status = Literal["matched", "alternative", "implied", "transferable", "missing"]
 
 #: What a candidate or a posting can be given as.
 DocumentInput = Union[str, Path, Document, SkillProfile]
-
-#: Canonical posting section -> importance of the skills asked for in it (when no cue phrase
-#: around the mention says otherwise). Section names are the ids `read_document` assigns.
-SECTION_IMPORTANCE: Mapping[str, str] = MappingProxyType(
-    {"requirements": "required", "qualifications": "required", "responsibilities": "required", "preferred": "preferred"}
-)
-#: Posting sections that are not about the work: skills named only there are not asked for.
-#: ``about`` is not among them: its headings include "Job Description" and "The Role", and on the
-#: 25 gold dev postings leaving it out lost a quarter of the asked-for skills (recall .97 -> .74).
-COMPANY_SECTIONS: frozenset[str] = frozenset({"benefits", "application"})
 
 
 @dataclass(frozen=True)
@@ -321,21 +312,26 @@ def prepare_job(
     taxonomy: Taxonomy | None = None,
     extractor: SkillExtractor | None = None,
     weights: PostingWeights = PostingWeights(),
+    rules: RulesSource | None = None,
 ) -> PreparedJob:
     """Turn a role (object or id such as ``"ml-engineer"``) or a posting (path, text, `Document`
     or `SkillProfile`) into the requirements every candidate is compared to. Do it once per job.
+
+    ``rules`` (a `skillgap.rules.Rules` or the path of a sections file) give the posting's section
+    vocabulary, cues and section rules (``gap:``); default: the extractor's, else the shipped ones.
     """
     if isinstance(job, PreparedJob):
         return job
+    resolved = as_rules(rules) if rules is not None else extractor.rules if extractor is not None else as_rules(None)
     if isinstance(job, SkillProfile):
-        return requirements_from_posting(job, weights=weights)
+        return requirements_from_posting(job, weights=weights, rules=resolved)
     if taxonomy is None:
         taxonomy = extractor.taxonomy if extractor is not None else load_taxonomy()
     if isinstance(job, Role):
         return requirements_from_role(job, taxonomy)
     if isinstance(job, str) and _is_role_name(job, taxonomy):
         return requirements_from_role(taxonomy.role(job), taxonomy)
-    return requirements_from_posting(profile_of(job, "posting", extractor, taxonomy), weights=weights)
+    return requirements_from_posting(profile_of(job, "posting", extractor, taxonomy, resolved), weights=weights, rules=resolved)
 
 
 def _is_role_name(text: str, taxonomy: Taxonomy) -> bool:
@@ -354,28 +350,30 @@ def requirements_from_role(role: Role, taxonomy: Taxonomy) -> PreparedJob:
     return PreparedJob(name=role.label, requirements=role.requirements, taxonomy=taxonomy, role=role, title=role.label, text="\n".join([role.label, *labels]))
 
 
-def requirements_from_posting(posting: SkillProfile, *, weights: PostingWeights = PostingWeights()) -> PreparedJob:
+def requirements_from_posting(posting: SkillProfile, *, weights: PostingWeights = PostingWeights(), rules: Rules | None = None) -> PreparedJob:
     """The skills a posting asks for, with importance, weight and years.
 
-    Counted: stated, non-negated mentions outside `COMPANY_SECTIONS` (benefits, how to apply).
-    Importance of a mention: its cue phrase (``Mention.importance``) if the extractor found one,
-    else its section (`SECTION_IMPORTANCE`), else required; a skill is required if any of its
-    mentions is. A skill named only inside choices (`choice_lists`) accepts the other skills of
-    its choices in its place. Weight: `PostingWeights.weight`. Years: the most any mention asks for.
-    A posting in which no skill is asked for gets no requirements and a warning saying so
-    (its candidates can still be ranked on the match model's other parts, `skillgap.match`).
+    Counted: stated, non-negated mentions outside the company sections of ``rules`` (``gap:
+    company_sections`` of sections.yaml: benefits, how to apply). Importance of a mention: its cue
+    phrase (``Mention.importance``) if the extractor found one, else its section (``gap:
+    section_importance``), else required; a skill is required if any of its mentions is. A skill
+    named only inside choices (``Mention.choice``, found by the extractor) accepts the other
+    skills of its choices in its place. Weight: `PostingWeights.weight`. Years: the most any
+    mention asks for. A posting in which no skill is asked for gets no requirements and a warning
+    saying so (its candidates can still be ranked on the match model's other parts, `skillgap.match`).
     """
+    rules = rules or as_rules(None)
     taxonomy = posting.taxonomy
     asked: dict[str, list[Mention]] = {}
     for m in posting.mentions:
-        if m.negated or m.method == "implied" or m.section in COMPANY_SECTIONS:
+        if m.negated or m.method == "implied" or m.section in rules.company_sections:
             continue
         asked.setdefault(m.skill_id, []).append(m)
     warnings = () if asked else (NO_SKILLS.format(source=posting.document.source),)
-    alternatives = _alternatives(posting, asked)
+    alternatives = _alternatives(asked)
     requirements = []
     for skill_id, mentions in asked.items():
-        importance = "required" if any(_importance(m) == "required" for m in mentions) else "preferred"
+        importance = "required" if any(_importance(m, rules) == "required" for m in mentions) else "preferred"
         years = [m.years for m in mentions if m.years is not None]
         requirements.append(
             Requirement(
@@ -406,69 +404,15 @@ NO_SKILLS = (
 )
 
 
-def choice_lists(
-    text: str, mentions: Iterable[Mention], *, separators: frozenset[str], words: frozenset[str], openers: Iterable[str] = ()
-) -> list[list[Mention]]:
-    """Runs of mentions that offer a choice: "PHP, Python or Go", "one of: Python, Perl, PHP".
-
-    Neighbouring mentions (in text order) belong to one list when only list separators stand
-    between them. A choice ends at a link holding one of ``words`` ("or") and starts after the
-    previous such link, after a link with any other word ("and" joins, it does not offer a
-    choice) or at the start of the list; "Python, R and SQL or Scala" offers SQL or Scala. A
-    list right after one of ``openers`` ("one of") is a choice as a whole.
-    """
-    opened_by = re.compile(rf"(?:{'|'.join(re.escape(o.lower()) for o in openers)})\W*\Z") if openers else None
-    choices: list[list[Mention]] = []
-    current: list[Mention] = []
-    opened = False
-    previous: Mention | None = None
-
-    def close() -> None:
-        if opened and len({c.skill_id for c in current}) > 1:
-            choices.append(current)
-
-    for m in sorted(mentions, key=lambda m: m.start):
-        link = re.findall(r"\w+|\S", text[previous.end : m.start].lower()) if previous is not None else None
-        if link is None or not all(t in separators for t in link):
-            close()  # not in the same list as the previous mention
-            current = [m]
-            opened = opened_by is not None and opened_by.search(text[max(0, m.start - 40) : m.start].lower()) is not None
-        elif any(t in words for t in link):
-            if len({c.skill_id for c in current} | {m.skill_id}) > 1:
-                choices.append([*current, m])
-            current, opened = [], False
-        elif any(t[0].isalnum() for t in link):
-            close()  # "and": the items before are joined, not offered
-            current, opened = [m], False
-        else:
-            current.append(m)
-        previous = m
-    close()
-    return choices
-
-
-def _alternatives(posting: SkillProfile, asked: Mapping[str, list[Mention]]) -> dict[str, frozenset[str]]:
+def _alternatives(asked: Mapping[str, list[Mention]]) -> dict[str, frozenset[str]]:
     """For each skill asked only inside choices, the other skills of those choices."""
-    from .extract.context import load_cues
-
-    cues = load_cues()
-    kept = [m for mentions in asked.values() for m in mentions]
-    choices = choice_lists(
-        posting.document.text, kept, separators=cues.list_separators, words=cues.alternative_words, openers=cues.choice_openers
-    )
-    in_choice = {id(m) for choice in choices for m in choice}
-    others: dict[str, set[str]] = {}
-    for choice in choices:
-        skills = {m.skill_id for m in choice}
-        for skill_id in skills:
-            others.setdefault(skill_id, set()).update(skills - {skill_id})
-    return {s: frozenset(o) for s, o in others.items() if all(id(m) in in_choice for m in asked[s])}
+    return {s: frozenset(o for m in mentions for o in m.choice) for s, mentions in asked.items() if all(m.choice for m in mentions)}
 
 
-def _importance(m: Mention) -> str:
+def _importance(m: Mention, rules: Rules) -> str:
     if m.importance in ("required", "preferred"):
         return m.importance
-    return SECTION_IMPORTANCE.get(m.section or "", "required")
+    return rules.section_importance.get(m.section or "", "required")
 
 
 # --------------------------------------------------------------------------------------------
@@ -584,44 +528,22 @@ def _coverage(results: Iterable[RequirementResult], empty: float = math.nan) -> 
     return earned / total if total else empty
 
 
-def profile_of(source: DocumentInput, kind: str, extractor: SkillExtractor | None, taxonomy: Taxonomy) -> SkillProfile:
-    """The skill profile of a path, text or `Document` (read as ``kind``; read before the default
-    extractor for ``taxonomy`` is built, so a bad file fails fast); a profile as it is."""
+def profile_of(source: DocumentInput, kind: str, extractor: SkillExtractor | None, taxonomy: Taxonomy, rules: Rules | None = None) -> SkillProfile:
+    """The skill profile of a path, text or `Document` (read as ``kind`` with the vocabulary of
+    ``rules``, default the extractor's; read before the default extractor for ``taxonomy`` is
+    built, so a bad file fails fast); a profile as it is."""
     if isinstance(source, SkillProfile):
         return source
+    rules = rules or (extractor.rules if extractor is not None else as_rules(None))
     if not isinstance(source, Document):
         from .documents import read_document
 
-        source = read_document(as_path(source) or source, kind=kind)  # type: ignore[arg-type]
-    return (extractor or default_extractor(taxonomy)).extract(source)
+        source = read_document(as_path(source) or source, kind=kind, vocabulary=rules)  # type: ignore[arg-type]
+    return (extractor or default_extractor(taxonomy, rules)).extract(source)
 
 
-def as_path(source: object) -> Path | None:
-    """``source`` as a path when it is one: a `Path`, or a one-line string naming an existing file or
-    folder or ending in a file suffix (``cv.pdf``): a missing file then fails as missing instead of
-    being read as the text "cv.pdf"."""
-    if isinstance(source, Path):
-        return source
-    if not isinstance(source, str) or "\n" in source or not 0 < len(source) <= 4096:
-        return None
-    path = Path(source)
-    try:
-        exists = path.exists()
-    except OSError:  # e.g. a one-line text longer than a file name may be
-        exists = False
-    return path if exists or re.search(r"\.[A-Za-z][A-Za-z0-9]{1,4}\Z", source) else None
+def default_extractor(taxonomy: Taxonomy, rules: Rules | None = None) -> SkillExtractor:
+    """The shared `SkillExtractor` of a taxonomy and rules (`skillgap.extract.pipeline.default_extractor`, imported on first use)."""
+    from .extract.pipeline import default_extractor as shared
 
-
-def default_extractor(taxonomy: Taxonomy) -> SkillExtractor:
-    """One `SkillExtractor` per taxonomy, built on first use and kept (building the pipeline is the slow part)."""
-    from .extract import SkillExtractor
-
-    key = id(taxonomy)
-    cached = _EXTRACTORS.get(key)
-    if cached is None or cached[0] is not taxonomy:
-        _EXTRACTORS.clear()  # keep one: a long-lived process switching taxonomies must not grow
-        cached = _EXTRACTORS[key] = (taxonomy, SkillExtractor(taxonomy))
-    return cached[1]
-
-
-_EXTRACTORS: dict[int, tuple[Taxonomy, Any]] = {}
+    return shared(taxonomy, rules)

@@ -80,7 +80,8 @@ class Skill:
     related: tuple[str, ...] = ()
     group: str | None = None
     description: str = ""
-    source: str = ""
+    #: The file the skill was read from: provenance, not part of what the skill is.
+    source: str = field(default="", compare=False)
 
     @property
     def terms(self) -> tuple[str, ...]:
@@ -107,7 +108,7 @@ class Role:
     label: str
     requirements: tuple[Requirement, ...]
     description: str = ""
-    source: str = ""
+    source: str = field(default="", compare=False)
     area_descriptions: Mapping[str, str] = field(default_factory=dict, hash=False, compare=False)
 
     @property
@@ -118,12 +119,16 @@ class Role:
 
 @dataclass(frozen=True)
 class Taxonomy:
-    """Skills by id and roles by id, merged from one or more files; immutable once loaded."""
+    """Skills by id and roles by id, merged from one or more files; immutable once loaded.
+
+    Two taxonomies are equal when their skills and roles are (``sources`` and load ``warnings``
+    are provenance), so one written out with `to_yaml` and loaded again equals the original.
+    """
 
     skills: Mapping[str, Skill]
     roles: Mapping[str, Role] = field(default_factory=dict)
-    sources: tuple[str, ...] = ()
-    warnings: tuple[str, ...] = ()
+    sources: tuple[str, ...] = field(default=(), compare=False)
+    warnings: tuple[str, ...] = field(default=(), compare=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "skills", MappingProxyType(dict(self.skills)))
@@ -150,6 +155,14 @@ class Taxonomy:
         """Pickle as plain dicts (a read-only mapping proxy cannot be pickled): worker processes
         and Dask workers receive the taxonomy this way."""
         return (Taxonomy, (dict(self.skills), dict(self.roles), self.sources, self.warnings))
+
+    def to_yaml(self, folder: str | Path) -> list[Path]:
+        """Write the taxonomy out as reviewable YAML that `load_taxonomy` reads back equal: one
+        ``skills/<category>.yaml`` per category and one ``roles/<id>.yaml`` per role, under
+        ``folder`` (new or empty: a `TaxonomyError` otherwise). Returns the files written."""
+        from ._taxonomy_yaml import write_taxonomy
+
+        return write_taxonomy(self, Path(folder), slugify)
 
     def __getitem__(self, skill_id: str) -> Skill:
         try:

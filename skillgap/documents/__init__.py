@@ -8,14 +8,16 @@ from pathlib import Path
 from typing import IO, Union
 
 from ..errors import DocumentError, LimitError
+from ..rules import RulesSource, as_rules
 from . import docx as _docx
 from . import pdf as _pdf
 from . import text as _text
 from .model import Document, DocumentKind, Section
 from .normalize import clean_text
+from .paths import as_path
 from .sections import KINDS, detect_sections, guess_kind
 
-__all__ = ["Document", "DocumentKind", "Section", "read_document"]
+__all__ = ["Document", "DocumentKind", "Section", "as_path", "read_document"]
 
 Source = Union[str, os.PathLike, bytes, bytearray, memoryview, IO[bytes], IO[str]]
 
@@ -25,7 +27,6 @@ MAX_CHARS = 1_000_000
 MAX_BYTES = 50_000_000
 
 _HTML_TAGS = re.compile(r"<(?:html|body|head|div|p|ul|table|h[1-6])[\s>]")
-_DOC_SUFFIXES = (".pdf", ".docx", ".txt", ".text", ".md", ".markdown", ".html", ".htm", ".xhtml", ".doc", ".rtf", ".odt")
 _UNSUPPORTED_MAGIC = (
     (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "an old Word .doc (or other OLE) file", "save it as .docx or PDF"),
     (b"{\\rtf", "an RTF file", "save it as .docx, PDF or plain text"),
@@ -50,15 +51,19 @@ def read_document(
     max_pages: int = MAX_PAGES,
     max_chars: int = MAX_CHARS,
     max_bytes: int = MAX_BYTES,
+    vocabulary: RulesSource | None = None,
 ) -> Document:
     """Read one résumé or posting into a `Document` (text in reading order, pages, sections).
 
     ``source`` is a path, the file's bytes, a binary or text file object, or the text itself
-    (a ``str`` that is not the path of an existing file, or that holds a line break). The
+    (a ``str`` that `as_path` does not take for a path: not one line naming an existing file or
+    folder or ending in a document suffix). The
     format comes from the content's magic bytes (``%PDF``, a Word zip, HTML markup), the file
     suffix only breaking ties. ``kind`` (``resume`` / ``posting``) is guessed when not given.
     ``engine`` picks the PDF engine (``pdfium``, fast, or ``pdfplumber``); ``password`` opens
     encrypted PDFs; ``name`` names a bytes or stream source in errors and in ``Document.source``.
+    ``vocabulary`` gives the section headings and kind cues: a `skillgap.rules.Rules` or the path
+    of a sections file of your own (default: the shipped ``taxonomy/sections.yaml``).
 
     Limits (a `LimitError` when exceeded): ``max_pages`` PDF pages (default 50), ``max_chars``
     characters of text (default 1,000,000), ``max_bytes`` bytes of input, or of a .docx once
@@ -67,6 +72,7 @@ def read_document(
     """
     if kind is not None and kind not in KINDS:
         raise DocumentError(f"kind {kind!r} is not 'resume' or 'posting'", source=name or _label(source), fix="pass kind='resume', kind='posting' or leave it out")
+    vocabularies = as_rules(vocabulary).vocabularies
     src_name, payload = _load(source, name, max_bytes)
     if isinstance(payload, str):
         fmt, text, pages, warnings = _from_str(payload)
@@ -77,14 +83,14 @@ def read_document(
     if not text.strip():
         raise DocumentError("the document contains no text", source=src_name, fix="check that the right file was passed and that it is not blank")
     if kind is None:
-        kind, reason = guess_kind(text)
+        kind, reason = guess_kind(text, vocabularies)
         warnings.append(f"kind guessed as {kind} ({reason}); pass kind= to set it")
     return Document(
         source=src_name,
         kind=kind,
         text=text,
         pages=pages,
-        sections=detect_sections(text, kind),
+        sections=detect_sections(text, kind, vocabularies),
         format=fmt,
         warnings=tuple(warnings),
     )
@@ -96,8 +102,8 @@ def _load(source: Source, name: str | None, max_bytes: int) -> tuple[str, bytes 
         data = bytes(source)
         _check_size(len(data), name or "<bytes>", max_bytes)
         return name or "<bytes>", data
-    if isinstance(source, os.PathLike) or (isinstance(source, str) and _is_path(source)):
-        path = Path(source)
+    path = as_path(source)
+    if path is not None:
         label = name or str(path)
         try:
             size = path.stat().st_size
@@ -141,21 +147,8 @@ def _load(source: Source, name: str | None, max_bytes: int) -> tuple[str, bytes 
 
 def _label(source: object) -> str:
     """A name for a source in messages when the caller gave none."""
-    if isinstance(source, os.PathLike) or (isinstance(source, str) and _is_path(source)):
-        return str(source)
-    return f"<{type(source).__name__}>"
-
-
-def _is_path(text: str) -> bool:
-    """A str names a file when it is one line, short, and exists or ends with a document suffix."""
-    if "\n" in text or len(text) > 1024 or not text.strip():
-        return False
-    try:
-        if Path(text).is_file():
-            return True
-    except (OSError, ValueError):
-        return False
-    return text.strip().lower().endswith(_DOC_SUFFIXES) and " " not in text.strip()[-8:]
+    path = as_path(source)
+    return str(path) if path is not None else f"<{type(source).__name__}>"
 
 
 def _check_size(size: int, name: str, max_bytes: int) -> None:

@@ -13,14 +13,16 @@ import unicodedata
 
 BULLET = "•"
 
-# Glyphs that résumés use as list bullets (including the Wingdings/Symbol code points PDFs
-# map them to when the font has no Unicode table).
-_BULLETS = "•●○◦▪▫■□◆◇◼◻►▸▹▶‣⁃∙·⦁➢➤➣✓✔✗❖❑❒⚫⚪\uf0b7\uf0a7\uf076\uf0d8\uf0fc\uf0a8\uf06e\uf0de"
+#: Glyphs that résumés use as list bullets (including the Wingdings/Symbol code points PDFs
+#: map them to when the font has no Unicode table): the one list of them. The reader folds
+#: each into `BULLET`; where ``sections.yaml`` names "•" as a bullet or list separator, the
+#: extractor reads it as any of these (for documents built by hand from raw text).
+BULLET_GLYPHS = "•●○◦▪▫■□◆◇◼◻►▸▹▶‣⁃∙·⦁➢➤➣✓✔✗❖❑❒⚫⚪\uf0b7\uf0a7\uf076\uf0d8\uf0fc\uf0a8\uf06e\uf0de"
 _SPACES = "\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000\u180e"
 _DROP = "\u200b\u200c\u200d\u2060\ufeff\u00ad\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2061\u2062\u2063\u2064"
 _DASHES = "\u2010\u2011\u2012\u2212\u2043\ufe63\uff0d"
 
-_TABLE = {ord(c): BULLET for c in _BULLETS}
+_TABLE = {ord(c): BULLET for c in BULLET_GLYPHS}
 _TABLE.update({ord(c): " " for c in _SPACES})
 _TABLE.update({ord(c): None for c in _DROP})
 _TABLE.update({ord(c): "-" for c in _DASHES})
@@ -63,7 +65,7 @@ def fix_mojibake(text: str) -> str:
 def starts_with_bullet(text: str) -> bool:
     """True when the text (leading spaces aside) starts with a bullet glyph or a dash bullet."""
     head = text.lstrip()[:1]
-    return bool(head) and (head in _BULLETS or head in "-*–")
+    return bool(head) and (head in BULLET_GLYPHS or head in "-*–")
 
 
 def clean_char_text(text: str) -> str:

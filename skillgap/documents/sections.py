@@ -1,4 +1,4 @@
-"""Section headings and the résumé / posting guess, from the vocabulary in taxonomy/sections.yaml.
+"""Section headings and the résumé / posting guess, from a vocabulary of `skillgap.rules` (taxonomy/sections.yaml).
 
 A line is a heading when it *looks* like one (short, no sentence punctuation, capitals, Title
 Case or a trailing colon) and its words match the vocabulary: a whole heading, fuzzily
@@ -8,21 +8,16 @@ Case or a trailing colon) and its words match the vocabulary: a whole heading, f
 
 from __future__ import annotations
 
-import functools
-import importlib.resources
+import os
 import re
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass
-from pathlib import Path
-from typing import Any
 
-import yaml
 from rapidfuzz import fuzz, process
 
-from ..errors import TaxonomyError
+from ..rules import KINDS, Vocabulary, load_rules, normalize_heading
 from .model import DocumentKind, Section
 
-KINDS: tuple[DocumentKind, ...] = ("resume", "posting")
+__all__ = ["KINDS", "Vocabulary", "classify_line", "detect_sections", "guess_kind", "load_vocabularies", "normalize_heading"]
 #: rapidfuzz ``ratio`` a heading must reach against a vocabulary heading (0-100).
 HEADING_CUTOFF = 88
 #: Longest heading line (characters, words; more when it ends in a colon or question mark),
@@ -34,94 +29,13 @@ MAX_KEYWORD_WORDS = 6
 MAX_INLINE_WORDS = 4
 
 _MARKERS = " \t•*#_=~|>-–—:.·?"
-_NON_WORD = re.compile(r"[^\w'+#]+")
 _DIGIT = re.compile(r"\d")
 _SMALL_WORDS = frozenset({"and", "&", "of", "the", "in", "for", "to", "a", "an", "with", "on", "at", "or"})
 
 
-@dataclass(frozen=True)
-class Vocabulary:
-    """One document kind's headings (normalised heading -> section), keywords and cue phrases."""
-
-    headings: Mapping[str, str]
-    keywords: Mapping[str, str]
-    cues: tuple[str, ...] = ()
-    ongoing: tuple[str, ...] = ()
-    address: tuple[str, ...] = ()
-
-    @functools.cached_property
-    def cue_pattern(self) -> re.Pattern[str] | None:
-        """Whole-word alternation of the cue phrases."""
-        return _words_pattern(self.cues)
-
-    @functools.cached_property
-    def address_pattern(self) -> re.Pattern[str] | None:
-        """Whole-word alternation of the words that address the reader."""
-        return _words_pattern(self.address)
-
-    @functools.cached_property
-    def date_range_pattern(self) -> re.Pattern[str] | None:
-        """A year followed by a dash and a year or an 'ongoing' word: "2019 - 2021", "2020 – Present"."""
-        ends = "|".join(re.escape(w) for w in sorted(self.ongoing, key=len, reverse=True))
-        if not ends:
-            return None
-        return re.compile(rf"(?<!\d)(?:19|20)\d\d ?[-–—] ?(?:(?:19|20)\d\d(?!\d)|(?:{ends})(?!\w))")
-
-
-def _words_pattern(words: tuple[str, ...]) -> re.Pattern[str] | None:
-    """Whole-word alternation of literal phrases (no nested quantifiers: no backtracking blow-up)."""
-    if not words:
-        return None
-    alternatives = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-    return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)")
-
-
-def sections_file() -> Path:
-    """The shipped ``sections.yaml``."""
-    return Path(str(importlib.resources.files("skillgap") / "_taxonomy" / "sections.yaml"))
-
-
-@functools.lru_cache(maxsize=8)
-def load_vocabularies(path: str | None = None) -> dict[str, Vocabulary]:
-    """The ``resume`` and ``posting`` vocabularies of a sections file (other top-level keys,
-    such as extraction cue phrases, are left to their owners)."""
-    src = path or str(sections_file())
-    try:
-        data = yaml.safe_load(Path(src).read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError, UnicodeDecodeError) as exc:
-        raise TaxonomyError(f"cannot read the section vocabulary: {exc}", source=src, fix="restore taxonomy/sections.yaml") from None
-    if not isinstance(data, dict):
-        raise TaxonomyError("the top level must be a mapping with resume: and posting:", source=src, fix="see the comment at the top of sections.yaml")
-    return {kind: _vocabulary(data.get(kind), src, kind) for kind in KINDS}
-
-
-def _vocabulary(data: Any, src: str, kind: str) -> Vocabulary:
-    if not isinstance(data, dict) or not isinstance(data.get("headings"), dict):
-        raise TaxonomyError(f"'{kind}' must be a mapping with headings:", source=src, entry=kind, fix="write headings: {section: [heading, ...]}")
-    headings: dict[str, str] = {}
-    keywords: dict[str, str] = {}
-    for target, key in ((headings, "headings"), (keywords, "keywords")):
-        for name, phrases in (data.get(key) or {}).items():
-            if not isinstance(phrases, list) or not all(isinstance(p, str) for p in phrases):
-                raise TaxonomyError(f"{key} of section {name!r} must be a list of strings", source=src, entry=f"{kind}.{name}", fix="write - heading text")
-            for phrase in phrases:
-                norm = normalize_heading(phrase)
-                if norm in target and target[norm] != name:
-                    raise TaxonomyError(f"{phrase!r} is listed under both {target[norm]!r} and {name!r}", source=src, entry=f"{kind}.{key}", fix="keep it under one section")
-                target[norm] = str(name)
-    lists = {}
-    for key in ("cues", "ongoing", "address"):
-        value = data.get(key) or []
-        if not isinstance(value, list) or not all(isinstance(c, str) for c in value):
-            raise TaxonomyError(f"{key} must be a list of phrases", source=src, entry=f"{kind}.{key}", fix="write - phrase")
-        lists[key] = tuple(c.casefold() for c in value)
-    return Vocabulary(headings=headings, keywords=keywords, **lists)
-
-
-def normalize_heading(text: str) -> str:
-    """Comparison key of a heading: case-folded, "&" -> "and", punctuation dropped."""
-    text = text.casefold().replace("&", " and ").replace("’", "'")
-    return " ".join(_NON_WORD.sub(" ", text).split())
+def load_vocabularies(path: str | os.PathLike | None = None) -> Mapping[str, Vocabulary]:
+    """The ``resume`` and ``posting`` vocabularies of a sections file (default: the shipped one), from `load_rules`."""
+    return load_rules(path).vocabularies
 
 
 def detect_sections(text: str, kind: DocumentKind, vocabularies: Mapping[str, Vocabulary] | None = None) -> tuple[Section, ...]:

@@ -1,6 +1,6 @@
 """Context rules around a mention: ambiguous names, negation, required/preferred cues, years.
 
-The cue phrases are data (``cues:`` in ``taxonomy/sections.yaml``). Every rule looks only at a
+The cue phrases are data (``cues:`` in ``taxonomy/sections.yaml``, loaded as `skillgap.rules.Cues`). Every rule looks only at a
 bounded window of tokens around one mention, clipped at clause boundaries (``.``, ``;``, ``!``,
 ``?``, a line break), so its cost grows with the number of mentions, not with the text. The one
 exception are preferred labels ("Nice To Haves - ..."), found once per doc: each opens a span
@@ -10,26 +10,17 @@ running forward to the next heading label, required cue or paragraph end.
 from __future__ import annotations
 
 import bisect
-import functools
 import itertools
 import re
 import sys
 from collections.abc import Container, Mapping, Sequence
-from dataclasses import dataclass
-from pathlib import Path
 
 import numpy
-import yaml
 from spacy.attrs import IS_SPACE, LOWER, ORTH, SPACY
 from spacy.tokens import Doc
 
-from ..errors import TaxonomyError
-from ..taxonomy import shipped_taxonomy_dir
+from ..rules import CUE_KINDS, LABEL_END, Cues
 
-CUE_KINDS = ("technical", "skill_after", "negation_before", "negation_after", "required", "preferred", "not_skill", "title_before", "preferred_label")
-#: Kinds matched besides the cue kinds: the posting headings other than the preferred ones (they end a preferred label's span).
-LABEL_END = "label_end"
-_CUE_KEYS = frozenset({*CUE_KINDS, "technical_sections", "list_separators", "line_continuers", "bullets", "preferred_sections", "alternative_words", "choice_openers"})
 _BOUNDARIES = frozenset({".", "!", "?", ";"})
 #: Tokens after a phrase that make it a label ("Nice To Haves - ...", "Optional: ...").
 _LABEL_MARKS = frozenset({":", "-", "–", "—"})
@@ -40,69 +31,6 @@ NEGATION_WINDOW = 12
 CLAUSE_LIMIT = 40
 _YEARS = re.compile(r"(\d{1,2}(?:\.\d)?)\s*\+?\s*(?:(?:-|–|to)\s*\d{1,2}\s*\+?\s*)?(?:years?|yrs?)\b", re.IGNORECASE)
 _WORD = re.compile(r"\w+")
-
-
-@dataclass(frozen=True)
-class Cues:
-    """Cue phrases by kind (token-matched, case-insensitive) plus section names and list separators.
-
-    ``phrases["preferred_label"]`` holds ``cues.preferred_label`` and the posting's preferred
-    headings; ``phrases["label_end"]`` the posting's other headings.
-    """
-
-    phrases: Mapping[str, tuple[str, ...]]
-    technical_sections: frozenset[str]
-    preferred_sections: frozenset[str]
-    list_separators: frozenset[str]
-    line_continuers: frozenset[str]
-    bullets: frozenset[str]
-    #: Words that make a list of skills a choice ("PHP, Python or Go"); used by `skillgap.gap`.
-    alternative_words: frozenset[str] = frozenset()
-    #: Phrases after which a list of skills is a choice as a whole ("one of: Python, Perl, PHP").
-    choice_openers: tuple[str, ...] = ()
-
-
-def load_cues(path: str | Path | None = None) -> Cues:
-    """Read the ``cues:`` mapping of a sections file (default: the shipped ``sections.yaml``)."""
-    return _load_cues(str(path or shipped_taxonomy_dir() / "sections.yaml"))
-
-
-@functools.lru_cache(maxsize=4)
-def _load_cues(path: str) -> Cues:
-    try:
-        data = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError) as exc:
-        raise TaxonomyError(f"cannot read the cue phrases: {exc}".replace("\n", " "), source=path, fix="restore taxonomy/sections.yaml") from None
-    cues = data.get("cues") if isinstance(data, dict) else None
-    if not isinstance(cues, dict):
-        raise TaxonomyError("no 'cues:' mapping", source=path, fix="add cues: with technical, negation_before, ... lists")
-    unknown = set(cues) - _CUE_KEYS
-    if unknown:
-        raise TaxonomyError(f"unknown cue kinds {sorted(unknown)}", source=path, fix=f"use only {', '.join(sorted(_CUE_KEYS))}")
-
-    def strings(key: str) -> tuple[str, ...]:
-        value = cues.get(key) or []
-        if not isinstance(value, list) or not all(isinstance(v, str) and v for v in value):
-            raise TaxonomyError(f"cues.{key} must be a list of non-empty strings", source=path, fix=f"write {key}: [a, b]")
-        return tuple(value)
-
-    headings = data.get("posting", {}).get("headings", {}) if isinstance(data.get("posting"), dict) else {}
-    if not isinstance(headings, dict) or not all(isinstance(v, list) and all(isinstance(h, str) for h in v) for v in headings.values()):
-        raise TaxonomyError("posting.headings must map section names to lists of headings", source=path, fix="write posting: headings: {preferred: [nice to have, ...]}")
-    preferred_headings = tuple(h for name in strings("preferred_sections") for h in headings.get(name, []))
-    phrases = {kind: strings(kind) for kind in CUE_KINDS}
-    phrases["preferred_label"] = tuple(dict.fromkeys(phrases["preferred_label"] + preferred_headings))
-    phrases[LABEL_END] = tuple(h for name, hs in headings.items() if name not in strings("preferred_sections") for h in hs)
-    return Cues(
-        phrases=phrases,
-        technical_sections=frozenset(strings("technical_sections")),
-        preferred_sections=frozenset(strings("preferred_sections")),
-        list_separators=frozenset(s.lower() for s in strings("list_separators")),
-        line_continuers=frozenset(s.lower() for s in strings("line_continuers")),
-        bullets=frozenset(strings("bullets")),
-        alternative_words=frozenset(s.lower() for s in strings("alternative_words")),
-        choice_openers=strings("choice_openers"),
-    )
 
 
 class CueSpans:

@@ -23,6 +23,8 @@ class Mention:
     mention's skill implies it, ``implied_by`` names that skill; the span is that mention's).
     ``importance`` is the posting's cue around the mention (``required`` / ``preferred``) and
     ``years`` the years asked or claimed next to it ("3+ years of Python"), when the text says.
+    ``choice`` (postings) names the other skills of the choice list the mention stands in ("PHP,
+    Python or Go", "one of: ..."): the posting asks for one of them; empty outside choices.
     """
 
     skill_id: str
@@ -37,6 +39,11 @@ class Mention:
     importance: str | None = None
     years: float | None = None
     implied_by: str | None = None
+    choice: tuple[str, ...] = ()
+
+    def __post_init__(self) -> None:
+        if type(self.choice) is not tuple:  # read back from JSON (a batch journal) as a list
+            object.__setattr__(self, "choice", tuple(self.choice))
 
 
 @dataclass(frozen=True)

@@ -11,9 +11,10 @@ rules and ``implies`` then complete the evidence.
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import itertools
 import os
-import weakref
+import re
 from collections import deque
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -28,11 +29,14 @@ from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix
 
 from ..documents import read_document
 from ..documents.model import Document, DocumentKind
+from ..documents.normalize import BULLET, BULLET_GLYPHS
 from ..errors import DocumentError, UsageError, one_line
+from ..rules import Cues, Rules, RulesSource, as_rules
 from ..taxonomy import Taxonomy, load_taxonomy, normalize_term
 from . import context
 from .affixes import PlainWordSkip, english_rules
-from .context import Cues, CueSpans, load_cues
+from .choices import with_choices
+from .context import CueSpans
 from .fuzzy import FuzzyIndex, fuzzy_hits
 from .gate import GatedMatcher
 from .model import Mention, SkillProfile
@@ -49,7 +53,8 @@ DEFAULT_FUZZY_CUTOFF = 91.0
 #: Name of the ``doc.spans`` group holding the resolved matches.
 SPANS_KEY = "skills"
 
-_LIST_PUNCT = r"[;|•·▪●◦➢✓]"
+#: Punctuation split off words as list marks: ";", "|" and every bullet glyph.
+_LIST_PUNCT = f"[;|{re.escape(BULLET_GLYPHS)}]"
 #: Brackets glued to words ("Flask(Python),Laravel(PHP)", "Excel(R)") are split off, and so is a
 #: comma glued after a closing bracket.
 _GLUED_BRACKET = r"(?<=\w)[()\[\]]|[()\[\]](?=\w)|(?<=[)\]])[,;]"
@@ -70,11 +75,11 @@ class Match:
 
 
 class SkillPipeline:
-    """The spaCy tokenizer and matchers for one taxonomy; built once and shared (see `skill_pipeline`)."""
+    """The spaCy tokenizer and matchers for one taxonomy and cues; built once and shared (see `default_extractor`)."""
 
     def __init__(self, taxonomy: Taxonomy, nlp: Language | None = None, cues: Cues | None = None) -> None:
         self.taxonomy = taxonomy
-        self.cues = cues or load_cues()
+        self.cues = with_glyphs(cues or as_rules(None).cues)
         self.nlp = nlp or spacy.blank("en")
         vocab = self.nlp.vocab
         sure: dict[str, set[str]] = {}
@@ -140,24 +145,19 @@ class SkillPipeline:
         return CueSpans([(strings[k], s, e) for k, s, e in self.cue_matcher(doc)], doc)
 
 
+def with_glyphs(cues: Cues) -> Cues:
+    """``cues`` with the "•" of its bullets and list separators standing for every bullet glyph
+    (`BULLET_GLYPHS`): read documents hold "•" only, documents built from raw text may hold any."""
+    glyphs = frozenset(BULLET_GLYPHS)
+    grow = {key: getattr(cues, key) | glyphs for key in ("bullets", "list_separators") if BULLET in getattr(cues, key)}
+    return dataclasses.replace(cues, **grow) if grow else cues
+
+
 def _cased(form: str) -> set[str]:
     """An ambiguous form as printed, upper-cased, capitalised and, past two letters, lower-cased
     (tag lists write "java spring aws"); context decides on each of them."""
     out = {form, form.upper(), form[:1].upper() + form[1:]}
     return out | {form.lower()} if len(form) > 2 else out
-
-
-_PIPELINES: dict[int, SkillPipeline] = {}
-
-
-def skill_pipeline(taxonomy: Taxonomy) -> SkillPipeline:
-    """The shared pipeline of ``taxonomy`` (built on first use, dropped with the taxonomy)."""
-    key = id(taxonomy)
-    pipe = _PIPELINES.get(key)
-    if pipe is None or pipe.taxonomy is not taxonomy:
-        pipe = _PIPELINES[key] = SkillPipeline(taxonomy)
-        weakref.finalize(taxonomy, _PIPELINES.pop, key, None)
-    return pipe
 
 
 def resolve(matches: Iterable[Match]) -> list[Match]:
@@ -185,13 +185,39 @@ def resolve(matches: Iterable[Match]) -> list[Match]:
     return sorted(kept, key=lambda m: (m.start, m.start - m.end))
 
 
+#: The one cache of extractors: the shared one (default settings) per (taxonomy, rules), newest last.
+_SHARED: dict[tuple[int, int], SkillExtractor] = {}
+#: How many (taxonomy, rules) pairs stay cached: a long-lived process switching taxonomies must not grow.
+MAX_SHARED = 4
+
+
+def default_extractor(taxonomy: Taxonomy | None = None, rules: RulesSource | None = None) -> SkillExtractor:
+    """The shared `SkillExtractor` (default settings) of a taxonomy and rules, built on first use
+    and kept: building the matchers is the slow part, and every extractor of the same taxonomy
+    and rules shares its pipeline."""
+    taxonomy = taxonomy if taxonomy is not None else load_taxonomy()
+    resolved = as_rules(rules)
+    shared = _SHARED.get((id(taxonomy), id(resolved)))
+    return shared if shared is not None else SkillExtractor(taxonomy, cues=resolved)
+
+
+def _remember(extractor: SkillExtractor) -> None:
+    """Keep ``extractor`` as the shared one of its taxonomy and rules (the oldest beyond `MAX_SHARED` go)."""
+    _SHARED[(id(extractor.taxonomy), id(extractor.rules))] = extractor  # the entry holds both: their ids stay theirs
+    while len(_SHARED) > MAX_SHARED:
+        del _SHARED[next(iter(_SHARED))]
+
+
 class SkillExtractor:
     """Finds the skills a document names, with evidence: ``extract`` one, ``extract_many`` a stream.
 
     ``taxonomy`` defaults to the shipped one. ``fuzzy`` turns on near-spelling matching of
     list items and capitalised terms the matchers missed, at ``fuzzy_cutoff`` (rapidfuzz ratio,
     0-100). ``nlp`` may be a spaCy pipeline of your own (its tokenizer gets the taxonomy's
-    special cases); by default a blank English one shared by every extractor of the taxonomy.
+    special cases); by default a blank English one shared by every extractor of the taxonomy
+    and cues (see `default_extractor`). ``cues`` are the context rules and section vocabulary
+    documents are read with: a `skillgap.rules.Rules`, the path of a sections file of your own,
+    or a `skillgap.rules.Cues` alone (default: the shipped ``taxonomy/sections.yaml``).
     """
 
     def __init__(
@@ -201,11 +227,19 @@ class SkillExtractor:
         fuzzy: bool = True,
         fuzzy_cutoff: float = DEFAULT_FUZZY_CUTOFF,
         nlp: Language | None = None,
+        cues: RulesSource | Cues | None = None,
     ) -> None:
         self.taxonomy = taxonomy if taxonomy is not None else load_taxonomy()
         self.fuzzy = fuzzy
         self.fuzzy_cutoff = fuzzy_cutoff
-        self.pipeline = SkillPipeline(self.taxonomy, nlp) if nlp is not None else skill_pipeline(self.taxonomy)
+        self.rules = dataclasses.replace(as_rules(None), cues=cues) if isinstance(cues, Cues) else as_rules(cues)
+        if nlp is not None:
+            self.pipeline = SkillPipeline(self.taxonomy, nlp, self.rules.cues)
+        elif fuzzy and fuzzy_cutoff == DEFAULT_FUZZY_CUTOFF and (id(self.taxonomy), id(self.rules)) not in _SHARED:
+            self.pipeline = SkillPipeline(self.taxonomy, cues=self.rules.cues)
+            _remember(self)  # the first extractor with default settings is the shared one
+        else:
+            self.pipeline = default_extractor(self.taxonomy, self.rules).pipeline
         self._fuzzy_index = FuzzyIndex(self.pipeline.fuzzy_names, fuzzy_cutoff) if fuzzy else None
         self._implications: dict[str, tuple[str, ...]] = {}
 
@@ -214,9 +248,14 @@ class SkillExtractor:
         """The spaCy pipeline that tokenizes and matches."""
         return self.pipeline.nlp
 
+    @property
+    def cues(self) -> Cues:
+        """The context rules the extractor applies (``self.rules.cues``, bullet glyphs included: `with_glyphs`)."""
+        return self.pipeline.cues
+
     def extract(self, source: Source, *, kind: DocumentKind | None = None) -> SkillProfile:
         """The `SkillProfile` of one document, file path, bytes or text (not a Document: read with `read_document`)."""
-        document = as_document(source, kind)
+        document = as_document(source, kind, self.rules)
         return self._profile(document, self.nlp(document.text))
 
     def extract_many(
@@ -243,7 +282,7 @@ class SkillExtractor:
             yield from self._extract_parallel(sources, kind, batch_size, n_process, record)
             return
         for batch in _batched(sources, batch_size):
-            documents = _read_all(batch, kind, record)
+            documents = _read_all(batch, kind, record, self.rules)
             readable = [d for d in documents if isinstance(d, Document)]
             docs = iter(self.nlp.pipe((d.text for d in readable), batch_size=batch_size))
             for document in documents:
@@ -255,7 +294,7 @@ class SkillExtractor:
         when its turn comes (not a broken pool); with ``record`` those become `FailedDocument`s."""
         from ..parallel import imap_ordered
 
-        options = (dict(self.taxonomy.skills), dict(self.taxonomy.roles), self.fuzzy, self.fuzzy_cutoff)
+        options = (self.taxonomy, self.rules, self.fuzzy, self.fuzzy_cutoff)  # the taxonomy travels by `Taxonomy.__reduce__`
         sent: deque[list[Source]] = deque()  # the batches handed to workers, popped as their outcomes come (in order)
 
         def tasks() -> Iterator[tuple[list[Source], DocumentKind | None, bool]]:
@@ -279,7 +318,8 @@ class SkillExtractor:
         return SkillProfile(document=document, mentions=self.mentions(document, doc), taxonomy=self.taxonomy)
 
     def mentions(self, document: Document, doc: Doc) -> tuple[Mention, ...]:
-        """Every mention in a tokenized document: stated ones in text order, then implied ones."""
+        """Every mention in a tokenized document: stated ones in text order, then implied ones; in a
+        posting, those standing in a choice list carry its other skills (``Mention.choice``)."""
         pipe = self.pipeline
         cues = pipe.cues
         view = _View(document, doc, pipe.cue_spans(doc), context.Clauses(doc, cues.line_continuers))
@@ -302,6 +342,8 @@ class SkillExtractor:
         doc.spans[SPANS_KEY] = [Span(doc, m.start, m.end, label=m.method, span_id=m.skill_id) for m in found]
         covered = {i for m in found for i in range(m.start, m.end)}
         mentions = [self._mention(view, m, covered) for m in found]
+        if document.kind == "posting":
+            mentions = list(with_choices(document.text, mentions, cues))
         return (*mentions, *self._implied(mentions))
 
     def _fuzzy(self, view: _View, found: list[Match]) -> list[Match]:
@@ -355,11 +397,12 @@ class SkillExtractor:
         return list(out.values())
 
 
-def as_document(source: Source, kind: DocumentKind | None = None) -> Document:
-    """A `Document` as it is, or read with `read_document` (a path, bytes, a file object or text: sections and kind included)."""
+def as_document(source: Source, kind: DocumentKind | None = None, rules: Rules | None = None) -> Document:
+    """A `Document` as it is, or read with `read_document` (a path, bytes, a file object or text:
+    sections and kind included, by the vocabulary of ``rules``)."""
     if isinstance(source, Document):
         return source
-    return read_document(source, kind=kind)
+    return read_document(source, kind=kind, vocabulary=rules)
 
 
 class _ItemTokens:
@@ -427,15 +470,15 @@ def _portable(source: Source) -> Source:
 _WORKER: SkillExtractor | None = None
 
 
-def _init_worker(skills: dict[str, Any], roles: dict[str, Any], fuzzy: bool, cutoff: float) -> None:
+def _init_worker(taxonomy: Taxonomy, rules: Rules, fuzzy: bool, cutoff: float) -> None:
     global _WORKER
-    _WORKER = SkillExtractor(Taxonomy(skills=skills, roles=roles), fuzzy=fuzzy, fuzzy_cutoff=cutoff)
+    _WORKER = SkillExtractor(taxonomy, fuzzy=fuzzy, fuzzy_cutoff=cutoff, cues=rules)
 
 
 def _work(task: tuple[list[Source], DocumentKind | None, bool]) -> list[tuple[Document, tuple[Mention, ...]] | FailedDocument]:
     sources, kind, record = task
     assert _WORKER is not None
-    documents = _read_all(sources, kind, record)
+    documents = _read_all(sources, kind, record, _WORKER.rules)
     readable = [d for d in documents if isinstance(d, Document)]
     docs = iter(_WORKER.nlp.pipe(d.text for d in readable))
     return [(d, _WORKER.mentions(d, next(docs))) if isinstance(d, Document) else d for d in documents]
@@ -449,12 +492,12 @@ class FailedDocument:
     error: str
 
 
-def _read_all(sources: Iterable[Source], kind: DocumentKind | None, record: bool) -> list[Document | FailedDocument]:
+def _read_all(sources: Iterable[Source], kind: DocumentKind | None, record: bool, rules: Rules) -> list[Document | FailedDocument]:
     """Each source as a Document; one that cannot be read raises, or with ``record`` becomes a `FailedDocument`."""
     out: list[Document | FailedDocument] = []
     for s in sources:
         try:
-            out.append(as_document(s, kind))
+            out.append(as_document(s, kind, rules))
         except Exception as exc:  # noqa: BLE001 - recorded in the document's place, or raised as it is
             if not record:
                 raise

@@ -8,6 +8,7 @@ import pytest
 
 from skillgap import TaxonomyError, read_document
 from skillgap.documents.sections import classify_line, detect_sections, guess_kind, load_vocabularies
+from skillgap.rules import load_rules
 
 
 @pytest.fixture(scope="module")
@@ -106,11 +107,24 @@ def test_vocabulary_file_errors(tmp_path: Path) -> None:
         load_vocabularies(str(bad))
 
 
-def test_other_top_level_keys_are_ignored(tmp_path: Path) -> None:
+def test_a_file_of_headings_alone_is_a_vocabulary(tmp_path: Path) -> None:
+    """cues: and gap: left out come from the shipped file."""
     path = tmp_path / "sections.yaml"
-    path.write_text("cues:\n  negation: [no experience with]\nresume:\n  headings:\n    skills: [toolbox]\nposting:\n  headings:\n    about: [hello]\n")
+    path.write_text("resume:\n  headings:\n    skills: [toolbox]\nposting:\n  headings:\n    about: [hello]\n")
     vocab = load_vocabularies(str(path))
     assert classify_line("TOOLBOX", vocab["resume"]) == ("skills", "TOOLBOX")
+    assert classify_line("SKILLS", vocab["resume"]) is None
+
+
+def test_read_document_takes_a_vocabulary_of_your_own(tmp_path: Path) -> None:
+    path = tmp_path / "sections.yaml"
+    path.write_text("resume:\n  headings:\n    skills: [toolbox]\nposting:\n  headings:\n    about: [hello]\n")
+    text = "Jane Doe\nTOOLBOX\nPython, SQL\nSKILLS\nGo"
+    mine = read_document(text, kind="resume", vocabulary=path)
+    shipped = read_document(text, kind="resume")
+    assert [(s.name, s.heading) for s in mine.sections] == [("skills", "TOOLBOX")]
+    assert [(s.name, s.heading) for s in shipped.sections] == [("skills", "SKILLS")]
+    assert read_document(text, kind="resume", vocabulary=load_rules(path)).sections == mine.sections
 
 
 @pytest.mark.parametrize(

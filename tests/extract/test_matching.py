@@ -7,7 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from skillgap.extract import SkillExtractor
-from skillgap.extract.pipeline import SPANS_KEY, Match, resolve, skill_pipeline
+from skillgap.extract.pipeline import SPANS_KEY, Match, default_extractor, resolve
 from skillgap.extract.variants import term_variants
 
 
@@ -97,7 +97,7 @@ def test_pattern_field_gives_sure_forms(extractor: SkillExtractor) -> None:
 
 def test_one_pipeline_per_taxonomy(fixture_taxonomy) -> None:
     a, b = SkillExtractor(fixture_taxonomy), SkillExtractor(fixture_taxonomy, fuzzy=False)
-    assert a.pipeline is b.pipeline is skill_pipeline(fixture_taxonomy)
+    assert a.pipeline is b.pipeline is default_extractor(fixture_taxonomy).pipeline
     assert a.nlp.pipe_names == []
 
 

@@ -7,20 +7,22 @@ import re
 import pytest
 
 from skillgap.documents.model import Document
-from skillgap.extract.context import load_cues
+from skillgap.extract.choices import with_choices
 from skillgap.extract.model import Mention, SkillProfile
 from skillgap.gap import compare, prepare_job
+from skillgap.rules import load_rules
 
 
 def _posting(taxonomy, text: str) -> SkillProfile:
-    """A posting profile with one exact mention per label occurrence in ``text`` (labels of the fixture taxonomy)."""
+    """A posting profile with one exact mention per label occurrence in ``text`` (labels of the
+    fixture taxonomy), its choices marked as the extractor marks them."""
     mentions = []
     for skill in taxonomy:
         for m in re.finditer(rf"\b{re.escape(skill.label)}\b", text):
             mentions.append(Mention(skill_id=skill.id, text=m.group(), start=m.start(), end=m.end(), method="exact", score=100.0))
     mentions.sort(key=lambda m: m.start)
     doc = Document(source="posting.txt", kind="posting", text=text)
-    return SkillProfile(document=doc, mentions=tuple(mentions), taxonomy=taxonomy)
+    return SkillProfile(document=doc, mentions=with_choices(text, mentions, load_rules().cues), taxonomy=taxonomy)
 
 
 @pytest.mark.parametrize(
@@ -44,7 +46,7 @@ def test_alternatives_of_a_posting(taxonomy, text, expected):
 
 
 def test_shipped_cues_make_or_the_choice_word_and_one_of_a_choice_opener():
-    cues = load_cues()
+    cues = load_rules().cues
     assert cues.alternative_words == frozenset({"or"})
     assert cues.choice_openers == ("one of", "any of", "one or more of")
 

@@ -8,7 +8,8 @@ import pickle
 import pytest
 
 from skillgap.errors import DocumentError, SkillgapError
-from skillgap.gap import Credits, as_path, compare, prepare_job
+from skillgap.documents import as_path
+from skillgap.gap import Credits, compare, prepare_job
 
 
 def _status(report):

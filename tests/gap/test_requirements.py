@@ -6,7 +6,8 @@ import math
 
 import pytest
 
-from skillgap.gap import PostingWeights, compare, requirements_from_posting
+from skillgap.gap import PostingWeights, compare, prepare_job, requirements_from_posting
+from skillgap.rules import load_rules
 
 
 def test_importance_weight_and_years_from_a_posting(profile_of):
@@ -38,6 +39,20 @@ def test_importance_weight_and_years_from_a_posting(profile_of):
         "deep-learning": ("required", 1.0, None, "Fixture"),
     }
     assert [m.section for m in job.job_evidence["python"]] == ["requirements", "requirements"]
+
+
+def test_section_rules_of_your_own(profile_of, tmp_path):
+    """gap: company_sections and section_importance come from the rules passed (sections.yaml)."""
+    path = tmp_path / "sections.yaml"
+    path.write_text(
+        "resume:\n  headings: {skills: [skills]}\nposting:\n  headings: {requirements: [needs], benefits: [perks], about: [about]}\n"
+        "gap:\n  section_importance: {about: preferred}\n  company_sections: [requirements]\n",
+        encoding="utf-8",
+    )
+    posting = profile_of(("python", {"section": "requirements"}), ("sql", {"section": "about"}), ("aws", {"section": "benefits"}), kind="posting")
+    mine = {r.skill_id: r.importance for r in prepare_job(posting, rules=path).requirements}
+    assert mine == {"sql": "preferred", "aws": "required"}
+    assert {r.skill_id: r.importance for r in prepare_job(posting, rules=load_rules()).requirements} == {"python": "required", "sql": "required"}
 
 
 def test_weight_grows_with_log_count_and_is_capped():
