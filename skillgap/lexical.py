@@ -47,6 +47,7 @@ class LexicalIndex:
         self._column = {w: i for i, w in enumerate(self.query)}
         self._rows: list[dict[int, int]] = []  # per document: query-word column -> count
         self._lengths: list[int] = []
+        self._cached: tuple[int, np.ndarray] | None = None  # (documents, weights) of the last `_weights`
 
     def __len__(self) -> int:
         return len(self._rows)
@@ -68,7 +69,12 @@ class LexicalIndex:
         return tf
 
     def _weights(self) -> np.ndarray:
-        """Each document's BM25 contribution per query word (documents x words)."""
+        """Each document's BM25 contribution per query word (documents x words), computed once per set of documents."""
+        if self._cached is None or self._cached[0] != len(self._rows):
+            self._cached = (len(self._rows), self._bm25())
+        return self._cached[1]
+
+    def _bm25(self) -> np.ndarray:
         tf = self._matrix()
         if not tf.size:
             return tf
