@@ -245,6 +245,7 @@ def compare(
     if out is not None:
         write_gap_report(report, out)
     _show(gap_views(report))
+    _report_warnings(report.warnings)
     if out is not None and not quiet:
         _stderr().print(f"wrote {out}", highlight=False)
 

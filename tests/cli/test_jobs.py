@@ -42,3 +42,10 @@ def test_jobs_with_an_unreadable_posting_exits_1(tmp_path: Path, postings: Path)
     result = runner.invoke(app, ["jobs", str(CV), "--postings", str(postings)])
     assert result.exit_code == 1
     assert "broken.pdf" in result.stderr and "error:" in result.stderr
+
+
+def test_compare_to_a_posting_with_no_known_skill_explains_instead_of_failing(postings: Path) -> None:
+    result = runner.invoke(app, ["compare", str(CV), str(postings / "chef.txt")])
+    assert result.exit_code == 0, result.output
+    assert "score 0.0/100" in result.stdout
+    assert " ".join(result.stderr.split()).startswith(f"warning: {postings / 'chef.txt'}: nothing in this posting is a skill the taxonomy knows")
