@@ -18,6 +18,8 @@ from .errors import DocumentError, LimitError, SkillgapError, TaxonomyError, Usa
 
 if TYPE_CHECKING:
     from .batch import match_jobs, rank, rank_candidates
+    from .careerfit import CareerCheck, CareerWeights
+    from .documents.career import Career, read_career
     from .documents import Document, Section, read_document
     from .extract import Mention, SkillExtractor, SkillProfile
     from .gap import GapReport, RequirementResult, compare
@@ -29,6 +31,7 @@ if TYPE_CHECKING:
 _LAZY = {
     "rank": "batch", "rank_candidates": "batch", "match_jobs": "batch",
     "Match": "match", "MatchWeights": "match", "Part": "match",
+    "Career": "documents.career", "read_career": "documents.career", "CareerCheck": "careerfit", "CareerWeights": "careerfit",
     "Document": "documents", "Section": "documents", "read_document": "documents",
     "Mention": "extract", "SkillExtractor": "extract", "SkillProfile": "extract",
     "GapReport": "gap", "RequirementResult": "gap", "compare": "gap",
@@ -38,6 +41,9 @@ _LAZY = {
 
 __all__ = [
     "CandidateResult",
+    "Career",
+    "CareerCheck",
+    "CareerWeights",
     "Document",
     "DocumentError",
     "GapReport",
@@ -64,6 +70,7 @@ __all__ = [
     "match_jobs",
     "rank",
     "rank_candidates",
+    "read_career",
     "read_document",
 ]
 

@@ -10,7 +10,14 @@ over all requirements, where credit is ``Credits.matched`` (1.0) when the candid
 skill or, for a skill the posting offers as a choice ("PHP, Python or Go"), another skill of
 that choice (status ``alternative``), ``Credits.implied`` (0.5) when a stated skill implies it (PyTorch -> deep learning),
 ``Credits.transferable`` (0.25) when the candidate states a sibling of it (TensorFlow for
-PyTorch, from the taxonomy's ``related`` / ``group``) and 0 when it is missing.
+PyTorch, from the taxonomy's ``related`` / ``group``) and 0 when it is missing. A requirement
+with years ("5+ years of Python") that the candidate states with fewer months of dated positions
+naming it is ``short`` and earns ``Credits.short`` (0.5); unknown months leave it ``matched``.
+The career rows (`skillgap.careerfit`: overall experience and the degree asked) join the sums
+with the weights of ``CareerWeights`` (0 by default, so they are shown but do not move the
+score unless a user weights them), each earning 1 when met:
+
+    score = 100 * (sum(weight_i * credit_i) + sum(w_c * met_c)) / (sum(weight_i) + sum(w_c))
 
 The score only looks from the job's side. Two more figures look from the candidate's side too
 (:func:`relevance_of`, :func:`fit_of`):
@@ -29,9 +36,11 @@ import math
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal, Union
 
+from .careerfit import CareerAsks, CareerCheck, CareerWeights, career_asks, career_checks, months_met, years_text
 from .documents.model import Document
 from .documents.paths import as_path
 from .errors import SkillgapError
@@ -44,9 +53,10 @@ if TYPE_CHECKING:
     import pandas as pd
 
     from .extract import SkillExtractor
+    from .extract.experience import SkillMonths
     from .extract.model import Mention
 
-Status = Literal["matched", "alternative", "implied", "transferable", "missing"]
+Status = Literal["matched", "alternative", "short", "implied", "transferable", "missing"]
 
 #: What a candidate or a posting can be given as.
 DocumentInput = Union[str, Path, Document, SkillProfile]
@@ -59,9 +69,10 @@ class Credits:
     matched: float = 1.0
     implied: float = 0.5
     transferable: float = 0.25
+    short: float = 0.5
 
     def __post_init__(self) -> None:
-        if not 0 <= self.transferable <= self.implied <= self.matched <= 1:
+        if not 0 <= self.transferable <= self.implied <= self.matched <= 1 or not 0 <= self.short <= self.matched:
             raise SkillgapError(
                 f"credits must satisfy 0 <= transferable ({self.transferable}) <= implied ({self.implied}) <= matched ({self.matched}) <= 1",
                 fix="pass e.g. Credits(implied=0.5, transferable=0.25)",
@@ -113,6 +124,8 @@ class PreparedJob:
     title: str = ""
     text: str = field(default="", repr=False, compare=False)
     warnings: tuple[str, ...] = ()
+    #: What a posting asks of a career (overall years, degree, certifications); None for a role.
+    asks: CareerAsks | None = field(default=None, compare=False)
     #: For each requirement: the skills that imply it, and its siblings (looked up once, not per candidate).
     implied_from: Mapping[str, frozenset[str]] = field(init=False, repr=False, compare=False)
     siblings: Mapping[str, frozenset[str]] = field(init=False, repr=False, compare=False)
@@ -150,6 +163,8 @@ class RequirementResult:
     evidence: tuple[Mention, ...]
     years: float | None
     job_evidence: tuple[Mention, ...] = ()
+    #: Months of dated positions naming the skill (None: unknown), when the job asks for years.
+    months: int | None = None
 
 
 @dataclass(frozen=True)
@@ -166,6 +181,9 @@ class GapSummary:
     relevance: float
     fit: float
     warnings: tuple[str, ...] = ()
+    #: Skills there with too few years ("Python: 2 of 5 years") and the career rows not met.
+    short: tuple[str, ...] = ()
+    career: tuple[str, ...] = ()
 
     def __str__(self) -> str:
         lines = [
@@ -178,6 +196,9 @@ class GapSummary:
             f"  learn next: {', '.join(self.learn_next) or 'nothing missing'}",
             *(f"  warning: {w}" for w in self.warnings),
         ]
+        if self.short:
+            lines.append(f"  short of years: {', '.join(self.short)}")
+        lines.extend(f"  {row}" for row in self.career)
         return "\n".join(lines)
 
 
@@ -209,6 +230,8 @@ class GapReport:
     fit: float = math.nan
     credits: Credits = field(default_factory=Credits)
     warnings: tuple[str, ...] = ()
+    #: The overall-experience and degree rows (`CareerCheck`), when the job asks for them.
+    career: tuple[CareerCheck, ...] = ()
 
     @property
     def earned(self) -> float:
@@ -243,6 +266,8 @@ class GapReport:
             relevance=self.relevance,
             fit=self.fit,
             warnings=self.warnings,
+            short=tuple(f"{r.label}: {years_text(r.months, r.years)}" for r in self.results if r.status == "short" and r.years is not None),
+            career=tuple(f"{c.name}: {c.has} for {c.asked}" + ("" if c.met else " (not met)" if c.met is False else " (cannot tell)") for c in self.career),
         )
 
     def to_html(self, path: str | Path | None = None) -> str:
@@ -287,18 +312,20 @@ class GapReport:
                     "section": first.section if first else None,
                     "page": first.page if first else None,
                     "years": r.years,
+                    "months": r.months,
                     "score": 100.0 * r.weight * r.credit / total if total else 0.0,
                     "job_evidence": r.job_evidence[0].text if r.job_evidence else None,
                 }
             )
         frame = pd.DataFrame(rows, columns=_FRAME_COLUMNS)
         frame["page"] = frame["page"].astype("Int64")
+        frame["months"] = frame["months"].astype("Int64")
         return frame
 
 
 _FRAME_COLUMNS = [
     "skill_id", "label", "category", "importance", "weight", "status", "credit",
-    "via", "evidence", "section", "page", "years", "score", "job_evidence",
+    "via", "evidence", "section", "page", "years", "months", "score", "job_evidence",
 ]  # fmt: skip
 
 
@@ -358,9 +385,11 @@ def requirements_from_posting(posting: SkillProfile, *, weights: PostingWeights 
     phrase (``Mention.importance``) if the extractor found one, else its section (``gap:
     section_importance``), else required; a skill is required if any of its mentions is. A skill
     named only inside choices (``Mention.choice``, found by the extractor) accepts the other
-    skills of its choices in its place. Weight: `PostingWeights.weight`. Years: the most any
-    mention asks for. A posting in which no skill is asked for gets no requirements and a warning
-    saying so (its candidates can still be ranked on the match model's other parts, `skillgap.match`).
+    skills of its choices in its place. Weight: `PostingWeights.weight`. Years: those of the years
+    statement naming the skill (`skillgap.careerfit.career_asks`), else the most any mention asks
+    for. The job's `PreparedJob.asks` holds the overall years, degree and certifications asked.
+    A posting in which no skill is asked for gets no requirements and a warning saying so (its
+    candidates can still be ranked on the match model's other parts, `skillgap.match`).
     """
     rules = rules or as_rules(None)
     taxonomy = posting.taxonomy
@@ -371,10 +400,11 @@ def requirements_from_posting(posting: SkillProfile, *, weights: PostingWeights 
         asked.setdefault(m.skill_id, []).append(m)
     warnings = () if asked else (NO_SKILLS.format(source=posting.document.source),)
     alternatives = _alternatives(asked)
+    asks = career_asks(posting)
     requirements = []
     for skill_id, mentions in asked.items():
         importance = "required" if any(_importance(m, rules) == "required" for m in mentions) else "preferred"
-        years = [m.years for m in mentions if m.years is not None]
+        years = [asks.years[skill_id]] if asks.years and skill_id in asks.years else [m.years for m in mentions if m.years is not None]
         requirements.append(
             Requirement(
                 skill_id=skill_id,
@@ -393,6 +423,7 @@ def requirements_from_posting(posting: SkillProfile, *, weights: PostingWeights 
         title=job_title(posting.document),
         text=posting.document.text,
         warnings=warnings,
+        asks=asks,
     )
 
 
@@ -427,14 +458,17 @@ def compare(
     extractor: SkillExtractor | None = None,
     credits: Credits = Credits(),
     weights: PostingWeights = PostingWeights(),
+    career_weights: CareerWeights = CareerWeights(),
+    as_of: date | None = None,
 ) -> GapReport:
     """Compare a candidate (path, text, `Document` or `SkillProfile`) to a job (the same for a
     posting, or a `Role` / role id such as ``"ml-engineer"``). See the module docstring for the score.
+    ``as_of`` is the date current positions run to (default: the résumé's own date, else today).
     """
     if taxonomy is None and isinstance(candidate, SkillProfile):
         taxonomy = candidate.taxonomy
     prepared = prepare_job(job, taxonomy=taxonomy, extractor=extractor, weights=weights)
-    return compare_prepared(candidate, prepared, extractor=extractor, credits=credits)
+    return compare_prepared(candidate, prepared, extractor=extractor, credits=credits, career_weights=career_weights, as_of=as_of)
 
 
 def compare_prepared(
@@ -443,6 +477,8 @@ def compare_prepared(
     *,
     extractor: SkillExtractor | None = None,
     credits: Credits = Credits(),
+    career_weights: CareerWeights = CareerWeights(),
+    as_of: date | None = None,
 ) -> GapReport:
     """Compare one candidate to an already prepared job (the per-candidate step of a batch)."""
     profile = profile_of(candidate, "resume", extractor, job.taxonomy)
@@ -451,9 +487,11 @@ def compare_prepared(
     for m in profile.mentions:
         if not m.negated and m.method != "implied" and m.skill_id in taxonomy:
             stated.setdefault(m.skill_id, []).append(m)
-    results = tuple(_judge(req, stated, job, credits) for req in job.requirements)
+    months = profile.skill_months(as_of) if any(r.years for r in job.requirements) else {}
+    results = tuple(_judge(req, stated, job, credits, months) for req in job.requirements)
     asked = {r.skill_id for r in results}
-    score = score_of(results)
+    checks = career_checks(job.asks, profile.career, career_weights, as_of) if job.asks is not None else ()
+    score = _score(results, checks)
     relevance = relevance_of(stated, job, credits)
     return GapReport(
         candidate=profile,
@@ -468,16 +506,29 @@ def compare_prepared(
         fit=fit_of(score, relevance),
         credits=credits,
         warnings=job.warnings,
+        career=checks,
     )
 
 
-def _judge(req: Requirement, stated: Mapping[str, list[Mention]], job: PreparedJob, credits: Credits) -> RequirementResult:
+def _score(results: tuple[RequirementResult, ...], checks: tuple[CareerCheck, ...]) -> float:
+    """`score_of` with the weighted career rows added to both sums (module docstring)."""
+    extra = sum(c.weight for c in checks)
+    if not extra:
+        return score_of(results)
+    earned = sum(r.weight * r.credit for r in results) + sum(c.weight * c.credit for c in checks)
+    return 100.0 * earned / (sum(r.weight for r in results) + extra)
+
+
+def _judge(req: Requirement, stated: Mapping[str, list[Mention]], job: PreparedJob, credits: Credits, months: Mapping[str, SkillMonths] | None = None) -> RequirementResult:
     """The status of one requirement; ``via`` is the first stated skill (text order) accepted in
-    its place, implying it or its sibling."""
+    its place, implying it or its sibling; a stated skill with fewer months than the years asked
+    is ``short``."""
     status: Status = "missing"
     via: str | None = None
+    record = (months or {}).get(req.skill_id)
+    skill_months = record.months if record is not None else None
     if req.skill_id in stated:
-        status = "matched"
+        status = "short" if months_met(skill_months, req.years) is False else "matched"
     elif via := next((s for s in stated if s in job.alternatives.get(req.skill_id, ())), None):
         status = "alternative"
     elif via := next((s for s in stated if s in job.implied_from[req.skill_id]), None):
@@ -498,6 +549,7 @@ def _judge(req: Requirement, stated: Mapping[str, list[Mention]], job: PreparedJ
         evidence=evidence,
         years=req.years,
         job_evidence=job.job_evidence.get(req.skill_id, ()),
+        months=skill_months if req.years is not None else None,
     )
 
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import json
+from datetime import date
 from pathlib import Path
 from typing import IO, Any
 
@@ -100,8 +101,9 @@ class Journal:
         if "error" in entry:
             return Unreadable(source, entry["error"])
         doc = entry["document"]
+        created = date.fromisoformat(doc["created"]) if doc.get("created") else None
         document = Document(
-            **{**doc, "source": source, "pages": tuple(doc["pages"]), "sections": tuple(Section(**s) for s in doc["sections"]), "warnings": tuple(doc["warnings"])}
+            **{**doc, "source": source, "pages": tuple(doc["pages"]), "sections": tuple(Section(**s) for s in doc["sections"]), "warnings": tuple(doc["warnings"]), "created": created}
         )
         return SkillProfile(document=document, mentions=tuple(Mention(**m) for m in entry["mentions"]), taxonomy=self.taxonomy)
 
@@ -115,6 +117,8 @@ class Journal:
         else:
             profile = result.report.candidate
             entry["document"] = dataclasses.asdict(profile.document)
+            created = profile.document.created
+            entry["document"]["created"] = created.isoformat() if created else None
             entry["mentions"] = [dataclasses.asdict(m) for m in profile.mentions]
         self._handle.write(json.dumps(entry, ensure_ascii=False) + "\n")
         self._handle.flush()

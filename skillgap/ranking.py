@@ -25,7 +25,7 @@ if TYPE_CHECKING:
 #: Columns of the ranking table, in order.
 RANK_COLUMNS = [
     "rank", "candidate", "match", "score", "required_coverage", "preferred_coverage", "relevance", "fit",
-    "skills", "title", "lexical", "matched", "missing_required", "error",
+    "skills", "title", "lexical", "matched", "missing_required", "short_of_years", "experience_months", "degree", "error",
 ]  # fmt: skip
 #: The figures a ranking can sort by (higher is better): the match model's score (`skillgap.match`)
 #: or a ``GapReport`` attribute.
@@ -148,6 +148,9 @@ def ranking_row(result: CandidateResult) -> dict[str, Any]:
         **{part: parts.get(part, float("nan")) for part in ("skills", "title", "lexical")},
         "matched": len(rep.by_status("matched")) if rep else pd.NA,
         "missing_required": ", ".join(rep.summary().missing_required) if rep else None,
+        "short_of_years": ", ".join(rep.summary().short) if rep else None,
+        "experience_months": rep.candidate.career.total_months() if rep else None,
+        "degree": rep.candidate.career.highest_level if rep else None,
         "error": result.error,
     }
 
@@ -159,6 +162,7 @@ def frame_of_rows(rows: Iterable[dict[str, Any]], *, by: str = "score") -> pd.Da
     check_rank_by(by)
     frame = pd.DataFrame(list(rows), columns=RANK_COLUMNS[1:])
     frame["matched"] = frame["matched"].astype("Int64")
+    frame["experience_months"] = frame["experience_months"].astype("Int64")
     frame = frame.sort_values(by, ascending=False, kind="stable", na_position="last").reset_index(drop=True)
     frame.insert(0, "rank", frame[by].rank(method="min", ascending=False).astype("Int64"))
     return frame

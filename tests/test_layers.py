@@ -1,7 +1,7 @@
 """The one-way flow, enforced: every import in the package, read with ``ast``, follows the layers.
 
 Layers, lowest first (docs/architecture.md): base (``_version``, ``errors``, ``taxonomy``,
-``rules``, ``parallel``) < documents < extract < gap (``gap``, ``ranking``) < batch (``batch``,
+``rules``, ``parallel``) < documents < extract < gap (``gap``, ``ranking``, ``careerfit``) < batch (``batch``,
 ``journal``, ``distributed`` and their old aliases) < report < cli (``cli``, ``__main__``) <
 the package face (``skillgap/__init__.py``, which nothing inside imports). A module may import
 its own layer and those below, except that report never imports batch (it renders the values
@@ -26,7 +26,7 @@ PACKAGE = Path(__file__).resolve().parents[1] / "skillgap"
 LAYERS = ("base", "documents", "extract", "gap", "batch", "report", "cli", "face")
 _TOP_MODULES = {
     "_version": "base", "errors": "base", "taxonomy": "base", "_taxonomy_yaml": "base", "rules": "base", "parallel": "base",
-    "gap": "gap", "ranking": "gap", "lexical": "gap", "titles": "gap", "match": "gap",
+    "gap": "gap", "ranking": "gap", "careerfit": "gap", "lexical": "gap", "titles": "gap", "match": "gap",
     "batch": "batch", "journal": "batch", "resume": "batch", "distributed": "batch", "dask": "batch",
     "cli": "cli", "__main__": "cli",
 }  # fmt: skip

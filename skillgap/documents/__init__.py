@@ -12,6 +12,7 @@ from ..rules import RulesSource, as_rules
 from . import docx as _docx
 from . import pdf as _pdf
 from . import text as _text
+from .filedate import Evidence
 from .model import Document, DocumentKind, Section
 from .normalize import clean_text
 from .paths import as_path
@@ -74,10 +75,11 @@ def read_document(
         raise DocumentError(f"kind {kind!r} is not 'resume' or 'posting'", source=name or _label(source), fix="pass kind='resume', kind='posting' or leave it out")
     vocabularies = as_rules(vocabulary).vocabularies
     src_name, payload = _load(source, name, max_bytes)
+    created: Evidence = (None, None)
     if isinstance(payload, str):
         fmt, text, pages, warnings = _from_str(payload)
     else:
-        fmt, text, pages, warnings = _from_bytes(payload, src_name, password=password, engine=engine, max_pages=max_pages, max_chars=max_chars, max_bytes=max_bytes)
+        fmt, text, pages, warnings, created = _from_bytes(payload, src_name, password=password, engine=engine, max_pages=max_pages, max_chars=max_chars, max_bytes=max_bytes)
     if len(text) > max_chars:
         raise LimitError(f"{len(text):,} characters of text, over the limit of {max_chars:,}", source=src_name, fix="pass a larger max_chars= if this document is genuine")
     if not text.strip():
@@ -93,6 +95,8 @@ def read_document(
         sections=detect_sections(text, kind, vocabularies),
         format=fmt,
         warnings=tuple(warnings),
+        created=created[0],
+        created_source=created[1],
     )
 
 
@@ -162,18 +166,20 @@ def _from_str(text: str) -> tuple[str, str, tuple[int, ...], list[str]]:
     return fmt, clean_text(body), (0,), []
 
 
-def _from_bytes(data: bytes, name: str, *, password: str | None, engine: str, max_pages: int, max_chars: int, max_bytes: int) -> tuple[str, str, tuple[int, ...], list[str]]:
-    """Choose the reader by magic bytes (the suffix only names what was expected)."""
+def _from_bytes(data: bytes, name: str, *, password: str | None, engine: str, max_pages: int, max_chars: int, max_bytes: int) -> tuple[str, str, tuple[int, ...], list[str], Evidence]:
+    """Choose the reader by magic bytes (the suffix only names what was expected); also the
+    writing date the file's metadata evidences."""
     if not data:
         raise DocumentError("the file is empty (0 bytes)", source=name, fix="check that the file was saved or downloaded completely")
     suffix = Path(name).suffix.lower()
     head = data[:1024]
     if b"%PDF-" in head:
-        pages, warnings = _pdf.read_pdf(data, name, password=password, engine=engine, max_pages=max_pages, max_chars=max_chars)
+        pages, warnings, created = _pdf.read_pdf(data, name, password=password, engine=engine, max_pages=max_pages, max_chars=max_chars)
         text, starts = _join_pages([clean_text(p) for p in pages])
-        return "pdf", text, starts, warnings
+        return "pdf", text, starts, warnings, created
     if data.startswith(b"PK\x03\x04"):
-        return "docx", clean_text(_docx.read_docx(data, name, max_bytes=max_bytes)), (0,), []
+        body, created = _docx.read_docx(data, name, max_bytes=max_bytes)
+        return "docx", clean_text(body), (0,), [], created
     for magic, what, fix in _UNSUPPORTED_MAGIC:
         if data.startswith(magic):
             raise DocumentError(f"unsupported file type: {what}", source=name, fix=fix)
@@ -187,7 +193,7 @@ def _from_bytes(data: bytes, name: str, *, password: str | None, engine: str, ma
     fmt, text, starts, _ = _from_str(decoded)
     if fmt == "text" and suffix in (".html", ".htm", ".xhtml"):
         fmt, text = "html", clean_text(_text.html_to_text(decoded))
-    return fmt, text, starts, warnings
+    return fmt, text, starts, warnings, (None, None)
 
 
 def _looks_html(text: str) -> bool:

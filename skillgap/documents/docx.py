@@ -8,6 +8,7 @@ import zipfile
 from collections.abc import Iterator
 
 from ..errors import DocumentError, LimitError
+from .filedate import Evidence, docx_date
 from .normalize import starts_with_bullet
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -42,8 +43,9 @@ def check_zip(data: bytes, name: str, max_bytes: int) -> None:
         raise DocumentError(f"this is {kind}, not a Word document", source=name, fix="pass a .docx, PDF, HTML or text file (save other formats as .docx or PDF)")
 
 
-def read_docx(data: bytes, name: str, *, max_bytes: int) -> str:
-    """The text of a .docx: the first section's header, then the body in order."""
+def read_docx(data: bytes, name: str, *, max_bytes: int) -> tuple[str, Evidence]:
+    """The text of a .docx (the first section's header, then the body in order) and the writing
+    date its core properties evidence (`filedate.docx_date`)."""
     check_zip(data, name, max_bytes)
     import docx
     from docx.opc.exceptions import PackageNotFoundError
@@ -55,6 +57,10 @@ def read_docx(data: bytes, name: str, *, max_bytes: int) -> str:
             if not section.header.is_linked_to_previous:
                 lines.extend(_block_lines(section.header._element))
         lines.extend(_block_lines(document.element.body))
+        created: Evidence = (None, None)
+        if "docProps/core.xml" in zipfile.ZipFile(io.BytesIO(data)).namelist():  # else python-docx invents one dated now
+            props = document.core_properties
+            created = docx_date(props.author, props.last_modified_by, props.created, props.modified)
     except DocumentError:
         raise
     except RecursionError:
@@ -64,7 +70,7 @@ def read_docx(data: bytes, name: str, *, max_bytes: int) -> str:
     except Exception as exc:  # python-docx, lxml, zipfile and zlib each raise their own kinds on a damaged file
         kind = "missing part" if isinstance(exc, (PackageNotFoundError, KeyError)) else type(exc).__name__
         raise DocumentError(f"corrupt .docx ({kind}: {' '.join(str(exc).split())[:200]})", source=name, fix=_CORRUPT_FIX) from None
-    return "\n".join(lines)
+    return "\n".join(lines), created
 
 
 def _block_lines(parent: object) -> Iterator[str]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Literal
 
 DocumentKind = Literal["resume", "posting"]
@@ -35,6 +36,8 @@ class Document:
     sections: tuple[Section, ...] = ()
     format: str = "text"
     warnings: tuple[str, ...] = field(default=())
+    created: date | None = None
+    created_source: str | None = None
 
     def page_at(self, offset: int) -> int:
         """1-based page number of the char at ``offset``."""

@@ -16,6 +16,7 @@ from contextlib import contextmanager
 from typing import Literal
 
 from ..errors import DocumentError, LimitError
+from .filedate import Evidence, pdf_date
 from .layout import Glyph, page_text
 
 Engine = Literal["pdfium", "pdfplumber"]
@@ -24,8 +25,9 @@ ENGINES: tuple[str, ...] = ("pdfium", "pdfplumber")
 _SCANNED_FIX = "the PDF has no text layer (a scan or an image); run OCR on it first (e.g. ocrmypdf) or send the original document"
 
 
-def read_pdf(data: bytes, name: str, *, password: str | None, engine: str, max_pages: int, max_chars: int | None = None) -> tuple[list[str], list[str]]:
-    """Text of each page in reading order and the warnings; raises `DocumentError` on bad files.
+def read_pdf(data: bytes, name: str, *, password: str | None, engine: str, max_pages: int, max_chars: int | None = None) -> tuple[list[str], list[str], Evidence]:
+    """Text of each page in reading order, the warnings and the metadata creation date; raises
+    `DocumentError` on bad files.
 
     ``max_chars`` is checked against each engine's raw character count page by page, before
     the layout step, so a page of millions of characters fails fast instead of after minutes.
@@ -33,14 +35,14 @@ def read_pdf(data: bytes, name: str, *, password: str | None, engine: str, max_p
     reader = _READERS.get(engine)
     if reader is None:
         raise DocumentError(f"unknown PDF engine {engine!r}", source=name, fix=f"use engine= one of {', '.join(ENGINES)}")
-    pages, rotated = reader(data, name, password, max_pages, max_chars)
+    pages, rotated, created = reader(data, name, password, max_pages, max_chars)
     warnings = [f"{rotated} rotated characters (vertical or slanted text) were left out"] if rotated else []
     empty = [i + 1 for i, text in enumerate(pages) if not text.strip()]
     if len(empty) == len(pages):
         raise DocumentError("no text found on any page (scanned or image-only PDF)", source=name, fix=_SCANNED_FIX)
     if empty:
         warnings.append(f"no text on page(s) {', '.join(map(str, empty))}: scanned or image-only pages are skipped (OCR them to include them)")
-    return pages, warnings
+    return pages, warnings, created
 
 
 def _check_chars(count: int, name: str, max_chars: int | None) -> None:
@@ -59,7 +61,7 @@ def _check_pages(count: int, name: str, max_pages: int) -> None:
 # pdfplumber (pdfminer.six)
 
 
-def _pdfplumber_pages(data: bytes, name: str, password: str | None, max_pages: int, max_chars: int | None) -> tuple[list[str], int]:
+def _pdfplumber_pages(data: bytes, name: str, password: str | None, max_pages: int, max_chars: int | None) -> tuple[list[str], int, Evidence]:
     import pdfplumber
 
     with _pdfminer_errors(name, password):
@@ -74,7 +76,7 @@ def _pdfplumber_pages(data: bytes, name: str, password: str | None, max_pages: i
                 rotated += len(chars) - len(upright)
                 out.append(page_text(upright))
                 page.close()
-            return out, rotated
+            return out, rotated, pdf_date((pdf.metadata or {}).get("CreationDate"))
 
 
 @contextmanager
@@ -98,7 +100,7 @@ def _pdfminer_errors(name: str, password: str | None) -> Iterator[None]:
 # PDFium (pypdfium2)
 
 
-def _pdfium_pages(data: bytes, name: str, password: str | None, max_pages: int, max_chars: int | None) -> tuple[list[str], int]:
+def _pdfium_pages(data: bytes, name: str, password: str | None, max_pages: int, max_chars: int | None) -> tuple[list[str], int, Evidence]:
     import pypdfium2 as pdfium
 
     try:
@@ -122,7 +124,7 @@ def _pdfium_pages(data: bytes, name: str, password: str | None, max_pages: int, 
                     textpage.close()
             finally:
                 page.close()
-        return out, rotated[0]
+        return out, rotated[0], pdf_date(pdf.get_metadata_dict().get("CreationDate"))
     except pdfium.PdfiumError as exc:
         raise DocumentError(f"corrupt or unreadable PDF page ({_short(exc)})", source=name, fix="re-save or re-export the PDF") from None
     finally:
@@ -154,7 +156,7 @@ def _pdfium_glyphs(textpage: object, height: float, rotated: list[int]) -> Itera
         yield Glyph(char, rect.left, height - rect.top, rect.right, height - rect.bottom)
 
 
-_READERS: dict[str, Callable[[bytes, str, str | None, int, int | None], tuple[list[str], int]]] = {
+_READERS: dict[str, Callable[[bytes, str, str | None, int, int | None], tuple[list[str], int, Evidence]]] = {
     "pdfium": _pdfium_pages,
     "pdfplumber": _pdfplumber_pages,
 }

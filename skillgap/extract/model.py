@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, field
+from datetime import date
 from typing import TYPE_CHECKING, Literal
 
+from ..documents.career import Career, read_career
 from ..documents.model import Document
 from ..taxonomy import Taxonomy
 
 if TYPE_CHECKING:
     import pandas as pd
+
+    from .experience import SkillMonths
 
 Method = Literal["exact", "pattern", "fuzzy", "implied"]
 
@@ -69,14 +74,30 @@ class SkillProfile:
         """Every mention of one skill, in text order."""
         return tuple(m for m in self.mentions if m.skill_id == skill_id)
 
+    @functools.cached_property
+    def career(self) -> Career:
+        """Positions, education and certifications of the document (read once, on first use);
+        ``career.as_of`` is the document's own date, else today."""
+        return read_career(self.document)
+
+    def skill_months(self, as_of: date | None = None) -> dict[str, SkillMonths]:
+        """Stated skill id -> months of experience and last used, from the dated positions whose
+        own text names the skill (``months`` None: named only outside dated positions), with
+        current positions running to ``as_of`` (default `Career.as_of`)."""
+        from .experience import skill_months
+
+        return skill_months(self, self.career, as_of)
+
     def _repr_html_(self) -> str:
         """Jupyter's view: the skills found, with evidence, in the report's colours."""
         from ..report.html import profile_html
 
         return profile_html(self)
 
-    def to_frame(self) -> pd.DataFrame:
-        """One row per skill: id, label, category, kind, count, best score, methods, sections, negated, first evidence."""
+    def to_frame(self, as_of: date | None = None) -> pd.DataFrame:
+        """One row per skill: id, label, category, kind, count, best score, methods, sections,
+        negated, first evidence, and (résumés) ``months`` / ``last_used`` as of ``as_of``
+        (`skill_months`; None where unknown)."""
         import pandas as pd
 
         rows: dict[str, dict[str, object]] = {}
@@ -107,8 +128,14 @@ class SkillProfile:
                     row[key].append(value)  # type: ignore[attr-defined]
             row["negated"] = bool(row["negated"]) and m.negated
             row["implied_only"] = bool(row["implied_only"]) and m.method == "implied"
-        columns = ["skill_id", "label", "category", "kind", "count", "best_score", "methods", "sections", "negated", "implied_only", "evidence", "start", "page"]
+        months = self.skill_months(as_of) if self.document.kind == "resume" else {}
+        for skill_id, row in rows.items():
+            record = months.get(skill_id)
+            row["months"] = record.months if record else None
+            row["last_used"] = record.last_used if record else None
+        columns = ["skill_id", "label", "category", "kind", "count", "best_score", "methods", "sections", "negated", "implied_only", "evidence", "start", "page", "months", "last_used"]
         frame = pd.DataFrame(list(rows.values()), columns=columns)
         for key in ("methods", "sections"):
             frame[key] = frame[key].map(lambda v: ", ".join(v))
+        frame["months"] = frame["months"].astype("Int64")
         return frame

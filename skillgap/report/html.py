@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 from .._version import __version__
 from ..ranking import CandidateResult, Ranking, as_ranking
 from .atomic import atomic_write
+from .career import career_html
 from .evidence import mention_snippet, where
 from .frames import skill_label
 from .theme import ERROR_STYLE, STATUS_STYLES, percent, status_style
@@ -208,6 +209,7 @@ def _gap_body(report: GapReport, *, prefix: str, cards: bool = True) -> str:
             _legend(),
         ]
     parts += [f"<{h}>Coverage by category</{h}>", _coverage_bars(report.coverage), f"<{h}>Requirements</{h}>", _requirements_table(report, prefix)]
+    parts.append(career_html(report, h))
     learn = report.learn_next()
     if learn:
         items = "".join(
@@ -237,6 +239,8 @@ def _requirements_table(report: GapReport, prefix: str) -> str:
                 m = r.job_evidence[0]
                 asked = f' title="asked as “{escape(m.text)}” ({escape(where(m))})"'
             years = f" · {r.years:g}+ yrs" if r.years else ""
+            if r.years and r.months is not None:
+                years += f" (has {r.months / 12:.1f})"
             rows.append(
                 f'<tr id="{prefix}-{escape(r.skill_id)}"><td>{_chip(r.status)}</td><td><b{asked}>{escape(r.label)}</b></td>'
                 f"<td>{escape(r.importance)}{years}</td><td class=num>{r.weight:g}</td><td class=num>{r.credit:.2f}</td>"

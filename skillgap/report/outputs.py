@@ -69,6 +69,8 @@ def gap_report_meta(report: GapReport) -> dict[str, Any]:
         "coverage": dict(report.coverage),
         "missing_required": [r.label for r in report.results if r.status == "missing" and r.importance == "required"],
         "learn_next": [r.label for r in report.learn_next()],
+        "short_of_years": list(report.summary().short),
+        "career": list(report.summary().career),
         "extra": [labels.get(s) or skill_label(report.candidate.taxonomy, s) for s in report.extra],
     }
 

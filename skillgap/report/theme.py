@@ -27,6 +27,7 @@ STATUS_STYLES = MappingProxyType(
     {
         "matched": StatusStyle("#1a9850", "#ffffff", "✓", "bold green"),
         "alternative": StatusStyle("#1a9850", "#ffffff", "∨", "bold green"),  # another skill of a choice: as good as matched
+        "short": StatusStyle("#d9ef8b", "#2d3a0a", "◔", "green"),  # there, with fewer years than asked
         "implied": StatusStyle("#91cf60", "#1b3a0f", "≈", "green"),
         "transferable": StatusStyle("#fdae61", "#4a2600", "⇄", "yellow"),
         "missing": StatusStyle("#d73027", "#ffffff", "✗", "bold red"),

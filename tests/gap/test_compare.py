@@ -115,7 +115,7 @@ def test_to_frame_rows_and_score_column(taxonomy, profile_of):
     frame = report.to_frame()
     assert list(frame.columns) == [
         "skill_id", "label", "category", "importance", "weight", "status", "credit",
-        "via", "evidence", "section", "page", "years", "score", "job_evidence",
+        "via", "evidence", "section", "page", "years", "months", "score", "job_evidence",
     ]  # fmt: skip
     assert frame["status"].tolist() == ["matched", "missing", "implied", "transferable", "transferable"]
     assert frame["via"].fillna("-").tolist() == ["-", "-", "tensorflow", "tensorflow", "gcp"]

@@ -1,0 +1,200 @@
+"""What a posting asks beyond skill names: years statements, degree statements, certifications.
+
+This is text reading only (the documents layer): `YearsStatement` gives each "N+ years ..."
+with its clause and whether it is preferred; `skillgap.extract` ties the skills named in the
+clause to it and tells overall experience from skill years. The degree asked is the lowest
+level of the alternatives of a required degree statement ("MS/PhD ... or BS with ..." ->
+bachelor), not required when experience may replace it ("or equivalent experience"); a
+statement marked preferred ("ideally", "a plus", a Preferred section) gives `preferred_degree`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from .careervocab import LEVEL_RANK, CareerVocabulary, load_career_vocabulary, words_pattern
+from .degrees import degree_finder
+from .model import Document
+
+#: Sections whose statements are not asks (the perks, how to apply). Requirements printed under
+#: a duties or summary heading are common (sections are often missed), so those count.
+_NOT_ASKS = ("benefits", "application")
+#: A clause ends at a line break, or at ".;!?" before a space that is not an abbreviation's
+#: ("e.g.", "M.Sc.", a single letter), or at a spaced dash before a capital (requirements run
+#: together on one line: "... patterns - At least 3 years ...").
+_CLAUSE_END = re.compile(r"(?<!\be\.g)(?<!\bi\.e)(?<!\b[A-Za-z])(?<!\bSc)(?<!\bvs)[.;!?](?=\s|$)|\n| [-–•] (?=[A-Z])")
+
+
+@dataclass(frozen=True)
+class YearsStatement:
+    """ "5+ years of Python": ``years`` (the lower bound of a range), the char span of the
+    number phrase, the clause it stands in, ``preferred`` when the clause or section says so,
+    and ``tail_end``: where the first word after the phrase that is not a connective ("of
+    experience with") starts: a skill named before it is what the years are about."""
+
+    years: float
+    start: int
+    end: int
+    clause_start: int
+    clause_end: int
+    tail_end: int
+    preferred: bool
+    text: str
+
+
+@dataclass(frozen=True)
+class DegreeAsk:
+    """A degree asked: the lowest accepted ``level``, the ``fields`` named, ``required`` False when
+    experience may replace it, the statement as printed and its span."""
+
+    level: str
+    fields: tuple[str, ...]
+    required: bool
+    text: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class CertificationAsk:
+    """A certification or licence a posting requires, as printed."""
+
+    name: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class PostingAsks:
+    """Everything `read_asks` finds in a posting."""
+
+    years: tuple[YearsStatement, ...] = ()
+    degree: DegreeAsk | None = None
+    preferred_degree: DegreeAsk | None = None
+    certifications: tuple[CertificationAsk, ...] = ()
+
+
+def read_asks(document: Document, vocab: CareerVocabulary | None = None) -> PostingAsks:
+    """Years, degree and certification statements of a posting (see the module docstring)."""
+    vocab = vocab or load_career_vocabulary()
+    reader = _AsksReader(document, vocab)
+    years = tuple(reader.years())
+    required, preferred = reader.degrees()
+    return PostingAsks(years=years, degree=required, preferred_degree=preferred, certifications=tuple(reader.certifications()))
+
+
+class _AsksReader:
+    def __init__(self, document: Document, vocab: CareerVocabulary) -> None:
+        self.doc, self.vocab = document, vocab
+        numbers = "|".join(re.escape(w) for w in sorted(vocab.numbers, key=len, reverse=True))
+        years = "|".join(re.escape(w) for w in sorted(vocab.years_words, key=len, reverse=True))
+        num = rf"(?:\d{{1,2}}(?:\.\d)?|{numbers})"
+        self.years_re = re.compile(rf"(?<![\w.])(?P<lo>{num})\s*\+?\s*(?:(?:-|–|—|to)\s*{num}\s*\+?\s*)?(?:{years})(?![\w])\+?", re.IGNORECASE)
+        self.connective = words_pattern(vocab.connectives)
+        self.preferred = words_pattern(vocab.preferred)
+        self.equivalent = words_pattern(vocab.equivalent)
+        self.experience = words_pattern(vocab.experience_words)
+        self.perks = words_pattern(vocab.perks)
+        self.not_cert = words_pattern(vocab.not_certifications)
+        self.named_cert = words_pattern(vocab.named_certifications)
+        self.finder = degree_finder(vocab)
+        self.certificate_degrees = words_pattern(vocab.certificate_degrees)
+        self.degree_context = words_pattern(vocab.degree_context)
+
+    def _clause(self, start: int, end: int) -> tuple[int, int]:
+        text = self.doc.text
+        lo = max((m.end() for m in _CLAUSE_END.finditer(text, max(0, start - 400), start)), default=max(0, start - 400))
+        m = _CLAUSE_END.search(text, end)
+        hi = m.start() if m else len(text)
+        return lo, hi
+
+    def _is_preferred(self, lo: int, hi: int) -> bool:
+        section = self.doc.section_at(lo)
+        return (section is not None and section.name == "preferred") or bool(self.preferred.search(self.doc.text, lo, hi))
+
+    def _asks_here(self, offset: int) -> bool:
+        section = self.doc.section_at(offset)
+        return section is None or section.name not in _NOT_ASKS
+
+    def years(self) -> Iterator[YearsStatement]:
+        text = self.doc.text
+        for m in self.years_re.finditer(text):
+            lo, hi = self._clause(m.start(), m.end())
+            if not self.experience.search(text, lo, hi) or not self._asks_here(m.start()):
+                continue
+            value = m.group("lo").casefold()
+            years = float(self.vocab.numbers[value]) if value in self.vocab.numbers else float(value)
+            tail_end = hi
+            for word in re.finditer(r"\S+", text[m.end() : hi]):
+                if not self.connective.fullmatch(word.group(0).strip("’',:()")):
+                    tail_end = m.end() + word.start()
+                    break
+            yield YearsStatement(years, m.start(), m.end(), lo, hi, tail_end, self._is_preferred(lo, hi), " ".join(text[lo:hi].split()))
+
+    def degrees(self) -> tuple[DegreeAsk | None, DegreeAsk | None]:
+        text = self.doc.text
+        required: DegreeAsk | None = None
+        preferred: DegreeAsk | None = None
+        seen: set[tuple[int, int]] = set()
+        for word in self.finder.words(text):
+            if word.level == "certificate" and not self.certificate_degrees.search(text, word.start, word.end + 20):
+                continue
+            lo, hi = self._clause(word.start, word.end)
+            if (lo, hi) in seen or not self._asks_here(word.start):
+                continue
+            seen.add((lo, hi))
+            if not self.degree_context.search(text, lo, hi):
+                continue
+            levels = [w.level for w in self.finder.words(text[lo:hi]) if w.level != "certificate"]
+            if self.certificate_degrees.search(text, lo, hi):
+                levels.append("certificate")
+            if not levels:
+                continue
+            ask = DegreeAsk(
+                level=min(levels, key=LEVEL_RANK.__getitem__),
+                fields=_fields(text[lo:hi]),
+                required=not self.equivalent.search(text, lo, hi),
+                text=" ".join(text[lo:hi].split()),
+                start=lo,
+                end=hi,
+            )
+            if self._is_preferred(lo, hi):
+                if preferred is None or LEVEL_RANK[ask.level] < LEVEL_RANK[preferred.level]:
+                    preferred = ask
+            elif required is None or LEVEL_RANK[ask.level] < LEVEL_RANK[required.level]:
+                required = ask
+        return required, preferred
+
+    def certifications(self) -> Iterator[CertificationAsk]:
+        """One ask per required clause that names certifications: from the first named one to the
+        last ("DoD 8570 baseline certification: CISSP, Security+")."""
+        text = self.doc.text
+        clauses: dict[tuple[int, int], list[re.Match[str]]] = {}
+        for m in self.named_cert.finditer(text):
+            if self._asks_here(m.start()):
+                clauses.setdefault(self._clause(m.start(), m.end()), []).append(m)
+        for (lo, hi), hits in clauses.items():
+            clause = text[lo:hi]
+            if self.not_cert.search(clause) or self.perks.search(clause) or self._is_preferred(lo, hi):
+                continue
+            start, end = hits[0].start(), hits[-1].end()
+            yield CertificationAsk(" ".join(text[start:end].split()), start, end)
+
+
+_FIELDS = re.compile(r"\b(?:in|of)\s+(?:a\s+|an\s+)?([A-Z][^.;:()\n]{2,160})")
+
+
+def _fields(clause: str) -> tuple[str, ...]:
+    """Fields after "in" of a degree statement: "in Computer Science, Statistics or a related field"."""
+    m = _FIELDS.search(clause)
+    if m is None:
+        return ()
+    parts = re.split(r",|/|\bor\b|\band\b", m.group(1))
+    out = []
+    for part in parts:
+        part = " ".join(part.split()).strip(" .")
+        if part and part[0].isupper() and len(part.split()) <= 4 and "related" not in part.casefold():
+            out.append(part)
+    return tuple(dict.fromkeys(out))

@@ -1,0 +1,493 @@
+"""The career of a résumé: dated positions, education and certifications, read from its sections.
+
+Positions are the dated entries of experience-type sections (names and kinds in
+``taxonomy/career.yaml``): each line whose date or date range stands as a heading (short
+text besides the date, not a "Duration:" detail) opens an entry that runs to the next one; its
+title is the text beside the date, or the short line above when the date line holds none.
+Total experience is the union of the ``job`` and ``internship`` intervals, in months, up to
+``as_of``; dates that cannot count (an end before its start, a start after ``as_of``) are left
+out with a warning. Nothing here knows skills: `skillgap.extract` joins mentions to positions.
+"""
+
+from __future__ import annotations
+
+import bisect
+import dataclasses
+import functools
+import re
+import types
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any, Literal
+
+from .careervocab import LEVEL_RANK, CareerVocabulary, load_career_vocabulary, words_pattern
+from .dates import DateRange, Month, date_reader, month_index
+from .degrees import degree_finder
+from .model import Document, Section
+
+PositionKind = Literal["job", "internship", "volunteer", "other"]
+#: Most words besides the date on a line that opens a position ("Data Engineer, Acme  2019 - 2021").
+MAX_HEAD_WORDS = 16
+#: Most words of a single-date line that opens a position ("2019  Front-End Developer, Trucknet").
+MAX_SINGLE_DATE_WORDS = 10
+#: Most words of a title line printed above its date line.
+MAX_TITLE_WORDS = 9
+#: Totals above this many months are absurd (60 years) and are not reported.
+MAX_TOTAL_MONTHS = 720
+_STRIP = " \t•*-–—|,:;()[]"
+_BULLET = re.compile(r"^\s*[•*\-–o]\s")
+
+
+@dataclass(frozen=True)
+class Position:
+    """One dated (or undated) entry of an experience-type section.
+
+    ``start`` / ``end`` are the first of their month (1 January with ``*_year_only`` when only a
+    year was printed); ``end`` is None when ``current`` ("Present") or left open.
+    ``span`` is the char span of the entry's own text (title, dates, bullets) in the document.
+    """
+
+    title: str | None
+    employer: str | None
+    start: date | None
+    end: date | None
+    current: bool
+    kind: PositionKind
+    span: tuple[int, int]
+    date_text: str | None = None
+    start_year_only: bool = False
+    end_year_only: bool = False
+    section: str | None = None
+
+    @property
+    def start_month(self) -> Month | None:
+        """The start as a `Month` (year-only aware), or None."""
+        return Month(self.start, self.start_year_only) if self.start else None
+
+    @property
+    def end_month(self) -> Month | None:
+        """The printed end as a `Month`, or None (current or open)."""
+        return Month(self.end, self.end_year_only) if self.end else None
+
+    def interval(self, as_of: date) -> tuple[int, int] | None:
+        """Half-open month interval ``(start, end)`` (indices of `Month.index`), a current end at
+        ``as_of``; None when the entry has no start, or an open end that is not current."""
+        start = self.start_month
+        if start is None:
+            return None
+        end = self.end_month
+        if end is not None:
+            return start.index, end.index
+        return (start.index, month_index(as_of)) if self.current else None
+
+
+@dataclass(frozen=True)
+class Education:
+    """One education entry: ``level`` (phd, master, bachelor, associate, certificate,
+    high_school, other), field, institution, end year (an expected year when ``expected``)."""
+
+    level: str
+    field: str | None
+    institution: str | None
+    end_year: int | None
+    span: tuple[int, int]
+    expected: bool = False
+    text: str = ""
+
+
+@dataclass(frozen=True)
+class Certification:
+    """A certification or licence as printed, with its char span."""
+
+    name: str
+    span: tuple[int, int]
+
+
+@dataclass(frozen=True)
+class Career:
+    """Positions, education and certifications of one résumé, with the reference date used.
+
+    ``as_of`` is the date current positions run to by default; ``as_of_source`` says where it
+    came from (a printed "Last Modified" line, the file's metadata, or today). ``warnings``
+    name dates that could not be read or cannot count.
+    """
+
+    positions: tuple[Position, ...] = ()
+    education: tuple[Education, ...] = ()
+    certifications: tuple[Certification, ...] = ()
+    as_of: date = field(default_factory=date.today)
+    as_of_source: str = "today"
+    warnings: tuple[str, ...] = ()
+
+    def counted(self, as_of: date | None = None, kinds: Sequence[str] = ("job", "internship")) -> list[tuple[Position, tuple[int, int]]]:
+        """Positions of ``kinds`` whose interval counts at ``as_of``: dated, not ending before
+        they start, not starting or ending after ``as_of`` (a year printed alone in the year of
+        ``as_of`` is not after it, whatever the June convention says)."""
+        ref_day = as_of or self.as_of
+        out = []
+        for p in self.positions:
+            span = p.interval(ref_day)
+            if p.kind in kinds and span is not None and span[0] <= span[1] and not _after(p.start_month, ref_day) and not _after(p.end_month, ref_day):
+                out.append((p, span))
+        return out
+
+    def total_months(self, as_of: date | None = None) -> int | None:
+        """Months of the union of the job and internship intervals (overlaps once) up to
+        ``as_of`` (default `Career.as_of`); None when no position is dated, or the total is
+        over 60 years (absurd)."""
+        if not any(p.interval(as_of or self.as_of) for p in self.positions):
+            return None
+        total = union_months([span for _, span in self.counted(as_of)])
+        return total if total <= MAX_TOTAL_MONTHS else None
+
+    @property
+    def highest_level(self) -> str | None:
+        """The strongest education level, or None without education entries."""
+        return max((e.level for e in self.education), key=LEVEL_RANK.__getitem__, default=None)
+
+
+def _after(month: Month | None, day: date) -> bool:
+    """True when a printed date lies after ``day``'s month (a year alone: after its year)."""
+    if month is None:
+        return False
+    return month.value.year > day.year if month.year_only else month_index(month.value) > month_index(day)
+
+
+def union_months(spans: Sequence[tuple[int, int]]) -> int:
+    """Length of the union of half-open month intervals."""
+    total, reach = 0, None
+    for lo, hi in sorted(spans):
+        if reach is None or lo > reach:
+            total += hi - lo
+            reach = hi
+        elif hi > reach:
+            total += hi - reach
+            reach = hi
+    return total
+
+
+def read_career(document: Document, *, as_of: date | None = None, vocab: CareerVocabulary | None = None) -> Career:
+    """The `Career` of a résumé. ``as_of`` defaults to the document's own date (a printed
+    "Last Modified" line, else `Document.created`), else today; `Career.as_of_source` says which."""
+    vocab = vocab or load_career_vocabulary()
+    reader = _CareerReader(document, vocab)
+    ref, source = (as_of, "given") if as_of is not None else reader.own_date()
+    positions = tuple(reader.positions())
+    warnings = list(reader.warnings)
+    for p in positions:
+        span = p.interval(ref)
+        label = p.title or p.date_text
+        if _after(p.start_month, ref) or _after(p.end_month, ref):
+            warnings.append(f"position {label!r}: dated after the reference date {ref:%Y-%m}; left out of the totals")
+        elif span is not None and span[1] < span[0]:
+            warnings.append(f"position {label!r}: the end {p.end_month} is before the start {p.start_month}; left out of the totals")
+    career = Career(positions=positions, education=tuple(reader.education()), certifications=tuple(reader.certifications()), as_of=ref, as_of_source=source)
+    total = union_months([s for _, s in career.counted()])
+    if total > MAX_TOTAL_MONTHS:
+        warnings.append(f"total experience of {total} months is over 60 years: dates are misread; no total is reported")
+    return Career(**{**career.__dict__, "warnings": tuple(warnings)})
+
+
+@dataclass(frozen=True)
+class _Line:
+    start: int
+    text: str
+
+    @property
+    def end(self) -> int:
+        return self.start + len(self.text)
+
+
+@functools.lru_cache(maxsize=4)
+def _patterns(vocab: CareerVocabulary) -> dict[str, Any]:
+    """The reader's compiled patterns of one vocabulary (built once, not per document)."""
+    found = types.SimpleNamespace()
+    found._heading_kind = {w: kind for kind, words in vocab.heading_kinds.items() for w in words}
+    found._heading_words = words_pattern(list(found._heading_kind))
+    found._title_kinds = {kind: words_pattern(words) for kind, words in vocab.title_kinds.items()}
+    found._detail = re.compile(rf"(?:{words_pattern(vocab.detail_labels).pattern})\s*[:\-–]", re.IGNORECASE)
+    found._joiner = re.compile(r"\s+(?:" + "|".join(re.escape(j) for j in vocab.employer_joiners) + r")\s+", re.IGNORECASE)
+    found._institution = words_pattern(vocab.institutions)
+    found._expected = words_pattern(vocab.expected)
+    found.degrees = degree_finder(vocab)
+    found._education_heading = words_pattern(vocab.education_sections)
+    found._not_cert = words_pattern(vocab.not_certifications)
+    return vars(found)
+
+
+class _CareerReader:
+    """Reads one document's sections with the career vocabulary."""
+
+    def __init__(self, document: Document, vocab: CareerVocabulary) -> None:
+        self.doc, self.vocab = document, vocab
+        self.dates = date_reader(vocab)
+        self.warnings: list[str] = []
+        self.__dict__.update(_patterns(vocab))
+
+    # -- the reference date --------------------------------------------------------------
+
+    def own_date(self) -> tuple[date, str]:
+        """The document's writing date and its source: a printed "Last Modified" line, the file's
+        metadata, else today."""
+        text = self.doc.text
+        for m in self.dates.written.finditer(text):
+            after = text[m.end() : m.end() + 40].split("\n")[0]
+            months = [t.month for t in self.dates.tokens(after) if t.month is not None]
+            if months:
+                last = max(months, key=lambda mo: mo.value)
+                return last.value, f"printed {(m.group(0) + after).strip()!r}"
+        if self.doc.created is not None:
+            return self.doc.created, self.doc.created_source or "file metadata"
+        return date.today(), "today (the document shows no date of its own)"
+
+    # -- positions ---------------------------------------------------------------------------
+
+    def _regions(self) -> Iterator[tuple[Section, PositionKind]]:
+        for section in self.doc.sections:
+            kind = self.vocab.position_sections.get(section.name)
+            m = self._heading_words.search(section.heading)
+            if m is not None:
+                kind = self._heading_kind[m.group(0).casefold()]
+            if kind is not None:
+                yield section, kind  # type: ignore[misc]
+
+    def positions(self) -> Iterator[Position]:
+        seen: list[list[tuple[object, object]]] = []
+        for section, kind in self._regions():
+            lines, ranges = self._logical_lines(list(_lines(self.doc.text, section.start, section.end))[1:])  # below the heading
+            anchors: list[tuple[int, DateRange, PositionKind]] = []
+            current_kind = kind
+            for i, line in enumerate(lines):
+                run_in = self._run_in_kind(line.text)
+                if run_in is not None:
+                    current_kind = run_in
+                found = self._anchor(line.text, ranges[i])
+                if found is not None:
+                    anchors.append((i, found, current_kind))
+            dates = [(rng.start, rng.end) for _, rng, _ in anchors]
+            if dates and dates in seen:  # the same entries printed twice (Experience = Work History)
+                continue
+            seen.append(dates)
+            heads = [self._head(lines, ranges, i, rng, anchors[k - 1][0] if k else -1) for k, (i, rng, _) in enumerate(anchors)]
+            for k, (i, rng, entry_kind) in enumerate(anchors):
+                start_line = heads[k]
+                stop = lines[heads[k + 1]].start if k + 1 < len(anchors) else section.end
+                yield self._position(lines, i, start_line, stop, rng, entry_kind, section.heading)
+
+    def _logical_lines(self, lines: list[_Line]) -> tuple[list[_Line], list[list[DateRange]]]:
+        """Lines, with a line joined to the next ones where a date range runs across the break
+        ("April 2015" / "to" / "Current", "... UT Austin Aug." / "2014-present."), and the date
+        ranges of each (offsets within it): the dates are read once over the lines' text with
+        breaks as spaces."""
+        if not lines:
+            return lines, []
+        base = lines[0].start
+        flat = self.doc.text[base : lines[-1].end].replace("\n", " ")
+        starts = [ln.start - base for ln in lines]
+        merge_until = list(range(len(lines)))
+        found = self.dates.ranges(flat)
+        for r in found:
+            first = bisect.bisect_right(starts, r.begin) - 1
+            last = bisect.bisect_right(starts, r.stop - 1) - 1
+            if last > first:
+                merge_until[first] = max(merge_until[first], last)
+        out: list[_Line] = []
+        i = 0
+        while i < len(lines):
+            j = merge_until[i]
+            out.append(_Line(lines[i].start, flat[starts[i] : lines[j].end - base]) if j > i else lines[i])
+            i = j + 1
+        line_starts = [ln.start - base for ln in out]
+        per_line: list[list[DateRange]] = [[] for _ in out]
+        for r in found:
+            k = bisect.bisect_right(line_starts, r.begin) - 1
+            shift = line_starts[k]
+            per_line[k].append(dataclasses.replace(r, begin=r.begin - shift, stop=min(r.stop - shift, len(out[k].text))))
+        return out, per_line
+
+    def _run_in_kind(self, text: str) -> PositionKind | None:
+        """Kind set by a run-in heading line ("LEADERSHIP and VOLUNTEER ...") in capitals."""
+        head = text.strip(_STRIP)[:40]
+        m = self._heading_words.match(head)
+        if m is None or not m.group(0).isupper():
+            return None
+        return self._heading_kind[m.group(0).casefold()]  # type: ignore[return-value]
+
+    def _anchor(self, text: str, ranges: list[DateRange]) -> DateRange | None:
+        """The date range (of the line's ``ranges``) that makes this line open a position, or None."""
+        if not ranges:
+            return None
+        rng = ranges[0]
+        if self._detail.search(text[: rng.begin]):
+            return None
+        words = len(_without(text, rng).split())
+        is_range = rng.end is not None and rng.end != rng.start or rng.current or rng.end is None
+        if is_range and words <= MAX_HEAD_WORDS:
+            return rng
+        if words <= MAX_SINGLE_DATE_WORDS and (rng.begin == len(text) - len(text.lstrip()) or rng.stop >= len(text.rstrip()) - 1 or "\t" in text):
+            return rng
+        return None
+
+    def _head(self, lines: list[_Line], ranges: list[list[DateRange]], i: int, rng: DateRange, previous: int) -> int:
+        """The first line of the entry whose date ``rng`` is on line ``i``: a title line printed
+        just above a date line that has no title of its own, else line ``i``."""
+        own = _clean(_without(lines[i].text, rng))
+        if own and not _placeholder_only(own):
+            return i
+        j = i - 1
+        if j > previous and _title_like(lines[j].text) and not ranges[j]:
+            return j
+        return i
+
+    def _position(self, lines: list[_Line], i: int, first: int, stop: int, rng: DateRange, kind: PositionKind, heading: str) -> Position:
+        line = lines[i]
+        own = _clean(_without(line.text, rng))
+        if first < i:
+            title_text = lines[first].text
+        elif own and not _placeholder_only(own):
+            title_text = own
+        else:
+            title_text = next((ln.text for ln in lines[i + 1 : i + 3] if _title_like(ln.text) and ln.start < stop), "")
+        title, employer = self._split_title(title_text)
+        for k, pattern in self._title_kinds.items():
+            if pattern.search(title or "") or (k == "internship" and pattern.search(line.text)):
+                kind = k  # type: ignore[assignment]
+                break
+        start, end = rng.start, rng.end
+        return Position(
+            title=title,
+            employer=employer,
+            start=start.value if start else None,
+            end=None if rng.current or end is None else end.value,
+            current=rng.current,
+            kind=kind,
+            span=(lines[first].start, stop),
+            date_text=line.text[rng.begin : rng.stop].strip(),
+            start_year_only=bool(start and start.year_only),
+            end_year_only=bool(end and end.year_only and not rng.current),
+            section=heading,
+        )
+
+    def _split_title(self, text: str) -> tuple[str | None, str | None]:
+        cells = [c for c in (_clean(_cut_placeholder(c)) for c in text.split("\t")) if c]
+        if not cells:
+            return None, None
+        head = cells[0]
+        parts = self._joiner.split(head, maxsplit=1)
+        if len(parts) == 2:
+            return _clean(parts[0]) or None, _clean(parts[1].split(",")[0]) or None
+        if "," in head:
+            title, _, rest = head.partition(",")
+            return _clean(title) or None, _clean(rest) or None
+        return head, (cells[1] if len(cells) > 1 and not self.dates.ranges(cells[1]) else None)
+
+    # -- education and certifications -----------------------------------------------------
+
+    def _level(self, text: str) -> str | None:
+        return self.degrees.highest(text)
+
+    def education(self) -> Iterator[Education]:
+        """Entries of the education sections; without any (no heading found, or none of its lines
+        names a degree), lines anywhere that name a degree beside an institution or a year."""
+        found = list(self._education_in_sections())
+        if any(e.level != "other" for e in found):
+            yield from found
+            return
+        text = self.doc.text
+        starts = sorted({text.rfind("\n", 0, w.start) + 1 for w in self.degrees.words(text)})  # lines naming a degree
+        for start in starts:
+            end = text.find("\n", start)
+            line = _Line(start, text[start : end if end >= 0 else len(text)])
+            level = self._level(line.text)
+            if level is None or not (self._institution.search(line.text) or any(t.month for t in self.dates.tokens(line.text))):
+                continue
+            years = [t.month.value.year for t in self.dates.tokens(line.text) if t.month is not None]
+            institution = _clean(line.text.split("\t")[0]) if self._institution.search(line.text) else None
+            yield Education(level, _field(line.text), institution, max(years) if years else None, (line.start, line.end), bool(self._expected.search(line.text)), line.text.strip())
+        yield from (e for e in found if e.level == "other")
+
+    def _education_in_sections(self) -> Iterator[Education]:
+        for section in self.doc.sections:
+            if section.name not in self.vocab.education_sections and not self._education_heading.search(section.heading):
+                continue
+            lines = list(_lines(self.doc.text, section.start, section.end))[1:]
+            used: set[int] = set()
+            for i, line in enumerate(lines):
+                level = self._level(line.text)
+                if level is None:
+                    continue
+                near = [j for j in (i, i - 1, i + 1) if 0 <= j < len(lines) and (j == i or (j not in used and self._level(lines[j].text) is None))]
+                used.update(near)
+                text = "\n".join(lines[j].text for j in sorted(near))
+                institution = next((_clean(lines[j].text.split("\t")[0]) for j in near if self._institution.search(lines[j].text)), None)
+                years = [t.month.value.year for j in near for t in self.dates.tokens(lines[j].text) if t.month is not None]
+                yield Education(
+                    level=level,
+                    field=_field(line.text),
+                    institution=institution,
+                    end_year=max(years) if years else None,
+                    span=(lines[min(near)].start, lines[max(near)].end),
+                    expected=bool(self._expected.search(text)),
+                    text=line.text.strip(),
+                )
+            if not used and lines and any(self._institution.search(ln.text) for ln in lines):
+                first = next(ln for ln in lines if self._institution.search(ln.text))
+                years = [t.month.value.year for t in self.dates.tokens(first.text) if t.month is not None]
+                yield Education("other", None, _clean(first.text.split("\t")[0]), max(years) if years else None, (first.start, first.end), text=first.text.strip())
+
+    def certifications(self) -> Iterator[Certification]:
+        for section in self.doc.sections:
+            if section.name != "certifications":
+                continue
+            for line in list(_lines(self.doc.text, section.start, section.end))[1:]:
+                name = _clean(line.text)
+                if name and not self._not_cert.search(name):
+                    yield Certification(name, (line.start, line.end))
+
+
+def _lines(text: str, start: int, end: int) -> Iterator[_Line]:
+    """Non-blank lines of ``text[start:end]`` with their offsets."""
+    offset = start
+    for raw in text[start:end].split("\n"):
+        if raw.strip():
+            yield _Line(offset, raw)
+        offset += len(raw) + 1
+
+
+def _without(text: str, rng: DateRange) -> str:
+    return text[: rng.begin] + " " + text[rng.stop :]
+
+
+def _clean(text: str) -> str:
+    return " ".join(text.split()).strip(_STRIP)
+
+
+_PLACEHOLDER = re.compile(r"\b(?:company name|city\s*,\s*state)\b.*$", re.IGNORECASE)
+
+
+def _cut_placeholder(text: str) -> str:
+    """Text before an anonymised "Company Name ... City , State" tail of livecareer exports."""
+    return _PLACEHOLDER.sub("", text)
+
+
+def _placeholder_only(text: str) -> bool:
+    return not _clean(_cut_placeholder(text))
+
+
+def _title_like(text: str) -> bool:
+    """A short line that can be a title: no bullet, no sentence end, few words."""
+    stripped = text.strip()
+    return bool(stripped) and not _BULLET.match(text) and not stripped.endswith((".", ";")) and len(stripped.split()) <= MAX_TITLE_WORDS
+
+
+_FIELD = re.compile(r"(?:\bin\b|:|-|–)\s*([A-Z][\w&/ ,.'-]{2,80})")
+
+
+def _field(text: str) -> str | None:
+    """The field of study after "in" or ":" ("B.E. in Computer Engineering", "BBA : Accounting")."""
+    m = _FIELD.search(text)
+    if m is None:
+        return None
+    value = re.split(r",|\t|\(|\b(?:19|20)\d\d\b", m.group(1))[0]
+    return _clean(value) or None

@@ -1,0 +1,165 @@
+"""The career vocabulary of ``taxonomy/career.yaml`` (date words, section and title kinds, degree
+levels, certification and posting-ask cues), validated on load with errors naming the entry."""
+
+from __future__ import annotations
+
+import functools
+import importlib.resources
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from ..errors import TaxonomyError
+
+#: Education levels, strongest first; `LEVEL_RANK` orders them (higher is stronger).
+LEVELS: tuple[str, ...] = ("phd", "master", "bachelor", "associate", "certificate", "high_school", "other")
+LEVEL_RANK: Mapping[str, int] = {level: len(LEVELS) - i for i, level in enumerate(LEVELS)}
+KINDS: tuple[str, ...] = ("job", "internship", "volunteer", "other")
+
+
+@dataclass(frozen=True, eq=False)
+class CareerVocabulary:
+    """Every word list of career.yaml, lower-cased, ready for the readers (hashed by identity)."""
+
+    months: Mapping[str, int]
+    seasons: tuple[str, ...]
+    present: tuple[str, ...]
+    separators: tuple[str, ...]
+    written: tuple[str, ...]
+    position_sections: Mapping[str, str]
+    heading_kinds: Mapping[str, tuple[str, ...]]
+    title_kinds: Mapping[str, tuple[str, ...]]
+    detail_labels: tuple[str, ...]
+    employer_joiners: tuple[str, ...]
+    education_sections: tuple[str, ...]
+    levels: Mapping[str, tuple[str, ...]]
+    level_aliases: Mapping[str, str]
+    not_degree_after: tuple[str, ...]
+    not_degree_before: tuple[str, ...]
+    institutions: tuple[str, ...]
+    expected: tuple[str, ...]
+    not_certifications: tuple[str, ...]
+    numbers: Mapping[str, int]
+    years_words: tuple[str, ...]
+    preferred: tuple[str, ...]
+    equivalent: tuple[str, ...]
+    perks: tuple[str, ...]
+    named_certifications: tuple[str, ...]
+    connectives: tuple[str, ...]
+    experience_words: tuple[str, ...]
+    role_words: tuple[str, ...]
+    certificate_degrees: tuple[str, ...]
+    degree_context: tuple[str, ...]
+
+
+def words_pattern(words: tuple[str, ...] | list[str]) -> re.Pattern[str]:
+    """Case-insensitive whole-word alternation of literal phrases, longest first."""
+    alternatives = "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+    return re.compile(rf"(?<![\w]){'(?:' + alternatives + ')' if alternatives else '(?!x)x'}(?![\w])", re.IGNORECASE)
+
+
+def career_file() -> Path:
+    """The shipped ``career.yaml``."""
+    return Path(str(importlib.resources.files("skillgap") / "_taxonomy" / "career.yaml"))
+
+
+@functools.lru_cache(maxsize=4)
+def load_career_vocabulary(path: str | None = None) -> CareerVocabulary:
+    """Read and validate a career vocabulary file (the shipped one by default)."""
+    src = path or str(career_file())
+    try:
+        data = yaml.safe_load(Path(src).read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError, UnicodeDecodeError) as exc:
+        raise TaxonomyError(f"cannot read the career vocabulary: {exc}", source=src, fix="restore taxonomy/career.yaml") from None
+    reader = _Reader(src, data)
+    months: dict[str, int] = {}
+    for number, words in reader.mapping("dates.months").items():
+        if not isinstance(number, int) or not 1 <= number <= 12:
+            raise TaxonomyError(f"month {number!r} is not 1-12", source=src, entry="dates.months", fix="key each month list by its number 1-12")
+        for word in reader.strings(f"dates.months.{number}", words):
+            months[word] = number
+    levels = {}
+    for level, words in reader.mapping("education.levels").items():
+        if level not in LEVELS:
+            raise TaxonomyError(f"unknown education level {level!r}", source=src, entry="education.levels", fix=f"use one of {', '.join(LEVELS)}")
+        levels[level] = reader.strings(f"education.levels.{level}", words)
+    aliases = {str(k): str(v) for k, v in reader.mapping("education.aliases").items()}
+    for alias, level in aliases.items():
+        if level not in LEVELS:
+            raise TaxonomyError(f"alias {alias!r} maps to unknown level {level!r}", source=src, entry="education.aliases", fix=f"use one of {', '.join(LEVELS)}")
+    sections = {str(k): str(v) for k, v in reader.mapping("positions.sections").items()}
+    heading_kinds = {k: reader.list(f"positions.heading_kinds.{k}", v) for k, v in reader.mapping("positions.heading_kinds").items()}
+    title_kinds = {k: reader.list(f"positions.title_kinds.{k}", v) for k, v in reader.mapping("positions.title_kinds").items()}
+    for entry, kinds in (("positions.sections", sections.values()), ("positions.heading_kinds", heading_kinds), ("positions.title_kinds", title_kinds)):
+        for kind in kinds:
+            if kind not in KINDS:
+                raise TaxonomyError(f"unknown position kind {kind!r}", source=src, entry=entry, fix=f"use one of {', '.join(KINDS)}")
+    numbers = reader.mapping("asks.numbers")
+    if not all(isinstance(v, int) for v in numbers.values()):
+        raise TaxonomyError("every number word needs an integer value", source=src, entry="asks.numbers", fix="write  three: 3")
+    return CareerVocabulary(
+        months=months,
+        seasons=reader.list("dates.seasons"),
+        present=reader.list("dates.present"),
+        separators=reader.list("dates.separators"),
+        written=reader.list("dates.written"),
+        position_sections=sections,
+        heading_kinds=heading_kinds,
+        title_kinds=title_kinds,
+        detail_labels=reader.list("positions.detail_labels"),
+        employer_joiners=reader.list("positions.employer_joiners"),
+        education_sections=reader.list("education.sections"),
+        levels=levels,
+        level_aliases=aliases,
+        not_degree_after=reader.list("education.not_degree_after"),
+        not_degree_before=reader.list("education.not_degree_before"),
+        institutions=reader.list("education.institutions"),
+        expected=reader.list("education.expected"),
+        not_certifications=reader.list("certifications.not_certifications"),
+        numbers={str(k).casefold(): int(v) for k, v in numbers.items()},
+        years_words=reader.list("asks.years"),
+        preferred=reader.list("asks.preferred"),
+        equivalent=reader.list("asks.equivalent"),
+        perks=reader.list("asks.perks"),
+        named_certifications=reader.list("asks.certifications"),
+        connectives=reader.list("asks.connectives"),
+        experience_words=reader.list("asks.experience"),
+        role_words=reader.list("asks.role_words"),
+        certificate_degrees=reader.list("asks.certificate_degrees"),
+        degree_context=reader.list("asks.degree_context"),
+    )
+
+
+class _Reader:
+    """Dotted-path access into the loaded YAML with file/entry/fix errors."""
+
+    def __init__(self, src: str, data: Any) -> None:
+        if not isinstance(data, dict):
+            raise TaxonomyError("the top level must be a mapping (dates:, positions:, education:, certifications:, asks:)", source=src, fix="see the comment at the top of career.yaml")
+        self.src, self.data = src, data
+
+    def get(self, dotted: str) -> Any:
+        node: Any = self.data
+        for key in dotted.split("."):
+            if not isinstance(node, dict) or key not in node:
+                raise TaxonomyError(f"missing {dotted!r}", source=self.src, entry=dotted, fix=f"add {key}: to career.yaml (see the shipped file)")
+            node = node[key]
+        return node
+
+    def mapping(self, dotted: str) -> dict[Any, Any]:
+        node = self.get(dotted)
+        if not isinstance(node, dict):
+            raise TaxonomyError(f"{dotted!r} must be a mapping", source=self.src, entry=dotted, fix="write key: value lines under it")
+        return node
+
+    def strings(self, dotted: str, node: Any) -> tuple[str, ...]:
+        if not isinstance(node, list) or not all(isinstance(w, str) and w.strip() for w in node):
+            raise TaxonomyError(f"{dotted!r} must be a list of non-empty strings", source=self.src, entry=dotted, fix="write - phrase")
+        return tuple(w.strip().casefold() for w in node)
+
+    def list(self, dotted: str, node: Any = None) -> tuple[str, ...]:
+        return self.strings(dotted, self.get(dotted) if node is None else node)

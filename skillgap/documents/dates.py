@@ -1,0 +1,153 @@
+"""Dates as résumés print them: "Jan 2019", "01/2019", "2017/04", "06/15", "Summer 2020", "2019",
+and ranges of two of them or of one and a "present" word ("Jan 2019 – Present", "2020 now").
+
+A `Month` is the first day of its month; a year printed alone (or with a season, which names
+no month) is ``year_only`` and counts as June in month arithmetic, the usual convention of
+résumé parsers. Only the words of ``taxonomy/career.yaml`` are read as months and "present".
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import date
+
+from .careervocab import CareerVocabulary, words_pattern
+
+_DIGIT = re.compile(r"\d")
+#: Month counted for a date printed as a year only.
+YEAR_ONLY_MONTH = 6
+
+
+@dataclass(frozen=True)
+class Month:
+    """A printed date: ``value`` is the first of its month (1 January when only a year was printed,
+    then ``year_only`` is set and arithmetic uses June)."""
+
+    value: date
+    year_only: bool = False
+
+    @property
+    def index(self) -> int:
+        """Months since year 0, for arithmetic: year * 12 + month (June for a year alone)."""
+        return self.value.year * 12 + (YEAR_ONLY_MONTH if self.year_only else self.value.month)
+
+    def __str__(self) -> str:
+        return f"{self.value.year:04d}" if self.year_only else f"{self.value.year:04d}-{self.value.month:02d}"
+
+
+def month_index(day: date) -> int:
+    """The `Month.index` of a calendar day's month."""
+    return day.year * 12 + day.month
+
+
+@dataclass(frozen=True)
+class DateToken:
+    """One date or "present" word in a text: ``month`` is None for a present word."""
+
+    month: Month | None
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class DateRange:
+    """A date or a range as printed: ``start`` and ``end`` (None when the range leaves it open, as
+    "2018 -"), ``current`` when it ends with a present word; char span of the printed text."""
+
+    start: Month | None
+    end: Month | None
+    current: bool
+    begin: int
+    stop: int
+
+
+class DateReader:
+    """Finds date tokens and ranges in text with one regular expression built from the vocabulary."""
+
+    def __init__(self, vocab: CareerVocabulary) -> None:
+        self.vocab = vocab
+        month_words = "|".join(re.escape(w) for w in sorted(vocab.months, key=len, reverse=True))
+        seasons = "|".join(re.escape(w) for w in vocab.seasons)
+        present = "|".join(re.escape(w) for w in sorted(vocab.present, key=len, reverse=True))
+        year = r"(?:19|20)\d\d"
+        self.token = re.compile(
+            "|".join(
+                (
+                    # "3 Nov 2019", "November 3, 2019", "Jan 2019", "Jan. 2019", "January, 2019", "Jan'19", "11-Sep-20"
+                    rf"(?<![\w])(?:\d{{1,2}}(?:st|nd|rd|th)?[\s\-/.]+)?(?P<mw>{month_words})\.?(?:\s*\d{{1,2}}(?:st|nd|rd|th)?,)?(?:[\s,.\-/]*(?P<y1>{year})(?!\d)|\s?['’\-](?P<yy1>\d\d)(?!\d))",
+                    rf"(?<![\w/.])(?P<m2>0?[1-9]|1[0-2])\s?[/.\-]\s?(?P<y2>{year})(?![\d/])",  # 01/2019, 1.2019
+                    rf"(?<![\w/.])(?P<y3>{year})\s?[/.]\s?(?P<m3>0[1-9]|1[0-2])(?![\d/.])",  # 2017/04
+                    rf"(?<![\w/.])(?P<m4>0[1-9]|1[0-2])/(?P<yy4>\d\d)(?![\d/])",  # 06/15
+                    rf"(?<![\w])(?P<season>{seasons})[\s,']*(?P<y5>{year})(?!\d)",
+                    rf"(?<![\w/.])(?P<y6>{year})(?![\d/]|\.\d)",
+                    rf"(?<![\w])(?P<present>{present})(?![\w])",
+                )
+            ),
+            re.IGNORECASE,
+        )
+        seps = "|".join(re.escape(s) for s in sorted(vocab.separators, key=len, reverse=True))
+        self.gap = re.compile(rf"(?<![ \t])[ \t]*(?:(?:{seps})[ \t]*)?[:,]?[ \t]*", re.IGNORECASE)
+        self.open_end = re.compile(r"(?<![ \t])[ \t]*[-–—~](?:[ \t]|(?=\n)|$)")
+        self.written = words_pattern(vocab.written)
+
+    def tokens(self, text: str) -> Iterator[DateToken]:
+        """Every date and present word of ``text``, in order."""
+        for m in self.token.finditer(text):
+            yield DateToken(self._month(m), m.start(), m.end())
+
+    def _month(self, m: re.Match[str]) -> Month | None:
+        g = m.groupdict()
+        if g["present"]:
+            return None
+        if g["mw"]:
+            month = self.vocab.months[g["mw"].casefold()]
+            year = int(g["y1"]) if g["y1"] else _century(int(g["yy1"]))
+            return Month(date(year, month, 1))
+        if g["y2"]:
+            return Month(date(int(g["y2"]), int(g["m2"]), 1))
+        if g["y3"]:
+            return Month(date(int(g["y3"]), int(g["m3"]), 1))
+        if g["yy4"]:
+            return Month(date(_century(int(g["yy4"])), int(g["m4"]), 1))
+        return Month(date(int(g["y5"] or g["y6"]), 1, 1), year_only=True)
+
+    def ranges(self, text: str) -> list[DateRange]:
+        """Dates and ranges of ``text``: two tokens joined by a separator (or only spaces) make a
+        range; a date followed by a dangling separator ("2018 -") a range with an open end; a
+        present word alone is no date."""
+        if not _DIGIT.search(text):  # every date has digits: most lines have none
+            return []
+        tokens = list(self.tokens(text))
+        out: list[DateRange] = []
+        i = 0
+        while i < len(tokens):
+            tok = tokens[i]
+            if tok.month is None:
+                i += 1
+                continue
+            nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+            if nxt is not None and self.gap.fullmatch(text, tok.end, nxt.start):
+                out.append(DateRange(tok.month, nxt.month, nxt.month is None, tok.start, nxt.end))
+                i += 2
+                continue
+            dangling = self.open_end.match(text, tok.end)
+            if dangling and (nxt is None or nxt.start >= dangling.end()):
+                out.append(DateRange(tok.month, None, False, tok.start, dangling.end()))
+            else:
+                out.append(DateRange(tok.month, tok.month, False, tok.start, tok.end))
+            i += 1
+        return out
+
+
+def _century(yy: int) -> int:
+    """Two-digit year: 00-49 -> 2000s, 50-99 -> 1900s."""
+    return 2000 + yy if yy < 50 else 1900 + yy
+
+
+@functools.lru_cache(maxsize=4)
+def date_reader(vocab: CareerVocabulary) -> DateReader:
+    """One compiled reader per vocabulary."""
+    return DateReader(vocab)

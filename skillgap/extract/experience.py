@@ -1,0 +1,106 @@
+"""Skills joined to the career: months of experience per skill on a résumé, years asked per skill
+on a posting. The text reading is in `skillgap.documents.career` / `.asks`; this module only
+ties mentions to positions and years statements by their char spans."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import TYPE_CHECKING
+
+from ..documents.asks import PostingAsks, YearsStatement
+from ..documents.career import Career, union_months
+from ..documents.careervocab import CareerVocabulary, load_career_vocabulary, words_pattern
+
+if TYPE_CHECKING:
+    from .model import Mention, SkillProfile
+
+#: Words after a skill (within this many characters) that can make it a role ("... Engineer").
+ROLE_WINDOW = 30
+#: How far before and after its number phrase a years statement names its skills (characters):
+#: a long line of run-together requirements is not one statement.
+TIE_BEFORE = 80
+TIE_AFTER = 110
+
+
+@dataclass(frozen=True)
+class SkillMonths:
+    """Experience with one skill: ``months`` of the union of the dated positions whose own text
+    names it (None when no dated position does: named only in a skills list or summary),
+    ``last_used`` the end of the latest such position (``as_of`` for a current one)."""
+
+    months: int | None
+    last_used: date | None
+    positions: tuple[int, ...] = ()
+
+
+def _stated(mentions: tuple[Mention, ...]) -> list[Mention]:
+    return [m for m in mentions if not m.negated and m.method != "implied"]
+
+
+def skill_months(profile: SkillProfile, career: Career, as_of: date | None = None) -> dict[str, SkillMonths]:
+    """Every stated skill of ``profile`` -> its `SkillMonths` from the ``career`` at ``as_of``
+    (default `Career.as_of`). Positions of any kind count; positions whose dates cannot count
+    (an end before the start, after ``as_of``) give no months."""
+    ref = as_of or career.as_of
+    counted = {id(p): span for p, span in career.counted(ref, kinds=("job", "internship", "volunteer", "other"))}
+    found: dict[str, set[int]] = {}
+    for m in _stated(profile.mentions):
+        found.setdefault(m.skill_id, set())
+        for i, p in enumerate(career.positions):
+            if p.span[0] <= m.start < p.span[1]:
+                found[m.skill_id].add(i)
+    out = {}
+    for skill_id, indices in found.items():
+        dated = sorted(i for i in indices if id(career.positions[i]) in counted)
+        if not dated:
+            out[skill_id] = SkillMonths(None, None, tuple(sorted(indices)))
+            continue
+        spans = [counted[id(career.positions[i])] for i in dated]
+        last = max(dated, key=lambda i: counted[id(career.positions[i])][1])
+        p = career.positions[last]
+        out[skill_id] = SkillMonths(union_months(spans), ref if p.current else (p.end or p.start), tuple(sorted(indices)))
+    return out
+
+
+@dataclass(frozen=True)
+class YearsAsked:
+    """Years a posting asks: ``min_years`` of overall experience (the lowest required statement
+    not about named skills alone; None when none) and ``per_skill`` (skill id -> years, with
+    ``preferred`` skills whose only years statement is preferred)."""
+
+    min_years: float | None
+    per_skill: dict[str, float]
+    preferred: frozenset[str] = frozenset()
+
+
+def years_asked(profile: SkillProfile, asks: PostingAsks, vocab: CareerVocabulary | None = None) -> YearsAsked:
+    """Tie the skills named in each years statement's clause to its years (every member of a
+    list in it: "5+ years with databases (MySQL, PostgreSQL)"), except skills named as a role
+    ("as a Machine Learning Engineer"); a statement whose first word after "N years of
+    experience with" is a skill is about skills only, any other is overall experience."""
+    vocab = vocab or load_career_vocabulary()
+    roles = words_pattern(vocab.role_words)
+    text = profile.document.text
+    mentions = _stated(profile.mentions)
+    overall: list[float] = []
+    per_skill: dict[str, float] = {}
+    required_skills: set[str] = set()
+    for st in asks.years:
+        lo, hi = max(st.clause_start, st.start - TIE_BEFORE), min(st.clause_end, st.end + TIE_AFTER)
+        tied = [m for m in mentions if lo <= m.start < hi and not _role(text, m, roles)]
+        skill_only = any(m.start <= st.tail_end < max(m.end, m.start + 1) or m.start == st.tail_end for m in tied)
+        if not skill_only and not st.preferred:
+            overall.append(st.years)
+        for m in tied:
+            if m.skill_id not in per_skill or (not st.preferred and m.skill_id not in required_skills):
+                per_skill[m.skill_id] = st.years
+            if not st.preferred:
+                required_skills.add(m.skill_id)
+    return YearsAsked(min(overall) if overall else None, per_skill, frozenset(per_skill) - required_skills)
+
+
+def _role(text: str, m: Mention, roles: object) -> bool:
+    after = text[m.end : m.end + ROLE_WINDOW]
+    first = after.replace("/", " ").split()[:3]
+    return any(roles.fullmatch(w.strip(",.;:()/")) for w in first)  # type: ignore[attr-defined]

@@ -1,0 +1,182 @@
+"""The career reader: dates as résumés print them, positions, totals, education, the document's own date."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from pathlib import Path
+
+import pytest
+
+from skillgap import TaxonomyError, read_document
+from skillgap.documents.career import read_career, union_months
+from skillgap.documents.careervocab import career_file, load_career_vocabulary
+from skillgap.documents.dates import date_reader
+from skillgap.documents.degrees import degree_finder
+from skillgap.documents.filedate import docx_date, pdf_date
+
+
+@pytest.fixture(scope="module")
+def dates():
+    return date_reader(load_career_vocabulary())
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("DATA ENGINEER\tJuly 2018 - Present", [("2018-07", None, True)]),
+        ("Jan 2019 – Mar 2021", [("2019-01", "2021-03", False)]),
+        ("01/2019 - 03/2021", [("2019-01", "2021-03", False)]),
+        ("2019-2021", [("2019", "2021", False)]),
+        ("Summer 2020", [("2020", "2020", False)]),
+        ("Fall 2011 - Spring 2012", [("2011", "2012", False)]),
+        ("March 2015", [("2015-03", "2015-03", False)]),
+        ("06/15 - Now", [("2015-06", None, True)]),
+        ("2002/08  2007/06", [("2002-08", "2007-06", False)]),
+        ("Aug. 2014-present.", [("2014-08", None, True)]),
+        ("Nov 2019 to Till Date", [("2019-11", None, True)]),
+        ("2020 Present Frontend developer", [("2020", None, True)]),
+        ("2018 - Designed and deployed", [("2018", None, False)]),
+        ("08/2016 ï1⁄4 12/2016 Company Name", [("2016-08", "2016-12", False)]),
+        ("Jan'19 – Mar'20", [("2019-01", "2020-03", False)]),
+        ("Last Modified: 11-Sep-20", [("2020-09", "2020-09", False)]),
+        ("no date here, present tense", []),
+    ],
+)
+def test_every_date_format_of_real_resumes(dates, text, expected):
+    got = [(str(r.start), None if r.end is None else str(r.end), r.current) for r in dates.ranges(text)]
+    assert got == expected
+
+
+RESUME = """Jane Roe
+Experience
+Data Engineer\tJan 2019 - Present
+Built ETL pipelines in Python.
+Data Engineering Intern, Acme Corp\t06/2018 - 08/2018
+Wrote SQL reports.
+Accountant
+2010 - 2012
+Kept the books.
+Volunteering
+Volunteer at Food Bank\t2015 - 2016
+Education
+B.Sc. in Computer Science, State University\t2014 - 2018
+"""
+
+
+@pytest.fixture(scope="module")
+def career():
+    return read_career(read_document(RESUME, kind="resume"), as_of=date(2021, 1, 15))
+
+
+def test_positions_have_title_employer_dates_kind_and_span(career):
+    rows = [(p.title, p.employer, p.start, p.end, p.current, p.kind) for p in career.positions]
+    assert rows == [
+        ("Data Engineer", None, date(2019, 1, 1), None, True, "job"),
+        ("Data Engineering Intern", "Acme Corp", date(2018, 6, 1), date(2018, 8, 1), False, "internship"),
+        ("Accountant", None, date(2010, 1, 1), date(2012, 1, 1), False, "job"),
+        ("Volunteer", "Food Bank", date(2015, 1, 1), date(2016, 1, 1), False, "volunteer"),
+    ]
+    first = career.positions[0]
+    assert RESUME[first.span[0] : first.span[1]].strip() == "Data Engineer\tJan 2019 - Present\nBuilt ETL pipelines in Python."
+    third = career.positions[2]
+    assert RESUME[third.span[0] : third.span[1]].startswith("Accountant\n2010 - 2012")  # title on the line above
+    assert (third.start_year_only, third.end_year_only) == (True, True)
+
+
+def test_total_months_is_the_union_of_jobs_and_internships_up_to_as_of(career):
+    # 2019-01 .. 2021-01 = 24, 2018-06 .. 2018-08 = 2, 2010-06 .. 2012-06 = 24 (a year alone counts as June)
+    assert career.total_months() == 50
+    assert career.total_months(as_of=date(2020, 1, 1)) == 38
+    assert (career.as_of, career.as_of_source) == (date(2021, 1, 15), "given")
+
+
+def test_education_level_field_and_year(career):
+    assert [(e.level, e.field, e.end_year) for e in career.education] == [("bachelor", "Computer Science", 2018)]
+    assert career.highest_level == "bachelor"
+
+
+def test_union_counts_overlaps_once():
+    assert union_months([(0, 10), (5, 12), (20, 21)]) == 13
+    assert union_months([]) == 0
+
+
+def test_bad_dates_warn_and_stay_out_of_totals():
+    text = "Experience\nAnalyst\t2019 - 2017\nDid things.\nPlanner\tJan 2030 - Present\nWill do things.\nClerk\t2015 - 2016\n"
+    career = read_career(read_document(text, kind="resume"), as_of=date(2024, 6, 1))
+    assert career.total_months() == 12
+    assert len(career.warnings) == 2
+    assert "before the start" in career.warnings[0] and "after the reference date 2024-06" in career.warnings[1]
+
+
+def test_no_positions_gives_no_total():
+    career = read_career(read_document("Skills\nPython, SQL\nEducation\nMS in Statistics, 2020 University of X\n", kind="resume"))
+    assert career.positions == () and career.total_months() is None
+    assert career.highest_level == "master"
+
+
+def test_printed_last_modified_date_is_the_reference():
+    text = "ID: 6d29 Last Modified: 11-Sep-20\nExperience\nEngineer\tJan 2019 - Present\n"
+    career = read_career(read_document(text, kind="resume"))
+    assert career.as_of == date(2020, 9, 1)
+    assert career.as_of_source == "printed 'Last Modified: 11-Sep-20'"
+    assert career.total_months() == 20
+
+
+def test_without_any_date_of_its_own_today_is_the_reference():
+    career = read_career(read_document("Experience\nEngineer\tJan 2019 - Present\n", kind="resume"))
+    assert career.as_of == date.today() and career.as_of_source.startswith("today")
+
+
+def test_pdf_creation_date_and_docx_core_properties():
+    assert pdf_date("D:20191103020131+05'30'") == (date(2019, 11, 3), "PDF metadata CreationDate")
+    assert pdf_date("garbage") == (None, None)
+    created, modified = datetime(2021, 1, 25, 13), datetime(2023, 3, 15, 14)
+    assert docx_date("Igor", "Genady Kogan", created, modified)[0] == date(2021, 1, 25)  # a later save by someone else
+    assert docx_date("Ruslan Ganiyev", "Ruslan G", created, modified)[0] == date(2023, 3, 15)  # the author's own save
+    assert docx_date("Rusya", "Other", created, datetime(2021, 2, 1))[0] == date(2021, 2, 1)  # the same session
+    assert docx_date("python-docx", "Curator", datetime(2013, 12, 23), modified)[0] == date(2023, 3, 15)  # template stamp
+
+
+@pytest.mark.parametrize(
+    ("text", "level"),
+    [
+        ("B.E. IN COMPUTER ENGINEERING", "bachelor"),
+        ("MS/PhD in a quantitative discipline", "phd"),
+        ("Master’s degree in Statistics", "master"),
+        ("High School Diploma 2003", "high_school"),
+        ("Associate of Applied Science : Electronics", "associate"),
+        ("Skills: MS Office, Excel", None),
+        ("Cambridge, MA 02139", None),
+        ("Certified Scrum Master", None),
+        ("Certificate in Baking and Pastry", "certificate"),
+        ("we can be reached at me@example.com", None),
+    ],
+)
+def test_degree_words(text, level):
+    assert degree_finder(load_career_vocabulary()).highest(text) == level
+
+
+def test_career_vocabulary_errors_name_file_entry_and_fix(tmp_path: Path):
+    bad = tmp_path / "career.yaml"
+    bad.write_text(career_file().read_text(encoding="utf-8").replace("    phd: [phd,", "    doctor: [phd,"), encoding="utf-8")
+    with pytest.raises(TaxonomyError) as err:
+        load_career_vocabulary(str(bad))
+    assert err.value.source == str(bad) and err.value.entry == "education.levels" and "phd" in err.value.fix
+    missing = tmp_path / "missing.yaml"
+    missing.write_text("dates: {}\n", encoding="utf-8")
+    with pytest.raises(TaxonomyError, match="missing 'dates.months'"):
+        load_career_vocabulary(str(missing))
+
+
+def test_real_resume_positions(shared_data):
+    doc = read_document(shared_data / "resumes_pdf" / "gh_pyresparser__OmkarResume.pdf", kind="resume")
+    career = read_career(doc)
+    assert (career.as_of, career.as_of_source) == (date(2019, 11, 3), "PDF metadata CreationDate")
+    assert [(str(p.start_month), p.current, p.kind) for p in career.positions] == [
+        ("2018-07", True, "job"),
+        ("2018-06", False, "internship"),
+        ("2017-10", False, "internship"),
+        ("2017-07", False, "job"),
+        ("2017-06", False, "internship"),
+    ]
+    assert career.total_months() == 23

@@ -1,0 +1,128 @@
+"""What a posting asks (years, degree, certifications) and months of experience per skill."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from skillgap import SkillExtractor, read_document
+from skillgap.documents.asks import read_asks
+from skillgap.documents.career import read_career
+from skillgap.extract.experience import skill_months, years_asked
+
+POSTING = """Data Engineer
+Requirements
+- 5+ years of professional experience in data engineering.
+- Three years of experience with Python, SQL and Docker.
+- Bachelor's degree in Computer Science, Statistics or a related field, or equivalent experience.
+- MS or PhD is a plus.
+- Active TS/SCI security clearance required.
+- CISSP certification required.
+Benefits
+- We pay for your AWS Certified Solutions Architect exam.
+"""
+
+
+@pytest.fixture(scope="module")
+def extractor():
+    return SkillExtractor()
+
+
+def test_posting_asks_degree_preferred_degree_and_certifications():
+    asks = read_asks(read_document(POSTING, kind="posting"))
+    assert [(y.years, y.preferred) for y in asks.years] == [(5.0, False), (3.0, False)]
+    assert asks.degree is not None
+    assert (asks.degree.level, asks.degree.required, asks.degree.fields) == ("bachelor", False, ("Computer Science", "Statistics"))
+    assert asks.preferred_degree is not None and asks.preferred_degree.level == "master"
+    assert [c.name for c in asks.certifications] == ["CISSP"]  # the clearance and the perk are not asked for
+
+
+def test_lowest_alternative_is_the_degree_asked():
+    asks = read_asks(read_document("Qualifications\nMS/PhD in Statistics; or BS with several years of applied experience\n", kind="posting"))
+    assert asks.degree is not None and (asks.degree.level, asks.degree.required) == ("bachelor", True)
+
+
+def test_overall_years_and_years_per_skill(extractor):
+    posting = extractor.extract(read_document(POSTING, kind="posting"))
+    asked = years_asked(posting, read_asks(posting.document))
+    assert asked.min_years == 5.0
+    assert asked.per_skill == {"data-engineering": 5.0, "python": 3.0, "sql": 3.0, "docker": 3.0}
+
+
+def test_years_only_about_skills_give_no_overall_minimum(extractor):
+    text = "Requirements\nAt least 3 years of experience with REST APIs using Python or Go\n"
+    posting = extractor.extract(read_document(text, kind="posting"))
+    asked = years_asked(posting, read_asks(posting.document))
+    assert asked.min_years is None
+    assert asked.per_skill == {"rest-apis": 3.0, "python": 3.0, "go": 3.0}
+
+
+def test_a_role_name_is_not_a_skill_with_years(extractor):
+    text = "Requirements\n3+ years of full-time experience working as a Machine Learning Engineer\n"
+    posting = extractor.extract(read_document(text, kind="posting"))
+    asked = years_asked(posting, read_asks(posting.document))
+    assert (asked.min_years, asked.per_skill) == (3.0, {})
+
+
+RESUME = """Experience
+Data Engineer\tJan 2019 - Present
+Built pipelines in Python and SQL.
+Analyst\t2016 - 2018
+Reports in SQL and Excel.
+Skills
+Python, SQL, Excel, Docker
+"""
+
+
+def test_skill_months_from_the_positions_that_name_the_skill(extractor):
+    profile = extractor.extract(read_document(RESUME, kind="resume"))
+    career = read_career(profile.document, as_of=date(2021, 1, 1))
+    months = skill_months(profile, career)
+    assert (months["python"].months, months["python"].last_used) == (24, date(2021, 1, 1))
+    assert months["sql"].months == 24 + 24  # 2019-01..2021-01 and 2016-06..2018-06
+    assert (months["excel"].months, months["excel"].last_used) == (24, date(2018, 1, 1))
+    assert months["docker"].months is None  # named only in the skills list: unknown, not 0
+
+
+JOB = """Data Engineer
+Requirements
+- 5+ years of experience with Python.
+- 3+ years of professional experience in software development.
+- Bachelor's degree in Computer Science.
+"""
+
+
+def test_compare_judges_years_and_career_rows(extractor):
+    from skillgap import compare
+    from skillgap.careerfit import CareerWeights
+
+    candidate = extractor.extract(read_document(RESUME + "Education\nMS in Statistics, State University 2015\n", kind="resume"))
+    posting = extractor.extract(read_document(JOB, kind="posting"))
+    report = compare(candidate, posting, as_of=date(2021, 1, 1))
+    python = next(r for r in report.results if r.skill_id == "python")
+    assert (python.status, python.years, python.months, python.credit) == ("short", 5.0, 24, 0.5)
+    assert [(c.name, c.asked, c.has, c.met) for c in report.career] == [
+        ("experience", "3+ years", "48 months (4.0 years)", True),
+        ("degree", "bachelor", "master", True),
+    ]
+    summary = report.summary()
+    assert summary.short == ("Python: 2 of 5 years",)
+    assert "short of years: Python: 2 of 5 years" in str(summary)
+    weighted = compare(candidate, posting, as_of=date(2021, 1, 1), career_weights=CareerWeights(experience=1.0, degree=1.0))
+    assert weighted.score == pytest.approx(100 * (report.earned + 2) / (report.possible + 2))
+    assert report.to_frame().set_index("skill_id").loc["python", "months"] == 24
+
+
+def test_reports_carry_the_career(extractor):
+    from skillgap import compare
+    from skillgap.ranking import CandidateResult, frame_of_rows, ranking_row
+
+    candidate = extractor.extract(read_document(RESUME, kind="resume"))
+    report = compare(candidate, extractor.extract(read_document(JOB, kind="posting")), as_of=date(2021, 1, 1))
+    page = report.to_html()
+    assert "Career timeline" in page and "Experience and degree" in page
+    assert "<b>Data Engineer</b>" in page and "(has 2.0)" in page
+    row = frame_of_rows([ranking_row(CandidateResult("cv.txt", report))]).iloc[0]
+    assert (row["short_of_years"], row["degree"]) == ("Python: 2 of 5 years", None)
+    assert row["experience_months"] == candidate.career.total_months()
