@@ -46,7 +46,7 @@ from skillgap.extract.model import SkillProfile
 from skillgap.gap import PreparedJob, compare_prepared, prepare_job
 from skillgap.lexical import LexicalIndex, relative, words
 from skillgap.match import PARTS as MATCH_PARTS
-from skillgap.match import MatchWeights, combine, default_weights
+from skillgap.match import MatchWeights, combine, default_weights, education_part, experience_part
 from skillgap.titles import headline, title_similarity
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -67,6 +67,8 @@ class Pair:
     possible: float
     coverage: float  # report.score / 100
     relevance: float
+    experience: float
+    education: float
     title: float
     length: int
     text: str = field(repr=False)
@@ -176,6 +178,8 @@ def part_values(unit: Unit, saturation: float) -> dict[str, np.ndarray]:
     return {
         "skills": np.asarray(skills),
         "relevance": np.asarray(relevance),
+        "experience": np.asarray([p.experience for p in unit.pairs]),
+        "education": np.asarray([p.education for p in unit.pairs]),
         "title": np.asarray([p.title for p in unit.pairs]),
         "lexical": unit.lexical,
     }
@@ -240,6 +244,8 @@ def pair(prepared: PreparedJob, candidate: SkillProfile, ranked: SkillProfile) -
         possible=report.possible,
         coverage=report.score / 100.0,
         relevance=report.relevance,
+        experience=experience_part(report, prepared.asks).value,
+        education=education_part(report, prepared.asks).value,
         title=title,
         length=len(words(ranked.document.text)),
         text=ranked.document.text,

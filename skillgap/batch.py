@@ -321,7 +321,7 @@ def with_matches(results: Iterable[CandidateResult], job: PreparedJob, weights: 
     builder = MatchBuilder(job.text, weights)
     for result in results:
         document = result.report.candidate.document if result.report is not None else None
-        builder.add(result.report, document.text if document else "", job.title, [headline(document)] if document else [])
+        builder.add(result.report, document.text if document else "", job.title, [headline(document)] if document else [], job.asks)
         kept.append(result)
     return tuple(replace(r, match=m) for r, m in zip(kept, builder.matches()))
 
@@ -364,7 +364,7 @@ def match_jobs(
             continue
         warnings.extend(job.warnings)
         results.append(CandidateResult(source, report))
-        builder.add(report, job.text, job.title, titles)
+        builder.add(report, job.text, job.title, titles, job.asks)
     matched = tuple(replace(r, match=m) for r, m in zip(results, builder.matches()))
     return Ranking(matched, by=by, item="job", warnings=tuple(warnings))
 

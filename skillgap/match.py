@@ -10,6 +10,16 @@ judged, e.g. skills for a posting in which the taxonomy finds none):
   report's coverage score). Evidence: the requirements met.
 - ``relevance``: the share of the candidate's own skills the job uses (`GapReport.relevance`).
   Evidence: those skills.
+- ``experience``: the mean, over the years the job asks (its overall minimum and each skill's
+  years), of ``min(1, has / asked)``: the candidate's total months of dated positions
+  (`Career.total_months`) against the minimum, the months of positions naming a skill against
+  its years (`RequirementResult.months`); asks whose months are unknown drop out, and the part is
+  NaN when none is left. Evidence: "overall: 3 of 5 years", "Python: 2 of 5 years".
+- ``education``: the candidate's highest degree level against the lowest level the job accepts,
+  on the degree ladder (`skillgap.documents.careervocab.LEVELS`): 1 at or above it (or below it
+  when the posting lets experience replace the degree and the overall years are met), else the
+  ratio of the two ranks on the ladder; NaN when no degree is asked or none is found. Evidence:
+  the degree line of the résumé and what was asked.
 - ``title``: how much of the job's title the candidate's headline carries
   (`skillgap.titles.title_similarity`). Evidence: the title words found.
 - ``lexical``: BM25 of the query text against the documents of the same ranking, divided by
@@ -29,9 +39,12 @@ import functools
 import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from .careerfit import CareerAsks, months_met, years_text
+from .documents.careervocab import LEVEL_RANK
 from .errors import TaxonomyError
 from .lexical import LexicalIndex, relative
 from .taxonomy import shipped_taxonomy_dir
@@ -41,7 +54,7 @@ if TYPE_CHECKING:
     from .gap import GapReport
 
 #: The parts of a match, in the order tables show them.
-PARTS = ("skills", "relevance", "title", "lexical")
+PARTS = ("skills", "relevance", "experience", "education", "title", "lexical")
 
 
 @dataclass(frozen=True)
@@ -50,6 +63,8 @@ class MatchWeights:
 
     skills: float = 1.0
     relevance: float = 1.0
+    experience: float = 1.0
+    education: float = 1.0
     title: float = 1.0
     lexical: float = 1.0
     saturation: float = math.inf
@@ -120,6 +135,33 @@ def relevance_part(report: GapReport) -> Part:
     return Part("relevance", report.relevance, used)
 
 
+def experience_part(report: GapReport, asks: CareerAsks | None, as_of: date | None = None) -> Part:
+    """Mean of ``min(1, has / asked)`` over the years asked (overall and per skill) whose months are known; NaN when none."""
+    shares, evidence = [], []
+    total = report.candidate.career.total_months(as_of) if asks is not None and asks.min_years else None
+    if total is not None and asks is not None and asks.min_years:
+        shares.append(min(1.0, total / (asks.min_years * 12)))
+        evidence.append(f"overall: {years_text(total, asks.min_years)}")
+    for r in report.results:
+        if r.years and r.months is not None:
+            shares.append(min(1.0, r.months / (r.years * 12)))
+            evidence.append(f"{r.label}: {years_text(r.months, r.years)}")
+    return Part("experience", sum(shares) / len(shares) if shares else math.nan, tuple(evidence))
+
+
+def education_part(report: GapReport, asks: CareerAsks | None, as_of: date | None = None) -> Part:
+    """1 at or above the degree asked, the ratio of ladder ranks below it; NaN when none is asked or found."""
+    career = report.candidate.career
+    if asks is None or asks.degree is None or not career.education:
+        return Part("education", math.nan)
+    best = max(career.education, key=lambda e: LEVEL_RANK[e.level])
+    asked = LEVEL_RANK[asks.degree.level]
+    value = min(1.0, LEVEL_RANK[best.level] / asked)
+    if value < 1 and not asks.degree.required and asks.min_years and months_met(career.total_months(as_of), asks.min_years):
+        value = 1.0
+    return Part("education", value, (f"{best.level} for {asks.degree.level}" + ("" if asks.degree.required else " or equivalent experience"), best.text))
+
+
 def title_part(job_title: str, candidate_titles: Sequence[str]) -> Part:
     """`title_similarity` of the job's title and the candidate's titles."""
     value, matched = title_similarity(job_title, candidate_titles)
@@ -138,15 +180,23 @@ class MatchBuilder:
     def __init__(self, query: str, weights: MatchWeights | None = None) -> None:
         self.weights = weights or default_weights()
         self._index = LexicalIndex(query)
-        self._pairs: list[tuple[int, Part, Part, Part] | None] = []
+        self._pairs: list[tuple[int, list[Part]] | None] = []
 
-    def add(self, report: GapReport | None, text: str, job_title: str, candidate_titles: Sequence[str]) -> None:
-        """One item of the ranking: its report, the text of the ranked document and the two sides' titles."""
+    def add(self, report: GapReport | None, text: str, job_title: str, candidate_titles: Sequence[str], asks: CareerAsks | None = None) -> None:
+        """One item of the ranking: its report, the text of the ranked document, the two sides'
+        titles and what the job asks of a career (`PreparedJob.asks`; None for a role)."""
         if report is None:
             self._pairs.append(None)
             return
         position = self._index.add(text)
-        self._pairs.append((position, skills_part(report, self.weights.saturation), relevance_part(report), title_part(job_title, candidate_titles)))
+        parts = [
+            skills_part(report, self.weights.saturation),
+            relevance_part(report),
+            experience_part(report, asks),
+            education_part(report, asks),
+            title_part(job_title, candidate_titles),
+        ]
+        self._pairs.append((position, parts))
 
     def matches(self) -> list[Match | None]:
         """One `Match` per added item (None for failed ones), in the order added."""
@@ -157,9 +207,9 @@ class MatchBuilder:
             if pair is None:
                 out.append(None)
                 continue
-            position, *parts = pair
-            parts.append(Part("lexical", float(lexical[position]), evidence[position]))
-            out.append(Match(combine({p.name: p.value for p in parts}, self.weights), tuple(parts)))
+            position, parts = pair
+            every = (*parts, Part("lexical", float(lexical[position]), evidence[position]))
+            out.append(Match(combine({p.name: p.value for p in every}, self.weights), every))
         return out
 
 

@@ -25,7 +25,7 @@ if TYPE_CHECKING:
 #: Columns of the ranking table, in order.
 RANK_COLUMNS = [
     "rank", "candidate", "match", "score", "required_coverage", "preferred_coverage", "relevance", "fit",
-    "skills", "title", "lexical", "matched", "missing_required", "short_of_years", "experience_months", "degree", "error",
+    "skills", "experience", "education", "title", "lexical", "matched", "missing_required", "short_of_years", "experience_months", "degree", "error",
 ]  # fmt: skip
 #: The figures a ranking can sort by (higher is better): the match model's score (`skillgap.match`)
 #: or a ``GapReport`` attribute.
@@ -145,7 +145,7 @@ def ranking_row(result: CandidateResult) -> dict[str, Any]:
         "preferred_coverage": rep.preferred_coverage if rep else float("nan"),
         "relevance": rep.relevance if rep else float("nan"),
         "fit": rep.fit if rep else float("nan"),
-        **{part: parts.get(part, float("nan")) for part in ("skills", "title", "lexical")},
+        **{part: parts.get(part, float("nan")) for part in ("skills", "experience", "education", "title", "lexical")},
         "matched": len(rep.by_status("matched")) if rep else pd.NA,
         "missing_required": ", ".join(rep.summary().missing_required) if rep else None,
         "short_of_years": ", ".join(rep.summary().short) if rep else None,

@@ -30,6 +30,11 @@ def test_saturation_stops_long_postings_from_punishing_candidates(taxonomy, prof
     assert skills_part(report, 4.0).evidence == ("Python", "SQL")
 
 
+def known(match) -> dict[str, float]:
+    """The parts of a match that have a value."""
+    return {k: v for k, v in match.values().items() if not math.isnan(v)}
+
+
 def test_builder_gives_each_item_its_parts_and_evidence(taxonomy, profile_of):
     posting = profile_of("python", "docker", kind="posting", source="Python Developer")
     job = requirements_from_posting(posting)
@@ -41,11 +46,12 @@ def test_builder_gives_each_item_its_parts_and_evidence(taxonomy, profile_of):
     builder.add(compare(weak, job), weak.document.text, "Python Developer", ["Analyst"])
     first, failed, second = builder.matches()
     assert failed is None
-    assert first.values() == {"skills": 1.0, "relevance": 1.0, "title": 0.75, "lexical": 1.0}
+    assert known(first) == {"skills": 1.0, "relevance": 1.0, "title": 0.75, "lexical": 1.0}
+    assert list(first.values()) == list(PARTS)  # experience and education: no value, nothing asked
     assert first.score == pytest.approx(100 * 3.75 / 4)
     assert first.part("title").evidence == ("python", "developer")
     assert first.part("lexical").evidence == ("python", "docker")
-    assert second.values() == {"skills": 0.0, "relevance": 0.0, "title": 0.0, "lexical": 0.0}
+    assert known(second) == {"skills": 0.0, "relevance": 0.0, "title": 0.0, "lexical": 0.0}
     assert second.score == 0.0
 
 
@@ -65,7 +71,7 @@ def test_posting_with_no_known_skill_is_ranked_on_title_and_text(taxonomy, profi
 def test_shipped_weights_are_the_fitted_file():
     weights = default_weights()
     assert weights == load_match_weights()
-    assert [weights.of(p) for p in PARTS] == [1.0, 0.0, 1.0, 2.0] and weights.saturation == 8.0
+    assert [weights.of(p) for p in PARTS] == [1.0, 2.0, 1.0, 2.0, 1.0, 2.0] and weights.saturation == 8.0
 
 
 @pytest.mark.parametrize(
@@ -76,7 +82,7 @@ def test_shipped_weights_are_the_fitted_file():
         ("weights: {skils: 1}", "unknown parts ['skils']"),
         ("weights: {skills: yes}", "weights must be numbers"),
         ("weights: {skills: -1}", "must be finite, >= 0 and not all 0"),
-        ("weights: {skills: 0, relevance: 0, title: 0, lexical: 0}", "not all 0"),
+        ("weights: {skills: 0, relevance: 0, experience: 0, education: 0, title: 0, lexical: 0}", "not all 0"),
         ("weights: {skills: 1}\nsaturation: 0", "saturation must be > 0"),
         ("weights: {skills: [", "cannot read the match weights"),
     ],

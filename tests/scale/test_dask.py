@@ -28,7 +28,7 @@ def client():
 
 
 #: The match model's columns: the Dask adapter does not compute them (the lexical part needs every text in one place).
-MATCH_COLUMNS = ["match", "skills", "title", "lexical"]
+MATCH_COLUMNS = ["match", "skills", "experience", "education", "title", "lexical"]
 
 
 def test_dask_rank_equals_rank(client: Client, shared_data: Path, tmp_path: Path):
