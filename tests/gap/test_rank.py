@@ -19,7 +19,7 @@ def test_rank_orders_by_score_with_error_rows_last(tmp_path, taxonomy, profile_o
         profile_of("python", "tensorflow", "gcp", source="middle.txt"),
         profile_of("sql", source="weak-too.txt"),
     ]
-    frame = rank(candidates, "test-role", taxonomy=taxonomy)
+    frame = rank(candidates, "test-role", taxonomy=taxonomy, by="score")
     assert list(frame.columns) == RANK_COLUMNS
     assert frame["candidate"].tolist() == ["strong.txt", "middle.txt", "weak.txt", "weak-too.txt", str(empty)]
     assert frame["rank"].tolist()[:4] == [1, 2, 3, 3]  # ties share a rank and keep input order
