@@ -325,6 +325,9 @@ class _CareerReader:
         is_range = rng.end is not None and rng.end != rng.start or rng.current or rng.end is None
         if is_range and words <= MAX_HEAD_WORDS:
             return rng
+        before = text[: rng.begin].split()
+        if len(before) >= 3 and before[-1].islower() and text.rstrip().endswith("."):
+            return None  # a date inside a sentence: "Surpassed annual quota by 125% in 2015."
         if words <= MAX_SINGLE_DATE_WORDS and (rng.begin == len(text) - len(text.lstrip()) or rng.stop >= len(text.rstrip()) - 1 or "\t" in text):
             return rng
         return None
@@ -385,7 +388,14 @@ class _CareerReader:
     # -- education and certifications -----------------------------------------------------
 
     def _level(self, text: str) -> str | None:
-        return self.degrees.highest(text)
+        """The entry's level; a bare credential word ("Diploma") beside a high-school name is a
+        high-school diploma ("Diploma Bolton High School"), not a post-secondary certificate."""
+        words = list(self.degrees.words(text))
+        levels = {w.level for w in words}
+        if "high_school" in levels and "certificate" in levels:
+            if all(text[w.start : w.end].casefold() in self.vocab.school_credentials for w in words if w.level == "certificate"):
+                return "high_school"
+        return max(levels, key=LEVEL_RANK.__getitem__, default=None)
 
     def education(self) -> Iterator[Education]:
         """Entries of the education sections; without any (no heading found, or none of its lines
@@ -464,11 +474,17 @@ def _clean(text: str) -> str:
 
 
 _PLACEHOLDER = re.compile(r"\b(?:company name|city\s*,\s*state)\b.*$", re.IGNORECASE)
+_PLACE_END = re.compile(r"\bcity\s*,\s*state\b", re.IGNORECASE)
 
 
 def _cut_placeholder(text: str) -> str:
-    """Text before an anonymised "Company Name ... City , State" tail of livecareer exports."""
-    return _PLACEHOLDER.sub("", text)
+    """Text before an anonymised "Company Name ... City , State" tail of livecareer exports, or
+    the title printed after it ("Company Name City , State Consultant") when nothing is before."""
+    head = _PLACEHOLDER.sub("", text)
+    if head.strip(_STRIP):
+        return head
+    tails = list(_PLACE_END.finditer(text))
+    return text[tails[-1].end() :] if tails else head
 
 
 def _placeholder_only(text: str) -> bool:
@@ -478,7 +494,7 @@ def _placeholder_only(text: str) -> bool:
 def _title_like(text: str) -> bool:
     """A short line that can be a title: no bullet, no sentence end, few words."""
     stripped = text.strip()
-    return bool(stripped) and not _BULLET.match(text) and not stripped.endswith((".", ";")) and len(stripped.split()) <= MAX_TITLE_WORDS
+    return bool(stripped) and not _BULLET.match(text) and not stripped.endswith((".", ";")) and len(_cut_placeholder(stripped).split()) <= MAX_TITLE_WORDS
 
 
 _FIELD = re.compile(r"(?:\bin\b|:|-|–)\s*([A-Z][\w&/ ,.'-]{2,80})")

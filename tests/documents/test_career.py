@@ -95,6 +95,37 @@ def test_education_level_field_and_year(career):
     assert career.highest_level == "bachelor"
 
 
+LIVECAREER = """Experience
+04/2015 to 10/2016
+PeopleSoft Security Administrator III Company Name ï1⁄4 City , State
+Managed user access.
+July 2015 to September 2015
+Company Name City , State Consultant
+Prepared tax returns.
+Sales Manager 01/2013 to 03/2015
+Company Name – City , State
+Surpassed annual quota by 125% in 2014.
+Education
+Diploma Bolton High School ï1⁄4 City , State
+Diploma : auto body Iowa Central Community College 2013
+"""
+
+
+def test_livecareer_titles_beside_the_anonymised_employer_and_dates_inside_sentences():
+    career = read_career(read_document(LIVECAREER, kind="resume"), as_of=date(2021, 8, 8))
+    rows = [(p.title, p.employer, p.start, p.end) for p in career.positions]
+    assert rows == [
+        ("PeopleSoft Security Administrator III", None, date(2015, 4, 1), date(2016, 10, 1)),  # title below, 10 words with the placeholder
+        ("Consultant", None, date(2015, 7, 1), date(2015, 9, 1)),  # title after "Company Name City , State"
+        ("Sales Manager", None, date(2013, 1, 1), date(2015, 3, 1)),  # "in 2014." is a bullet's date, not an entry
+    ]
+
+
+def test_a_diploma_from_a_high_school_is_high_school():
+    career = read_career(read_document(LIVECAREER, kind="resume"), as_of=date(2021, 8, 8))
+    assert [(e.level, e.end_year) for e in career.education] == [("high_school", None), ("certificate", 2013)]
+
+
 def test_union_counts_overlaps_once():
     assert union_months([(0, 10), (5, 12), (20, 21)]) == 13
     assert union_months([]) == 0
