@@ -4,6 +4,9 @@ A line is a heading when it *looks* like one (short, no sentence punctuation, ca
 Case or a trailing colon) and its words match the vocabulary: a whole heading, fuzzily
 (rapidfuzz, so "Experiance" and "Skills & Tools" still match), or else a keyword of a section
 ("PROJECTS UNDERTAKEN" -> projects). "Key Skills: Python, SQL" starts a section inline.
+In postings the layout also makes a heading: a short sentence-case line standing alone (after a
+blank line, a finished sentence or the start, before a blank line, a bullet or a capitalised
+line) is matched like a Title Case one ("A bit about you", "Physical demands", "Why join us").
 """
 
 from __future__ import annotations
@@ -27,6 +30,9 @@ MAX_HEADING_WORDS = 7
 MAX_LABEL_HEADING_WORDS = 10  # a line ending in ":" or "?" ("What you need to be successful in this role:")
 MAX_KEYWORD_WORDS = 6
 MAX_INLINE_WORDS = 4
+#: A line that is a heading by layout alone may end in its keyword only up to this many words
+#: ("Experience requirements"); longer, it is a list item ("Previous leadership experience preferred").
+MAX_LAYOUT_TAIL_WORDS = 3
 
 _MARKERS = " \t•*#_=~|>-–—:.·?"
 _DIGIT = re.compile(r"\d")
@@ -47,7 +53,7 @@ def detect_sections(text: str, kind: DocumentKind, vocabularies: Mapping[str, Vo
     the first heading an inline label does start one ("Key Skills: ..." in job-board exports)."""
     vocab = (vocabularies or load_vocabularies())[kind]
     starts: list[tuple[int, str, str]] = []
-    for start, name, heading, inline in _headings(text, vocab):
+    for start, name, heading, inline in _headings(text, vocab, layout=kind == "posting"):
         if starts and (inline or name == starts[-1][1]):
             continue
         starts.append((start, name, heading))
@@ -61,14 +67,31 @@ def detect_sections(text: str, kind: DocumentKind, vocabularies: Mapping[str, Vo
     return tuple(sections)
 
 
-def _headings(text: str, vocab: Vocabulary) -> Iterator[tuple[int, str, str, bool]]:
-    """(line start, canonical section name, heading as printed, inline?) for each heading line."""
+def _headings(text: str, vocab: Vocabulary, *, layout: bool = False) -> Iterator[tuple[int, str, str, bool]]:
+    """(line start, canonical section name, heading as printed, inline?) for each heading line;
+    with ``layout``, a line standing alone (see `_stands_alone`) counts as heading-shaped."""
     offset = 0
-    for line in text.split("\n"):
-        found = _classify(line, vocab)
+    lines = text.split("\n")
+    for i, line in enumerate(lines):
+        alone = layout and _stands_alone(lines[i - 1] if i else "", line, lines[i + 1] if i + 1 < len(lines) else "")
+        found = _classify(line, vocab, alone=alone)
         if found is not None:
             yield (offset + len(line) - len(line.lstrip()), *found)
         offset += len(line) + 1
+
+
+def _stands_alone(before: str, line: str, after: str) -> bool:
+    """Whether ``line`` stands apart as a heading would: the line before is blank, ends a sentence
+    or is absent, and the line after is blank, absent, a bullet or starts with a capital or digit
+    (so a hard-wrapped "Works on small to" + "mid-sized ..." is no heading). A line ending in a
+    small word ("... the") continues."""
+    words = line.split()
+    if not words or words[-1].casefold() in _SMALL_WORDS:
+        return False
+    before, after = before.strip(), after.strip()
+    if before and not before.endswith((".", "!", "?", ":")):
+        return False
+    return not after or after[0] in _MARKERS or after[0].isupper() or after[0].isdigit()
 
 
 def classify_line(line: str, vocab: Vocabulary) -> tuple[str, str] | None:
@@ -77,7 +100,7 @@ def classify_line(line: str, vocab: Vocabulary) -> tuple[str, str] | None:
     return found[:2] if found else None
 
 
-def _classify(line: str, vocab: Vocabulary) -> tuple[str, str, bool] | None:
+def _classify(line: str, vocab: Vocabulary, *, alone: bool = False) -> tuple[str, str, bool] | None:
     stripped = line.strip()
     if not stripped or len(stripped) > 400:
         return None
@@ -104,13 +127,17 @@ def _classify(line: str, vocab: Vocabulary) -> tuple[str, str, bool] | None:
         return None
     name = _match_heading(norm, vocab)
     shaped = _heading_shaped(heading, colon=labelled)
-    if name is not None and (shaped or norm in vocab.headings):
+    # a sentence-case line is a heading by layout alone unless it reads as a list item: a bullet,
+    # a bracket or a full stop inside ("- Bachelor's degree (preferred)", "Master's or Ph.D. preferred")
+    by_layout = alone and not shaped and stripped[0] not in _MARKERS and not any(c in heading for c in "().")
+    if name is not None and (shaped or by_layout or norm in vocab.headings):
         return name, heading, False
-    if shaped and len(words) <= MAX_KEYWORD_WORDS:
-        for word in reversed(norm.split()):
+    if (shaped or by_layout) and len(words) <= MAX_KEYWORD_WORDS:
+        keys = norm.split()
+        for i, word in enumerate(reversed(keys)):
             name = vocab.keywords.get(word)
-            if name is not None:
-                return name, heading, False
+            if name is not None and not (by_layout and i == 0 and len(keys) > MAX_LAYOUT_TAIL_WORDS):
+                return name, heading, False  # by layout, "Previous leadership experience preferred" is an item
     return None
 
 

@@ -229,7 +229,7 @@ def in_technical_context(
     if n in cue_spans.skill_after_starts:
         return True  # "Java experience", "sales skills"
     if not is_item(doc, start, end, skill_tokens=skill_tokens, cues=cues, cue_spans=cue_spans, clauses=clauses):
-        return False
+        return opens_skill_list(doc, n, skill_tokens=skill_tokens, cues=cues, clauses=clauses)
     if clauses.is_edge(n) and not clauses.is_edge(p) and doc[p].text in cues.bullets and clauses.is_edge(p - 1):
         return True  # a bulleted line holding the name alone
     if end - start == 1 and len(doc[start]) == 1 and not clauses.is_edge(p) and not clauses.is_edge(n) and doc[p].text == "(" and doc[n].text == ")":
@@ -248,6 +248,25 @@ def is_item(doc: Doc, start: int, end: int, *, skill_tokens: set[int], cues: Cue
     prev_sep = clauses.is_edge(p) or doc[p].lower_ in seps or p + 1 in cue_spans.ends or p in skill_tokens
     next_sep = clauses.is_edge(n) or doc[n].lower_ in seps or n in cue_spans.starts or n in skill_tokens
     return (prev_sep and next_sep) if both else (prev_sep or next_sep)
+
+
+def opens_skill_list(doc: Doc, n: int, *, skill_tokens: set[int], cues: Cues, clauses: Clauses, least: int = 2) -> bool:
+    """Whether the name before token ``n`` opens a list of at least ``least`` more skills: ``n`` is
+    a separator and the items after it are skills, each alone between separators ("namely
+    Containers, DevOps and Agile"; "Excel, Word and PowerPoint" stops at "Word", no skill)."""
+    seps = cues.list_separators
+    found = 0
+    while not clauses.is_edge(n) and doc[n].lower_ in seps:
+        i = _skip_spaces(doc, n + 1, 1, clauses)
+        while not clauses.is_edge(i) and doc[i].lower_ in seps:  # ", and"
+            i = _skip_spaces(doc, i + 1, 1, clauses)
+        if clauses.is_edge(i) or i not in skill_tokens:
+            break
+        while i in skill_tokens:
+            i += 1
+        found += 1
+        n = _skip_spaces(doc, i, 1, clauses)
+    return found >= least
 
 
 def _skip_spaces(doc: Doc, i: int, step: int, clauses: Clauses) -> int:

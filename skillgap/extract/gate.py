@@ -83,7 +83,7 @@ class GatedMatcher:
             hits = [i for i in at[rule.bits[0]] if all(_near(pos, i, reach) for pos in others)]
             for lo, hi in _windows(hits, rule.width, len(doc)):
                 out.extend((key, lo + s, lo + e) for key, s, e in rule.matcher(doc[lo:hi]))
-        return out
+        return list(dict.fromkeys(out))  # two patterns of one key matching one span count once, as in Matcher
 
     def _learn(self, word: int) -> tuple[int, ...]:
         """The gates a new word (LOWER hash) passes, tested once and cached."""

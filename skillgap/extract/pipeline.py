@@ -58,6 +58,10 @@ _LIST_PUNCT = f"[;|{re.escape(BULLET_GLYPHS)}]"
 #: Brackets glued to words ("Flask(Python),Laravel(PHP)", "Excel(R)") are split off, and so is a
 #: comma glued after a closing bracket.
 _GLUED_BRACKET = r"(?<=\w)[()\[\]]|[()\[\]](?=\w)|(?<=[)\]])[,;]"
+#: A bullet dash glued to a capitalised word ("-Supervised and unsupervised learning") is split off.
+_GLUED_DASH = r"-(?=[A-Z])"
+#: A comma glued after a name ending in a symbol ("C#,Asp.Net", "C++,Java") is split off.
+_GLUED_COMMA = r"(?<=[#+]),(?=\S)"
 #: A version number glued to a name ("TensorFlow2", "Python3.8") is split off the name.
 _VERSION_SUFFIX = r"(?<=[A-Za-z]{3})[0-9]+(?:\.[0-9]+)*$"
 
@@ -106,12 +110,12 @@ class SkillPipeline:
         self.fuzzy_names = [(f, skill_id) for skill_id, forms in sure.items() for f in forms]
 
     def _tune_tokenizer(self, forms: Iterable[str], ambiguous: Iterable[str]) -> None:
-        """List punctuation, glued brackets and versions split off; names with punctuation ("C#", ".NET") kept whole."""
+        """List punctuation, glued brackets, bullet dashes, commas and versions split off; names with punctuation ("C#", ".NET") kept whole."""
         tok = self.nlp.tokenizer
         defaults = self.nlp.Defaults
-        prefixes = compile_prefix_regex([_LIST_PUNCT, *defaults.prefixes])
+        prefixes = compile_prefix_regex([_LIST_PUNCT, _GLUED_DASH, *defaults.prefixes])
         suffixes = compile_suffix_regex([_LIST_PUNCT, _VERSION_SUFFIX, *defaults.suffixes])
-        infixes = compile_infix_regex([_LIST_PUNCT, _GLUED_BRACKET, *defaults.infixes])
+        infixes = compile_infix_regex([_LIST_PUNCT, _GLUED_BRACKET, _GLUED_COMMA, *defaults.infixes])
         if english_rules(self.nlp):  # our three additions, too, only split at punctuation or digits
             prefixes, suffixes, infixes = PlainWordSkip(prefixes), PlainWordSkip(suffixes), PlainWordSkip(infixes)  # type: ignore[assignment]
         tok.prefix_search = prefixes.search
@@ -164,7 +168,8 @@ def resolve(matches: Iterable[Match]) -> list[Match]:
     """Non-overlapping matches: the longest wins, then a sure form over an ambiguous one, then exact over pattern.
 
     A sure exact or pattern match of another skill strictly inside a winner is kept too: the text
-    names both ("C/C++" holds C++, "unsupervised machine learning" holds machine learning).
+    names both ("C/C++" holds C++, "unsupervised machine learning" holds machine learning); so is a
+    sure pattern match of another skill on the winner's very span ("Node.js" is also an "X.js" of JavaScript).
     """
     taken: set[int] = set()
     kept, losers = [], []
@@ -179,7 +184,8 @@ def resolve(matches: Iterable[Match]) -> list[Match]:
         if m.ambiguous or m.method == "fuzzy" or nested.intersection(range(m.start, m.end)):
             continue
         outer = next((k for k in kept if k.start <= m.start and m.end <= k.end), None)
-        if outer is not None and (outer.start, outer.end) != (m.start, m.end) and outer.skill_id != m.skill_id and outer.method != "fuzzy":
+        inside = (outer.start, outer.end) != (m.start, m.end) or m.method == "pattern" if outer is not None else False
+        if outer is not None and inside and outer.skill_id != m.skill_id and outer.method != "fuzzy":
             nested.update(range(m.start, m.end))
             kept.append(m)
     return sorted(kept, key=lambda m: (m.start, m.start - m.end))

@@ -34,6 +34,10 @@ def vocab():
         ("Nice to have", "posting", ("preferred", "Nice to have")),
         ("COMPENSATION & BENEFITS:", "posting", ("benefits", "COMPENSATION & BENEFITS")),
         ("Minimum Qualifications:", "posting", ("requirements", "Minimum Qualifications")),
+        ("A bit about you", "posting", ("requirements", "A bit about you")),
+        ("Physical Demands", "posting", ("requirements", "Physical Demands")),
+        ("About Cognizant", "posting", ("about", "About Cognizant")),  # by keyword
+        ("Total Rewards:", "posting", ("benefits", "Total Rewards")),
     ],
 )
 def test_headings(vocab, line: str, kind: str, expected: tuple[str, str]) -> None:
@@ -55,6 +59,22 @@ def test_headings(vocab, line: str, kind: str, expected: tuple[str, str]) -> Non
 )
 def test_lines_that_are_not_headings(vocab, line: str) -> None:
     assert classify_line(line, vocab["resume"]) is None
+
+
+def test_posting_headings_from_layout(vocab) -> None:
+    # sentence-case lines standing alone are matched by fuzzy heading or keyword; a bulleted line,
+    # a line with a bracket, a long line ending in its keyword and a hard-wrapped fragment are not
+    text = (
+        "We build furniture.\n\nAbout our company\nWe are 300 people.\n\nWhat youll do\n- Build dashboards\n"
+        "Works on small to\nmid-sized reports.\n\nExperience requirements\nThree years of SQL.\n"
+        "Previous leadership experience preferred\n- Bachelor's degree (preferred)\n\nWhy join us?\nRemote work.\n"
+    )
+    found = [(s.name, s.heading) for s in detect_sections(text, "posting", vocab)]
+    assert found == [
+        ("about", "About our company"), ("responsibilities", "What youll do"), ("requirements", "Experience requirements"), ("benefits", "Why join us"),
+    ]
+    # the same lines in a résumé are no headings: the layout rule is the postings'
+    assert [s.name for s in detect_sections(text, "resume", vocab)] == []
 
 
 def test_sections_span_heading_to_next_heading(vocab) -> None:

@@ -36,6 +36,9 @@ from skillgap.extract import SkillExtractor
         # a skill word right after the name; a bulleted line holding the name alone
         ("18months good B2B sales experience", ["sales"]),
         ("Requirements:\n* Java\n* Team Work", ["java", "collaboration"]),
+        # posting 032: the first item of a list of two more skills, after a word that is no separator
+        ("modern engineering practices namely Spark, Hadoop and Linux.", ["apache-spark", "hadoop", "linux"]),
+        ("practices namely Java, SQL or Scala", ["java", "sql", "scala"]),
     ],
 )
 def test_ambiguous_names_count_in_context(ids, text: str, expected: list[str]) -> None:
@@ -68,6 +71,11 @@ def test_ambiguous_names_count_in_context(ids, text: str, expected: list[str]) -
 )
 def test_ambiguous_names_without_context_are_not_skills(ids, text: str) -> None:
     assert [i for i in ids(text) if i not in ("leadership", "regression", "data-ingestion")] == []
+
+
+def test_a_list_opened_by_a_name_needs_two_more_skills(ids) -> None:
+    assert ids("They know Go, Python in hand") == ["python"]
+    assert ids("They know Go, Python and Java") == ["go", "python", "java"]
 
 
 def test_ambiguous_name_counts_in_a_skills_section(extractor: SkillExtractor) -> None:

@@ -40,6 +40,22 @@ def test_glued_brackets_split(ids, extractor: SkillExtractor) -> None:
     assert ids("Microsoft Excel(R) and Python(3 years)") == ["excel", "python"]
 
 
+def test_glued_bullet_dash_and_comma_after_symbol_split(extractor: SkillExtractor) -> None:
+    # résumé Prashant_Bhat: "-Supervised and unsupervised learning"; Amruta_B: "Core Java,C#,Asp.Net"
+    assert [t.text for t in extractor.nlp("-Supervised and")] == ["-", "Supervised", "and"]
+    assert [t.text for t in extractor.nlp("Java,C#,Asp C++,Go")] == ["Java", ",", "C#", ",", "Asp", "C++", ",", "Go"]
+    # a hyphen inside a word or before a digit stays
+    assert [t.text for t in extractor.nlp("C-suite -5")] == ["C", "-", "suite", "-5"]
+
+
+def test_a_pattern_of_another_skill_on_the_same_span_is_kept() -> None:
+    # résumé awesomecv: "API microservices in Node.js Koa"; the gold counts any "X.js" as JavaScript
+    mentions = SkillExtractor().extract("Implemented API microservices in Node.js and D3.js").mentions
+    assert [(m.skill_id, m.text, m.method) for m in mentions if m.skill_id in ("node-js", "javascript", "d3-js")] == [
+        ("node-js", "Node.js", "exact"), ("javascript", "Node.js", "pattern"), ("d3-js", "D3.js", "exact"), ("javascript", "D3.js", "pattern"),
+    ]
+
+
 def test_longest_match_wins(extractor: SkillExtractor) -> None:
     # posting 022: "data science tools (Python, apache spark, TensorFlow)"
     profile = extractor.extract("employing various data science tools (Python, apache spark, TensorFlow) and techniques")
