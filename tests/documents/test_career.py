@@ -39,6 +39,10 @@ def dates():
         ("08/2016 ï1⁄4 12/2016 Company Name", [("2016-08", "2016-12", False)]),
         ("Jan'19 – Mar'20", [("2019-01", "2020-03", False)]),
         ("Last Modified: 11-Sep-20", [("2020-09", "2020-09", False)]),
+        ("2017 july - 2019 october", [("2017-07", "2019-10", False)]),
+        ("2019 october - now", [("2019-10", None, True)]),
+        ("2012 , November TINKOFF BANK", [("2012-11", "2012-11", False)]),
+        ("B.S. 2014 March 2015", [("2014", "2015-03", False)]),  # the month is the next date's
         ("no date here, present tense", []),
     ],
 )
