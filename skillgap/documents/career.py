@@ -399,11 +399,16 @@ class _CareerReader:
 
     def education(self) -> Iterator[Education]:
         """Entries of the education sections; without any (no heading found, or none of its lines
-        names a degree), lines anywhere that name a degree beside an institution or a year."""
+        names a degree), lines anywhere that name a degree beside an institution or a year; then
+        degree lines elsewhere of a level these do not name."""
         found = list(self._education_in_sections())
-        if any(e.level != "other" for e in found):
-            yield from found
-            return
+        if not any(e.level != "other" for e in found):
+            found = [*self._degree_lines_near_a_name_or_year(), *(e for e in found if e.level == "other")]
+        yield from found
+        yield from self._degree_lines_elsewhere(found)
+
+    def _degree_lines_near_a_name_or_year(self) -> Iterator[Education]:
+        """Lines anywhere naming a degree beside an institution or a date: education without a heading."""
         text = self.doc.text
         starts = sorted({text.rfind("\n", 0, w.start) + 1 for w in self.degrees.words(text)})  # lines naming a degree
         for start in starts:
@@ -415,7 +420,24 @@ class _CareerReader:
             years = [t.month.value.year for t in self.dates.tokens(line.text) if t.month is not None]
             institution = _clean(line.text.split("\t")[0]) if self._institution.search(line.text) else None
             yield Education(level, _field(line.text), institution, max(years) if years else None, (line.start, line.end), bool(self._expected.search(line.text)), line.text.strip())
-        yield from (e for e in found if e.level == "other")
+
+    def _degree_lines_elsewhere(self, found: list[Education]) -> Iterator[Education]:
+        """Lines outside the education entries that open with a degree ("M.A. in Literary
+        Translation", "Bachelors degree - Applied Mathematics") of a level the entries do not
+        name: a degree printed under a heading the reader did not take for education."""
+        text = self.doc.text
+        levels = {e.level for e in found}
+        for m in self.degrees.line_openings.finditer(text):
+            w = next(self.degrees.words(text[m.end() : m.end() + _DEGREE_HEAD_CHARS]), None)
+            if w is None or w.start != 0 or LEVEL_RANK[w.level] < LEVEL_RANK["associate"] or w.level in levels:
+                continue
+            if any(a <= m.end() < b for a, b in (e.span for e in found)) or not _DEGREE_OPENS.match(text, m.end() + w.end):
+                continue
+            start, end = m.start(), text.find("\n", m.end())
+            line = text[start : end if end >= 0 else len(text)]
+            years = [t.month.value.year for t in self.dates.tokens(line) if t.month is not None]
+            levels.add(w.level)
+            yield Education(w.level, _field(line), None, max(years) if years else None, (start, start + len(line)), bool(self._expected.search(line)), line.strip())
 
     def _education_in_sections(self) -> Iterator[Education]:
         for section in self.doc.sections:
@@ -497,6 +519,10 @@ def _title_like(text: str) -> bool:
     return bool(stripped) and not _BULLET.match(text) and not stripped.endswith((".", ";")) and len(_cut_placeholder(stripped).split()) <= MAX_TITLE_WORDS
 
 
+#: How far a degree word opening a line may run.
+_DEGREE_HEAD_CHARS = 30
+#: What follows a degree word that opens a degree line: "in", "of", "degree", ":", a dash.
+_DEGREE_OPENS = re.compile(r"[ \t]*(?:\bin\b|\bof\b|\bdegree\b|[:–—(-])", re.IGNORECASE)
 _FIELD = re.compile(r"(?:\bin\b|:|-|–)\s*([A-Z][\w&/ ,.'-]{2,80})")
 
 

@@ -33,6 +33,11 @@ class DegreeFinder:
         self.phrase_level = {" ".join(w.split()): level for level, words in vocab.levels.items() for w in words if not _is_key(w)}
         self.phrases = words_pattern(list(self.phrase_level))
         self.keys = {_key(w): level for level, words in vocab.levels.items() for w in words if _is_key(w)}
+        openers = {_key(w).removesuffix("'s").rstrip("'") for w in [*self.keys, *(p.split()[0] for p in self.phrase_level)]}
+        loose = sorted((r"\.?\s?".join(re.escape(c) for c in key) for key in openers), key=len, reverse=True)
+        #: Where a line opens with what may be a degree word (after blanks and bullets): a cheap
+        #: test before `words` decides.
+        self.line_openings = re.compile(rf"^[ \t•*\-–]*(?=(?:{'|'.join(loose)})['’]?s?['’]?\.?(?![A-Za-z]))", re.MULTILINE | re.IGNORECASE)
         self.not_after = words_pattern(vocab.not_degree_after)
         self.not_before = re.compile(rf"(?:{words_pattern(vocab.not_degree_before).pattern})\s+$", re.IGNORECASE)
 

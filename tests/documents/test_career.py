@@ -130,6 +130,21 @@ def test_a_diploma_from_a_high_school_is_high_school():
     assert [(e.level, e.end_year) for e in career.education] == [("high_school", None), ("certificate", 2013)]
 
 
+def test_a_degree_line_under_another_heading_adds_its_level_once():
+    text = (
+        "Experience\nBachelors degree - Applied Mathematics\nAnalyst\t2017 - 2019\nWrote reports.\n"
+        "Education\nCertificate in Front End, Tel Aviv College 2020\nB.Sc. in Physics, Tel Aviv University 2016\n"
+        "Summary\nM.A. in Literary Translation\nM.A. in Translation\nHighly motivated analyst with a masters degree\n"
+    )
+    career = read_career(read_document(text, kind="resume"), as_of=date(2021, 1, 1))
+    assert [(e.level, e.field, e.institution, e.end_year) for e in career.education] == [
+        ("certificate", "Front End", "Certificate in Front End, Tel Aviv College 2020", 2020),
+        ("bachelor", "Physics", "B.Sc. in Physics, Tel Aviv University 2016", 2016),
+        ("master", "Literary Translation", None, None),  # the bachelor line is a repeat of a level read; the second M.A. too
+    ]
+    assert career.highest_level == "master"
+
+
 def test_union_counts_overlaps_once():
     assert union_months([(0, 10), (5, 12), (20, 21)]) == 13
     assert union_months([]) == 0
