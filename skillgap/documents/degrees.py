@@ -62,7 +62,7 @@ class DegreeFinder:
                 continue
             if len(key) <= 3 and _LOCATION.search(text, max(0, m.start() - 30), m.start()):
                 continue  # "Cambridge, MA", "Baltimore, MD": a state, not a degree
-            if (self.not_after.match(text, m.end() + 1) and text[m.end() : m.end() + 1] == " ") or self.not_before.search(text[max(0, m.start() - 12) : m.start()]):
+            if (self.not_after.match(text, m.end() + 1) and text[m.end() : m.end() + 1].isspace()) or self.not_before.search(text[max(0, m.start() - 12) : m.start()]):
                 continue
             found.append(DegreeWord(level, m.start(), m.end()))
         return iter(sorted(found, key=lambda w: w.start))

@@ -196,6 +196,7 @@ def test_pdf_creation_date_and_docx_core_properties():
         ("High School Diploma 2003", "high_school"),
         ("Associate of Applied Science : Electronics", "associate"),
         ("Skills: MS Office, Excel", None),
+        ("Illustrator, XD. MS\nOffice: Access, Excel", None),  # the product name on the next line
         ("Cambridge, MA 02139", None),
         ("Certified Scrum Master", None),
         ("Certificate in Baking and Pastry", "certificate"),
