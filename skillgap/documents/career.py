@@ -262,7 +262,7 @@ class _CareerReader:
                 run_in = self._run_in_kind(line.text)
                 if run_in is not None:
                     current_kind = run_in
-                found = self._anchor(line.text, ranges[i])
+                found = self._anchor(line.text, ranges[i], i > 0 and not ranges[i - 1] and _title_like(lines[i - 1].text))
                 if found is not None:
                     anchors.append((i, found, current_kind))
             dates = [(rng.start, rng.end) for _, rng, _ in anchors]
@@ -314,8 +314,9 @@ class _CareerReader:
             return None
         return self._heading_kind[m.group(0).casefold()]  # type: ignore[return-value]
 
-    def _anchor(self, text: str, ranges: list[DateRange]) -> DateRange | None:
-        """The date range (of the line's ``ranges``) that makes this line open a position, or None."""
+    def _anchor(self, text: str, ranges: list[DateRange], after_title: bool = False) -> DateRange | None:
+        """The date range (of the line's ``ranges``) that makes this line open a position, or None
+        (``after_title``: the line above is a title-like line without dates)."""
         if not ranges:
             return None
         rng = ranges[0]
@@ -323,8 +324,8 @@ class _CareerReader:
             return None
         words = len(_without(text, rng).split())
         is_range = rng.end is not None and rng.end != rng.start or rng.current or rng.end is None
-        if is_range and words <= MAX_HEAD_WORDS:
-            return rng
+        if is_range and (words <= MAX_HEAD_WORDS or (after_title and rng.begin == len(text) - len(text.lstrip()))):
+            return rng  # under a title line, a range opening the line opens an entry, whatever runs on after it
         before = text[: rng.begin].split()
         if len(before) >= 3 and before[-1].islower() and text.rstrip().endswith("."):
             return None  # a date inside a sentence: "Surpassed annual quota by 125% in 2015."
@@ -334,9 +335,10 @@ class _CareerReader:
 
     def _head(self, lines: list[_Line], ranges: list[list[DateRange]], i: int, rng: DateRange, previous: int) -> int:
         """The first line of the entry whose date ``rng`` is on line ``i``: a title line printed
-        just above a date line that has no title of its own, else line ``i``."""
+        just above a date line that has no title of its own (or only a run-on paragraph after the
+        date), else line ``i``."""
         own = _clean(_without(lines[i].text, rng))
-        if own and not _placeholder_only(own):
+        if own and not _placeholder_only(own) and len(own.split()) <= MAX_HEAD_WORDS:
             return i
         j = i - 1
         if j > previous and _title_like(lines[j].text) and not ranges[j]:

@@ -125,6 +125,17 @@ def test_livecareer_titles_beside_the_anonymised_employer_and_dates_inside_sente
     ]
 
 
+def test_a_range_opening_a_run_on_paragraph_under_a_title_opens_an_entry():
+    text = (
+        "Experience\nSales Consultant\n"
+        "November 2013 to Current Company Name \u00ef1\u20444 City , State Proactively manages day-to-day activities and supervision of a team of Customer Service\n"
+        "Representatives, route sales and collections, with the best results of the region in 2012 and\n"
+        "2014 - 2015 as the lead of the regional expansion of the company into four new states and markets of the Midwest.\n"
+    )
+    career = read_career(read_document(text, kind="resume"), as_of=date(2021, 8, 8))
+    assert [(p.title, p.start, p.current) for p in career.positions] == [("Sales Consultant", date(2013, 11, 1), True)]  # the wrapped "2014 - 2015" is not
+
+
 def test_a_diploma_from_a_high_school_is_high_school():
     career = read_career(read_document(LIVECAREER, kind="resume"), as_of=date(2021, 8, 8))
     assert [(e.level, e.end_year) for e in career.education] == [("high_school", None), ("certificate", 2013)]
