@@ -262,7 +262,7 @@ class _CareerReader:
                 run_in = self._run_in_kind(line.text)
                 if run_in is not None:
                     current_kind = run_in
-                found = self._anchor(line.text, ranges[i], i > 0 and not ranges[i - 1] and _title_like(lines[i - 1].text))
+                found = self._anchor(line.text, ranges[i], bool(ranges[i]) and i > 0 and not ranges[i - 1] and _title_like(lines[i - 1].text))
                 if found is not None:
                     anchors.append((i, found, current_kind))
             dates = [(rng.start, rng.end) for _, rng, _ in anchors]
