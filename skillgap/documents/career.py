@@ -524,7 +524,7 @@ def _title_like(text: str) -> bool:
 #: How far a degree word opening a line may run.
 _DEGREE_HEAD_CHARS = 30
 #: What follows a degree word that opens a degree line: "in", "of", "degree", ":", a dash.
-_DEGREE_OPENS = re.compile(r"[ \t]*(?:\bin\b|\bof\b|\bdegree\b|[:–—(-])", re.IGNORECASE)
+_DEGREE_OPENS = re.compile(r"(?<![ \t])[ \t]*(?:\bin\b|\bof\b|\bdegree\b|[:–—(-])", re.IGNORECASE)
 _FIELD = re.compile(r"(?:\bin\b|:|-|–)\s*([A-Z][\w&/ ,.'-]{2,80})")
 
 

@@ -85,7 +85,7 @@ class DateReader:
                     rf"(?<![\w])(?P<season>{seasons})[\s,']*(?P<y5>{year})(?!\d)",
                     # "2017 july", "2012 , November": the year first, the month word after it (not
                     # the month of a following date: "2014 March 2015")
-                    rf"(?<![\w/.])(?P<y7>{year})[ \t]*,?[ \t]*(?P<mw7>{month_words})\.?(?![\w])(?![ \t]*[,.'’/]?[ \t]*\d)",
+                    rf"(?<![\w/.])(?P<y7>{year})[ \t]*(?:,[ \t]*)?(?P<mw7>{month_words})\.?(?![\w])(?![ \t]*(?:[,.'’/][ \t]*)?\d)",
                     rf"(?<![\w/.])(?P<y6>{year})(?![\d/]|\.\d)",
                     rf"(?<![\w])(?P<present>{present})(?![\w])",
                 )
