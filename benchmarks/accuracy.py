@@ -80,10 +80,9 @@ class WordSearch:
 class Ours:
     """The extractor: stated (non-implied) mentions; negated ones apart."""
 
-    name = "skillgap"
-
-    def __init__(self, extractor: SkillExtractor) -> None:
+    def __init__(self, extractor: SkillExtractor, name: str = "skillgap") -> None:
         self.extractor = extractor
+        self.name = name
 
     def run(self, documents: Sequence[Document]) -> list[Found]:
         out = []
@@ -290,17 +289,28 @@ def bio_spans(tokens: Sequence[str], tags: Sequence[str], keep: Iterable[str] | 
     return text, spans
 
 
-def skillspan(data: Path) -> list[tuple[str, list[Span]]]:
-    out = []
+def skillspan(data: Path, tags: Sequence[str] = ("tags_knowledge",), by_posting: bool = False) -> list[tuple[str, list[Span]]]:
+    """SkillSpan sentences with the spans of the ``tags`` columns; ``by_posting`` joins the
+    consecutive sentences of one posting (same ``idx``) with line breaks."""
+    out: list[tuple[str, list[Span]]] = []
+    last = None
     for name in ("skillspan_train.json", "skillspan_dev.json"):
         for line in (data / "skill_annotations/skillspan" / name).read_text(encoding="utf-8").splitlines():
             if line.strip():
                 row = json.loads(line)
-                out.append(bio_spans(row["tokens"], row["tags_knowledge"]))
+                text, spans = bio_spans(row["tokens"], row[tags[0]])
+                spans = sorted(spans + [s for tag in tags[1:] for s in bio_spans(row["tokens"], row[tag])[1]])
+                key = (name, row["idx"])
+                if by_posting and out and key == last:
+                    shift = len(out[-1][0]) + 1
+                    out[-1] = (out[-1][0] + "\n" + text, out[-1][1] + [(a + shift, b + shift) for a, b in spans])
+                else:
+                    out.append((text, spans))
+                last = key
     return out
 
 
-def green(data: Path) -> list[tuple[str, list[Span]]]:
+def green(data: Path, keep: Iterable[str] = ("Skill",)) -> list[tuple[str, list[Span]]]:
     out, tokens, tags = [], [], []
     for line in [*(data / "skill_annotations/green2022/testset__dev.txt").read_text(encoding="utf-8").splitlines(), ""]:
         parts = line.split()
@@ -308,17 +318,17 @@ def green(data: Path) -> list[tuple[str, list[Span]]]:
             tokens.append(parts[0])
             tags.append(parts[1])
         elif tokens:
-            out.append(bio_spans(tokens, tags, keep={"Skill"}))
+            out.append(bio_spans(tokens, tags, keep=set(keep)))
             tokens, tags = [], []
     return out
 
 
-def dataturks(data: Path) -> list[tuple[str, list[Span]]]:
+def dataturks(data: Path, labels: Iterable[str] = ("Skills",)) -> list[tuple[str, list[Span]]]:
     out = []
     for line in (data / "skill_annotations/dataturks_resume_ner/traindata.json").read_text(encoding="utf-8").splitlines():
         if line.strip():
             row = json.loads(line)
-            spans = [(p["start"], p["end"] + 1) for a in row.get("annotation") or [] if "Skills" in a["label"] for p in a["points"]]
+            spans = [(p["start"], p["end"] + 1) for a in row.get("annotation") or [] if set(labels) & set(a["label"]) for p in a["points"]]
             out.append((row["content"], spans))
     return out
 
@@ -327,7 +337,7 @@ _LABEL = re.compile(r'<label type="([^"]*)">|</label>')
 DOTIN_SKILLS = frozenset({"Tech Tools", "Job Specific Skills", "Soft Skills"})
 
 
-def dotin(data: Path) -> list[tuple[str, list[Span]]]:
+def dotin(data: Path, types: Iterable[str] = DOTIN_SKILLS) -> list[tuple[str, list[Span]]]:
     out = []
     with zipfile.ZipFile(data / "skill_annotations/dotin_resume_ner/545_cvs_train_v2.zip") as z:
         for name in sorted(n for n in z.namelist() if n.endswith(".xml")):
@@ -342,7 +352,7 @@ def dotin(data: Path) -> list[tuple[str, list[Span]]]:
                 if m.group(1) is not None:
                     open_at = (m.group(1), length)
                 elif open_at:
-                    if open_at[0] in DOTIN_SKILLS:
+                    if open_at[0] in types:
                         spans.append((open_at[1], length))
                     open_at = None
                 pos = m.end()
@@ -366,7 +376,7 @@ def score_spans(name: str, kind: str, items: list[tuple[str, list[Span]]], syste
         p = correct / predicted if predicted else 0.0
         r = found_gold / total_gold if total_gold else 0.0
         f = 2 * p * r / (p + r) if p + r else 0.0
-        print(f"  {system.name:<9} P {p:.3f}  R {r:.3f}  F1 {f:.3f}  ({predicted} predicted spans, {time.perf_counter() - t0:.1f}s)")
+        print(f"  {system.name:<12} P {p:.3f}  R {r:.3f}  F1 {f:.3f}  ({predicted} predicted spans, {time.perf_counter() - t0:.1f}s)")
 
 
 SPAN_SETS = {
@@ -390,7 +400,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     taxonomy = load_taxonomy(*(args.taxonomy or ()))
     extractor = SkillExtractor(taxonomy)
-    systems = [Ours(extractor), WordSearch(taxonomy)]
+    # the extractor without its learned verifier (verify=False) is the same run's baseline for it
+    systems = [Ours(extractor), Ours(SkillExtractor(taxonomy, verify=False), "verify=False"), WordSearch(taxonomy)]
     vocab = load_vocab(data / "gold" / "vocab.txt")
     mapping, missing = map_vocab(vocab, taxonomy)
     print(f"taxonomy: {len(taxonomy)} skills; gold vocabulary: {len(vocab)} names, {len(mapping)} mapped" + (f", unmapped: {missing}" if missing else ""))

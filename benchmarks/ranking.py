@@ -1,33 +1,26 @@
-"""How well do our gap scores rank jobs the way HR people do? (Vanetik vacancy-resume dataset)
+"""Do skillgap's rankings agree with recruiters? FERR (candidates for a job) and Vanetik (jobs for a candidate).
 
-For each of the 18 annotated CVs, two HR annotators ranked the same five developer vacancies
-from best to worst fit. We score each CV against each vacancy (`compare`: the posting's
-requirements, weighted) and rank the five vacancies by the report's score (coverage, 0-100) and
-by its earned weight (sum of weight x credit, not divided by the job's size); a baseline in the
-same run ranks them by the Jaccard overlap of the two texts' word sets, and a control ranks
-them by the vacancy's total requirement weight alone, ignoring the CV. Printed: the Spearman
-correlation with each annotator, averaged over CVs (higher is better; 0 = chance), the two
-annotators' agreement, and the per-vacancy view (CVs ranked for each vacancy), where the
-vacancy's size cancels out. This is the dev split (CVs 1-18); the held-out CVs are elsewhere.
-Also printed: relevance (share of the CV's skills the vacancy uses) and fit (harmonic mean of
-coverage and relevance), a seeded bootstrap over CVs of each difference to the baseline, a
-second CV-blind control (how many skills the vacancy uses) and a CV-blind reference learnt
-from the labels (each vacancy's mean place on the other CVs, same annotator).
+Two human-labelled development sets, both outside the repository (``../shared/data/pairs``):
 
-What it shows (README, gap section): the labels hold each annotator's preference among the
-vacancies, not a judgement of the CV. The CV-blind popularity reference reaches +0.69 / +0.37
-while the annotators agree at +0.12; once the vacancies' popularity is taken out (per-vacancy
-view) the annotators agree at -0.05, and every method sits within noise of 0. Methods that
-grow with the vacancy's size (earned, and partly relevance) "beat" the baseline for that reason
-alone. With 18 CVs, differences of a few hundredths are noise.
+- FERR HR relevance (``ferr_hr_relevance``, see its USING.md): 30 jobs, 7-10 livecareer résumés each,
+  graded 1-7 by one HR professional per job. The release has no job text: a job is its skill
+  keywords (``jobs.csv``), given to skillgap as a one-line posting. Three withheld résumés are skipped.
+- Vanetik & Kogan (``vanetik_vacancy_resume``): 18 developer CVs, each with the 5 vacancies ranked
+  by two HR annotators (element i of an array is the place, 1 = best, of vacancy i). A CV's
+  ranking is judged against each annotator and the two figures averaged.
 
-Reading of the annotation arrays: element i is the place (1 = best) the annotator gave to
-vacancy i+1 (rows of 5_vacancies.csv in file order); the file's header says vacancies are
-"ranked from the best (place 1 in the annotation array) to the worst (place 5)", and CV 9's
-repeated value is then a tie. The other reading (element k names the vacancy at place k+1) is
-printed too, so the conclusion does not hang on it.
+Per ranking (a FERR job, a Vanetik CV): NDCG@10 with gain = grade - lowest grade of that ranking,
+tie-aware (tied scores share their positions' mean gain), and Spearman's rho (average ranks;
+a constant ranking scores 0); averaged over rankings. Methods, all in the same run: skillgap's
+default ranking (the match model with the shipped weights, `skillgap.match`), each of its parts
+alone, today's coverage score (``report.score``), BM25 and TF-IDF cosine of the query text
+against the documents of the same ranking, the ranked document's length, and random (the
+mean over 200 seeded shuffles). Each part of the split (`benchmarks.splits`: FERR jobs and
+Vanetik CVs alternating by file order, first = tuning) is reported separately, with a paired
+bootstrap (10,000 resamples of the rankings, seed 0) of every method's difference to BM25.
+Every document is read and its skills extracted once per run.
 
-Run: PYTHONPATH=. python benchmarks/ranking.py [--per-cv]
+Run: PYTHONPATH=. python benchmarks/ranking.py [--speed]
 """
 
 from __future__ import annotations
@@ -35,170 +28,352 @@ from __future__ import annotations
 import argparse
 import csv
 import json
+import math
 import os
-import random
 import re
-import statistics
 import sys
 import time
+from collections import Counter
+from dataclasses import dataclass, field
 from pathlib import Path
 
-import pandas as pd
+import numpy as np
 
-from skillgap import SkillExtractor, load_taxonomy, read_document
-from skillgap.gap import compare_prepared, prepare_job
+from benchmarks.splits import PARTS, ferr_job_parts, vanetik_cv_parts
+from skillgap import SkillExtractor, load_taxonomy, match_jobs, rank_candidates, read_document
+from skillgap.documents.model import Document
+from skillgap.extract.model import SkillProfile
+from skillgap.gap import PreparedJob, compare_prepared, prepare_job
+from skillgap.lexical import LexicalIndex, relative, words
+from skillgap.match import PARTS as MATCH_PARTS
+from skillgap.match import MatchWeights, combine, default_weights
+from skillgap.titles import headline, title_similarity
 
 ROOT = Path(__file__).resolve().parents[1]
-DATA = Path(os.environ.get("SKILLGAP_SHARED_DATA", ROOT.parent / "shared" / "data")) / "pairs" / "vanetik_vacancy_resume"
+DATA = Path(os.environ.get("SKILLGAP_SHARED_DATA", ROOT.parent / "shared" / "data"))
+FERR = DATA / "pairs" / "ferr_hr_relevance"
+VANETIK = DATA / "pairs" / "vanetik_vacancy_resume"
+#: FERR résumés other evaluation sets use (USING.md): their rows are skipped.
+WITHHELD = frozenset({"12472574", "25187733", "11773925"})
+BOOTSTRAP = 10_000
+RANDOM_RUNS = 200
 
 
-def load_rankings(path: Path) -> dict[str, dict[int, list[int]]]:
-    """``{"annotator 1": {cv number: [5 values]}, ...}`` from the annotation file's two dict lines."""
+@dataclass
+class Pair:
+    """One (job, candidate) pair of a human ranking: the figures every method is built from."""
+
+    earned: float
+    possible: float
+    coverage: float  # report.score / 100
+    relevance: float
+    title: float
+    length: int
+    text: str = field(repr=False)
+
+
+@dataclass
+class Unit:
+    """One human ranking: a FERR job's candidates or a Vanetik CV's vacancies, with the grades (higher = better)."""
+
+    dataset: str
+    key: str
+    part: str
+    query: str = field(repr=False)
+    pairs: list[Pair]
+    grades: list[list[float]]  # one list per annotator, aligned with pairs
+    lexical: np.ndarray = field(init=False, repr=False)
+    library: list[float] = field(init=False, repr=False)  # the match scores skillgap.rank / match_jobs give
+    tfidf: np.ndarray = field(init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        index = LexicalIndex(self.query)
+        for p in self.pairs:
+            index.add(p.text)
+        self.lexical = relative(index.scores())
+        self.tfidf = tfidf_cosine(self.query, [p.text for p in self.pairs])
+
+
+# ------------------------------------------------------------------------------------------
+# metrics
+
+
+def average_ranks(values: np.ndarray) -> np.ndarray:
+    """Ranks 1..n of ``values`` (ascending), ties given their mean rank."""
+    order = np.argsort(values, kind="stable")
+    ranks = np.empty(len(values))
+    sorted_values = values[order]
+    i = 0
+    while i < len(values):
+        j = i
+        while j + 1 < len(values) and sorted_values[j + 1] == sorted_values[i]:
+            j += 1
+        ranks[order[i : j + 1]] = (i + j) / 2 + 1
+        i = j + 1
+    return ranks
+
+
+def spearman(scores: np.ndarray, grades: np.ndarray) -> float:
+    """Spearman's rho; NaN when the grades are all equal, 0 when the scores are (no ranking at all)."""
+    if np.ptp(grades) == 0:
+        return math.nan
+    if np.ptp(scores) == 0:
+        return 0.0
+    a, b = average_ranks(scores), average_ranks(grades)
+    return float(np.corrcoef(a, b)[0, 1])
+
+
+def ndcg(scores: np.ndarray, grades: np.ndarray, k: int = 10) -> float:
+    """Tie-aware NDCG@k with gain = grade - min grade; NaN when every grade is the same."""
+    gains = grades - grades.min()
+    discounts = 1.0 / np.log2(np.arange(2, len(gains) + 2))
+    discounts[k:] = 0.0
+    ideal = float(np.sort(gains)[::-1] @ discounts)
+    if ideal == 0:
+        return math.nan
+    order = np.argsort(-scores, kind="stable")
+    got = np.empty(len(gains))
+    s, g = scores[order], gains[order]
+    i = 0
+    while i < len(s):
+        j = i
+        while j + 1 < len(s) and s[j + 1] == s[i]:
+            j += 1
+        got[i : j + 1] = g[i : j + 1].mean()  # tied items share their positions' mean gain
+        i = j + 1
+    return float(got @ discounts) / ideal
+
+
+def judged(unit: Unit, scores: np.ndarray) -> tuple[float, float]:
+    """(NDCG@10, Spearman) of one ranking, the mean over its annotators."""
+    figures = [(ndcg(scores, np.asarray(g)), spearman(scores, np.asarray(g))) for g in unit.grades]
+    return float(np.nanmean([f[0] for f in figures])), float(np.nanmean([f[1] for f in figures]))
+
+
+# ------------------------------------------------------------------------------------------
+# methods
+
+
+def tfidf_cosine(query: str, texts: list[str]) -> np.ndarray:
+    """Cosine of sublinear TF-IDF vectors (idf = ln((1 + N) / (1 + df)) + 1, over the ranked texts) to the query's."""
+    counts = [Counter(words(t)) for t in texts]
+    df = Counter(w for c in counts for w in c)
+    n = len(texts)
+
+    def vector(c: Counter) -> dict[str, float]:
+        v = {w: (1 + math.log(tf)) * (math.log((1 + n) / (1 + df[w])) + 1) for w, tf in c.items()}
+        norm = math.sqrt(sum(x * x for x in v.values())) or 1.0
+        return {w: x / norm for w, x in v.items()}
+
+    q = vector(Counter(w for w in words(query) if w in df))
+    return np.asarray([sum(q.get(w, 0.0) * x for w, x in vector(c).items()) for c in counts])
+
+
+def part_values(unit: Unit, saturation: float) -> dict[str, np.ndarray]:
+    """Each match part's value for every pair of a ranking."""
+    skills = [min(1.0, p.earned / min(p.possible, saturation)) if p.possible else math.nan for p in unit.pairs]
+    relevance = [p.relevance if p.possible else math.nan for p in unit.pairs]
+    return {
+        "skills": np.asarray(skills),
+        "relevance": np.asarray(relevance),
+        "title": np.asarray([p.title for p in unit.pairs]),
+        "lexical": unit.lexical,
+    }
+
+
+def match_scores(unit: Unit, weights: MatchWeights) -> np.ndarray:
+    """The default ranking's scores: the match formula over the parts (`skillgap.match.combine`)."""
+    values = part_values(unit, weights.saturation)
+    out = np.asarray([combine({p: float(values[p][i]) for p in MATCH_PARTS}, weights) for i in range(len(unit.pairs))])
+    return np.nan_to_num(out, nan=0.0)
+
+
+def methods(weights: MatchWeights) -> dict[str, object]:
+    """Method name -> function(unit) -> scores (higher = better), or None for random (handled apart)."""
+    def part(name: str):
+        return lambda u: np.nan_to_num(part_values(u, weights.saturation)[name], nan=0.0)
+
+    return {
+        "skillgap (match model)": lambda u: match_scores(u, weights),
+        **{f"  part: {name}": part(name) for name in MATCH_PARTS if name != "lexical"},
+        "  part: lexical = BM25": lambda u: u.lexical,
+        "today's score (coverage)": lambda u: np.asarray([p.coverage for p in u.pairs]),
+        "TF-IDF cosine": lambda u: u.tfidf,
+        "length of the ranked text": lambda u: np.asarray([float(p.length) for p in u.pairs]),
+        "random (mean of 200 seeds)": None,
+    }
+
+
+def random_figures(unit: Unit) -> tuple[float, float]:
+    rng = np.random.default_rng(0)
+    figures = [judged(unit, rng.permutation(len(unit.pairs)).astype(float)) for _ in range(RANDOM_RUNS)]
+    return float(np.mean([f[0] for f in figures])), float(np.mean([f[1] for f in figures]))
+
+
+# ------------------------------------------------------------------------------------------
+# data
+
+
+class Reader:
+    """Reads and extracts each document once per run."""
+
+    def __init__(self) -> None:
+        self.taxonomy = load_taxonomy()
+        self.extractor = SkillExtractor(self.taxonomy)
+        self._profiles: dict[str, SkillProfile] = {}
+
+    def profile(self, key: str, source: Path | str, kind: str) -> SkillProfile:
+        if key not in self._profiles:
+            doc = read_document(source, kind=kind)
+            if isinstance(source, str):
+                doc = Document(source=key, kind=doc.kind, text=doc.text, pages=doc.pages, sections=doc.sections, format=doc.format, warnings=doc.warnings)
+            self._profiles[key] = self.extractor.extract(doc)
+        return self._profiles[key]
+
+
+def pair(prepared: PreparedJob, candidate: SkillProfile, ranked: SkillProfile) -> Pair:
+    """The figures of one pair; ``ranked`` is the side being ranked (its text and length)."""
+    report = compare_prepared(candidate, prepared)
+    title, _ = title_similarity(prepared.title, [headline(candidate.document)])
+    return Pair(
+        earned=report.earned,
+        possible=report.possible,
+        coverage=report.score / 100.0,
+        relevance=report.relevance,
+        title=title,
+        length=len(words(ranked.document.text)),
+        text=ranked.document.text,
+    )
+
+
+def ferr_units(reader: Reader) -> list[Unit]:
+    """One unit per FERR dev job: its graded résumés (withheld ones skipped)."""
+    parts = ferr_job_parts(DATA)
+    with (FERR / "jobs.csv").open(encoding="utf-8", newline="") as handle:
+        keywords = {row["jd_id"]: [k.strip() for k in row["keywords"].split("|") if k.strip()] for row in csv.DictReader(handle)}
+    grades: dict[str, dict[str, float]] = {}
+    with (FERR / "label_interaction.csv").open(encoding="utf-8", newline="") as handle:
+        for row in csv.DictReader(handle):
+            if row["resume_id"] not in WITHHELD:
+                grades.setdefault(row["jd_id"], {})[row["resume_id"]] = float(row["score"])
+    units = []
+    for jd, part in parts.items():
+        text = ", ".join(keywords[jd])
+        posting = reader.profile(f"ferr-job-{jd}", text, "posting")
+        prepared = prepare_job(posting)
+        resumes = [reader.profile(rid, FERR / "resumes" / f"{rid}.pdf", "resume") for rid in grades[jd]]
+        pairs = [pair(prepared, r, r) for r in resumes]
+        unit = Unit("FERR", jd, part, posting.document.text, pairs, [list(grades[jd].values())])
+        unit.library = [r.match.score for r in rank_candidates(resumes, prepared, extractor=reader.extractor).results]
+        units.append(unit)
+    return units
+
+
+def vanetik_units(reader: Reader) -> list[Unit]:
+    """One unit per Vanetik CV: the 5 vacancies, graded 6 - place by each annotator."""
+    with (VANETIK / "5_vacancies.csv").open(encoding="utf-8", newline="") as handle:
+        vacancies = list(csv.DictReader(handle))
+    postings = [reader.profile(f"vacancy-{v['id']}", f"{v['job_title']}\n{v['job_description']}", "posting") for v in vacancies]
+    prepared = [prepare_job(p) for p in postings]
+    annotations = {}
+    for line in (VANETIK / "annotations_cv01-18.txt").read_text(encoding="utf-8").splitlines():
+        if m := re.match(r"ANNOTATOR_(\d)_RANKINGS = (\{.*\})\s*$", line):
+            annotations[m.group(1)] = {int(k): v for k, v in json.loads(m.group(2)).items()}
+    units = []
+    for n, part in vanetik_cv_parts().items():
+        cv = reader.profile(f"cv-{n}", VANETIK / "CV" / f"{n}.docx", "resume")
+        pairs = [pair(job, cv, p) for p, job in zip(postings, prepared)]
+        grades = [[6.0 - place for place in by_cv[n]] for by_cv in annotations.values()]
+        unit = Unit("Vanetik", str(n), part, cv.document.text, pairs, grades)
+        unit.library = [r.match.score for r in match_jobs(cv, postings, extractor=reader.extractor).results]
+        units.append(unit)
+    return units
+
+
+# ------------------------------------------------------------------------------------------
+# report
+
+
+def bootstrap(diffs: np.ndarray) -> tuple[float, float]:
+    """95 % percentile interval of the mean of paired differences over resampled rankings (seed 0)."""
+    rng = np.random.default_rng(0)
+    means = diffs[rng.integers(0, len(diffs), size=(BOOTSTRAP, len(diffs)))].mean(axis=1)
+    return float(np.quantile(means, 0.025)), float(np.quantile(means, 0.975))
+
+
+def figures(units: list[Unit], weights: MatchWeights) -> dict[str, np.ndarray]:
+    """Method -> array (rankings x 2: NDCG@10, Spearman)."""
     out = {}
-    for line in path.read_text(encoding="utf-8").splitlines():
-        m = re.match(r"ANNOTATOR_(\d)_RANKINGS = (\{.*\})\s*$", line)
-        if m:
-            out[f"annotator {m.group(1)}"] = {int(k): v for k, v in json.loads(m.group(2)).items()}
+    for name, method in methods(weights).items():
+        out[name] = np.asarray([random_figures(u) if method is None else judged(u, method(u)) for u in units])
     return out
 
 
-def places(array: list[int], reading: str) -> list[float] | None:
-    """Place (1 = best) of vacancies 1..5 under one reading of an array; None if that reading cannot hold it."""
-    if reading == "places":
-        return [float(v) for v in array]
-    if sorted(array) != [1, 2, 3, 4, 5]:
-        return None  # "vacancy at place k" needs each vacancy exactly once
-    place = {vacancy: k + 1 for k, vacancy in enumerate(array)}
-    return [float(place[v]) for v in range(1, 6)]
+def print_table(title: str, units: list[Unit], weights: MatchWeights) -> None:
+    table = figures(units, weights)
+    base = table["  part: lexical = BM25"]
+    refused = sum(all(not p.possible for p in u.pairs) for u in units)
+    print(f"{title}: {len(units)} rankings ({refused} with no taxonomy skill in the job: ranked on the other parts)")
+    print(f"  {'method':<28} {'NDCG@10':>8} {'Spearman':>9}   minus BM25, 95 % bootstrap interval (NDCG | Spearman)")
+    for name, values in table.items():
+        nd, rho = np.nanmean(values, axis=0)
+        line = f"  {name:<28} {nd:8.3f} {rho:+9.3f}"
+        if name != "  part: lexical = BM25":
+            cells = []
+            for col in (0, 1):
+                diffs = values[:, col] - base[:, col]
+                diffs = diffs[~np.isnan(diffs)]
+                lo, hi = bootstrap(diffs)
+                cells.append(f"{diffs.mean():+.3f} [{lo:+.3f}, {hi:+.3f}]")
+            line += "   " + " | ".join(cells)
+        print(line)
 
 
-def spearman(a: list[float], b: list[float]) -> float:
-    """Spearman's rho with average ranks for ties; 0.0 when either side is constant (no ranking at all)."""
-    ra, rb = pd.Series(a).rank(), pd.Series(b).rank()
-    if ra.nunique() < 2 or rb.nunique() < 2:
-        return 0.0
-    return float(ra.corr(rb))
+def speed(reader: Reader, n: int = 1000) -> None:
+    """``rank`` of n résumés (FERR texts cycled, already read) against one posting, against today's scoring alone."""
+    from skillgap.batch import ranking_frame, score_candidates
+    from skillgap import rank
 
-
-def words(text: str) -> set[str]:
-    return set(re.findall(r"[a-z0-9+#.]*[a-z0-9+#]", text.lower()))
-
-
-def jaccard(a: set[str], b: set[str]) -> float:
-    return len(a & b) / len(a | b) if a | b else 0.0
-
-
-def popularity(by_cv: dict[int, list[float]], left_out: int) -> list[float]:
-    """Minus each vacancy's mean place over the other CVs (higher = placed better): a CV-blind prior learnt from the labels."""
-    others = [p for n, p in by_cv.items() if n != left_out]
-    return [-statistics.mean(p[j] for p in others) for j in range(len(others[0]))]
-
-
-def bootstrap_difference(ours: list[float], base: list[float]) -> tuple[float, float, float, float]:
-    """Mean per-CV difference, its 95% percentile interval over CV resamples and the share of resamples above 0."""
-    rng = random.Random(0)
-    diffs = [a - b for a, b in zip(ours, base)]
-    means = sorted(statistics.mean(rng.choices(diffs, k=len(diffs))) for _ in range(BOOTSTRAP))
-    return statistics.mean(diffs), means[int(0.025 * BOOTSTRAP)], means[int(0.975 * BOOTSTRAP) - 1], sum(m > 0 for m in means) / BOOTSTRAP
+    documents = [p.document for key, p in reader._profiles.items() if not key.startswith(("ferr-job", "vacancy", "cv-"))]
+    batch = [documents[i % len(documents)] for i in range(n)]
+    job = next(p for key, p in reader._profiles.items() if key.startswith("vacancy")).document
+    timings: dict[str, list[float]] = {"today (coverage only)": [], "rank (match model)": []}
+    for _ in range(3):
+        t = time.process_time()
+        ranking_frame(score_candidates(batch, job, extractor=reader.extractor))
+        timings["today (coverage only)"].append(time.process_time() - t)
+        t = time.process_time()
+        rank(batch, job, extractor=reader.extractor)
+        timings["rank (match model)"].append(time.process_time() - t)
+    best = {k: min(v) for k, v in timings.items()}
+    print(f"speed: {n} résumés (read already) against one posting, best of 3 CPU s: "
+          + ", ".join(f"{k} {v:.2f}" for k, v in best.items())
+          + f"; ratio {best['rank (match model)'] / best['today (coverage only)']:.2f}x")
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--per-cv", action="store_true", help="print every CV's scores")
+    parser.add_argument("--speed", action="store_true", help="also time rank of 1,000 résumés against today's scoring")
+    parser.add_argument("--part", choices=PARTS, action="append", help="only this part of the split (tuning while tuning)")
     args = parser.parse_args()
-    if not DATA.is_dir():
-        print(f"dataset not found at {DATA} (set SKILLGAP_SHARED_DATA)", file=sys.stderr)
+    if not (FERR.is_dir() and VANETIK.is_dir()):
+        print(f"datasets not found under {DATA / 'pairs'} (set SKILLGAP_SHARED_DATA)", file=sys.stderr)
         return 2
-
-    with (DATA / "5_vacancies.csv").open(encoding="utf-8") as f:
-        vacancies = list(csv.DictReader(f))
-    rankings = load_rankings(DATA / "annotations_cv01-18.txt")
-    cv_numbers = sorted(next(iter(rankings.values())))
-
-    t0 = time.perf_counter()
-    taxonomy = load_taxonomy()
-    extractor = SkillExtractor(taxonomy)
-    jobs = [prepare_job(read_document(v["job_description"], kind="posting"), extractor=extractor) for v in vacancies]
-    t_jobs = time.perf_counter() - t0
-
-    # method -> CV -> one value per vacancy (higher = better fit)
-    methods: dict[str, dict[int, list[float]]] = {name: {} for name in METHODS}
-    t_ours = t_base = 0.0
-    vacancy_words = [words(v["job_description"]) for v in vacancies]
-    for n in cv_numbers:
-        doc = read_document(DATA / "CV" / f"{n}.docx")
-        t = time.perf_counter()
-        profile = extractor.extract(doc)
-        reports = [compare_prepared(profile, job) for job in jobs]
-        t_ours += time.perf_counter() - t
-        methods["ours: gap score"][n] = [r.score for r in reports]
-        methods["ours: relevance"][n] = [r.relevance for r in reports]
-        methods["ours: fit"][n] = [r.fit for r in reports]
-        methods["ours: earned"][n] = [r.earned for r in reports]
-        t = time.perf_counter()
-        cv_words = words(doc.text)
-        methods["baseline: Jaccard"][n] = [jaccard(cv_words, vw) for vw in vacancy_words]
-        t_base += time.perf_counter() - t
-        methods["control: job size"][n] = [sum(r.weight for r in job.requirements) for job in jobs]
-        methods["control: skills used"][n] = [float(len(job.uses)) for job in jobs]
-
-    print(f"Vanetik vacancy-resume dataset (dev): {len(cv_numbers)} CVs x {len(jobs)} vacancies, 2 HR annotators")
-    for v, job in zip(vacancies, jobs):
-        req = sum(r.importance == "required" for r in job.requirements)
-        print(f"  vacancy {v['id']:>3} {v['job_title'][:45]:<45} {len(job.requirements):>3} requirements ({req} required)")
-    print(f"time: pipeline built and vacancies prepared in {t_jobs:.2f}s; 18 CVs x 5 vacancies scored in {t_ours:.2f}s "
-          f"ours vs {t_base:.3f}s baseline ({t_ours / t_base:.0f}x; DOCX reading excluded from both)")
-    print()
-    print("mean Spearman rho over CVs, ranking the 5 vacancies for each CV (1 = the annotator's order, 0 = chance)")
-    for reading in ("places", "order"):
-        label = "element i = place of vacancy i (primary)" if reading == "places" else "element k = vacancy at place k (alternative)"
-        print(f"  reading: {label}")
-        gold = {name: {n: p for n in cv_numbers if (p := places(table[n], reading)) is not None} for name, table in rankings.items()}
-        both = [n for n in cv_numbers if all(n in by_cv for by_cv in gold.values())]
-        # method -> CV -> rho averaged over the annotators (the unit the bootstrap resamples)
-        per_cv = {}
-        for method, values in methods.items():
-            rhos = {name: {n: spearman(values[n], [-x for x in p]) for n, p in by_cv.items()} for name, by_cv in gold.items()}
-            means = [statistics.mean(r.values()) for r in rhos.values()]
-            per_cv[method] = [statistics.mean(r[n] for r in rhos.values()) for n in both]
-            print(f"    {method:<20} " + "   ".join(f"{name} {m:+.3f}" for name, m in zip(gold, means)) + f"   mean {statistics.mean(means):+.3f}")
-        print(f"    difference to the baseline (mean over both annotators), bootstrap over the {len(both)} CVs ({BOOTSTRAP:,} resamples, seed 0):")
-        for method in methods:
-            if method.startswith("ours"):
-                diff, lo, hi, share = bootstrap_difference(per_cv[method], per_cv["baseline: Jaccard"])
-                print(f"      {method:<18} {diff:+.3f}  95% interval [{lo:+.3f}, {hi:+.3f}]  ahead in {share:.0%} of resamples")
-        (a, first), (b, second) = gold.items()
-        agreement = statistics.mean(spearman(first[n], second[n]) for n in both)
-        print(f"    {'reference: ' + a + ' vs ' + b:<20} {agreement:+.3f} (agreement between the annotators, n={len(both)} CVs)")
-        popular = [statistics.mean(spearman(popularity(by_cv, n), [-x for x in p]) for n, p in by_cv.items()) for by_cv in gold.values()]
-        print(f"    {'reference: popularity':<20} " + "   ".join(f"{name} {m:+.3f}" for name, m in zip(gold, popular))
-              + "   (CV-blind: each vacancy's mean place from the same annotator on the other CVs)")
-        print("    per vacancy instead (rank the CVs for each vacancy by score and by the place they gave it; job size cancels out):")
-        for method in ("ours: gap score", "ours: relevance", "ours: fit", "baseline: Jaccard"):
-            values = methods[method]
-            means = []
-            for by_cv in gold.values():
-                ns = list(by_cv)
-                means.append(statistics.mean(spearman([values[n][j] for n in ns], [-by_cv[n][j] for n in ns]) for j in range(len(jobs))))
-            print(f"      {method:<18} " + "   ".join(f"{name} {m:+.3f}" for name, m in zip(gold, means)) + f"   mean {statistics.mean(means):+.3f}")
-        agreement = statistics.mean(spearman([first[n][j] for n in both], [second[n][j] for n in both]) for j in range(len(jobs)))
-        print(f"      {'reference: agreement':<18} {agreement:+.3f} (annotator 1 vs annotator 2 in this view)")
-    print()
-    print("ours: gap score = 100 * sum(weight * credit) / sum(weight), the report's score; ours: earned = sum(weight * credit)")
-    print("(the same order as the score when ranking candidates for one job; differs across jobs of different size);")
-    print("ours: relevance = share of the CV's distinct skills the vacancy uses; ours: fit = harmonic mean of score/100 and relevance;")
-    print("control: job size = sum of the vacancy's requirement weights, control: skills used = how many skills the vacancy")
-    print("uses (asked, implying or sibling: relevance's numerator grows with it); both the same for every CV (the CV is ignored).")
-    if args.per_cv:
-        print()
-        for n in cv_numbers:
-            cells = "  ".join(f"{m.split(': ')[1]} {[round(x, 2) for x in values[n]]}" for m, values in methods.items() if not m.startswith("control"))
-            print(f"  CV {n:>2}: {cells}  " + "  ".join(f"{name} {table[n]}" for name, table in rankings.items()))
+    t = time.perf_counter()
+    reader = Reader()
+    units = {"FERR": ferr_units(reader), "Vanetik": vanetik_units(reader)}
+    print(f"read and scored in {time.perf_counter() - t:.1f}s; weights: {default_weights()}")
+    weights = default_weights()
+    for found in units.values():  # the benchmark's formula is what the library ranks by
+        for u in found:
+            assert np.allclose(match_scores(u, weights), np.nan_to_num(u.library, nan=0.0)), (u.dataset, u.key)
+    for dataset, found in units.items():
+        for part in args.part or PARTS:
+            print_table(f"{dataset}, {part} part", [u for u in found if u.part == part], weights)
+            print()
+    if args.speed:
+        speed(reader)
     return 0
-
-
-METHODS = ("ours: gap score", "ours: relevance", "ours: fit", "ours: earned", "baseline: Jaccard", "control: job size", "control: skills used")
-BOOTSTRAP = 10_000
 
 
 if __name__ == "__main__":

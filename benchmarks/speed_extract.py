@@ -6,7 +6,9 @@ interleaved, ``--runs`` times; the best run of each (in CPU time of this process
 is shared) is compared. Ratio = our docs/s divided by
 the tokenizer's docs/s (1.0 would mean matching costs nothing). Aim: at least 0.5.
 The warm extractor has scored every fuzzy candidate phrase before (its memo); a fresh one, on
-the same warm pipeline, shows what texts never seen cost.
+the same warm pipeline, shows what texts never seen cost. The extractor verifies its matches
+(the learned verifier, `skillgap.extract.verify`); an unverified one (``verify=False``) is timed
+in the same runs beside it.
 Run: ``PYTHONPATH=. python benchmarks/speed_extract.py [--taxonomy FILES] [--no-fuzzy]``.
 
 A speed change must not change a single output: ``--save-mentions FILE`` before it and
@@ -92,18 +94,22 @@ def main(argv: Sequence[str] | None = None) -> int:
             return 1
     list(extractor.extract_many(documents))  # warm up both on every text: vocab entries and caches are made once
     list(blank.pipe(corpus))
-    timings: dict[str, list[float]] = {"tokenize": [], "extract": [], "fresh": []}
+    unverified = SkillExtractor(extractor.taxonomy, fuzzy=not args.no_fuzzy, verify=False)
+    list(unverified.extract_many(documents))
+    timings: dict[str, list[float]] = {"tokenize": [], "extract": [], "fresh": [], "unverified": []}
     for _ in range(args.runs):
         timings["tokenize"].append(timed(lambda: list(blank.pipe(corpus, batch_size=64))))
         timings["extract"].append(timed(lambda: list(extractor.extract_many(documents, batch_size=64))))
+        timings["unverified"].append(timed(lambda: list(unverified.extract_many(documents, batch_size=64))))
         # a new extractor shares the warm pipeline but not the fuzzy memo: what unseen texts cost
         fresh = SkillExtractor(extractor.taxonomy, fuzzy=not args.no_fuzzy)
         timings["fresh"].append(timed(lambda: list(fresh.extract_many(documents, batch_size=64))))
-    tok, ext, new = min(timings["tokenize"]), min(timings["extract"]), min(timings["fresh"])
+    tok, ext, new, off = (min(timings[k]) for k in ("tokenize", "extract", "fresh", "unverified"))
     print(f"{len(corpus)} texts, {chars / 1e6:.2f} M chars; taxonomy {len(extractor.taxonomy)} skills; pipeline built in {build:.2f}s; fuzzy {'off' if args.no_fuzzy else 'on'}")
     print(f"  spacy.blank tokenize : {len(corpus) / tok:8.0f} docs/s  ({tok:.2f} CPU s, best of {args.runs})")
     print(f"  SkillExtractor       : {len(corpus) / ext:8.0f} docs/s  ({ext:.2f} CPU s, best of {args.runs})")
     print(f"  throughput ratio     : {tok / ext:.2f} (extraction / tokenizing alone; aim >= 0.5)")
+    print(f"  verify=False         : {len(corpus) / off:8.0f} docs/s  ({off:.2f} CPU s, best of {args.runs}; ratio {tok / off:.2f})")
     print(f"  fresh extractor      : {len(corpus) / new:8.0f} docs/s  ({new:.2f} CPU s, best of {args.runs}; ratio {tok / new:.2f}: no phrase scored before)")
     return 0
 

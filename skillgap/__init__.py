@@ -17,18 +17,20 @@ from ._version import __version__
 from .errors import DocumentError, LimitError, SkillgapError, TaxonomyError, UsageError
 
 if TYPE_CHECKING:
-    from .batch import rank, rank_candidates
+    from .batch import match_jobs, rank, rank_candidates
     from .careerfit import CareerCheck, CareerWeights
     from .documents.career import Career, read_career
     from .documents import Document, Section, read_document
     from .extract import Mention, SkillExtractor, SkillProfile
     from .gap import GapReport, RequirementResult, compare
+    from .match import Match, MatchWeights, Part
     from .ranking import CandidateResult, Ranking
     from .taxonomy import Requirement, Role, Skill, Taxonomy, load_taxonomy
 
 #: Public name -> the module that defines it, imported when the name is first used.
 _LAZY = {
-    "rank": "batch", "rank_candidates": "batch",
+    "rank": "batch", "rank_candidates": "batch", "match_jobs": "batch",
+    "Match": "match", "MatchWeights": "match", "Part": "match",
     "Career": "documents.career", "read_career": "documents.career", "CareerCheck": "careerfit", "CareerWeights": "careerfit",
     "Document": "documents", "Section": "documents", "read_document": "documents",
     "Mention": "extract", "SkillExtractor": "extract", "SkillProfile": "extract",
@@ -46,7 +48,10 @@ __all__ = [
     "DocumentError",
     "GapReport",
     "LimitError",
+    "Match",
+    "MatchWeights",
     "Mention",
+    "Part",
     "Ranking",
     "Requirement",
     "RequirementResult",
@@ -62,6 +67,7 @@ __all__ = [
     "__version__",
     "compare",
     "load_taxonomy",
+    "match_jobs",
     "rank",
     "rank_candidates",
     "read_career",

@@ -18,7 +18,7 @@ from __future__ import annotations
 import itertools
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Union
 
@@ -26,10 +26,12 @@ from .documents.model import Document
 from .documents.paths import as_path
 from .errors import one_line
 from .extract.model import SkillProfile
-from .gap import Credits, DocumentInput, PostingWeights, PreparedJob, compare_prepared, default_extractor, prepare_job
+from .gap import Credits, DocumentInput, PostingWeights, PreparedJob, compare_prepared, default_extractor, prepare_job, profile_of
+from .match import MatchBuilder, MatchWeights
 from .parallel import imap_ordered
 from .ranking import RANK_BY, RANK_COLUMNS, CandidateResult, Ranking, Unreadable, check_rank_by, frame_of_rows, ranking_row
-from .taxonomy import Role, Taxonomy
+from .taxonomy import Role, Taxonomy, load_taxonomy
+from .titles import headline
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -40,7 +42,7 @@ if TYPE_CHECKING:
 
 __all__ = [  # the ranking names stay importable from here, where they used to live
     "RANK_BY", "RANK_COLUMNS", "CandidateResult", "JobInput", "Ranking", "Unreadable", "check_rank_by", "expand_candidates",
-    "frame_of_rows", "rank", "rank_candidates", "ranking_frame", "ranking_row", "score_candidate", "score_candidates",
+    "frame_of_rows", "match_jobs", "rank", "rank_candidates", "with_matches", "ranking_frame", "ranking_row", "score_candidate", "score_candidates",
 ]  # fmt: skip
 
 JobInput = Union[DocumentInput, Role, PreparedJob]
@@ -191,18 +193,18 @@ def results_of(profiled: Profiled, prepared: PreparedJob, credits: Credits) -> I
             yield score_candidate(got, prepared, credits=credits, index=index, source=source)
 
 
-def profiles_here(items: Iterable[tuple[int, Any]], extractor: SkillExtractor, batch_size: int) -> Profiled:
-    """(index, input, profile or error) in this process: each batch read, then one ``nlp.pipe``."""
+def profiles_here(items: Iterable[tuple[int, Any]], extractor: SkillExtractor, batch_size: int, kind: str = "resume") -> Profiled:
+    """(index, input, profile or error) in this process: each batch read (as ``kind``), then one ``nlp.pipe``."""
     while batch := list(itertools.islice(items, max(1, batch_size))):
-        read = [(i, c, _read(c, source_name(c, i))) for i, c in batch]
+        read = [(i, c, _read(c, source_name(c, i), kind)) for i, c in batch]
         documents = [d for _, _, d in read if isinstance(d, Document)]
         profiles = iter(_extract_batch(documents, extractor))
         for i, c, got in read:
             yield i, c, next(profiles) if isinstance(got, Document) else got
 
 
-def _read(candidate: Any, source: str) -> Document | SkillProfile | str:
-    """The candidate as a Document (or the profile it already is), or its one-line error."""
+def _read(candidate: Any, source: str, kind: str = "resume") -> Document | SkillProfile | str:
+    """The candidate (or posting, ``kind``) as a Document (or the profile it already is), or its one-line error."""
     if isinstance(candidate, Unreadable):
         return candidate.error
     if isinstance(candidate, (Document, SkillProfile)):
@@ -210,7 +212,7 @@ def _read(candidate: Any, source: str) -> Document | SkillProfile | str:
     from .documents import read_document
 
     try:
-        return read_document(as_path(candidate) or candidate, kind="resume")  # as `skillgap.gap.profile_of` reads it
+        return read_document(as_path(candidate) or candidate, kind=kind)  # type: ignore[arg-type]  # as `skillgap.gap.profile_of` reads it
     except Exception as exc:  # noqa: BLE001 - becomes the candidate's error row
         return one_line(exc, source)
 
@@ -300,12 +302,75 @@ def rank_candidates(
     candidates: DocumentInput | Iterable[DocumentInput],
     job: JobInput,
     *,
-    by: str = "score",
+    by: str = "match",
+    match_weights: MatchWeights | None = None,
     **options: Any,
 ) -> Ranking:
-    """Score candidates against a job (as `score_candidates`, same options) into a `Ranking` sorted ``by``."""
+    """Score candidates against a job (as `score_candidates`, same options), add the match model's
+    parts (`with_matches`; ``match_weights`` default: the shipped, fitted ones) and rank them ``by``."""
     check_rank_by(by)
-    return Ranking(tuple(score_candidates(candidates, job, **options)), by=by)
+    prepared = prepare_job(job, **{k: options[k] for k in ("taxonomy", "extractor", "weights") if k in options})
+    results = with_matches(score_candidates(candidates, prepared, **options), prepared, match_weights)
+    return Ranking(results, by=by, warnings=prepared.warnings)
+
+
+def with_matches(results: Iterable[CandidateResult], job: PreparedJob, weights: MatchWeights | None = None) -> tuple[CandidateResult, ...]:
+    """The results of candidates for ``job`` (input order) with their `Match`: the lexical part
+    needs every candidate's text, so this is where a ranking stops streaming."""
+    kept = []
+    builder = MatchBuilder(job.text, weights)
+    for result in results:
+        document = result.report.candidate.document if result.report is not None else None
+        builder.add(result.report, document.text if document else "", job.title, [headline(document)] if document else [])
+        kept.append(result)
+    return tuple(replace(r, match=m) for r, m in zip(kept, builder.matches()))
+
+
+def match_jobs(
+    resume: DocumentInput,
+    postings: DocumentInput | Iterable[DocumentInput],
+    *,
+    taxonomy: Taxonomy | None = None,
+    extractor: SkillExtractor | None = None,
+    credits: Credits = Credits(),
+    weights: PostingWeights = PostingWeights(),
+    match_weights: MatchWeights | None = None,
+    by: str = "match",
+    batch_size: int = 64,
+) -> Ranking:
+    """Rank jobs for one candidate: every posting (paths, folders, texts, documents or profiles)
+    compared to the résumé with the same match model as `rank` (the résumé's text is the lexical
+    query, the postings are its documents). One result per posting, named by it (``item="job"``);
+    a posting that cannot be read is an error row; one in which the taxonomy finds no skill is
+    ranked on the other parts and named in ``warnings``. A résumé that cannot be read raises.
+    """
+    check_rank_by(by)
+    if extractor is None:
+        extractor = default_extractor(taxonomy or (resume.taxonomy if isinstance(resume, SkillProfile) else load_taxonomy()))
+    profile = profile_of(resume, "resume", extractor, extractor.taxonomy)
+    builder = MatchBuilder(profile.document.text, match_weights)
+    titles = [headline(profile.document)]
+    results, warnings = [], []
+    for index, posting, got in profiles_here(enumerate(expand_candidates(postings)), extractor, batch_size, kind="posting"):
+        source = source_name(posting, index)
+        try:
+            if isinstance(got, str):
+                raise _Failed(got)
+            job = prepare_job(got, weights=weights)
+            report = compare_prepared(profile, replace(job, name=source), credits=credits)
+        except Exception as exc:  # noqa: BLE001 - one bad posting must not stop the ranking; its row says what happened
+            results.append(CandidateResult(source, None, str(exc) if isinstance(exc, _Failed) else one_line(exc, source)))
+            builder.add(None, "", "", ())
+            continue
+        warnings.extend(job.warnings)
+        results.append(CandidateResult(source, report))
+        builder.add(report, job.text, job.title, titles)
+    matched = tuple(replace(r, match=m) for r, m in zip(results, builder.matches()))
+    return Ranking(matched, by=by, item="job", warnings=tuple(warnings))
+
+
+class _Failed(Exception):
+    """A posting that could not be read or extracted (its one-line error already written)."""
 
 
 def rank(
@@ -316,22 +381,25 @@ def rank(
     extractor: SkillExtractor | None = None,
     credits: Credits = Credits(),
     weights: PostingWeights = PostingWeights(),
-    by: str = "score",
+    match_weights: MatchWeights | None = None,
+    by: str = "match",
     n_process: int | None = 1,
     timeout: float | None = None,
     batch_size: int = 64,
 ) -> pd.DataFrame:
     """Rank candidates (paths, folders, texts, documents or profiles) against a posting or role.
 
-    One row per input: rank, candidate, score (0..100), required and preferred coverage
-    (0..1), relevance (0..1), fit (0..100), number of matched requirements, missing required
-    skills (comma-joined labels) and the error. Sorted by ``by`` (one of `RANK_BY`; highest
-    first; ties keep input order and share a rank); inputs that failed come last with NaN
-    figures and their error. ``n_process``, ``timeout`` and ``batch_size`` stream the batch as
-    in `score_candidates`. This is ``rank_candidates(...).to_frame()``.
+    One row per input: rank, candidate, match (the match model's score, 0..100, `skillgap.match`),
+    score (coverage, 0..100), required and preferred coverage (0..1), relevance (0..1), fit
+    (0..100), the match parts skills, title and lexical (0..1), number of matched requirements,
+    missing required skills (comma-joined labels) and the error. Sorted by ``by`` (one of
+    `RANK_BY`, default the match; highest first; ties keep input order and share a rank); inputs
+    that failed come last with NaN figures and their error. ``n_process``, ``timeout`` and
+    ``batch_size`` stream the batch as in `score_candidates`. The job's warnings (a posting with
+    no known skill) are in ``frame.attrs["warnings"]``. This is ``rank_candidates(...).to_frame()``.
     """
     options = dict(taxonomy=taxonomy, extractor=extractor, credits=credits, weights=weights, n_process=n_process, timeout=timeout, batch_size=batch_size)
-    return rank_candidates(candidates, job, by=by, **options).to_frame()
+    return rank_candidates(candidates, job, by=by, match_weights=match_weights, **options).to_frame()
 
 
 def ranking_frame(results: Iterable[CandidateResult], *, by: str = "score") -> pd.DataFrame:

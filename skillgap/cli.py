@@ -245,6 +245,7 @@ def compare(
     if out is not None:
         write_gap_report(report, out)
     _show(gap_views(report))
+    _report_warnings(report.warnings)
     if out is not None and not quiet:
         _stderr().print(f"wrote {out}", highlight=False)
 
@@ -283,7 +284,8 @@ def rank(
     the output is written at the end and that journal removed. After an interruption, run
     the same command with --resume: résumés already in the journal are not read again.
     """
-    from .batch import expand_candidates, score_candidates
+    from .batch import expand_candidates, score_candidates, with_matches
+    from .gap import prepare_job
     from .journal import discard, journal_path
     from .ranking import Ranking
     from .report import REPORT_SUFFIXES, write_ranking
@@ -293,23 +295,64 @@ def rank(
     if resume and out is None:
         raise typer.BadParameter("--resume needs the --out of the interrupted run", param_hint="--resume")
     job_input, tax = _job(job, role), _taxonomy(taxonomy, no_shipped)
+    prepared = prepare_job(job_input, taxonomy=tax)
     inputs = list(expand_candidates(list(candidates)))  # counted for the progress bar
     journal = journal_path(out) if out is not None else None
     results = []
     with _progress(len(inputs), "ranking", quiet) as advance:
-        for result in score_candidates(inputs, job_input, taxonomy=tax, n_process=jobs, timeout=timeout, journal=journal, resume=resume):
+        for result in score_candidates(inputs, prepared, taxonomy=tax, n_process=jobs, timeout=timeout, journal=journal, resume=resume):
             results.append(result)
             advance()
-    ranking = Ranking(tuple(results))
+    ranking = Ranking(with_matches(results, prepared), by="match", warnings=prepared.warnings)
     table = ranking.to_frame()
     if out is not None:
         write_ranking(ranking, out, table=table)
         discard(journal_path(out))
     _show(ranking_views(ranking, top, table=table))
+    _report_warnings(ranking.warnings)
     _report_errors(ranking.errors)
     if out is not None and not quiet:
         _stderr().print(f"wrote {out}", highlight=False)
     raise typer.Exit(INPUT_FAILED if ranking.errors else OK)
+
+
+@app.command("jobs")
+@_one_line_errors
+def jobs_for(
+    resume: Annotated[Path, typer.Argument(help="The candidate's résumé file.", metavar="RESUME")],
+    postings: Annotated[list[Path], typer.Option("--postings", "-p", help="Job posting files and/or folders of postings (repeatable).", metavar="FILE_OR_FOLDER")],
+    out: Annotated[Optional[Path], typer.Option("--out", "-o", help="Write the ranking to .html, .csv, .json or .xlsx.", metavar="FILE")] = None,
+    top: Annotated[int, typer.Option("--top", help="Rows to print (0: all).", min=0, metavar="N")] = 25,
+    taxonomy: TaxonomyOpt = None,
+    no_shipped: NoShippedOpt = False,
+    quiet: QuietOpt = False,
+) -> None:
+    """Rank job postings for one candidate with the same match model as rank; unreadable postings become error rows (exit 1)."""
+    from .batch import match_jobs
+    from .report import REPORT_SUFFIXES, write_ranking
+    from .report.terminal import ranking_views
+
+    out = _out_path(out, REPORT_SUFFIXES)
+    if not resume.exists():
+        raise typer.BadParameter(f"no such file: {resume}", param_hint="RESUME")
+    ranking = match_jobs(resume, [str(p) for p in postings], taxonomy=_taxonomy(taxonomy, no_shipped))
+    table = ranking.to_frame()
+    if out is not None:
+        write_ranking(ranking, out, table=table)
+    _show(ranking_views(ranking, top, table=table))
+    _report_warnings(ranking.warnings)
+    _report_errors(ranking.errors)
+    if out is not None and not quiet:
+        _stderr().print(f"wrote {out}", highlight=False)
+    raise typer.Exit(INPUT_FAILED if ranking.errors else OK)
+
+
+def _report_warnings(warnings: Sequence[str]) -> None:
+    """Each distinct warning of a ranking on stderr, in yellow."""
+    from rich.text import Text
+
+    for warning in dict.fromkeys(warnings):
+        _stderr().print(Text(f"warning: {warning}", style="yellow"), highlight=False)
 
 
 # --------------------------------------------------------------------------------------------

@@ -76,8 +76,9 @@ def rows(
 
 
 def rank(candidates: Any, job: JobInput, *, by: str = "score", **options: Any) -> pd.DataFrame:
-    """Rank candidates on the Dask cluster: the same table as `skillgap.rank` (sorted ``by``;
-    other options as in `rows`)."""
+    """Rank candidates on the Dask cluster: the table of `skillgap.rank` (sorted ``by``, default
+    the coverage score; other options as in `rows`), without the match model: its columns
+    (match, skills, title, lexical) are NaN, since its lexical part needs every text in one place."""
     check_rank_by(by)
     return frame_of_rows(rows(candidates, job, **options).compute(), by=by)
 

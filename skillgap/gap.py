@@ -47,6 +47,7 @@ from .errors import SkillgapError
 from .extract.model import SkillProfile
 from .rules import Rules, RulesSource, as_rules
 from .taxonomy import Requirement, Role, Taxonomy, load_taxonomy, normalize_term
+from .titles import job_title
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -108,7 +109,10 @@ class PreparedJob:
     ``name`` is the role label or the posting's source; ``job_evidence`` maps each required
     skill id to the posting mentions that ask for it (empty for a role profile);
     ``alternatives`` maps a skill the posting asks for only as one of a choice ("PHP, Python or
-    Go") to the other skills it accepts in its place.
+    Go") to the other skills it accepts in its place. ``title`` is the posting's first line (the
+    role's label) and ``text`` its whole text (the role's label and skill labels): what the
+    match model's title and lexical parts read. ``warnings`` says what limits the comparison
+    (a posting in which the taxonomy finds no skill).
     """
 
     name: str
@@ -117,6 +121,9 @@ class PreparedJob:
     job_evidence: Mapping[str, tuple[Mention, ...]] = field(default_factory=dict, repr=False, compare=False)
     alternatives: Mapping[str, frozenset[str]] = field(default_factory=dict, compare=False)
     role: Role | None = None
+    title: str = ""
+    text: str = field(default="", repr=False, compare=False)
+    warnings: tuple[str, ...] = ()
     #: What a posting asks of a career (overall years, degree, certifications); None for a role.
     asks: CareerAsks | None = field(default=None, compare=False)
     #: For each requirement: the skills that imply it, and its siblings (looked up once, not per candidate).
@@ -173,6 +180,7 @@ class GapSummary:
     learn_next: tuple[str, ...]
     relevance: float
     fit: float
+    warnings: tuple[str, ...] = ()
     #: Skills there with too few years ("Python: 2 of 5 years") and the career rows not met.
     short: tuple[str, ...] = ()
     career: tuple[str, ...] = ()
@@ -186,6 +194,7 @@ class GapSummary:
             f"  relevance {_pct(self.relevance)} of the candidate's skills; fit {'n/a' if math.isnan(self.fit) else f'{self.fit:.1f}'} / 100",
             f"  missing required: {', '.join(self.missing_required) or 'none'}",
             f"  learn next: {', '.join(self.learn_next) or 'nothing missing'}",
+            *(f"  warning: {w}" for w in self.warnings),
         ]
         if self.short:
             lines.append(f"  short of years: {', '.join(self.short)}")
@@ -205,7 +214,8 @@ class GapReport:
     weighted share earned there; ``preferred_coverage`` is NaN when the job has no preferred
     requirements. ``extra`` lists skills the candidate states that the job does not ask for.
     ``relevance`` (0..1) is the share of the candidate's skills the job uses and ``fit`` (0..100)
-    the harmonic mean of coverage and relevance (formulas in the module docstring).
+    the harmonic mean of coverage and relevance (formulas in the module docstring). ``warnings``
+    are the job's (`PreparedJob.warnings`: e.g. no known skill in the posting, score 0).
     """
 
     candidate: SkillProfile
@@ -219,6 +229,7 @@ class GapReport:
     relevance: float = math.nan  # NaN: not computed (a report built by hand, not by `compare`)
     fit: float = math.nan
     credits: Credits = field(default_factory=Credits)
+    warnings: tuple[str, ...] = ()
     #: The overall-experience and degree rows (`CareerCheck`), when the job asks for them.
     career: tuple[CareerCheck, ...] = ()
 
@@ -254,6 +265,7 @@ class GapReport:
             learn_next=tuple(r.label for r in self.learn_next()),
             relevance=self.relevance,
             fit=self.fit,
+            warnings=self.warnings,
             short=tuple(f"{r.label}: {years_text(r.months, r.years)}" for r in self.results if r.status == "short" and r.years is not None),
             career=tuple(f"{c.name}: {c.has} for {c.asked}" + ("" if c.met else " (not met)" if c.met is False else " (cannot tell)") for c in self.career),
         )
@@ -361,7 +373,8 @@ def _is_role_name(text: str, taxonomy: Taxonomy) -> bool:
 def requirements_from_role(role: Role, taxonomy: Taxonomy) -> PreparedJob:
     """A role profile's requirements as they are, grouped by the role's areas (a `TaxonomyError`
     names any skill the role uses that ``taxonomy`` lacks)."""
-    return PreparedJob(name=role.label, requirements=role.requirements, taxonomy=taxonomy, role=role)
+    labels = [taxonomy[r.skill_id].label for r in role.requirements if r.skill_id in taxonomy]
+    return PreparedJob(name=role.label, requirements=role.requirements, taxonomy=taxonomy, role=role, title=role.label, text="\n".join([role.label, *labels]))
 
 
 def requirements_from_posting(posting: SkillProfile, *, weights: PostingWeights = PostingWeights(), rules: Rules | None = None) -> PreparedJob:
@@ -375,7 +388,8 @@ def requirements_from_posting(posting: SkillProfile, *, weights: PostingWeights 
     skills of its choices in its place. Weight: `PostingWeights.weight`. Years: those of the years
     statement naming the skill (`skillgap.careerfit.career_asks`), else the most any mention asks
     for. The job's `PreparedJob.asks` holds the overall years, degree and certifications asked.
-    Raises `SkillgapError` when no skill is asked for at all (nothing to score against).
+    A posting in which no skill is asked for gets no requirements and a warning saying so (its
+    candidates can still be ranked on the match model's other parts, `skillgap.match`).
     """
     rules = rules or as_rules(None)
     taxonomy = posting.taxonomy
@@ -384,12 +398,7 @@ def requirements_from_posting(posting: SkillProfile, *, weights: PostingWeights 
         if m.negated or m.method == "implied" or m.section in rules.company_sections:
             continue
         asked.setdefault(m.skill_id, []).append(m)
-    if not asked:
-        raise SkillgapError(
-            "no skills from the taxonomy are asked for in this posting",
-            source=posting.document.source,
-            fix="check that the posting text was read (not empty or scanned) and that the taxonomy covers its field",
-        )
+    warnings = () if asked else (NO_SKILLS.format(source=posting.document.source),)
     alternatives = _alternatives(asked)
     asks = career_asks(posting)
     requirements = []
@@ -411,8 +420,19 @@ def requirements_from_posting(posting: SkillProfile, *, weights: PostingWeights 
         taxonomy=taxonomy,
         job_evidence={k: tuple(v) for k, v in asked.items()},
         alternatives=alternatives,
+        title=job_title(posting.document),
+        text=posting.document.text,
+        warnings=warnings,
         asks=asks,
     )
+
+
+#: The warning on a posting in which the taxonomy finds no skill.
+NO_SKILLS = (
+    "{source}: nothing in this posting is a skill the taxonomy knows, so skills cannot be compared "
+    "(rankings use the title and text parts only); check that the text was read (not empty or scanned), "
+    "or load a taxonomy that covers its field: load_taxonomy('my_skills.yaml', include_shipped=True)"
+)
 
 
 def _alternatives(asked: Mapping[str, list[Mention]]) -> dict[str, frozenset[str]]:
@@ -485,6 +505,7 @@ def compare_prepared(
         relevance=relevance,
         fit=fit_of(score, relevance),
         credits=credits,
+        warnings=job.warnings,
         career=checks,
     )
 

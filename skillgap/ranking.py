@@ -20,14 +20,16 @@ if TYPE_CHECKING:
     import pandas as pd
 
     from .gap import GapReport
+    from .match import Match
 
 #: Columns of the ranking table, in order.
 RANK_COLUMNS = [
-    "rank", "candidate", "score", "required_coverage", "preferred_coverage", "relevance", "fit",
-    "matched", "missing_required", "short_of_years", "experience_months", "degree", "error",
+    "rank", "candidate", "match", "score", "required_coverage", "preferred_coverage", "relevance", "fit",
+    "skills", "title", "lexical", "matched", "missing_required", "short_of_years", "experience_months", "degree", "error",
 ]  # fmt: skip
-#: The report figures a ranking can sort by (``GapReport`` attributes, higher is better).
-RANK_BY = ("score", "fit", "relevance")
+#: The figures a ranking can sort by (higher is better): the match model's score (`skillgap.match`)
+#: or a ``GapReport`` attribute.
+RANK_BY = ("match", "score", "fit", "relevance")
 
 
 @dataclass(frozen=True)
@@ -37,6 +39,7 @@ class CandidateResult:
     source: str
     report: GapReport | None
     error: str | None = None
+    match: Match | None = None  # the match model's score and parts, once the whole ranking is known
 
 
 @dataclass(frozen=True)
@@ -52,13 +55,16 @@ class Ranking:
     """Results in input order and the figure they are ranked by (highest first; failures last).
 
     ``item`` is the name of what is ranked (the table's second column): ``candidate`` for
-    candidates against one job. Renderers (`skillgap.report`) take a Ranking; `to_frame` is the
-    ranking table of `skillgap.rank`.
+    candidates against one job, ``job`` for jobs for one candidate (`skillgap.match_jobs`).
+    Renderers (`skillgap.report`) take a Ranking; `to_frame` is the ranking table of
+    `skillgap.rank`. ``warnings`` say what limited the ranking (a posting in which the taxonomy
+    finds no skill is ranked on the match model's other parts).
     """
 
     results: tuple[CandidateResult, ...]
     by: str = "score"
     item: str = "candidate"
+    warnings: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
         check_rank_by(self.by)
@@ -87,13 +93,15 @@ class Ranking:
 
     @functools.cached_property
     def _order(self) -> tuple[int, ...]:
-        keys = [_key(r.report, self.by) for r in self.results]  # stable, as the table's sort: ties keep input order
+        keys = [_key(r, self.by) for r in self.results]  # stable, as the table's sort: ties keep input order
         return tuple(sorted(range(len(keys)), key=lambda i: (1, 0.0) if math.isnan(keys[i]) else (0, -keys[i])))
 
     def to_frame(self) -> pd.DataFrame:
         """The ranking table: `RANK_COLUMNS` (``candidate`` renamed to ``item``), NaN figures for errors, shared ranks for ties."""
         frame = frame_of_rows((ranking_row(r) for r in self.results), by=self.by)
-        return frame if self.item == "candidate" else frame.rename(columns={"candidate": self.item})
+        frame = frame if self.item == "candidate" else frame.rename(columns={"candidate": self.item})
+        frame.attrs["warnings"] = list(self.warnings)
+        return frame
 
     def to_html(self, path: Any = None, *, title: str | None = None) -> str:
         """The ranking as a self-contained HTML page (the string); also written to ``path`` if given."""
@@ -105,8 +113,10 @@ class Ranking:
         return html
 
 
-def _key(report: GapReport | None, by: str) -> float:
-    value = getattr(report, by) if report is not None else math.nan
+def _key(result: CandidateResult, by: str) -> float:
+    if by == "match":
+        return result.match.score if result.match is not None else math.nan
+    value = getattr(result.report, by) if result.report is not None else math.nan
     return math.nan if value is None else float(value)
 
 
@@ -126,13 +136,16 @@ def ranking_row(result: CandidateResult) -> dict[str, Any]:
     import pandas as pd
 
     rep = result.report
+    parts = result.match.values() if result.match is not None else {}
     return {
         "candidate": result.source,
+        "match": result.match.score if result.match is not None else float("nan"),
         "score": rep.score if rep else float("nan"),
         "required_coverage": rep.required_coverage if rep else float("nan"),
         "preferred_coverage": rep.preferred_coverage if rep else float("nan"),
         "relevance": rep.relevance if rep else float("nan"),
         "fit": rep.fit if rep else float("nan"),
+        **{part: parts.get(part, float("nan")) for part in ("skills", "title", "lexical")},
         "matched": len(rep.by_status("matched")) if rep else pd.NA,
         "missing_required": ", ".join(rep.summary().missing_required) if rep else None,
         "short_of_years": ", ".join(rep.summary().short) if rep else None,

@@ -270,10 +270,13 @@ def _load_shipped() -> Taxonomy:
 
 
 def _collect_files(folder: Path) -> list[Path]:
-    """Taxonomy files under a folder, sorted; ``sections.yaml`` and ``career.yaml`` are document
-    vocabularies, not skills."""
+    """Taxonomy files under a folder, sorted; `NOT_SKILL_FILES` (document vocabularies, the match weights) are not skills."""
     found = [p for p in folder.rglob("*") if p.suffix.lower() in (".yaml", ".yml", ".csv") and p.is_file()]
-    return sorted((p for p in found if p.name not in ("sections.yaml", "career.yaml")), key=lambda p: p.relative_to(folder).as_posix())
+    return sorted((p for p in found if p.name not in NOT_SKILL_FILES), key=lambda p: p.relative_to(folder).as_posix())
+
+
+#: Shipped data files beside the skills that hold something else.
+NOT_SKILL_FILES = frozenset({"sections.yaml", "career.yaml", "match.yaml"})
 
 
 @dataclass

@@ -30,6 +30,8 @@ class Mention:
     ``years`` the years asked or claimed next to it ("3+ years of Python"), when the text says.
     ``choice`` (postings) names the other skills of the choice list the mention stands in ("PHP,
     Python or Go", "one of: ..."): the posting asks for one of them; empty outside choices.
+    ``probability`` is the verifier's belief that the text means the skill (None when the
+    extractor does not verify, and for implied mentions).
     """
 
     skill_id: str
@@ -45,6 +47,7 @@ class Mention:
     years: float | None = None
     implied_by: str | None = None
     choice: tuple[str, ...] = ()
+    probability: float | None = None
 
     def __post_init__(self) -> None:
         if type(self.choice) is not tuple:  # read back from JSON (a batch journal) as a list

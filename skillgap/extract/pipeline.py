@@ -37,10 +37,12 @@ from . import context
 from .affixes import PlainWordSkip, english_rules
 from .choices import with_choices
 from .context import CueSpans
+from .features import Candidate, DocFeatures
 from .fuzzy import FuzzyIndex, fuzzy_hits
 from .gate import GatedMatcher
 from .model import Mention, SkillProfile
 from .variants import term_variants
+from .verify import Explanation, VerifierModel, load_verifier
 
 Source = Union[Document, str, bytes, os.PathLike]
 
@@ -76,6 +78,7 @@ class Match:
     method: str
     ambiguous: bool = False
     score: float = SCORE_EXACT
+    probability: float | None = None
 
 
 class SkillPipeline:
@@ -104,7 +107,8 @@ class SkillPipeline:
             self.sure.add(skill_id, [make(f) for f in sorted(forms)])
         for skill_id, forms in ambiguous.items():
             self.unsure.add(skill_id, [make(f) for f in sorted(forms)])
-        self.patterns = GatedMatcher(vocab, {s.id: s.patterns for s in taxonomy if s.patterns}, frozenset(self.nlp.Defaults.stop_words))
+        self.stop_words = frozenset(self.nlp.Defaults.stop_words)
+        self.patterns = GatedMatcher(vocab, {s.id: s.patterns for s in taxonomy if s.patterns}, self.stop_words)
         for kind, phrases in self.cues.phrases.items():
             self.cue_matcher.add(kind, [make(p) for p in phrases])
         self.fuzzy_names = [(f, skill_id) for skill_id, forms in sure.items() for f in forms]
@@ -224,6 +228,9 @@ class SkillExtractor:
     and cues (see `default_extractor`). ``cues`` are the context rules and section vocabulary
     documents are read with: a `skillgap.rules.Rules`, the path of a sections file of your own,
     or a `skillgap.rules.Cues` alone (default: the shipped ``taxonomy/sections.yaml``).
+    ``verify`` scores every candidate match with the learned verifier (`skillgap.extract.verify`;
+    ``verifier_model`` is its file, default the shipped one) and drops those below its threshold;
+    ``verify=False`` keeps the matcher's own rules only.
     """
 
     def __init__(
@@ -234,16 +241,21 @@ class SkillExtractor:
         fuzzy_cutoff: float = DEFAULT_FUZZY_CUTOFF,
         nlp: Language | None = None,
         cues: RulesSource | Cues | None = None,
+        verify: bool = True,
+        verifier_model: str | os.PathLike[str] | None = None,
     ) -> None:
         self.taxonomy = taxonomy if taxonomy is not None else load_taxonomy()
         self.fuzzy = fuzzy
+        self.verifier_model = os.fspath(verifier_model) if verifier_model is not None else None
+        self.verifier: VerifierModel | None = load_verifier(self.verifier_model) if verify else None
         self.fuzzy_cutoff = fuzzy_cutoff
         self.rules = dataclasses.replace(as_rules(None), cues=cues) if isinstance(cues, Cues) else as_rules(cues)
         if nlp is not None:
             self.pipeline = SkillPipeline(self.taxonomy, nlp, self.rules.cues)
         elif fuzzy and fuzzy_cutoff == DEFAULT_FUZZY_CUTOFF and (id(self.taxonomy), id(self.rules)) not in _SHARED:
             self.pipeline = SkillPipeline(self.taxonomy, cues=self.rules.cues)
-            _remember(self)  # the first extractor with default settings is the shared one
+            if verify and verifier_model is None:
+                _remember(self)  # the first extractor with default settings is the shared one
         else:
             self.pipeline = default_extractor(self.taxonomy, self.rules).pipeline
         self._fuzzy_index = FuzzyIndex(self.pipeline.fuzzy_names, fuzzy_cutoff) if fuzzy else None
@@ -300,7 +312,7 @@ class SkillExtractor:
         when its turn comes (not a broken pool); with ``record`` those become `FailedDocument`s."""
         from ..parallel import imap_ordered
 
-        options = (self.taxonomy, self.rules, self.fuzzy, self.fuzzy_cutoff)  # the taxonomy travels by `Taxonomy.__reduce__`
+        options = (self.taxonomy, self.rules, self.fuzzy, self.fuzzy_cutoff, self.verifier is not None, self.verifier_model)  # the taxonomy travels by `Taxonomy.__reduce__`
         sent: deque[list[Source]] = deque()  # the batches handed to workers, popped as their outcomes come (in order)
 
         def tasks() -> Iterator[tuple[list[Source], DocumentKind | None, bool]]:
@@ -326,31 +338,77 @@ class SkillExtractor:
     def mentions(self, document: Document, doc: Doc) -> tuple[Mention, ...]:
         """Every mention in a tokenized document: stated ones in text order, then implied ones; in a
         posting, those standing in a choice list carry its other skills (``Mention.choice``)."""
-        pipe = self.pipeline
-        cues = pipe.cues
-        view = _View(document, doc, pipe.cue_spans(doc), context.Clauses(doc, cues.line_continuers))
-        raw = [m for m in pipe.matches(doc) if not context.blocked(m.start, m.end, view.cue_spans)]
-        tokens = {i for m in raw for i in range(m.start, m.end)}
-        items = _ItemTokens(view, raw, tokens, cues)
-        kept = [
-            m
-            for m in raw
-            if not m.ambiguous
-            or context.in_technical_context(
-                doc, m.start, m.end, section=view.section(view.char_start(m.start)), skill_tokens=tokens, item_tokens=items, cues=cues, cue_spans=view.cue_spans, clauses=view.clauses
-            )
-        ]
-        found = resolve(kept)
-        if self._fuzzy_index is not None:
-            fuzzy = [m for m in self._fuzzy(view, found) if not context.blocked(m.start, m.end, view.cue_spans)]
-            if fuzzy:  # resolving resolved matches again changes nothing
-                found = resolve([*found, *fuzzy])
+        view = self._view(document, doc)
+        found = self._found(view)
         doc.spans[SPANS_KEY] = [Span(doc, m.start, m.end, label=m.method, span_id=m.skill_id) for m in found]
         covered = {i for m in found for i in range(m.start, m.end)}
         mentions = [self._mention(view, m, covered) for m in found]
         if document.kind == "posting":
-            mentions = list(with_choices(document.text, mentions, cues))
+            mentions = list(with_choices(document.text, mentions, self.pipeline.cues))
         return (*mentions, *self._implied(mentions))
+
+    def _view(self, document: Document, doc: Doc) -> _View:
+        pipe = self.pipeline
+        return _View(document, doc, pipe.cue_spans(doc), context.Clauses(doc, pipe.cues.line_continuers))
+
+    def _found(self, view: _View, collect: list[tuple[Match, list[str]]] | None = None) -> list[Match]:
+        """The resolved matches of a document; ``collect`` receives every candidate with its features."""
+        raw = [m for m in self.pipeline.matches(view.doc) if not context.blocked(m.start, m.end, view.cue_spans)]
+        tokens = {i for m in raw for i in range(m.start, m.end)}
+        found = resolve(self._verified(view, raw, tokens, raw, collect))
+        if self._fuzzy_index is not None:
+            fuzzy = [m for m in self._fuzzy(view, found) if not context.blocked(m.start, m.end, view.cue_spans)]
+            fuzzy = self._verified(view, fuzzy, tokens, raw, collect)
+            if fuzzy:  # resolving resolved matches again changes nothing
+                found = resolve([*found, *fuzzy])
+        return found
+
+    def _verified(self, view: _View, matches: list[Match], tokens: set[int], raw: list[Match], collect: list[tuple[Match, list[str]]] | None) -> list[Match]:
+        """The matches the context rules keep and, when verifying, the verifier too (with their probability):
+        the verifier drops matches, it never overrules the rules for an ambiguous name."""
+        if not matches:
+            return []
+        cues = self.pipeline.cues
+        items = _ItemTokens(view, raw, tokens, cues)
+        doc = view.doc
+        rules = [
+            not m.ambiguous
+            or context.in_technical_context(
+                doc, m.start, m.end, section=view.section(view.char_start(m.start)), skill_tokens=tokens, item_tokens=items, cues=cues, cue_spans=view.cue_spans, clauses=view.clauses
+            )
+            for m in matches
+        ]
+        if self.verifier is None and collect is None:
+            return [m for m, rule in zip(matches, rules) if rule]
+        candidates = [Candidate(m.start, m.end, m.skill_id, m.method, m.ambiguous, rule, m.score) for m, rule in zip(matches, rules)]
+        names = view.features(self, raw, tokens).names
+        features = [names(c) for c in candidates]
+        if collect is not None:
+            collect.extend(zip(matches, features))
+        if self.verifier is None:
+            return [m for m, rule in zip(matches, rules) if rule]
+        threshold = self.verifier.threshold
+        probabilities = self.verifier.probabilities(features).tolist()
+        return [dataclasses.replace(m, probability=p) for m, p, rule in zip(matches, probabilities, rules) if rule and p >= threshold]
+
+    def candidates(self, source: Source, *, kind: DocumentKind | None = None) -> list[tuple[Match, int, int, list[str]]]:
+        """Every candidate match the verifier judges in a document (matcher and fuzzy hits, before
+        verification and overlap resolution): match, char start, char end and feature names."""
+        document = as_document(source, kind)
+        view = self._view(document, self.nlp(document.text))
+        collect: list[tuple[Match, list[str]]] = []
+        self._found(view, collect)
+        return [(m, view.char_start(m.start), view.char_end(m.end), f) for m, f in collect]
+
+    def explain(self, profile: SkillProfile, mention: Mention, top: int = 8) -> Explanation:
+        """Why the verifier kept ``mention`` of ``profile`` (an implied one: the mention it rests
+        on): its probability and the features that weighed most."""
+        if self.verifier is None:
+            raise ValueError("this extractor does not verify (verify=False): there is nothing to explain")
+        for m, start, end, features in self.candidates(profile.document):
+            if (start, end, m.skill_id) == (mention.start, mention.end, mention.implied_by or mention.skill_id):
+                return self.verifier.explain(m.skill_id, profile.document.text[start:end], features, top)
+        raise ValueError(f"{mention.text!r} ({mention.skill_id}) is no candidate match of this document")
 
     def _fuzzy(self, view: _View, found: list[Match]) -> list[Match]:
         assert self._fuzzy_index is not None
@@ -383,6 +441,7 @@ class SkillExtractor:
             negated=context.is_negated(doc, m.start, m.end, covered=covered, cues=cues, cue_spans=cue_spans, clauses=clauses),
             importance=context.importance(m.start, m.end, section=section, cues=cues, cue_spans=cue_spans, clauses=clauses) if document.kind == "posting" else None,
             years=view.years.near(start_char, end_char, lo_char, hi_char),
+            probability=m.probability,
         )
 
     def _implied(self, mentions: list[Mention]) -> list[Mention]:
@@ -445,6 +504,18 @@ class _View:
         self._ends: list[int] = (offsets[:, 0] + offsets[:, 1]).tolist()
         self._sections = [s.start for s in document.sections]
         self.years = context.Years(document.text)
+        self._features: DocFeatures | None = None
+
+    def features(self, extractor: SkillExtractor, raw: list[Match], tokens: set[int]) -> DocFeatures:
+        """The verifier's feature maker for this document (built on first use)."""
+        if self._features is None:
+            pipe = extractor.pipeline
+            others = [Candidate(m.start, m.end, m.skill_id, m.method, m.ambiguous, True, m.score) for m in raw]
+            self._features = DocFeatures(
+                self.doc, extractor.taxonomy, kind=self.document.kind, section_of=self.section, cues=pipe.cues, cue_spans=self.cue_spans,
+                clauses=self.clauses, skill_tokens=tokens, others=others, stop_words=pipe.stop_words,
+            )
+        return self._features
 
     def char_start(self, token: int) -> int:
         """Char offset where token ``token`` starts."""
@@ -476,9 +547,9 @@ def _portable(source: Source) -> Source:
 _WORKER: SkillExtractor | None = None
 
 
-def _init_worker(taxonomy: Taxonomy, rules: Rules, fuzzy: bool, cutoff: float) -> None:
+def _init_worker(taxonomy: Taxonomy, rules: Rules, fuzzy: bool, cutoff: float, verify: bool, model: str | None) -> None:
     global _WORKER
-    _WORKER = SkillExtractor(taxonomy, fuzzy=fuzzy, fuzzy_cutoff=cutoff, cues=rules)
+    _WORKER = SkillExtractor(taxonomy, fuzzy=fuzzy, fuzzy_cutoff=cutoff, cues=rules, verify=verify, verifier_model=model)
 
 
 def _work(task: tuple[list[Source], DocumentKind | None, bool]) -> list[tuple[Document, tuple[Mention, ...]] | FailedDocument]:

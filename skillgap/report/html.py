@@ -110,17 +110,31 @@ def ranking_html(ranking: Ranking | Sequence[CandidateResult], table: pd.DataFra
         table = ranking.to_frame()
     ordered = ranking.ordered()
     reports = [r.report for _, r in ordered if r.report is not None]
-    job = display_name(reports[0].job) if reports else "the job"
+    jobs = ranking.item == "job"  # jobs for one candidate: each has its own requirements, so no shared heat map
+    if jobs:
+        title = title or f"Jobs for {display_name(reports[0].candidate.document.source) if reports else 'the candidate'}"
+    else:
+        title = title or f"Ranking for {display_name(reports[0].job) if reports else 'the job'}"
     failed = sum(1 for _, r in ordered if r.report is None)
-    title = title or f"Ranking for {job}"
+    noun = "job" if jobs else "candidate"
     parts = [
         f"<h1>{escape(title)}</h1>",
-        f'<p class="sub">skillgap ranking · {len(ordered)} candidate{"s" if len(ordered) != 1 else ""}'
+        f'<p class="sub">skillgap ranking · {len(ordered)} {noun}{"s" if len(ordered) != 1 else ""}'
         f"{f' · <span class=error>{failed} could not be read</span>' if failed else ''}</p>",
+        *(f'<p class="error">{escape(w)}</p>' for w in dict.fromkeys(ranking.warnings)),
         "<h2>Ranking</h2>",
-        _ranking_table(table, ordered),
+        _ranking_table(table, ordered, noun.title()),
     ]
-    if reports:
+    if jobs:
+        parts.append("<h2>Jobs</h2>")
+        for i, result in ordered:
+            if result.report is not None:
+                parts.append(
+                    f'<section class="cand"><h3 id="c{i}">{escape(display_name(result.source))} <span class="muted">· score {result.report.score:.1f}</span></h3>'
+                    + _gap_body(result.report, prefix=f"c{i}", cards=False)
+                    + "</section>"
+                )
+    elif reports:
         parts += [
             "<h2>Requirements by candidate</h2>",
             _legend(),
@@ -263,10 +277,10 @@ def _snippet_html(text: str, mention: Mention) -> str:
     return f"“{escape(s.before)}<mark>{escape(s.hit)}</mark>{escape(s.after)}”"
 
 
-def _ranking_table(ranking: pd.DataFrame, ordered: Sequence[tuple[int, CandidateResult]]) -> str:
+def _ranking_table(ranking: pd.DataFrame, ordered: Sequence[tuple[int, CandidateResult]], noun: str = "Candidate") -> str:
     head = (
-        "<tr><th class=num>#</th><th>Candidate</th><th>Score</th><th class=num>Required</th><th class=num>Preferred</th>"
-        "<th class=num>Matched</th><th>Missing required</th></tr>"
+        f"<tr><th class=num>#</th><th>{noun}</th><th>Match</th><th>Score</th><th class=num>Required</th><th class=num>Preferred</th>"
+        "<th class=num>Matched</th><th>Missing required</th><th>Match parts (evidence)</th></tr>"
     )
     rows = []
     for (i, result), row in zip(ordered, ranking.itertuples(index=False)):
@@ -274,18 +288,33 @@ def _ranking_table(ranking: pd.DataFrame, ordered: Sequence[tuple[int, Candidate
         if result.report is None:
             rows.append(
                 f'<tr class="err candidate"><td class=num>–</td><td class="name" title="{escape(result.source)}">{name}</td>'
-                f'<td colspan="5" class="error">{escape(result.error or "failed")}</td></tr>'
+                f'<td colspan="7" class="error">{escape(result.error or "failed")}</td></tr>'
             )
             continue
         score = float(row.score)
+        match = f"{row.match:.1f}" if row.match == row.match else "–"
         rows.append(
             f'<tr class="candidate"><td class=num>{int(row.rank)}</td>'
             f'<td class="name"><a href="#c{i}" title="{escape(result.source)}">{name}</a></td>'
+            f'<td class=num>{match}</td>'
             f'<td class=nowrap><span class="bar"><i style="width:{score:.1f}%"></i></span><span class="pct">{score:.1f}</span></td>'
             f"<td class=num>{percent(row.required_coverage)}</td><td class=num>{percent(row.preferred_coverage)}</td>"
-            f"<td class=num>{int(row.matched)}</td><td>{_first_few(row.missing_required or '')}</td></tr>"
+            f"<td class=num>{int(row.matched)}</td><td>{_first_few(row.missing_required or '')}</td>"
+            f"<td>{_match_parts(result)}</td></tr>"
         )
     return f'<table class="wide ranking">{head}{"".join(rows)}</table>'
+
+
+def _match_parts(result: CandidateResult) -> str:
+    """Each part of the match model with its value and the first few pieces of evidence that earned it."""
+    if result.match is None:
+        return ""
+    cells = []
+    for part in result.match.parts:
+        value = "n/a" if part.value != part.value else f"{part.value:.2f}"
+        shown = f' <span class="muted">({escape(", ".join(part.evidence[:5]))}{" …" if len(part.evidence) > 5 else ""})</span>' if part.evidence else ""
+        cells.append(f"{part.name} {value}{shown}")
+    return "<br>".join(cells)
 
 
 def _first_few(labels: str, n: int = 8) -> str:

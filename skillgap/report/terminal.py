@@ -90,19 +90,19 @@ def ranking_views(ranking: Ranking, top: int = 0, *, table: pd.DataFrame | None 
     frame = ranking.to_frame() if table is None else table
     width = min(max([len(display_name(str(c))) for c in frame[ranking.item]] + [9]), 40)
     view = _table(
-        None, ("#", {"justify": "right"}), (ranking.item, {"min_width": width}), ("score", {"justify": "right"}), ("required", {"justify": "right"}),
+        None, ("#", {"justify": "right"}), (ranking.item, {"min_width": width}), ("match", {"justify": "right"}), ("score", {"justify": "right"}), ("required", {"justify": "right"}),
         ("preferred", {"justify": "right"}), ("matched", {"justify": "right"}), ("missing required", {"overflow": "fold", "ratio": 1}),
     )  # fmt: skip
     shown = frame if top == 0 else frame.head(top)
     for row in shown.to_dict("records"):
         name = display_name(str(row[ranking.item]))
         if isinstance(row["error"], str) and row["error"]:
-            add_row(view, "–", name, "", "", "", "", Text(f"error: {row['error']}", style="red"))
+            add_row(view, "–", name, "", "", "", "", "", Text(f"error: {row['error']}", style="red"))
             continue
         missing = [m for m in (row["missing_required"] or "").split(", ") if m]
         listed = ", ".join(missing[:MISSING_SHOWN]) + (f" … +{len(missing) - MISSING_SHOWN}" if len(missing) > MISSING_SHOWN else "")
         add_row(
-            view, str(row["rank"]), name, f"{row['score']:.1f}", percent(row["required_coverage"]), percent(row["preferred_coverage"]), str(row["matched"]), listed
+            view, str(row["rank"]), name, "–" if row["match"] != row["match"] else f"{row['match']:.1f}", f"{row['score']:.1f}", percent(row["required_coverage"]), percent(row["preferred_coverage"]), str(row["matched"]), listed
         )  # fmt: skip
     out: list[RenderableType] = [view]
     if len(shown) < len(frame):

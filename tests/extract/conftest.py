@@ -70,7 +70,8 @@ def fixture_taxonomy(tmp_path_factory: pytest.TempPathFactory) -> Taxonomy:
 
 @pytest.fixture(scope="session")
 def extractor(fixture_taxonomy: Taxonomy) -> SkillExtractor:
-    return SkillExtractor(fixture_taxonomy)
+    """The matcher and its context rules alone (verify=False): tests/extract/test_verify.py checks the verifier."""
+    return SkillExtractor(fixture_taxonomy, verify=False)
 
 
 @pytest.fixture(scope="session")

@@ -88,7 +88,7 @@ def test_rank_real_files_with_error_rows(tmp_path, shared_data, extractor):
     assert bad["candidate"].tolist() == [str(corrupt), str(missing), str(empty)]  # input order, after all scored rows
     assert bad["score"].isna().all() and bad["rank"].isna().all()
     assert all(err.startswith(name) for name, err in zip(bad["candidate"], bad["error"]))
-    assert good["score"].tolist() == sorted(good["score"], reverse=True)
+    assert good["match"].tolist() == sorted(good["match"], reverse=True)  # ranked by the match model
     assert good["rank"].tolist() == [1, 2, 3]
     assert bad["error"].tolist()[1:] == [f"{missing}: no such file (fix: check the path)", f"{empty}: folder holds no files"]
 

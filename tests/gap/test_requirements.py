@@ -6,7 +6,6 @@ import math
 
 import pytest
 
-from skillgap.errors import SkillgapError
 from skillgap.gap import PostingWeights, compare, prepare_job, requirements_from_posting
 from skillgap.rules import load_rules
 
@@ -76,7 +75,9 @@ def test_compare_to_a_posting_profile_keeps_job_evidence(profile_of):
     assert report.to_frame()["job_evidence"].tolist() == ["Python", "SQL"]
 
 
-def test_posting_without_requirements_is_an_error(profile_of):
+def test_posting_without_requirements_warns(profile_of):
     posting = profile_of(("python", {"section": "benefits"}), ("sql", {"negated": True}), kind="posting", source="empty.txt")
-    with pytest.raises(SkillgapError, match="empty.txt: no skills from the taxonomy are asked for"):
-        requirements_from_posting(posting)
+    job = requirements_from_posting(posting)
+    assert job.requirements == ()
+    assert len(job.warnings) == 1 and job.warnings[0].startswith("empty.txt: nothing in this posting is a skill the taxonomy knows")
+    assert "load_taxonomy('my_skills.yaml', include_shipped=True)" in job.warnings[0]

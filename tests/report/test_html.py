@@ -111,8 +111,11 @@ def test_writers_pick_the_format_from_the_suffix(tax, tmp_path: Path) -> None:
     assert page == gap_report_html(report)
     results = [CandidateResult("cands/jane.pdf", report)]
     csv_lines = write_ranking(results, tmp_path / "rank.csv").read_text(encoding="utf-8").splitlines()
-    assert csv_lines[0] == "rank,candidate,score,required_coverage,preferred_coverage,relevance,fit,matched,missing_required,short_of_years,experience_months,degree,error"
-    assert csv_lines[1] == "1,cands/jane.pdf,62.5,0.8,0.25,,,2,,,,,"  # relevance and fit: not computed for a hand-built report
+    assert csv_lines[0] == (
+        "rank,candidate,match,score,required_coverage,preferred_coverage,relevance,fit,skills,title,lexical,matched,missing_required,"
+        "short_of_years,experience_months,degree,error"
+    )
+    assert csv_lines[1] == "1,cands/jane.pdf,,62.5,0.8,0.25,,,,,,2,,,,,"  # relevance, fit and the match: not computed for a hand-built report
 
 
 def _unescape(text: str) -> str:

@@ -46,7 +46,7 @@ def test_the_item_names_the_ranked_column(ranking: Ranking) -> None:
 
 
 def test_an_unknown_sort_key_is_a_usage_error(ranking: Ranking) -> None:
-    with pytest.raises(UsageError, match=r"cannot rank by 'age' \(fix: use by= one of score, fit, relevance\)"):
+    with pytest.raises(UsageError, match=r"cannot rank by 'age' \(fix: use by= one of match, score, fit, relevance\)"):
         Ranking(ranking.results, by="age")
 
 

@@ -50,7 +50,7 @@ def hanging_taxonomy(folder: Path) -> Path:
 def test_a_hung_candidate_becomes_a_timed_out_row_and_the_rest_are_scored(tmp_path: Path):
     taxonomy = load_taxonomy(hanging_taxonomy(tmp_path / "taxonomy"))
     candidates = ["Skills:\nI write Python every day.", "Skills:\nPython and " + "a" * 40 + "c", "Skills:\nPython, mostly."]
-    frame = rank(candidates, "dev", taxonomy=taxonomy, n_process=2, timeout=3)
+    frame = rank(candidates, "dev", taxonomy=taxonomy, n_process=2, timeout=3, by="score")
     assert frame["candidate"].tolist() == ["text #1", "text #3", "text #2"]
     assert frame["score"].tolist()[:2] == [50.0, 50.0] and pd.isna(frame["score"].iloc[2])
     assert frame["error"].tolist()[2] == "text #2: timed out after 3 s; its worker process was stopped"

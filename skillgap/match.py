@@ -1,0 +1,200 @@
+"""The match model: the parts of a match a recruiter recognises, each with its evidence, and one formula.
+
+Every candidate-job pair gets a value in 0..1 for each part (NaN when the part cannot be
+judged, e.g. skills for a posting in which the taxonomy finds none):
+
+- ``skills``: weighted credit earned over the job's requirements (matched 1, implied 0.5,
+  transferable 0.25: `skillgap.gap.Credits`), divided by ``min(possible, saturation)`` and
+  capped at 1. A posting that asks for 40 skills does not make every candidate look poor:
+  covering ``saturation`` weight units of it is full marks (``saturation`` = infinity gives the
+  report's coverage score). Evidence: the requirements met.
+- ``relevance``: the share of the candidate's own skills the job uses (`GapReport.relevance`).
+  Evidence: those skills.
+- ``title``: how much of the job's title the candidate's headline carries
+  (`skillgap.titles.title_similarity`). Evidence: the title words found.
+- ``lexical``: BM25 of the query text against the documents of the same ranking, divided by
+  the best of them (`skillgap.lexical`); only within a ranking. Evidence: the words that earned most.
+
+One formula combines them, a weighted mean over the parts that have a value:
+
+    match = 100 * sum(w_p * v_p) / sum(w_p)     over parts p with v_p not NaN
+
+The weights are data (``taxonomy/match.yaml``, `MatchWeights`), fitted on the development
+labels' tuning part by ``benchmarks/fit_match.py``; pass your own `MatchWeights` to change them.
+"""
+
+from __future__ import annotations
+
+import functools
+import math
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from .errors import TaxonomyError
+from .lexical import LexicalIndex, relative
+from .taxonomy import shipped_taxonomy_dir
+from .titles import title_similarity
+
+if TYPE_CHECKING:
+    from .gap import GapReport
+
+#: The parts of a match, in the order tables show them.
+PARTS = ("skills", "relevance", "title", "lexical")
+
+
+@dataclass(frozen=True)
+class MatchWeights:
+    """Weight of each part in the match formula (>= 0, not all 0) and the skills part's saturation (> 0)."""
+
+    skills: float = 1.0
+    relevance: float = 1.0
+    title: float = 1.0
+    lexical: float = 1.0
+    saturation: float = math.inf
+
+    def __post_init__(self) -> None:
+        values = [getattr(self, p) for p in PARTS]
+        if any(not math.isfinite(v) or v < 0 for v in values) or not any(values):
+            raise TaxonomyError(
+                f"match weights must be finite, >= 0 and not all 0 (got {dict(zip(PARTS, values))})", fix="give e.g. MatchWeights(skills=2, lexical=1)"
+            )
+        if not self.saturation > 0:
+            raise TaxonomyError(f"the skills saturation must be > 0 (got {self.saturation})", fix="give a number of weight units such as 8, or inf")
+
+    def of(self, part: str) -> float:
+        """The weight of one part."""
+        return float(getattr(self, part))
+
+
+@dataclass(frozen=True)
+class Part:
+    """One part of a match: its value (0..1, NaN when it cannot be judged) and what earned it."""
+
+    name: str
+    value: float
+    evidence: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Match:
+    """A candidate-job match: the combined score (0..100, NaN when no part has a value) and its parts."""
+
+    score: float
+    parts: tuple[Part, ...]
+
+    def part(self, name: str) -> Part:
+        """The part called ``name`` (one of `PARTS`)."""
+        return next(p for p in self.parts if p.name == name)
+
+    def values(self) -> dict[str, float]:
+        """``{part: value}`` in `PARTS` order."""
+        return {p.name: p.value for p in self.parts}
+
+
+def combine(values: Mapping[str, float], weights: MatchWeights) -> float:
+    """The match formula: ``100 * sum(w_p * v_p) / sum(w_p)`` over the parts with a value (NaN if none)."""
+    total = weight = 0.0
+    for name, value in values.items():
+        if not math.isnan(value):
+            total += weights.of(name) * value
+            weight += weights.of(name)
+    return 100.0 * total / weight if weight else math.nan
+
+
+def skills_part(report: GapReport, saturation: float) -> Part:
+    """Credit earned over ``min(possible, saturation)``, capped at 1; NaN for a job with no requirements."""
+    possible = report.possible
+    if not possible:
+        return Part("skills", math.nan)
+    met = tuple(r.label for r in report.results if r.credit > 0)
+    return Part("skills", min(1.0, report.earned / min(possible, saturation)), met)
+
+
+def relevance_part(report: GapReport) -> Part:
+    """The report's relevance (the share of the candidate's skills the job uses); NaN when the job asks no skill."""
+    if not report.results:
+        return Part("relevance", math.nan)
+    used = tuple(report.candidate.taxonomy[s].label for s in report.candidate.skill_ids if s not in report.extra and s in report.candidate.taxonomy)
+    return Part("relevance", report.relevance, used)
+
+
+def title_part(job_title: str, candidate_titles: Sequence[str]) -> Part:
+    """`title_similarity` of the job's title and the candidate's titles."""
+    value, matched = title_similarity(job_title, candidate_titles)
+    return Part("title", value, matched)
+
+
+class MatchBuilder:
+    """The matches of one ranking: add each pair as it is scored, get every `Match` at the end.
+
+    ``query`` is the text the other side is searched with (the job's text when candidates are
+    ranked for it, the candidate's when jobs are ranked for them); each added document is
+    tokenised once (`LexicalIndex`). An item that failed is added with ``report=None`` and gets
+    no match (None), so results and matches stay aligned.
+    """
+
+    def __init__(self, query: str, weights: MatchWeights | None = None) -> None:
+        self.weights = weights or default_weights()
+        self._index = LexicalIndex(query)
+        self._pairs: list[tuple[int, Part, Part, Part] | None] = []
+
+    def add(self, report: GapReport | None, text: str, job_title: str, candidate_titles: Sequence[str]) -> None:
+        """One item of the ranking: its report, the text of the ranked document and the two sides' titles."""
+        if report is None:
+            self._pairs.append(None)
+            return
+        position = self._index.add(text)
+        self._pairs.append((position, skills_part(report, self.weights.saturation), relevance_part(report), title_part(job_title, candidate_titles)))
+
+    def matches(self) -> list[Match | None]:
+        """One `Match` per added item (None for failed ones), in the order added."""
+        lexical = relative(self._index.scores())
+        evidence = self._index.evidence()
+        out: list[Match | None] = []
+        for pair in self._pairs:
+            if pair is None:
+                out.append(None)
+                continue
+            position, *parts = pair
+            parts.append(Part("lexical", float(lexical[position]), evidence[position]))
+            out.append(Match(combine({p.name: p.value for p in parts}, self.weights), tuple(parts)))
+        return out
+
+
+def load_match_weights(path: str | Path | None = None) -> MatchWeights:
+    """`MatchWeights` from a YAML file (default: the shipped, fitted ``taxonomy/match.yaml``)."""
+    return _load(str(path or shipped_taxonomy_dir() / "match.yaml"))
+
+
+@functools.lru_cache(maxsize=8)
+def _load(path: str) -> MatchWeights:
+    import yaml
+
+    try:
+        data = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError) as exc:
+        raise TaxonomyError(f"cannot read the match weights: {exc}".replace("\n", " "), source=path, fix="restore taxonomy/match.yaml") from None
+    if not isinstance(data, dict) or not isinstance(data.get("weights"), dict):
+        raise TaxonomyError("no 'weights:' mapping", source=path, fix="write 'weights:' with one number per part: " + ", ".join(PARTS))
+    unknown = set(data) - {"weights", "saturation", "fitted"}
+    if unknown:
+        raise TaxonomyError(f"unknown keys {sorted(unknown)}", source=path, fix="keep only weights, saturation and fitted")
+    weights = data["weights"]
+    wrong = set(weights) - set(PARTS)
+    if wrong:
+        raise TaxonomyError(f"unknown parts {sorted(wrong)}", source=path, entry="weights", fix=f"the parts are {', '.join(PARTS)}")
+    values = {**weights, "saturation": data.get("saturation", math.inf)}
+    if not all(isinstance(v, (int, float)) and not isinstance(v, bool) for v in values.values()):
+        raise TaxonomyError(f"weights must be numbers (got {values})", source=path, entry="weights", fix="write e.g. 'skills: 1.5'")
+    try:
+        return MatchWeights(**{k: float(v) for k, v in values.items()})
+    except TaxonomyError as exc:
+        raise TaxonomyError(exc.problem, source=path, entry="weights", fix=exc.fix) from None
+
+
+def default_weights() -> MatchWeights:
+    """The shipped weights (fitted; see `load_match_weights`)."""
+    return load_match_weights()
+

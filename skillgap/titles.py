@@ -1,0 +1,69 @@
+"""Title similarity: how close the candidate's headline (and past job titles) are to the job's title.
+
+A recruiter reads a résumé's top line ("Java Backend Developer", "PURCHASE MANAGER") against the
+job's title before anything else. The job's title is the first line of the posting (a role's
+label for a role profile); the candidate's titles are the lines above the résumé's first
+section heading (the headline, at most `HEADLINE_LINES` of them, masked names and contact lines
+skipped). Words are compared by their first `STEM` letters, so "Developer" meets "Development"
+and "Logistics" meets "Logistic":
+
+    title = 1 - 0.5 ** |stems(job title) & stems(candidate titles)|
+
+(0..1: each title word the two share halves the distance to 1; words of one or two letters and
+numbers are left out). It counts shared words rather than the share of the job title's words,
+so a long, specific title ("Junior Backend Java Developer") is not worth less than a short
+generic one ("Developer") to a candidate it describes: on the Vanetik tuning CVs the share
+ranked the vacancies at Spearman -0.30 and the count at +0.08.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from .documents.model import Document
+from .lexical import words
+
+#: Lines above the first section heading read as the candidate's headline.
+HEADLINE_LINES = 3
+#: Characters of a line kept (a headline is short; a paragraph above the first heading is not one).
+LINE_CHARS = 120
+#: Letters of a word compared (a crude, language-light stem).
+STEM = 5
+
+_CONTACT = re.compile(r"@|https?:|www\.|linkedin|phone|e-mail|email|\+?\d[\d ()-]{6,}", re.IGNORECASE)
+
+
+def headline(document: Document) -> str:
+    """The résumé's top lines (above its first section), skipping masked names and contact lines."""
+    end = document.sections[0].start if document.sections else len(document.text)
+    kept: list[str] = []
+    for line in document.text[: max(end, 1)].splitlines() or document.text.splitlines()[:1]:
+        line = line.strip()[:LINE_CHARS]
+        if sum(c.isalpha() for c in line) < 3 or _CONTACT.search(line):
+            continue
+        kept.append(line)
+        if len(kept) == HEADLINE_LINES:
+            break
+    return "\n".join(kept)
+
+
+def job_title(document: Document) -> str:
+    """The posting's first line with letters (its title), at most `LINE_CHARS` characters."""
+    for line in document.text.splitlines():
+        if sum(c.isalpha() for c in line) >= 2:
+            return line.strip()[:LINE_CHARS]
+    return ""
+
+
+def stems(text: str) -> frozenset[str]:
+    """The words of a text cut to `STEM` letters, without numbers and words shorter than three letters."""
+    return frozenset(w[:STEM] for w in words(text) if len(w) > 2 and not w[0].isdigit())
+
+
+def title_similarity(job: str, candidate_titles: Iterable[str]) -> tuple[float, tuple[str, ...]]:
+    """``1 - 0.5 ** shared`` for the number of stems the job title and the candidate's titles share, and the job-title words that matched."""
+    have = frozenset().union(*(stems(t) for t in candidate_titles))
+    shared = stems(job) & have
+    matched = tuple(dict.fromkeys(w for w in words(job) if w[:STEM] in shared))
+    return 1.0 - 0.5 ** len(shared), matched

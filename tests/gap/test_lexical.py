@@ -1,0 +1,49 @@
+"""BM25 of one query over the documents of a ranking (skillgap.lexical)."""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import pytest
+
+from skillgap.lexical import Bm25, LexicalIndex, relative, words
+
+
+def test_words_keep_inner_marks_and_drop_punctuation():
+    assert words("C++, C# and node.js; e-commerce (SQL).") == ["c++", "c#", "and", "node.js", "e-commerce", "sql"]
+
+
+def test_bm25_matches_the_formula_by_hand():
+    index = LexicalIndex("Python SQL python")
+    for text in ("python python java", "SQL", "cooking"):
+        index.add(text)
+    idf = math.log(1 + (3 - 1 + 0.5) / (1 + 0.5))  # each query word is in one of the three documents
+    avgdl = 5 / 3
+
+    def term(tf: int, length: int) -> float:
+        return idf * tf * 2.2 / (tf + 1.2 * (0.25 + 0.75 * length / avgdl))
+
+    assert index.scores() == pytest.approx([term(2, 3), term(1, 1), 0.0])
+    assert index.evidence() == [("python",), ("sql",), ()]
+    assert index.query == ("python", "sql")  # distinct query words, in order
+
+
+def test_documents_keep_only_counts_of_query_words():
+    index = LexicalIndex("data")
+    index.add("data " * 3 + "other words here")
+    assert index._rows == [{0: 3}] and index._lengths == [6]
+
+
+def test_b_zero_ignores_length():
+    index = LexicalIndex("sql", Bm25(k1=1.2, b=0.0))
+    index.add("sql")
+    index.add("sql " + "filler " * 50)
+    first, second = index.scores()
+    assert first == pytest.approx(second)
+
+
+def test_empty_index_and_relative_scale():
+    assert LexicalIndex("anything").scores().tolist() == []
+    assert relative(np.asarray([2.0, 1.0, 0.0])).tolist() == [1.0, 0.5, 0.0]
+    assert relative(np.asarray([0.0, 0.0])).tolist() == [0.0, 0.0]

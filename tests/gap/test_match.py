@@ -1,0 +1,95 @@
+"""The match model: parts with evidence, one weighted formula, weights as data (skillgap.match)."""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+
+from skillgap.errors import TaxonomyError
+from skillgap.gap import compare, requirements_from_posting
+from skillgap.match import PARTS, MatchBuilder, MatchWeights, combine, default_weights, load_match_weights, skills_part
+
+
+def test_the_formula_is_a_weighted_mean_over_the_parts_with_a_value():
+    weights = MatchWeights(skills=2, relevance=0, title=1, lexical=1)
+    assert combine({"skills": 0.5, "relevance": 1.0, "title": 1.0, "lexical": 0.0}, weights) == pytest.approx(100 * (2 * 0.5 + 1.0) / 4)
+    # a posting with no known skill: skills and relevance are NaN and drop out of both sums
+    assert combine({"skills": math.nan, "relevance": math.nan, "title": 0.5, "lexical": 1.0}, weights) == pytest.approx(75.0)
+    assert math.isnan(combine({"skills": math.nan, "relevance": 0.9, "title": math.nan, "lexical": math.nan}, MatchWeights(relevance=0)))
+
+
+def test_saturation_stops_long_postings_from_punishing_candidates(taxonomy, profile_of):
+    posting = requirements_from_posting(profile_of("python", "sql", "docker", "aws", "gcp", kind="posting", source="long.txt"))
+    report = compare(profile_of("python", "sql"), posting)
+    assert (report.earned, report.possible) == (2.0, 5.0)
+    assert skills_part(report, math.inf).value == pytest.approx(0.4)  # the report's coverage
+    assert skills_part(report, 4.0).value == pytest.approx(0.5)
+    assert skills_part(report, 2.0).value == 1.0
+    assert skills_part(report, 1.0).value == 1.0  # capped
+    assert skills_part(report, 4.0).evidence == ("Python", "SQL")
+
+
+def test_builder_gives_each_item_its_parts_and_evidence(taxonomy, profile_of):
+    posting = profile_of("python", "docker", kind="posting", source="Python Developer")
+    job = requirements_from_posting(posting)
+    weights = MatchWeights(skills=1, relevance=1, title=1, lexical=1)
+    builder = MatchBuilder(posting.document.text, weights)
+    strong, weak = profile_of("python", "docker", source="strong"), profile_of("sql", source="weak")
+    builder.add(compare(strong, job), strong.document.text, "Python Developer", ["Senior Python developer"])
+    builder.add(None, "", "", [])  # a failed item keeps its place
+    builder.add(compare(weak, job), weak.document.text, "Python Developer", ["Analyst"])
+    first, failed, second = builder.matches()
+    assert failed is None
+    assert first.values() == {"skills": 1.0, "relevance": 1.0, "title": 0.75, "lexical": 1.0}
+    assert first.score == pytest.approx(100 * 3.75 / 4)
+    assert first.part("title").evidence == ("python", "developer")
+    assert first.part("lexical").evidence == ("python", "docker")
+    assert second.values() == {"skills": 0.0, "relevance": 0.0, "title": 0.0, "lexical": 0.0}
+    assert second.score == 0.0
+
+
+def test_posting_with_no_known_skill_is_ranked_on_title_and_text(taxonomy, profile_of):
+    posting = profile_of(("python", {"negated": True}), kind="posting", source="odd.txt")
+    job = requirements_from_posting(posting)
+    report = compare(profile_of("python"), job)
+    assert report.results == () and report.warnings == job.warnings
+    assert "nothing in this posting is a skill the taxonomy knows" in report.summary().__str__()
+    builder = MatchBuilder("python", MatchWeights())
+    builder.add(report, "Python", "Kitchen porter", ["Python programmer"])
+    (match,) = builder.matches()
+    assert math.isnan(match.part("skills").value) and math.isnan(match.part("relevance").value)
+    assert match.score == pytest.approx(50.0)  # title 0, lexical 1, equal weights
+
+
+def test_shipped_weights_are_the_fitted_file():
+    weights = default_weights()
+    assert weights == load_match_weights()
+    assert [weights.of(p) for p in PARTS] == [1.0, 0.0, 1.0, 2.0] and weights.saturation == 8.0
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("weights: [1, 2]", "no 'weights:' mapping"),
+        ("weights: {skills: 1}\nextra: 2", "unknown keys ['extra']"),
+        ("weights: {skils: 1}", "unknown parts ['skils']"),
+        ("weights: {skills: yes}", "weights must be numbers"),
+        ("weights: {skills: -1}", "must be finite, >= 0 and not all 0"),
+        ("weights: {skills: 0, relevance: 0, title: 0, lexical: 0}", "not all 0"),
+        ("weights: {skills: 1}\nsaturation: 0", "saturation must be > 0"),
+        ("weights: {skills: [", "cannot read the match weights"),
+    ],
+)
+def test_bad_weight_files_name_the_file_and_the_fix(tmp_path, text, message):
+    path = tmp_path / "match.yaml"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(TaxonomyError, match="fix:") as caught:
+        load_match_weights(path)
+    assert message in str(caught.value) and str(path) in str(caught.value)
+
+
+def test_a_user_file_can_set_some_weights(tmp_path):
+    path = tmp_path / "mine.yaml"
+    path.write_text("weights: {skills: 3, lexical: 0}\nsaturation: 5\n", encoding="utf-8")
+    assert load_match_weights(path) == MatchWeights(skills=3, relevance=1, title=1, lexical=0, saturation=5)

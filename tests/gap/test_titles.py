@@ -1,0 +1,42 @@
+"""Headlines of résumés, titles of postings and their similarity (skillgap.titles)."""
+
+from __future__ import annotations
+
+import pytest
+
+from skillgap import read_document
+from skillgap.titles import headline, job_title, stems, title_similarity
+
+
+def test_headline_skips_masked_names_and_contact_lines():
+    doc = read_document(
+        "****************\nJava full stack developer\nphone: +972 54 123 4567\njane@example.com\n\nExperience\nAcme Corp, 2019 - 2023\n", kind="resume"
+    )
+    assert headline(doc) == "Java full stack developer"
+
+
+def test_job_title_is_the_first_line_with_letters():
+    doc = read_document("\n  --  \nBackend Software Developer\nWe build things.\n", kind="posting")
+    assert job_title(doc) == "Backend Software Developer"
+
+
+def test_stems_cut_words_and_drop_short_ones_and_numbers():
+    assert stems("Sr. Developer (1-4 years) in IT") == frozenset({"devel", "years"})
+
+
+@pytest.mark.parametrize(
+    ("job", "titles", "value", "matched"),
+    [
+        ("Logistics Manager", ["LOGISTIC MANAGER"], 0.75, ("logistics", "manager")),
+        ("Backend Software Developer", ["Java backend development"], 0.75, ("backend", "developer")),
+        ("Purchase Executive", ["Chef"], 0.0, ()),
+        ("", ["Chef"], 0.0, ()),
+    ],
+)
+def test_title_similarity_counts_shared_words(job, titles, value, matched):
+    assert title_similarity(job, titles) == (pytest.approx(value), matched)
+
+
+def test_a_long_specific_title_is_not_worth_less_than_a_short_one():
+    titles = ["Junior Java Backend Developer"]
+    assert title_similarity("Junior Backend Java Developer", titles)[0] > title_similarity("Developer", titles)[0]
