@@ -138,10 +138,11 @@ def relevance_part(report: GapReport) -> Part:
 def experience_part(report: GapReport, asks: CareerAsks | None, as_of: date | None = None) -> Part:
     """Mean of ``min(1, has / asked)`` over the years asked (overall and per skill) whose months are known; NaN when none."""
     shares, evidence = [], []
-    total = report.candidate.career.total_months(as_of) if asks is not None and asks.min_years else None
-    if total is not None and asks is not None and asks.min_years:
-        shares.append(min(1.0, total / (asks.min_years * 12)))
-        evidence.append(f"overall: {years_text(total, asks.min_years)}")
+    minimum = asks.min_years if asks is not None else None
+    total = report.candidate.career.total_months(as_of) if minimum else None
+    if minimum and total is not None:
+        shares.append(min(1.0, total / (minimum * 12)))
+        evidence.append(f"overall: {years_text(total, minimum)}")
     for r in report.results:
         if r.years and r.months is not None:
             shares.append(min(1.0, r.months / (r.years * 12)))
