@@ -112,6 +112,9 @@ class SkillPipeline:
         for kind, phrases in self.cues.phrases.items():
             self.cue_matcher.add(kind, [make(p) for p in phrases])
         self.fuzzy_names = [(f, skill_id) for skill_id, forms in sure.items() for f in forms]
+        printed = {t for skill in taxonomy for t in skill.terms}
+        mixed = {t.lower() for t in printed if not _plain_case(t)}
+        self.acronyms = frozenset(t.lower() for t in printed if t.isalpha() and t.isupper() and t.lower() not in mixed)
 
     def _tune_tokenizer(self, forms: Iterable[str], ambiguous: Iterable[str]) -> None:
         """List punctuation, glued brackets, bullet dashes, commas and versions split off; names with punctuation ("C#", ".NET") kept whole."""
@@ -141,11 +144,17 @@ class SkillPipeline:
     def matches(self, doc: Doc) -> list[Match]:
         """Every raw matcher hit in ``doc``, overlapping ones included."""
         strings = self.nlp.vocab.strings
-        out = [Match(s, e, strings[k], "exact") for k, s, e in self.sure(doc)]
+        out = [Match(s, e, strings[k], "exact") for k, s, e in self.sure(doc) if not (e - s == 1 and self._renamed_acronym(doc[s].text))]
         if len(self.patterns):
             out += [Match(s, e, strings[k], "pattern", score=SCORE_PATTERN) for k, s, e in self.patterns(doc)]
         out += [Match(s, e, strings[k], "pattern", ambiguous=True, score=SCORE_CONTEXT) for k, s, e in self.unsure(doc)]
         return out
+
+    def _renamed_acronym(self, text: str) -> bool:
+        """Whether a token is an all-caps alias printed in a name's mixed casing ("AoPS", an academy,
+        is not "AOPs"): upper, lower and capitalised forms, with a plural "s", still match."""
+        stem = text[:-1] if text[-1:] in ("s", "S") and text[:-1].lower() in self.acronyms else text
+        return stem.lower() in self.acronyms and not _plain_case(stem)
 
     def cue_spans(self, doc: Doc) -> CueSpans:
         """Where the cue phrases of each kind occur in ``doc``."""
@@ -159,6 +168,11 @@ def with_glyphs(cues: Cues) -> Cues:
     glyphs = frozenset(BULLET_GLYPHS)
     grow = {key: getattr(cues, key) | glyphs for key in ("bullets", "list_separators") if BULLET in getattr(cues, key)}
     return dataclasses.replace(cues, **grow) if grow else cues
+
+
+def _plain_case(text: str) -> bool:
+    """Upper, lower or capitalised ("AOP", "aop", "Aop"), not a name's own casing ("AoP", "MySQL")."""
+    return text.isupper() or text.islower() or text[:1].isupper() and text[1:].islower() or not text.isalpha()
 
 
 def _cased(form: str) -> set[str]:

@@ -1,0 +1,43 @@
+"""Other senses of skill names found by the field test (benchmarks/precision_fieldtest.py), on the shipped taxonomy."""
+
+from __future__ import annotations
+
+import pytest
+
+from skillgap.extract import SkillExtractor
+
+
+@pytest.fixture(scope="module")
+def stated():
+    """Stated skill ids of a posting text, by the shipped extractor."""
+    extractor = SkillExtractor()
+    return lambda text: list(extractor.extract(text, kind="posting").skill_ids)
+
+
+def test_a_form_field_answered_no_negates_the_skill() -> None:
+    # LinkedIn state-college postings: "Supervises Employees No" asks for no leadership (rule only: verify=False)
+    extractor = SkillExtractor(verify=False)
+
+    def negated(text: str) -> list[tuple[str, bool]]:
+        return [(m.skill_id, m.negated) for m in extractor.extract(text, kind="posting").mentions]
+
+    assert negated("Operation of a State Vehicle No Supervises Employees No Required Travel") == [("leadership", True)]
+    assert negated("Operation of a State Vehicle No Supervises Employees Yes Required Travel") == [("leadership", False)]
+    assert negated("Leadership: No") == [("leadership", True)]
+
+
+def test_budget_forecasting_in_prose_is_no_time_series_analysis(stated) -> None:
+    assert stated("Assisted with budget forecasting, goal setting and performance reporting for all accounts.") == ["finance"]
+    assert stated("Skills: Python, forecasting, SQL") == ["python", "time-series-analysis", "sql"]
+
+
+def test_an_all_caps_alias_in_a_names_own_casing_is_no_mention() -> None:
+    # "AoPS" (Art of Problem Solving, an academy) is not "AOPs"; plain casings and a plural still match
+    extractor = SkillExtractor(verify=False)
+
+    def stated(text: str) -> list[str]:
+        return list(extractor.extract(text, kind="posting").skill_ids)
+
+    assert stated("AoPS Academy is an enrichment program.") == []
+    assert stated("We use AOP, Aop and OOPs.") == ["object-oriented-programming"]
+    assert stated("Skills: SQLs, Sql and AWS") == ["sql", "aws"]
