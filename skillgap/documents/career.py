@@ -262,7 +262,7 @@ class _CareerReader:
                 run_in = self._run_in_kind(line.text)
                 if run_in is not None:
                     current_kind = run_in
-                found = self._anchor(line.text, ranges[i])
+                found = self._anchor(line.text, ranges[i], bool(ranges[i]) and i > 0 and not ranges[i - 1] and _title_like(lines[i - 1].text))
                 if found is not None:
                     anchors.append((i, found, current_kind))
             dates = [(rng.start, rng.end) for _, rng, _ in anchors]
@@ -314,8 +314,9 @@ class _CareerReader:
             return None
         return self._heading_kind[m.group(0).casefold()]  # type: ignore[return-value]
 
-    def _anchor(self, text: str, ranges: list[DateRange]) -> DateRange | None:
-        """The date range (of the line's ``ranges``) that makes this line open a position, or None."""
+    def _anchor(self, text: str, ranges: list[DateRange], after_title: bool = False) -> DateRange | None:
+        """The date range (of the line's ``ranges``) that makes this line open a position, or None
+        (``after_title``: the line above is a title-like line without dates)."""
         if not ranges:
             return None
         rng = ranges[0]
@@ -323,17 +324,21 @@ class _CareerReader:
             return None
         words = len(_without(text, rng).split())
         is_range = rng.end is not None and rng.end != rng.start or rng.current or rng.end is None
-        if is_range and words <= MAX_HEAD_WORDS:
-            return rng
+        if is_range and (words <= MAX_HEAD_WORDS or (after_title and rng.begin == len(text) - len(text.lstrip()))):
+            return rng  # under a title line, a range opening the line opens an entry, whatever runs on after it
+        before = text[: rng.begin].split()
+        if len(before) >= 3 and before[-1].islower() and text.rstrip().endswith("."):
+            return None  # a date inside a sentence: "Surpassed annual quota by 125% in 2015."
         if words <= MAX_SINGLE_DATE_WORDS and (rng.begin == len(text) - len(text.lstrip()) or rng.stop >= len(text.rstrip()) - 1 or "\t" in text):
             return rng
         return None
 
     def _head(self, lines: list[_Line], ranges: list[list[DateRange]], i: int, rng: DateRange, previous: int) -> int:
         """The first line of the entry whose date ``rng`` is on line ``i``: a title line printed
-        just above a date line that has no title of its own, else line ``i``."""
+        just above a date line that has no title of its own (or only a run-on paragraph after the
+        date), else line ``i``."""
         own = _clean(_without(lines[i].text, rng))
-        if own and not _placeholder_only(own):
+        if own and not _placeholder_only(own) and len(own.split()) <= MAX_HEAD_WORDS:
             return i
         j = i - 1
         if j > previous and _title_like(lines[j].text) and not ranges[j]:
@@ -385,15 +390,27 @@ class _CareerReader:
     # -- education and certifications -----------------------------------------------------
 
     def _level(self, text: str) -> str | None:
-        return self.degrees.highest(text)
+        """The entry's level; a bare credential word ("Diploma") beside a high-school name is a
+        high-school diploma ("Diploma Bolton High School"), not a post-secondary certificate."""
+        words = list(self.degrees.words(text))
+        levels = {w.level for w in words}
+        if "high_school" in levels and "certificate" in levels:
+            if all(text[w.start : w.end].casefold() in self.vocab.school_credentials for w in words if w.level == "certificate"):
+                return "high_school"
+        return max(levels, key=LEVEL_RANK.__getitem__, default=None)
 
     def education(self) -> Iterator[Education]:
         """Entries of the education sections; without any (no heading found, or none of its lines
-        names a degree), lines anywhere that name a degree beside an institution or a year."""
+        names a degree), lines anywhere that name a degree beside an institution or a year; then
+        degree lines elsewhere of a level these do not name."""
         found = list(self._education_in_sections())
-        if any(e.level != "other" for e in found):
-            yield from found
-            return
+        if not any(e.level != "other" for e in found):
+            found = [*self._degree_lines_near_a_name_or_year(), *(e for e in found if e.level == "other")]
+        yield from found
+        yield from self._degree_lines_elsewhere(found)
+
+    def _degree_lines_near_a_name_or_year(self) -> Iterator[Education]:
+        """Lines anywhere naming a degree beside an institution or a date: education without a heading."""
         text = self.doc.text
         starts = sorted({text.rfind("\n", 0, w.start) + 1 for w in self.degrees.words(text)})  # lines naming a degree
         for start in starts:
@@ -405,7 +422,24 @@ class _CareerReader:
             years = [t.month.value.year for t in self.dates.tokens(line.text) if t.month is not None]
             institution = _clean(line.text.split("\t")[0]) if self._institution.search(line.text) else None
             yield Education(level, _field(line.text), institution, max(years) if years else None, (line.start, line.end), bool(self._expected.search(line.text)), line.text.strip())
-        yield from (e for e in found if e.level == "other")
+
+    def _degree_lines_elsewhere(self, found: list[Education]) -> Iterator[Education]:
+        """Lines outside the education entries that open with a degree ("M.A. in Literary
+        Translation", "Bachelors degree - Applied Mathematics") of a level the entries do not
+        name: a degree printed under a heading the reader did not take for education."""
+        text = self.doc.text
+        levels = {e.level for e in found}
+        for m in self.degrees.line_openings.finditer(text):
+            w = next(self.degrees.words(text[m.end() : m.end() + _DEGREE_HEAD_CHARS]), None)
+            if w is None or w.start != 0 or LEVEL_RANK[w.level] < LEVEL_RANK["associate"] or w.level in levels:
+                continue
+            if any(a <= m.end() < b for a, b in (e.span for e in found)) or not _DEGREE_OPENS.match(text, m.end() + w.end):
+                continue
+            start, end = m.start(), text.find("\n", m.end())
+            line = text[start : end if end >= 0 else len(text)]
+            years = [t.month.value.year for t in self.dates.tokens(line) if t.month is not None]
+            levels.add(w.level)
+            yield Education(w.level, _field(line), None, max(years) if years else None, (start, start + len(line)), bool(self._expected.search(line)), line.strip())
 
     def _education_in_sections(self) -> Iterator[Education]:
         for section in self.doc.sections:
@@ -464,11 +498,17 @@ def _clean(text: str) -> str:
 
 
 _PLACEHOLDER = re.compile(r"\b(?:company name|city\s*,\s*state)\b.*$", re.IGNORECASE)
+_PLACE_END = re.compile(r"\bcity\s*,\s*state\b", re.IGNORECASE)
 
 
 def _cut_placeholder(text: str) -> str:
-    """Text before an anonymised "Company Name ... City , State" tail of livecareer exports."""
-    return _PLACEHOLDER.sub("", text)
+    """Text before an anonymised "Company Name ... City , State" tail of livecareer exports, or
+    the title printed after it ("Company Name City , State Consultant") when nothing is before."""
+    head = _PLACEHOLDER.sub("", text)
+    if head.strip(_STRIP):
+        return head
+    tails = list(_PLACE_END.finditer(text))
+    return text[tails[-1].end() :] if tails else head
 
 
 def _placeholder_only(text: str) -> bool:
@@ -478,9 +518,13 @@ def _placeholder_only(text: str) -> bool:
 def _title_like(text: str) -> bool:
     """A short line that can be a title: no bullet, no sentence end, few words."""
     stripped = text.strip()
-    return bool(stripped) and not _BULLET.match(text) and not stripped.endswith((".", ";")) and len(stripped.split()) <= MAX_TITLE_WORDS
+    return bool(stripped) and not _BULLET.match(text) and not stripped.endswith((".", ";")) and len(_cut_placeholder(stripped).split()) <= MAX_TITLE_WORDS
 
 
+#: How far a degree word opening a line may run.
+_DEGREE_HEAD_CHARS = 30
+#: What follows a degree word that opens a degree line: "in", "of", "degree", ":", a dash.
+_DEGREE_OPENS = re.compile(r"(?<![ \t])[ \t]*(?:\bin\b|\bof\b|\bdegree\b|[:–—(-])", re.IGNORECASE)
 _FIELD = re.compile(r"(?:\bin\b|:|-|–)\s*([A-Z][\w&/ ,.'-]{2,80})")
 
 

@@ -41,6 +41,7 @@ class CareerVocabulary:
     not_degree_after: tuple[str, ...]
     not_degree_before: tuple[str, ...]
     institutions: tuple[str, ...]
+    school_credentials: tuple[str, ...]
     expected: tuple[str, ...]
     not_certifications: tuple[str, ...]
     numbers: Mapping[str, int]
@@ -118,6 +119,7 @@ def load_career_vocabulary(path: str | None = None) -> CareerVocabulary:
         not_degree_after=reader.list("education.not_degree_after"),
         not_degree_before=reader.list("education.not_degree_before"),
         institutions=reader.list("education.institutions"),
+        school_credentials=reader.list("education.school_credentials"),
         expected=reader.list("education.expected"),
         not_certifications=reader.list("certifications.not_certifications"),
         numbers={str(k).casefold(): int(v) for k, v in numbers.items()},

@@ -1,4 +1,5 @@
 """Dates as résumés print them: "Jan 2019", "01/2019", "2017/04", "06/15", "Summer 2020", "2019",
+"2017 july", "2012, November",
 and ranges of two of them or of one and a "present" word ("Jan 2019 – Present", "2020 now").
 
 A `Month` is the first day of its month; a year printed alone (or with a season, which names
@@ -82,6 +83,9 @@ class DateReader:
                     rf"(?<![\w/.])(?P<y3>{year})\s?[/.]\s?(?P<m3>0[1-9]|1[0-2])(?![\d/.])",  # 2017/04
                     rf"(?<![\w/.])(?P<m4>0[1-9]|1[0-2])/(?P<yy4>\d\d)(?![\d/])",  # 06/15
                     rf"(?<![\w])(?P<season>{seasons})[\s,']*(?P<y5>{year})(?!\d)",
+                    # "2017 july", "2012 , November": the year first, the month word after it (not
+                    # the month of a following date: "2014 March 2015")
+                    rf"(?<![\w/.])(?P<y7>{year})[ \t]*(?:,[ \t]*)?(?P<mw7>{month_words})\.?(?![\w])(?![ \t]*(?:[,.'’/][ \t]*)?\d)",
                     rf"(?<![\w/.])(?P<y6>{year})(?![\d/]|\.\d)",
                     rf"(?<![\w])(?P<present>{present})(?![\w])",
                 )
@@ -110,6 +114,8 @@ class DateReader:
             return Month(date(int(g["y2"]), int(g["m2"]), 1))
         if g["y3"]:
             return Month(date(int(g["y3"]), int(g["m3"]), 1))
+        if g["y7"]:
+            return Month(date(int(g["y7"]), self.vocab.months[g["mw7"].casefold()], 1))
         if g["yy4"]:
             return Month(date(_century(int(g["yy4"])), int(g["m4"]), 1))
         return Month(date(int(g["y5"] or g["y6"]), 1, 1), year_only=True)

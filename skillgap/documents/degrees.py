@@ -33,6 +33,11 @@ class DegreeFinder:
         self.phrase_level = {" ".join(w.split()): level for level, words in vocab.levels.items() for w in words if not _is_key(w)}
         self.phrases = words_pattern(list(self.phrase_level))
         self.keys = {_key(w): level for level, words in vocab.levels.items() for w in words if _is_key(w)}
+        openers = {_key(w).removesuffix("'s").rstrip("'") for w in [*self.keys, *(p.split()[0] for p in self.phrase_level)]}
+        loose = sorted((r"\.?\s?".join(re.escape(c) for c in key) for key in openers), key=len, reverse=True)
+        #: Where a line opens with what may be a degree word (after blanks and bullets): a cheap
+        #: test before `words` decides.
+        self.line_openings = re.compile(rf"^[ \t•*\-–]*(?=(?:{'|'.join(loose)})['’]?s?['’]?\.?(?![A-Za-z]))", re.MULTILINE | re.IGNORECASE)
         self.not_after = words_pattern(vocab.not_degree_after)
         self.not_before = re.compile(rf"(?:{words_pattern(vocab.not_degree_before).pattern})\s+$", re.IGNORECASE)
 
@@ -57,7 +62,7 @@ class DegreeFinder:
                 continue
             if len(key) <= 3 and _LOCATION.search(text, max(0, m.start() - 30), m.start()):
                 continue  # "Cambridge, MA", "Baltimore, MD": a state, not a degree
-            if (self.not_after.match(text, m.end() + 1) and text[m.end() : m.end() + 1] == " ") or self.not_before.search(text[max(0, m.start() - 12) : m.start()]):
+            if (self.not_after.match(text, m.end() + 1) and text[m.end() : m.end() + 1].isspace()) or self.not_before.search(text[max(0, m.start() - 12) : m.start()]):
                 continue
             found.append(DegreeWord(level, m.start(), m.end()))
         return iter(sorted(found, key=lambda w: w.start))

@@ -39,6 +39,10 @@ def dates():
         ("08/2016 ï1⁄4 12/2016 Company Name", [("2016-08", "2016-12", False)]),
         ("Jan'19 – Mar'20", [("2019-01", "2020-03", False)]),
         ("Last Modified: 11-Sep-20", [("2020-09", "2020-09", False)]),
+        ("2017 july - 2019 october", [("2017-07", "2019-10", False)]),
+        ("2019 october - now", [("2019-10", None, True)]),
+        ("2012 , November TINKOFF BANK", [("2012-11", "2012-11", False)]),
+        ("B.S. 2014 March 2015", [("2014", "2015-03", False)]),  # the month is the next date's
         ("no date here, present tense", []),
     ],
 )
@@ -95,6 +99,63 @@ def test_education_level_field_and_year(career):
     assert career.highest_level == "bachelor"
 
 
+LIVECAREER = """Experience
+04/2015 to 10/2016
+PeopleSoft Security Administrator III Company Name ï1⁄4 City , State
+Managed user access.
+July 2015 to September 2015
+Company Name City , State Consultant
+Prepared tax returns.
+Sales Manager 01/2013 to 03/2015
+Company Name – City , State
+Surpassed annual quota by 125% in 2014.
+Education
+Diploma Bolton High School ï1⁄4 City , State
+Diploma : auto body Iowa Central Community College 2013
+"""
+
+
+def test_livecareer_titles_beside_the_anonymised_employer_and_dates_inside_sentences():
+    career = read_career(read_document(LIVECAREER, kind="resume"), as_of=date(2021, 8, 8))
+    rows = [(p.title, p.employer, p.start, p.end) for p in career.positions]
+    assert rows == [
+        ("PeopleSoft Security Administrator III", None, date(2015, 4, 1), date(2016, 10, 1)),  # title below, 10 words with the placeholder
+        ("Consultant", None, date(2015, 7, 1), date(2015, 9, 1)),  # title after "Company Name City , State"
+        ("Sales Manager", None, date(2013, 1, 1), date(2015, 3, 1)),  # "in 2014." is a bullet's date, not an entry
+    ]
+
+
+def test_a_range_opening_a_run_on_paragraph_under_a_title_opens_an_entry():
+    text = (
+        "Experience\nSales Consultant\n"
+        "November 2013 to Current Company Name \u00ef1\u20444 City , State Proactively manages day-to-day activities and supervision of a team of Customer Service\n"
+        "Representatives, route sales and collections, with the best results of the region in 2012 and\n"
+        "2014 - 2015 as the lead of the regional expansion of the company into four new states and markets of the Midwest.\n"
+    )
+    career = read_career(read_document(text, kind="resume"), as_of=date(2021, 8, 8))
+    assert [(p.title, p.start, p.current) for p in career.positions] == [("Sales Consultant", date(2013, 11, 1), True)]  # the wrapped "2014 - 2015" is not
+
+
+def test_a_diploma_from_a_high_school_is_high_school():
+    career = read_career(read_document(LIVECAREER, kind="resume"), as_of=date(2021, 8, 8))
+    assert [(e.level, e.end_year) for e in career.education] == [("high_school", None), ("certificate", 2013)]
+
+
+def test_a_degree_line_under_another_heading_adds_its_level_once():
+    text = (
+        "Experience\nBachelors degree - Applied Mathematics\nAnalyst\t2017 - 2019\nWrote reports.\n"
+        "Education\nCertificate in Front End, Tel Aviv College 2020\nB.Sc. in Physics, Tel Aviv University 2016\n"
+        "Summary\nM.A. in Literary Translation\nM.A. in Translation\nHighly motivated analyst with a masters degree\n"
+    )
+    career = read_career(read_document(text, kind="resume"), as_of=date(2021, 1, 1))
+    assert [(e.level, e.field, e.institution, e.end_year) for e in career.education] == [
+        ("certificate", "Front End", "Certificate in Front End, Tel Aviv College 2020", 2020),
+        ("bachelor", "Physics", "B.Sc. in Physics, Tel Aviv University 2016", 2016),
+        ("master", "Literary Translation", None, None),  # the bachelor line is a repeat of a level read; the second M.A. too
+    ]
+    assert career.highest_level == "master"
+
+
 def test_union_counts_overlaps_once():
     assert union_months([(0, 10), (5, 12), (20, 21)]) == 13
     assert union_months([]) == 0
@@ -146,6 +207,7 @@ def test_pdf_creation_date_and_docx_core_properties():
         ("High School Diploma 2003", "high_school"),
         ("Associate of Applied Science : Electronics", "associate"),
         ("Skills: MS Office, Excel", None),
+        ("Illustrator, XD. MS\nOffice: Access, Excel", None),  # the product name on the next line
         ("Cambridge, MA 02139", None),
         ("Certified Scrum Master", None),
         ("Certificate in Baking and Pastry", "certificate"),
