@@ -13,7 +13,7 @@ Run: ``PYTHONPATH=. python benchmarks/speed_extract.py [--taxonomy FILES] [--no-
 
 A speed change must not change a single output: ``--save-mentions FILE`` before it and
 ``--check-mentions FILE`` after it write / compare every mention (all fields) on the gold
-postings and résumés and on the timed texts.
+postings and résumés and on the timed texts, and the verifier's probability of every candidate.
 """
 
 from __future__ import annotations
@@ -46,12 +46,19 @@ def texts(data: Path) -> tuple[list[str], int]:
 
 
 def all_mentions(extractor: SkillExtractor, data: Path, documents: list[Document]) -> list[list[list]]:
-    """Every mention (all fields) of the gold postings and résumés and of ``documents``, per document."""
+    """Every mention (all fields) of the gold postings and résumés and of ``documents``, per document;
+    when verifying, each document's list ends with its candidates: skill, char span, probability."""
     gold = data / "gold"
     rows = [(gold, "posting", line) for line in (gold / "postings.jsonl").read_text(encoding="utf-8").splitlines() if line.strip()]
     rows += [(data, "resume", line) for line in (gold / "resumes.jsonl").read_text(encoding="utf-8").splitlines() if line.strip()]
     docs = [read_document(base / json.loads(line)["doc"], kind=kind) for base, kind, line in rows] + documents
-    return [[list(dataclasses.astuple(m)) for m in p.mentions] for p in extractor.extract_many(docs)]
+    found = [[list(dataclasses.astuple(m)) for m in p.mentions] for p in extractor.extract_many(docs)]
+    if extractor.verifier is not None:  # and the verifier's probability of every candidate, kept or dropped
+        for doc, mentions in zip(docs, found):
+            candidates = extractor.candidates(doc)
+            probabilities = extractor.verifier.probabilities([f for *_, f in candidates]).tolist()
+            mentions.append([[m.skill_id, start, end, p] for (m, start, end, _), p in zip(candidates, probabilities)])
+    return found
 
 
 def check_mentions(path: Path, found: list[list[list]]) -> int:

@@ -13,6 +13,7 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+from spacy.attrs import IS_ALPHA, IS_SPACE, LOWER, ORTH
 from spacy.tokens import Doc
 
 from ..taxonomy import Taxonomy
@@ -63,6 +64,12 @@ class DocFeatures:
         self.cues, self.cue_spans, self.clauses, self.skill_tokens = cues, cue_spans, clauses, skill_tokens
         self.stop = stop_words
         self._words: dict[int, str] = {}
+        # token attributes read once per document as plain lists: a Token per access is the costly part
+        lower, orth, space, alpha = doc.to_array([LOWER, ORTH, IS_SPACE, IS_ALPHA]).T.tolist() if len(doc) else ([], [], [], [])
+        self._strings, self._lower, self._orth, self._alpha = doc.vocab.strings, lower, orth, alpha
+        self._space = space
+        self._newline = {i for i, s in enumerate(space) if s and "\n" in self._strings[orth[i]]}
+        self._head: dict[tuple[str, str, bool], list[str]] = {}  # see `names`
         sure = {c.skill_id for c in others if not c.ambiguous and c.method != "fuzzy"}
         self.distinct = len(sure)
         self.kinds = Counter(taxonomy[s].kind for s in sure)
@@ -75,28 +82,25 @@ class DocFeatures:
         """Token ``i`` lower-cased; ``<s>`` outside the doc, ``<nl>`` for a line break, ``<sp>`` other spaces."""
         word = self._words.get(i)
         if word is None:
-            doc = self.doc
-            if i < 0 or i >= len(doc):
+            if i < 0 or i >= len(self._lower):
                 word = "<s>"
             else:
-                tok = doc[i]
-                word = ("<nl>" if "\n" in tok.text else "<sp>") if tok.is_space else tok.lower_
+                word = ("<nl>" if i in self._newline else "<sp>") if self._space[i] else self._strings[self._lower[i]]
             self._words[i] = word
         return word
 
     def _step(self, i: int, step: int) -> int:
         """The next token from ``i`` in direction ``step`` that is not a plain space."""
-        doc = self.doc
-        while 0 <= i < len(doc) and doc[i].is_space and "\n" not in doc[i].text:
+        space, newline, n = self._space, self._newline, len(self._space)
+        while 0 <= i < n and space[i] and i not in newline:
             i += step
         return i
 
     def _cap_run(self, i: int, step: int) -> int:
         """How many capitalised words (up to 3) run from token ``i`` in direction ``step`` on the same line."""
-        doc, n = self.doc, 0
-        while 0 <= i < len(doc) and n < 3:
-            tok = doc[i]
-            if not (tok.is_alpha and tok.text[:1].isupper()) or (step < 0 and "\n" in tok.whitespace_):
+        n, size = 0, len(self._alpha)
+        while 0 <= i < size and n < 3:
+            if not (self._alpha[i] and self._strings[self._orth[i]][:1].isupper()):  # a token's trailing whitespace never holds a line break
                 break
             n += 1
             i += step
@@ -119,14 +123,19 @@ class DocFeatures:
         p2 = self._step(p1 - 1, -1) if l1 != "<s>" else p1
         n2 = self._step(n1 + 1, 1) if r1 != "<s>" else n1
         l2, r2 = self._word(p2), self._word(n2)
+        head = self._head.get((c.skill_id, c.method, c.ambiguous))
+        if head is None:  # the names of the skill and method alone, made once per document
+            head = self._head[c.skill_id, c.method, c.ambiguous] = [
+                f"{CONVENTION}{self.kind}",
+                f"{CONVENTION}{self.kind}|k:{skill.kind}",
+                f"{CONVENTION}{self.kind}|m:{how}",
+                f"m:{how}",
+                f"k:{skill.kind}",
+                f"c:{skill.category}",
+                f"id:{c.skill_id}",
+            ]
         out = [
-            f"{CONVENTION}{self.kind}",
-            f"{CONVENTION}{self.kind}|k:{skill.kind}",
-            f"{CONVENTION}{self.kind}|m:{how}",
-            f"m:{how}",
-            f"k:{skill.kind}",
-            f"c:{skill.category}",
-            f"id:{c.skill_id}",
+            *head,
             f"t:{low}",
             f"n:{ntok}|m:{how}",
             f"case:{shape}|m:{how}",
@@ -181,20 +190,19 @@ class DocFeatures:
     def _governor(self, start: int, clauses: context.Clauses) -> str:
         """The nearest word before the candidate in its clause that is no stop word (the verb or
         noun it hangs on), else ``-``; a preposition right before it is kept with it ("in|design")."""
-        doc = self.doc
         lo = max(0, start - GOVERNOR_WINDOW)
         prep = "-"
         for i in range(start - 1, lo - 1, -1):
-            if clauses.is_edge(i) and not doc[i].is_space or "\n" in doc[i].text:
+            if clauses.is_edge(i) and not self._space[i] or i in self._newline:
                 break
-            tok = doc[i]
-            if not tok.is_alpha:
+            if not self._alpha[i]:
                 continue
-            if tok.lower_ in self.stop:
+            lower = self._strings[self._lower[i]]
+            if lower in self.stop:
                 if prep == "-":
-                    prep = tok.lower_
+                    prep = lower
                 continue
-            return f"{tok.lower_}|{prep}"
+            return f"{lower}|{prep}"
         return f"-|{prep}"
 
 
