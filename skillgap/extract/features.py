@@ -70,7 +70,8 @@ class DocFeatures:
         self._space = space
         self._newline = {i for i, s in enumerate(space) if s and "\n" in self._strings[orth[i]]}
         self._head: dict[tuple[str, str, bool], list[str]] = {}  # see `names`
-        sure = {c.skill_id for c in others if not c.ambiguous and c.method != "fuzzy"}
+        # in document order (not a set): ties of the top category go the same way in every process
+        sure = dict.fromkeys(c.skill_id for c in others if not c.ambiguous and c.method != "fuzzy")
         self.distinct = len(sure)
         self.kinds = Counter(taxonomy[s].kind for s in sure)
         self.categories = Counter(taxonomy[s].category for s in sure)
