@@ -286,10 +286,9 @@ def rank(
     """
     from .batch import expand_candidates, score_candidates, with_matches
     from .gap import prepare_job
-    from .journal import discard, journal_path
+    from .journal import journal_path
     from .ranking import Ranking
-    from .report import REPORT_SUFFIXES, write_ranking
-    from .report.terminal import ranking_views
+    from .report import REPORT_SUFFIXES
 
     out = _out_path(out, REPORT_SUFFIXES)
     if resume and out is None:
@@ -303,17 +302,7 @@ def rank(
         for result in score_candidates(inputs, prepared, taxonomy=tax, n_process=jobs, timeout=timeout, journal=journal, resume=resume):
             results.append(result)
             advance()
-    ranking = Ranking(with_matches(results, prepared), by="match", warnings=prepared.warnings)
-    table = ranking.to_frame()
-    if out is not None:
-        write_ranking(ranking, out, table=table)
-        discard(journal_path(out))
-    _show(ranking_views(ranking, top, table=table))
-    _report_warnings(ranking.warnings)
-    _report_errors(ranking.errors)
-    if out is not None and not quiet:
-        _stderr().print(f"wrote {out}", highlight=False)
-    raise typer.Exit(INPUT_FAILED if ranking.errors else OK)
+    _finish_ranking(Ranking(with_matches(results, prepared), by="match", warnings=prepared.warnings), out, top, quiet, journal=journal)
 
 
 @app.command("jobs")
@@ -329,16 +318,25 @@ def jobs_for(
 ) -> None:
     """Rank job postings for one candidate with the same match model as rank; unreadable postings become error rows (exit 1)."""
     from .batch import match_jobs
-    from .report import REPORT_SUFFIXES, write_ranking
-    from .report.terminal import ranking_views
+    from .report import REPORT_SUFFIXES
 
     out = _out_path(out, REPORT_SUFFIXES)
     if not resume.exists():
         raise typer.BadParameter(f"no such file: {resume}", param_hint="RESUME")
-    ranking = match_jobs(resume, [str(p) for p in postings], taxonomy=_taxonomy(taxonomy, no_shipped))
+    _finish_ranking(match_jobs(resume, [str(p) for p in postings], taxonomy=_taxonomy(taxonomy, no_shipped)), out, top, quiet)
+
+
+def _finish_ranking(ranking: Any, out: Path | None, top: int, quiet: bool, *, journal: Path | None = None) -> None:
+    """Write ``out`` (then drop the finished run's journal), print the table, warnings and errors, exit 0 or 1."""
+    from .journal import discard
+    from .report import write_ranking
+    from .report.terminal import ranking_views
+
     table = ranking.to_frame()
     if out is not None:
         write_ranking(ranking, out, table=table)
+        if journal is not None:
+            discard(journal)
     _show(ranking_views(ranking, top, table=table))
     _report_warnings(ranking.warnings)
     _report_errors(ranking.errors)
