@@ -47,7 +47,7 @@ from .careerfit import CareerAsks, months_met, years_text
 from .documents.careervocab import LEVEL_RANK
 from .errors import TaxonomyError
 from .lexical import LexicalIndex, relative
-from .taxonomy import shipped_taxonomy_dir
+from .taxonomy import read_yaml_file, shipped_taxonomy_dir
 from .titles import title_similarity
 
 if TYPE_CHECKING:
@@ -221,12 +221,7 @@ def load_match_weights(path: str | Path | None = None) -> MatchWeights:
 
 @functools.lru_cache(maxsize=8)
 def _load(path: str) -> MatchWeights:
-    import yaml
-
-    try:
-        data = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError) as exc:
-        raise TaxonomyError(f"cannot read the match weights: {exc}".replace("\n", " "), source=path, fix="restore taxonomy/match.yaml") from None
+    data = read_yaml_file(path, what="match weights")
     if not isinstance(data, dict) or not isinstance(data.get("weights"), dict):
         raise TaxonomyError("no 'weights:' mapping", source=path, fix="write 'weights:' with one number per part: " + ", ".join(PARTS))
     unknown = set(data) - {"weights", "saturation", "fitted"}

@@ -17,10 +17,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Union
 
-import yaml
-
 from .errors import TaxonomyError
-from .taxonomy import IMPORTANCES, _check_keys, _suggest, shipped_taxonomy_dir
+from .taxonomy import IMPORTANCES, _check_keys, _suggest, read_yaml_file, shipped_taxonomy_dir
 
 KINDS: tuple[str, ...] = ("resume", "posting")
 _TOP_KEYS = frozenset({*KINDS, "cues", "gap"})
@@ -162,10 +160,7 @@ def _load_rules(src: str) -> Rules:
 
 
 def _read(src: str) -> dict[str, Any]:
-    try:
-        data = yaml.safe_load(Path(src).read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError, UnicodeDecodeError) as exc:
-        raise TaxonomyError(f"cannot read the section vocabulary: {exc}".replace("\n", " "), source=src, fix="restore taxonomy/sections.yaml") from None
+    data = read_yaml_file(src, what="section vocabulary")
     if not isinstance(data, dict):
         raise TaxonomyError("the top level must be a mapping with resume: and posting:", source=src, fix="see the comment at the top of sections.yaml")
     return data

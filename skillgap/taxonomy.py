@@ -299,19 +299,36 @@ def _build(files: list[Path]) -> Taxonomy:
 
 def _read_file(path: Path, raw: _Raw) -> None:
     src = str(path)
-    try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            raise TaxonomyError(f"file is {size:,} bytes, over the {MAX_FILE_BYTES:,} limit", source=src, fix="split it into several files")
-        text = path.read_text(encoding="utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise TaxonomyError(f"not UTF-8 text ({exc.reason} at byte {exc.start})", source=src, fix="save the file as UTF-8") from None
-    except OSError as exc:
-        raise TaxonomyError(f"cannot read: {exc.strerror}", source=src, fix="check the path and its permissions") from None
+    text = _read_text(path)
     if path.suffix.lower() == ".csv":
         _read_csv(text, src, raw)
     else:
         _read_yaml(text, src, raw)
+
+
+def _read_text(path: Path) -> str:
+    """A data file's text, within `MAX_FILE_BYTES`, as UTF-8 (a BOM is dropped)."""
+    src = str(path)
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise TaxonomyError(f"file is {size:,} bytes, over the {MAX_FILE_BYTES:,} limit", source=src, fix="split it into several files")
+        return path.read_text(encoding="utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise TaxonomyError(f"not UTF-8 text ({exc.reason} at byte {exc.start})", source=src, fix="save the file as UTF-8") from None
+    except OSError as exc:
+        raise TaxonomyError(f"cannot read: {exc.strerror}", source=src, fix="check the path and its permissions") from None
+
+
+def read_yaml_file(path: str | Path, *, what: str) -> Any:
+    """The data of a YAML rules file (sections, career vocabulary, match weights), read with the
+    taxonomy's own guards: size limit, UTF-8, safe loader, alias-bomb count, nesting depth. Any
+    fault is a `TaxonomyError` naming the file: "cannot read the {what}: ..."."""
+    src = str(path)
+    try:
+        return _parse_yaml(_read_text(Path(path)), src)
+    except TaxonomyError as exc:
+        raise TaxonomyError(f"cannot read the {what}: {exc.problem}", source=src, fix=exc.fix) from None
 
 
 def _yaml_nodes(node: yaml.Node, memo: dict[int, int]) -> int:
@@ -326,7 +343,8 @@ def _yaml_nodes(node: yaml.Node, memo: dict[int, int]) -> int:
     return memo[key]
 
 
-def _read_yaml(text: str, src: str, raw: _Raw) -> None:
+def _parse_yaml(text: str, src: str) -> Any:
+    """YAML text as data with the safe loader, refusing alias bombs and too deep nesting."""
     loader = yaml.SafeLoader(text)
     try:
         node = loader.get_single_node()
@@ -344,6 +362,11 @@ def _read_yaml(text: str, src: str, raw: _Raw) -> None:
         raise TaxonomyError("the YAML is nested too deeply", source=src, fix="flatten the structure") from None
     finally:
         loader.dispose()
+    return data
+
+
+def _read_yaml(text: str, src: str, raw: _Raw) -> None:
+    data = _parse_yaml(text, src)
     if not isinstance(data, dict):
         raise TaxonomyError(
             "the top level must be a mapping with 'skills:' (a skills file) or 'id:' and 'areas:' (a role file)",

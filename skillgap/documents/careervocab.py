@@ -4,16 +4,14 @@ levels, certification and posting-ask cues), validated on load with errors namin
 from __future__ import annotations
 
 import functools
-import importlib.resources
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from ..errors import TaxonomyError
+from ..taxonomy import read_yaml_file, shipped_taxonomy_dir
 
 #: Education levels, strongest first; `LEVEL_RANK` orders them (higher is stronger).
 LEVELS: tuple[str, ...] = ("phd", "master", "bachelor", "associate", "certificate", "high_school", "other")
@@ -65,17 +63,14 @@ def words_pattern(words: tuple[str, ...] | list[str]) -> re.Pattern[str]:
 
 def career_file() -> Path:
     """The shipped ``career.yaml``."""
-    return Path(str(importlib.resources.files("skillgap") / "_taxonomy" / "career.yaml"))
+    return shipped_taxonomy_dir() / "career.yaml"
 
 
 @functools.lru_cache(maxsize=4)
 def load_career_vocabulary(path: str | None = None) -> CareerVocabulary:
     """Read and validate a career vocabulary file (the shipped one by default)."""
     src = path or str(career_file())
-    try:
-        data = yaml.safe_load(Path(src).read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError, UnicodeDecodeError) as exc:
-        raise TaxonomyError(f"cannot read the career vocabulary: {exc}", source=src, fix="restore taxonomy/career.yaml") from None
+    data = read_yaml_file(src, what="career vocabulary")
     reader = _Reader(src, data)
     months: dict[str, int] = {}
     for number, words in reader.mapping("dates.months").items():
