@@ -4,9 +4,11 @@ spaCy's Matcher tries every pattern at every token, and ``IN`` / ``REGEX`` predi
 Python calls: with a few dozen soft-skill patterns it costs more than the tokenizer. So each
 pattern's required tokens with a ``LOWER`` / ``ORTH`` / ``TEXT`` predicate become word tests
 ("gates"), whose verdicts are cached per word across documents (one dict look-up per token).
-A pattern's Matcher then runs only on windows around an occurrence of its most selective
-gate word (the one admitting the fewest common words) that has the words of all its other
-gates within reach. Patterns without a gate, or of unbounded length, run on the whole doc.
+A pattern's Matcher then runs only on windows around an occurrence of its most selective gate
+word (the one admitting the fewest common words) that has the words of all its other gates
+where the pattern could hold them (a Matcher call costs far more than a token); a one-token
+pattern whose gate is its whole predicate needs no Matcher at all. Patterns without a gate, or
+of unbounded length, run on the whole doc.
 """
 
 from __future__ import annotations
@@ -28,12 +30,23 @@ CACHE_LIMIT = 500_000
 
 
 @dataclass(frozen=True)
-class _Rule:
-    """One pattern: its own Matcher, the bit numbers of its gates (most selective first), its longest match."""
+class _Gate:
+    """A word test of one required pattern token, and how many match tokens can stand before and
+    after a word passing it."""
 
-    matcher: Matcher
+    test: Gate
+    reach: tuple[int, int]
+
+
+@dataclass(frozen=True)
+class _Rule:
+    """One pattern: its key (hash), its own Matcher (None when its one gate is the whole pattern),
+    its gates' bit numbers (most selective first) and how far a match reaches around the first."""
+
+    key: int
+    matcher: Matcher | None
     bits: tuple[int, ...]
-    width: int
+    reach: tuple[int, int]
 
 
 class GatedMatcher:
@@ -43,18 +56,19 @@ class GatedMatcher:
         self.vocab = vocab
         self.ungated = Matcher(vocab)
         self.rules: list[_Rule] = []
-        self.gates: list[Gate] = []
+        self.gates: list[_Gate] = []
         for key, pats in patterns.items():
             for pattern in pats:
-                gates, length = _gates(pattern, common), _max_length(pattern)
-                if not gates or length is None:
+                gates = _gates(pattern, common) if _max_length(pattern) is not None else []
+                if not gates:
                     self.ungated.add(key, [list(pattern)])
                     continue
-                matcher = Matcher(vocab)
-                matcher.add(key, [list(pattern)])
+                matcher = None if _whole(pattern) else Matcher(vocab)
+                if matcher is not None:
+                    matcher.add(key, [list(pattern)])
                 bits = tuple(range(len(self.gates), len(self.gates) + len(gates)))
                 self.gates.extend(gates)
-                self.rules.append(_Rule(matcher, bits, length))
+                self.rules.append(_Rule(vocab.strings.add(key), matcher, bits, gates[0].reach))
         self._word_bits: dict[int, tuple[int, ...]] = {}  # LOWER hash -> bits of the gates it passes
 
     def __len__(self) -> int:
@@ -75,13 +89,17 @@ class GatedMatcher:
                 at.setdefault(bit, []).append(i)
         if not at:
             return out
+        length = len(doc)
         for rule in self.rules:
             if not all(b in at for b in rule.bits):
                 continue
             others = [at[b] for b in rule.bits[1:]]
-            reach = rule.width - 1
-            hits = [i for i in at[rule.bits[0]] if all(_near(pos, i, reach) for pos in others)]
-            for lo, hi in _windows(hits, rule.width, len(doc)):
+            before, after = rule.reach
+            hits = [i for i in at[rule.bits[0]] if all(_near(pos, i - before, i + after) for pos in others)]
+            if rule.matcher is None:
+                out.extend((rule.key, i, i + 1) for i in hits)
+                continue
+            for lo, hi in _windows(hits, before, after, length):
                 out.extend((key, lo + s, lo + e) for key, s, e in rule.matcher(doc[lo:hi]))
         return list(dict.fromkeys(out))  # two patterns of one key matching one span count once, as in Matcher
 
@@ -90,21 +108,21 @@ class GatedMatcher:
         if len(self._word_bits) >= CACHE_LIMIT:
             self._word_bits.clear()
         text = self.vocab.strings[word]
-        bits = self._word_bits[word] = tuple(b for b, gate in enumerate(self.gates) if gate(text))
+        bits = self._word_bits[word] = tuple(b for b, gate in enumerate(self.gates) if gate.test(text))
         return bits
 
 
-def _near(positions: list[int], i: int, reach: int) -> bool:
-    """True when a position lies within ``reach`` tokens of ``i``."""
-    j = bisect.bisect_left(positions, i - reach)
-    return j < len(positions) and positions[j] <= i + reach
+def _near(positions: list[int], lo: int, hi: int) -> bool:
+    """True when a position lies in ``[lo, hi]``."""
+    j = bisect.bisect_left(positions, lo)
+    return j < len(positions) and positions[j] <= hi
 
 
-def _windows(hits: list[int], width: int, length: int) -> list[tuple[int, int]]:
-    """Merged token windows ``[i - width + 1, i + width)`` around each hit."""
+def _windows(hits: list[int], before: int, after: int, length: int) -> list[tuple[int, int]]:
+    """Merged token windows ``[i - before, i + after]`` around each hit, within the doc."""
     out: list[tuple[int, int]] = []
     for i in hits:
-        lo, hi = max(0, i - width + 1), min(length, i + width)
+        lo, hi = max(0, i - before), min(length, i + after + 1)
         if out and lo <= out[-1][1]:
             out[-1] = (out[-1][0], max(out[-1][1], hi))
         else:
@@ -124,11 +142,22 @@ def _max_length(pattern: Sequence[Mapping[str, Any]]) -> int | None:
     return total
 
 
-def _gates(pattern: Sequence[Mapping[str, Any]], common: frozenset[str]) -> list[Gate]:
-    """Word tests of the pattern's required tokens, the one admitting the fewest ``common`` words
-    first; after it, only tests that admit no common word (tracking "with" or "the" costs more
-    than it saves)."""
-    ranked: list[tuple[tuple[int, int], int, Gate]] = []
+def _whole(pattern: Sequence[Mapping[str, Any]]) -> bool:
+    """Whether the pattern is one token with a ``LOWER`` predicate only, of lower-case words or a
+    regex: its gate is all of it."""
+    if len(pattern) != 1 or set(pattern[0]) != {"LOWER"}:
+        return False
+    value = pattern[0]["LOWER"]
+    words = [value] if isinstance(value, str) else value.get("IN") if isinstance(value, Mapping) else None
+    lower_case = words is None or all(isinstance(w, str) and w == w.lower() for w in words)  # "Foo" never equals a LOWER
+    return lower_case and _word_test(value, exact_case=False) is not None
+
+
+def _gates(pattern: Sequence[Mapping[str, Any]], common: frozenset[str]) -> list[_Gate]:
+    """Word tests of a bounded pattern's required tokens, the one admitting the fewest ``common``
+    words first; after it, only tests that admit no common word (tracking "with" or "the" costs
+    more than it saves)."""
+    ranked: list[tuple[tuple[int, int], int, _Gate]] = []
     for n, token in enumerate(pattern):
         op = str(token.get("OP", "1"))
         if op not in ("1", "+") and not re.fullmatch(r"\{[1-9]\d*(,\d*)?\}", op):
@@ -137,8 +166,10 @@ def _gates(pattern: Sequence[Mapping[str, Any]], common: frozenset[str]) -> list
         for attr in ("LOWER", "ORTH", "TEXT"):
             found = _word_test(keys[attr], exact_case=attr != "LOWER") if attr in keys else None
             if found is not None:
-                words, gate = found
-                ranked.append(((len(words & common), len(words)) if words is not None else (0, 1), n, gate))
+                words, test = found
+                repeats = int(_max_length([token]) or 1) - 1  # a word of "{1,3}" may be any of its three
+                reach = (int(_max_length(pattern[:n]) or 0) + repeats, int(_max_length(pattern[n + 1 :]) or 0) + repeats)
+                ranked.append(((len(words & common), len(words)) if words is not None else (0, 1), n, _Gate(test, reach)))
                 break
     ranked.sort(key=lambda r: (r[0], r[1]))
     return [gate for i, (rank, _, gate) in enumerate(ranked) if i == 0 or rank[0] == 0]

@@ -59,3 +59,20 @@ def test_same_matches_as_matcher_on_real_postings(shared_data: Path) -> None:
         assert sorted(gated(doc)) == expected, path.name
         total += len(expected)
     assert total > 50  # not vacuous: the soft-skill and method patterns fire often in postings (84 now)
+
+
+def test_windows_around_a_middle_or_repeated_gate_and_one_token_patterns() -> None:
+    """Each window spans what the pattern can hold before and after its gate word (here a
+    repeated middle token); one-token patterns are answered by their gate alone, and a LOWER
+    that is not lower case ("Team") matches nothing, as in Matcher."""
+    nlp = spacy.blank("en")
+    patterns = {
+        "a": [[{"LOWER": "big"}, {"LOWER": {"IN": ["data", "ml"]}, "OP": "{1,3}"}, {"IS_ALPHA": True, "OP": "?"}, {"LOWER": "team"}]],
+        "b": [[{"LOWER": {"REGEX": "^collaborat"}}], [{"LOWER": {"IN": ["crm", "erp"]}}], [{"LOWER": "Team"}]],
+    }
+    gated = GatedMatcher(nlp.vocab, patterns, frozenset(nlp.Defaults.stop_words))
+    assert [r.matcher is None for r in gated.rules] == [False, True, True, False]  # "Team" keeps its Matcher
+    for text in ["big data ml data great team", "big ml team; Collaborating on CRM, erp and big data team", "team big big data data ml ml team Team"]:
+        doc = nlp(text)
+        assert sorted(gated(doc)) == plain(nlp, patterns, doc)
+    assert len(plain(nlp, patterns, nlp("big data ml data great team collaboration"))) == 2
