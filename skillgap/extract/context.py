@@ -10,13 +10,15 @@ running forward to the next heading label, required cue or paragraph end.
 from __future__ import annotations
 
 import bisect
+import functools
 import itertools
 import re
 import sys
-from collections.abc import Container, Mapping, Sequence
+from collections.abc import Container, Iterable, Mapping, Sequence
 
 import numpy
 from spacy.attrs import IS_SPACE, LOWER, ORTH, SPACY
+from spacy.strings import StringStore, hash_string
 from spacy.tokens import Doc
 
 from ..rules import CUE_KINDS, LABEL_END, Cues
@@ -115,7 +117,7 @@ def preferred_label_spans(doc: Doc, spans: Mapping[str, Sequence[tuple[int, int]
     strings = doc.vocab.strings
     arr = doc.to_array([ORTH, IS_SPACE])
     spaces = numpy.unique(arr[arr[:, 1] == 1, 0]).tolist()
-    blank_lines = numpy.flatnonzero(numpy.isin(arr[:, 0], numpy.array([h for h in spaces if strings[h].count("\n") >= 2], dtype=arr.dtype))).tolist()
+    blank_lines = numpy.flatnonzero(_any_of(arr[:, 0], [h for h in spaces if strings[h].count("\n") >= 2])).tolist()
     ends = sorted(
         {s for s, e in spans[LABEL_END] if s not in inside and _label_end(doc, s, e) is not None}
         | {s for s, _ in spans["required"] if s not in inside}
@@ -148,6 +150,33 @@ def _starts_line_or_span(doc: Doc, k: int, after: int) -> bool:
     return i == after or "\n" in doc[i - 1].text_with_ws
 
 
+@functools.lru_cache(maxsize=64)
+def _hashes(words: Iterable[str]) -> tuple[int, ...]:
+    """The string hashes of a few words (the same in every vocab), computed once."""
+    return tuple(hash_string(w) for w in sorted(words))
+
+
+_LINE_BREAKS: dict[int, bool] = {}
+
+
+def _is_line_break(space: int, strings: StringStore) -> bool:
+    """Whether a whitespace token (ORTH hash) holds a line break; remembered per hash."""
+    found = _LINE_BREAKS.get(space)
+    if found is None:
+        if len(_LINE_BREAKS) > 10_000:  # whitespace runs are few, but an endless stream must not grow it
+            _LINE_BREAKS.clear()
+        found = _LINE_BREAKS[space] = "\n" in strings[space]
+    return found
+
+
+def _any_of(values: numpy.ndarray, hashes: Sequence[int]) -> numpy.ndarray:
+    """``values`` equal to any of a few ``hashes`` (``numpy.isin``'s set-up costs more than these comparisons)."""
+    out = numpy.zeros(len(values), dtype=bool)
+    for h in hashes:
+        out |= values == h
+    return out
+
+
 class Clauses:
     """Clause boundaries of one doc, found once with array operations.
 
@@ -157,19 +186,17 @@ class Clauses:
     """
 
     def __init__(self, doc: Doc, continuers: frozenset[str] = frozenset()) -> None:
-        strings = doc.vocab.strings
         arr = doc.to_array([ORTH, LOWER, IS_SPACE, SPACY])
         orth, lower = arr[:, 0], arr[:, 1]
-        stops = numpy.isin(orth, numpy.array([strings.add(p) for p in _BOUNDARIES], dtype=arr.dtype))
+        stops = _any_of(orth, _hashes(_BOUNDARIES))
         glued = numpy.zeros(len(doc), dtype=bool)
-        glued[:-1] = (orth[:-1] == strings.add(".")) & (arr[:-1, 3] == 0) & numpy.isin(orth[1:], numpy.array([strings.add(")"), strings.add(",")], dtype=arr.dtype))
+        glued[:-1] = (orth[:-1] == hash_string(".")) & (arr[:-1, 3] == 0) & _any_of(orth[1:], _hashes((")", ",")))
         stops &= ~glued
-        spaces = numpy.unique(orth[arr[:, 2] == 1]).tolist()
-        breaks = numpy.isin(orth, numpy.array([h for h in spaces if "\n" in strings[h]], dtype=arr.dtype))
+        breaks = _any_of(orth, [h for h in numpy.unique(orth[arr[:, 2] == 1]).tolist() if _is_line_break(h, doc.vocab.strings)])
         going_on = numpy.zeros(len(doc), dtype=bool)
-        going_on[1:] = numpy.isin(lower[:-1], numpy.array([strings.add(c) for c in continuers], dtype=arr.dtype))
-        self._set = set(numpy.flatnonzero(stops | (breaks & ~going_on)).tolist())
-        self.bounds: list[int] = sorted(self._set)
+        going_on[1:] = _any_of(lower[:-1], _hashes(continuers))
+        self.bounds: list[int] = numpy.flatnonzero(stops | (breaks & ~going_on)).tolist()  # sorted
+        self._set = set(self.bounds)
         self.length = len(doc)
 
     def is_edge(self, i: int) -> bool:
