@@ -156,6 +156,12 @@ def _hashes(words: Iterable[str]) -> tuple[int, ...]:
     return tuple(hash_string(w) for w in sorted(words))
 
 
+@functools.lru_cache(maxsize=64)
+def _hash_set(words: frozenset[str]) -> frozenset[int]:
+    """The string hashes of a cue vocabulary (separators, bullets), to compare with token hashes."""
+    return frozenset(_hashes(words))
+
+
 _LINE_BREAKS: dict[int, bool] = {}
 
 
@@ -198,6 +204,10 @@ class Clauses:
         self.bounds: list[int] = numpy.flatnonzero(stops | (breaks & ~going_on)).tolist()  # sorted
         self._set = set(self.bounds)
         self.length = len(doc)
+        # per token, as plain lists for the rules' look-ups (a spaCy Token per look is the costly part)
+        self.orth: list[int] = orth.tolist()
+        self.lower: list[int] = lower.tolist()
+        self.space: list[int] = arr[:, 2].tolist()
 
     def is_edge(self, i: int) -> bool:
         """True when token ``i`` ends a clause or lies outside the doc."""
@@ -257,7 +267,7 @@ def in_technical_context(
         return True  # "Java experience", "sales skills"
     if not is_item(doc, start, end, skill_tokens=skill_tokens, cues=cues, cue_spans=cue_spans, clauses=clauses):
         return opens_skill_list(doc, n, skill_tokens=skill_tokens, cues=cues, clauses=clauses)
-    if clauses.is_edge(n) and not clauses.is_edge(p) and doc[p].text in cues.bullets and clauses.is_edge(p - 1):
+    if clauses.is_edge(n) and not clauses.is_edge(p) and clauses.orth[p] in _hash_set(cues.bullets) and clauses.is_edge(p - 1):
         return True  # a bulleted line holding the name alone
     if end - start == 1 and len(doc[start]) == 1 and not clauses.is_edge(p) and not clauses.is_edge(n) and doc[p].text == "(" and doc[n].text == ")":
         return False  # "(C)", "(R)": enumerators and trademarks
@@ -269,11 +279,11 @@ def is_item(doc: Doc, start: int, end: int, *, skill_tokens: set[int], cues: Cue
     """Whether tokens ``[start, end)`` stand as a whole list item: on each side (or, with
     ``both=False``, on one side) a list separator, a clause edge, a cue phrase or another skill
     ("Python, SAS or R"; "Java Spring Boot"; the first item of "such as Hadoop, Hive")."""
-    seps = cues.list_separators
+    seps, lower = _hash_set(cues.list_separators), clauses.lower
     p = _skip_spaces(doc, start - 1, -1, clauses)
     n = _skip_spaces(doc, end, 1, clauses)
-    prev_sep = clauses.is_edge(p) or doc[p].lower_ in seps or p + 1 in cue_spans.ends or p in skill_tokens
-    next_sep = clauses.is_edge(n) or doc[n].lower_ in seps or n in cue_spans.starts or n in skill_tokens
+    prev_sep = clauses.is_edge(p) or lower[p] in seps or p + 1 in cue_spans.ends or p in skill_tokens
+    next_sep = clauses.is_edge(n) or lower[n] in seps or n in cue_spans.starts or n in skill_tokens
     return (prev_sep and next_sep) if both else (prev_sep or next_sep)
 
 
@@ -281,11 +291,11 @@ def opens_skill_list(doc: Doc, n: int, *, skill_tokens: set[int], cues: Cues, cl
     """Whether the name before token ``n`` opens a list of at least ``least`` more skills: ``n`` is
     a separator and the items after it are skills, each alone between separators ("namely
     Containers, DevOps and Agile"; "Excel, Word and PowerPoint" stops at "Word", no skill)."""
-    seps = cues.list_separators
+    seps, lower = _hash_set(cues.list_separators), clauses.lower
     found = 0
-    while not clauses.is_edge(n) and doc[n].lower_ in seps:
+    while not clauses.is_edge(n) and lower[n] in seps:
         i = _skip_spaces(doc, n + 1, 1, clauses)
-        while not clauses.is_edge(i) and doc[i].lower_ in seps:  # ", and"
+        while not clauses.is_edge(i) and lower[i] in seps:  # ", and"
             i = _skip_spaces(doc, i + 1, 1, clauses)
         if clauses.is_edge(i) or i not in skill_tokens:
             break
@@ -298,7 +308,8 @@ def opens_skill_list(doc: Doc, n: int, *, skill_tokens: set[int], cues: Cues, cl
 
 def _skip_spaces(doc: Doc, i: int, step: int, clauses: Clauses) -> int:
     """The first token from ``i`` in direction ``step`` that is not a plain space (line breaks that end a clause stop)."""
-    while 0 <= i < len(doc) and doc[i].is_space and not clauses.is_edge(i):
+    space, length, edges = clauses.space, clauses.length, clauses._set
+    while 0 <= i < length and space[i] and i not in edges:
         i += step
     return i
 
@@ -318,12 +329,12 @@ def is_negated(doc: Doc, start: int, end: int, *, covered: set[int], cues: Cues,
     if not cue_spans.has_negation:
         return False
     lo, hi = clauses.clause(start, end, NEGATION_WINDOW)
-    seps = cues.list_separators
+    seps, lower, space = _hash_set(cues.list_separators), clauses.lower, clauses.space
     for _, cue_end in cue_spans.between("negation_before", lo, start):
-        if all(j in covered or doc[j].lower_ in seps or doc[j].is_space for j in range(cue_end, start)):
+        if all(j in covered or lower[j] in seps or space[j] for j in range(cue_end, start)):
             return True
     for cue_start, _ in cue_spans.between("negation_after", end, hi):
-        if all(j in covered or doc[j].lower_ in seps or doc[j].is_space for j in range(end, cue_start)):
+        if all(j in covered or lower[j] in seps or space[j] for j in range(end, cue_start)):
             return True
     return False
 
