@@ -107,9 +107,9 @@ def candidate_phrases(text: str, list_spans: Sequence[tuple[int, int]] = ()) -> 
     for lo, hi in lines:
         joins = _JOIN.search(text, lo, hi) is not None  # most lines join nothing: their items are whole
         for item in _ITEM.finditer(text, lo, hi):
-            for part in _parts(text, *item.span()) if joins else (item.span(),):
-                span = _trim(text, *part)
-                if span and span not in seen:
+            for start, end in _parts(text, *item.span()) if joins else (item.span(),):
+                span = _trim(text, start, end)
+                if span is not None and span not in seen:
                     seen.add(span)
                     yield span
     for term in _CAPITALISED.finditer(text):
@@ -147,9 +147,8 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int] | None:
     lead = _LEAD.match(text, start, end)
     if lead:
         start = lead.end()
-    phrase = text[start:end].rstrip(" .\t-*")
-    words = phrase.split()
-    if not words or len(words) > MAX_WORDS:
+    phrase = text[start:end].rstrip(" .\t-*")  # past the lead it starts with no space: empty or a word
+    if not phrase or len(phrase.split(None, MAX_WORDS)) > MAX_WORDS:
         return None
     return start, start + len(phrase)
 
