@@ -38,8 +38,8 @@ def choice_lists(
             choices.append(current)
 
     for m in sorted(mentions, key=lambda m: m.start):
-        link = _LINK_TOKEN.findall(text[previous.end : m.start].lower()) if previous is not None else None
-        if link is None or not all(t in separators for t in link):
+        link = _link(text, previous.end, m.start, separators) if previous is not None else None
+        if link is None:
             close()  # not in the same list as the previous mention
             current = [m]
             opened = opened_by is not None and opened_by.search(text[max(0, m.start - 40) : m.start].lower()) is not None
@@ -55,6 +55,18 @@ def choice_lists(
         previous = m
     close()
     return choices
+
+
+def _link(text: str, start: int, end: int, separators: frozenset[str]) -> list[str] | None:
+    """The words and marks (lower-cased) between two mentions when all are list separators, else
+    None: read only up to the first other word (most mentions have a sentence between them)."""
+    link = []
+    for token in _LINK_TOKEN.finditer(text, start, end):
+        word = token.group().lower()
+        if word not in separators:
+            return None
+        link.append(word)
+    return link
 
 
 def with_choices(text: str, mentions: Sequence[Mention], cues: Cues) -> tuple[Mention, ...]:
