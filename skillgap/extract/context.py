@@ -339,13 +339,14 @@ def is_negated(doc: Doc, start: int, end: int, *, covered: set[int], cues: Cues,
     return False
 
 
-def importance(start: int, end: int, *, section: str | None, cues: Cues, cue_spans: CueSpans, clauses: Clauses) -> str:
+def importance(start: int, end: int, *, section: str | None, cues: Cues, cue_spans: CueSpans, clauses: Clauses, clause: tuple[int, int] | None = None) -> str:
     """``preferred`` or ``required`` for a posting mention: its section, a preferred label's span
     it stands in (see `preferred_label_spans`), else the nearest cue in its clause (a cue that is
-    part of a label looks forward only, so it is none here)."""
+    part of a label looks forward only, so it is none here); ``clause``: ``clauses.clause(start,
+    end)`` when the caller has it already."""
     if section in cues.preferred_sections or cue_spans.in_preferred_label(start):
         return "preferred"
-    lo, hi = clauses.clause(start, end)
+    lo, hi = clause or clauses.clause(start, end)
     best: tuple[int, str] | None = None
     for kind in ("required", "preferred"):
         for s, e in cue_spans.between(kind, lo, hi):
@@ -372,8 +373,9 @@ class Years:
         phrase before the mention with at most six words between (and no closing bracket, which
         ties it to an earlier name), or one right after it.
         """
-        text, best = self.text, None
-        for p_start, p_end, value in self.phrases[bisect.bisect_left(self._starts, lo) :]:
+        text, best, phrases = self.text, None, self.phrases
+        for k in range(bisect.bisect_left(self._starts, lo), len(phrases)):  # no copy of the list's tail
+            p_start, p_end, value = phrases[k]
             if p_end > hi:
                 break
             if p_end <= start and len(_WORD.findall(text, p_end, start)) <= 6 and ")" not in text[p_end:start]:

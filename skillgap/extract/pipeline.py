@@ -438,12 +438,10 @@ class SkillExtractor:
         return out
 
     def _mention(self, view: _View, m: Match, covered: set[int]) -> Mention:
-        cues = self.pipeline.cues
-        document, doc, cue_spans, clauses = view.document, view.doc, view.cue_spans, view.clauses
-        start_char, end_char = view.char_start(m.start), view.char_end(m.end)
+        cues, document, cue_spans, clauses = self.pipeline.cues, view.document, view.cue_spans, view.clauses
+        start_char, end_char = view._starts[m.start], view._ends[m.end - 1]
         section = view.section(start_char)
         lo, hi = clauses.clause(m.start, m.end)
-        lo_char, hi_char = view.char_start(lo), view.char_end(hi)
         return Mention(
             skill_id=m.skill_id,
             text=document.text[start_char:end_char],
@@ -453,9 +451,9 @@ class SkillExtractor:
             score=m.score,
             section=section,
             page=document.page_at(start_char),
-            negated=context.is_negated(doc, m.start, m.end, covered=covered, cues=cues, cue_spans=cue_spans, clauses=clauses),
-            importance=context.importance(m.start, m.end, section=section, cues=cues, cue_spans=cue_spans, clauses=clauses) if document.kind == "posting" else None,
-            years=view.years.near(start_char, end_char, lo_char, hi_char),
+            negated=cue_spans.has_negation and context.is_negated(view.doc, m.start, m.end, covered=covered, cues=cues, cue_spans=cue_spans, clauses=clauses),
+            importance=context.importance(m.start, m.end, section=section, cues=cues, cue_spans=cue_spans, clauses=clauses, clause=(lo, hi)) if document.kind == "posting" else None,
+            years=view.years.near(start_char, end_char, view._starts[lo], view._ends[hi - 1]),
             probability=m.probability,
         )
 
