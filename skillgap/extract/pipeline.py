@@ -347,19 +347,26 @@ class SkillExtractor:
                 yield got if isinstance(got, FailedDocument) else SkillProfile(document=got[0], mentions=got[1], taxonomy=self.taxonomy)
 
     def _profile(self, document: Document, doc: Doc) -> SkillProfile:
-        return SkillProfile(document=document, mentions=self.mentions(document, doc), taxonomy=self.taxonomy)
+        return SkillProfile(document=document, mentions=self._mentions(document, doc)[1], taxonomy=self.taxonomy)
 
     def mentions(self, document: Document, doc: Doc) -> tuple[Mention, ...]:
         """Every mention in a tokenized document: stated ones in text order, then implied ones; in a
-        posting, those standing in a choice list carry its other skills (``Mention.choice``)."""
+        posting, those standing in a choice list carry its other skills (``Mention.choice``). The
+        resolved matches are kept in ``doc.spans["skills"]``."""
+        found, mentions = self._mentions(document, doc)
+        doc.spans[SPANS_KEY] = [Span(doc, m.start, m.end, label=m.method, span_id=m.skill_id) for m in found]
+        return mentions
+
+    def _mentions(self, document: Document, doc: Doc) -> tuple[list[Match], tuple[Mention, ...]]:
+        """The resolved matches and the mentions of a document (`mentions` without ``doc.spans``,
+        which nobody sees when the doc is dropped after extraction)."""
         view = self._view(document, doc)
         found = self._found(view)
-        doc.spans[SPANS_KEY] = [Span(doc, m.start, m.end, label=m.method, span_id=m.skill_id) for m in found]
         covered = {i for m in found for i in range(m.start, m.end)}
         mentions = [self._mention(view, m, covered) for m in found]
         if document.kind == "posting":
             mentions = list(with_choices(document.text, mentions, self.pipeline.cues))
-        return (*mentions, *self._implied(mentions))
+        return found, (*mentions, *self._implied(mentions))
 
     def _view(self, document: Document, doc: Doc) -> _View:
         pipe = self.pipeline
@@ -571,7 +578,7 @@ def _work(task: tuple[list[Source], DocumentKind | None, bool]) -> list[tuple[Do
     documents = _read_all(sources, kind, record, _WORKER.rules)
     readable = [d for d in documents if isinstance(d, Document)]
     docs = iter(_WORKER.nlp.pipe(d.text for d in readable))
-    return [(d, _WORKER.mentions(d, next(docs))) if isinstance(d, Document) else d for d in documents]
+    return [(d, _WORKER._mentions(d, next(docs))[1]) if isinstance(d, Document) else d for d in documents]
 
 
 @dataclass(frozen=True)
