@@ -16,7 +16,7 @@ import itertools
 import os
 import re
 from collections import deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any, Literal, Union
 
@@ -390,19 +390,19 @@ class SkillExtractor:
         if not matches:
             return []
         cues = self.pipeline.cues
-        items = _ItemTokens(view, raw, tokens, cues)
         doc = view.doc
         rules = [
             not m.ambiguous
             or context.in_technical_context(
-                doc, m.start, m.end, section=view.section(view.char_start(m.start)), skill_tokens=tokens, item_tokens=items, cues=cues, cue_spans=view.cue_spans, clauses=view.clauses
+                doc, m.start, m.end, section=view.section(view.char_start(m.start)), skill_tokens=tokens, item_tokens=view.item_tokens(raw, tokens, cues),
+                cues=cues, cue_spans=view.cue_spans, clauses=view.clauses,
             )
             for m in matches
         ]
         if self.verifier is None and collect is None:
             return [m for m, rule in zip(matches, rules) if rule]
         candidates = [Candidate(m.start, m.end, m.skill_id, m.method, m.ambiguous, rule, m.score) for m, rule in zip(matches, rules)]
-        names = view.features(self, raw, tokens).names
+        names = view.features(self, lambda: candidates if matches is raw else _candidates(raw), tokens).names
         features = [names(c) for c in candidates]
         if collect is not None:
             collect.extend(zip(matches, features))
@@ -525,17 +525,25 @@ class _View:
         self._sections = [s.start for s in document.sections]
         self.years = context.Years(document.text)
         self._features: DocFeatures | None = None
+        self._items: _ItemTokens | None = None
 
-    def features(self, extractor: SkillExtractor, raw: list[Match], tokens: set[int]) -> DocFeatures:
-        """The verifier's feature maker for this document (built on first use)."""
+    def features(self, extractor: SkillExtractor, others: Callable[[], list[Candidate]], tokens: set[int]) -> DocFeatures:
+        """The verifier's feature maker for this document (built on first use, with ``others()``:
+        the matcher's raw matches as candidates, of which it reads skills and methods only)."""
         if self._features is None:
             pipe = extractor.pipeline
-            others = [Candidate(m.start, m.end, m.skill_id, m.method, m.ambiguous, True, m.score) for m in raw]
             self._features = DocFeatures(
                 self.doc, extractor.taxonomy, kind=self.document.kind, section_of=self.section, cues=pipe.cues, cue_spans=self.cue_spans,
-                clauses=self.clauses, skill_tokens=tokens, others=others, stop_words=pipe.stop_words,
+                clauses=self.clauses, skill_tokens=tokens, others=others(), stop_words=pipe.stop_words,
             )
         return self._features
+
+    def item_tokens(self, raw: list[Match], tokens: set[int], cues: Cues) -> _ItemTokens:
+        """The tokens of the raw matches that touch a list separator (built on first use: only
+        ambiguous names ask)."""
+        if self._items is None:
+            self._items = _ItemTokens(self, raw, tokens, cues)
+        return self._items
 
     def char_start(self, token: int) -> int:
         """Char offset where token ``token`` starts."""
@@ -551,6 +559,11 @@ class _View:
         if i >= 0 and offset < self.document.sections[i].end:
             return self.document.sections[i].name
         return None
+
+
+def _candidates(matches: list[Match]) -> list[Candidate]:
+    """Matches as the verifier's candidates (the rule verdict set to True)."""
+    return [Candidate(m.start, m.end, m.skill_id, m.method, m.ambiguous, True, m.score) for m in matches]
 
 
 def _batched(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
