@@ -112,6 +112,7 @@ class SkillPipeline:
         for kind, phrases in self.cues.phrases.items():
             self.cue_matcher.add(kind, [make(p) for p in phrases])
         self.fuzzy_names = [(f, skill_id) for skill_id, forms in sure.items() for f in forms]
+        self._ids = {vocab.strings.add(s.id): s.id for s in taxonomy}  # match key -> skill id, one str each (the store decodes anew per look-up)
         printed = {t for skill in taxonomy for t in skill.terms}
         mixed = {t.lower() for t in printed if not _plain_case(t)}
         self.acronyms = frozenset(t.lower() for t in printed if t.isalpha() and t.isupper() and t.lower() not in mixed)
@@ -143,11 +144,11 @@ class SkillPipeline:
 
     def matches(self, doc: Doc) -> list[Match]:
         """Every raw matcher hit in ``doc``, overlapping ones included."""
-        strings = self.nlp.vocab.strings
-        out = [Match(s, e, strings[k], "exact") for k, s, e in self.sure(doc) if not (e - s == 1 and self._renamed_acronym(doc[s].text))]
+        ids = self._ids
+        out = [Match(s, e, ids[k], "exact") for k, s, e in self.sure(doc) if not (e - s == 1 and self._renamed_acronym(doc[s].text))]
         if len(self.patterns):
-            out += [Match(s, e, strings[k], "pattern", score=SCORE_PATTERN) for k, s, e in self.patterns(doc)]
-        out += [Match(s, e, strings[k], "pattern", ambiguous=True, score=SCORE_CONTEXT) for k, s, e in self.unsure(doc)]
+            out += [Match(s, e, ids[k], "pattern", False, SCORE_PATTERN) for k, s, e in self.patterns(doc)]
+        out += [Match(s, e, ids[k], "pattern", True, SCORE_CONTEXT) for k, s, e in self.unsure(doc)]
         return out
 
     def _renamed_acronym(self, text: str) -> bool:
