@@ -10,6 +10,7 @@ nothing shorter than four characters is ever fuzzy-matched.
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -105,11 +106,11 @@ def candidate_phrases(text: str, list_spans: Sequence[tuple[int, int]] = ()) -> 
     for lo, hi in list_spans:
         lines += [m.span() for m in _LINE.finditer(text, lo, hi)]
     for lo, hi in lines:
-        joins = _JOIN.search(text, lo, hi) is not None  # most lines join nothing: their items are whole
         for item in _ITEM.finditer(text, lo, hi):
-            for start, end in _parts(text, *item.span()) if joins else (item.span(),):
-                span = _trim(text, start, end)
-                if span is not None and span not in seen:
+            start = item.start()
+            for a, b in _item_phrases(item.group()):
+                span = (start + a, start + b)
+                if span not in seen:
                     seen.add(span)
                     yield span
     for term in _CAPITALISED.finditer(text):
@@ -131,6 +132,15 @@ def fuzzy_hits(text: str, index: FuzzyIndex, covered: Sequence[tuple[int, int]],
         if found is not None and not _crosses(covered, start, end) and not _within(covered, start, end):
             hits.append(FuzzyHit(start, end, found[0], round(found[1], 1)))
     return hits
+
+
+@functools.lru_cache(maxsize=65_536)
+def _item_phrases(item: str) -> tuple[tuple[int, int], ...]:
+    """The trimmed phrases of one list item, as spans inside it: the item and, if it joins several
+    with "and" / "or" / "&", each of them. Items recur across documents ("Python", " SQL"), so
+    the answer is kept per item text."""
+    spans = (_trim(item, start, end) for start, end in _parts(item, 0, len(item)))
+    return tuple(span for span in spans if span is not None)
 
 
 def _parts(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
