@@ -74,8 +74,12 @@ class DateReader:
         seasons = "|".join(re.escape(w) for w in vocab.seasons)
         present = "|".join(re.escape(w) for w in sorted(vocab.present, key=len, reverse=True))
         year = r"(?:19|20)\d\d"
+        # Every date starts a word with a digit or the first letter of a month, season or present
+        # word: the lookahead skips every other position of the text before the alternatives.
+        firsts = "".join(sorted({w[0] for w in (*vocab.months, *vocab.seasons, *vocab.present)}))
         self.token = re.compile(
-            "|".join(
+            rf"\b(?=[\d{re.escape(firsts)}])(?:"
+            + "|".join(
                 (
                     # "3 Nov 2019", "November 3, 2019", "Jan 2019", "Jan. 2019", "January, 2019", "Jan'19", "11-Sep-20"
                     rf"(?<![\w])(?:\d{{1,2}}(?:st|nd|rd|th)?[\s\-/.]+)?(?P<mw>{month_words})\.?(?:\s*\d{{1,2}}(?:st|nd|rd|th)?,)?(?:[\s,.\-/]*(?P<y1>{year})(?!\d)|\s?['’\-](?P<yy1>\d\d)(?!\d))",
@@ -89,7 +93,8 @@ class DateReader:
                     rf"(?<![\w/.])(?P<y6>{year})(?![\d/]|\.\d)",
                     rf"(?<![\w])(?P<present>{present})(?![\w])",
                 )
-            ),
+            )
+            + ")",
             re.IGNORECASE,
         )
         seps = "|".join(re.escape(s) for s in sorted(vocab.separators, key=len, reverse=True))
