@@ -37,6 +37,7 @@ MAX_TITLE_WORDS = 9
 MAX_TOTAL_MONTHS = 720
 _STRIP = " \t•*-–—|,:;()[]"
 _BULLET = re.compile(r"^\s*[•*\-–o]\s")
+_URL = re.compile(r"://|\bwww\.", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -178,7 +179,11 @@ def read_career(document: Document, *, as_of: date | None = None, vocab: CareerV
     for p in positions:
         span = p.interval(ref)
         label = p.title or p.date_text
-        if _after(p.start_month, ref) or _after(p.end_month, ref):
+        if p.start is None:
+            warnings.append(f"position {label!r}: its start date could not be read ({p.date_text!r}); left out of the totals")
+        elif p.end is None and not p.current:
+            warnings.append(f"position {label!r}: its end date could not be read ({p.date_text!r}); left out of the totals")
+        elif _after(p.start_month, ref) or _after(p.end_month, ref):
             warnings.append(f"position {label!r}: dated after the reference date {ref:%Y-%m}; left out of the totals")
         elif span is not None and span[1] < span[0]:
             warnings.append(f"position {label!r}: the end {p.end_month} is before the start {p.start_month}; left out of the totals")
@@ -207,6 +212,11 @@ def _patterns(vocab: CareerVocabulary) -> dict[str, Any]:
     found._heading_words = words_pattern(list(found._heading_kind))
     found._title_kinds = {kind: words_pattern(words) for kind, words in vocab.title_kinds.items()}
     found._detail = re.compile(rf"(?:{words_pattern(vocab.detail_labels).pattern})\s*[:\-–]", re.IGNORECASE)
+    found._detail_alone = re.compile(rf"[ \t•*\-–]*(?:{words_pattern(vocab.detail_labels).pattern})[ \t]*", re.IGNORECASE)
+    present = "|".join(re.escape(w) for w in sorted(vocab.present, key=len, reverse=True))
+    # A range whose start could not be read: "Jan 20019 - Present", "?? – Current"
+    months = "|".join(re.escape(w) for w in sorted(vocab.months, key=len, reverse=True))
+    found._unread_start = re.compile(rf"(?P<range>(?:(?<![\w])(?:{months})\.?[ \t,]*)?\S*\d\S*[ \t]*[-–—~][ \t]*(?:{present}))(?![\w])", re.IGNORECASE)
     found._joiner = re.compile(r"\s+(?:" + "|".join(re.escape(j) for j in vocab.employer_joiners) + r")\s+", re.IGNORECASE)
     found._institution = words_pattern(vocab.institutions)
     found._expected = words_pattern(vocab.expected)
@@ -263,6 +273,8 @@ class _CareerReader:
                 if run_in is not None:
                     current_kind = run_in
                 found = self._anchor(line.text, ranges[i], bool(ranges[i]) and i > 0 and not ranges[i - 1] and _title_like(lines[i - 1].text))
+                if found is None and not ranges[i]:
+                    found = self._unread(line.text)
                 if found is not None:
                     anchors.append((i, found, current_kind))
             dates = [(rng.start, rng.end) for _, rng, _ in anchors]
@@ -278,15 +290,16 @@ class _CareerReader:
     def _logical_lines(self, lines: list[_Line]) -> tuple[list[_Line], list[list[DateRange]]]:
         """Lines, with a line joined to the next ones where a date range runs across the break
         ("April 2015" / "to" / "Current", "... UT Austin Aug." / "2014-present."), and the date
-        ranges of each (offsets within it): the dates are read once over the lines' text with
-        breaks as spaces."""
+        ranges of each (offsets within it): the dates are read once over the lines' text; a
+        joined line reads its breaks as spaces."""
         if not lines:
             return lines, []
         base = lines[0].start
-        flat = self.doc.text[base : lines[-1].end].replace("\n", " ")
+        block = self.doc.text[base : lines[-1].end]
+        flat = block.replace("\n", " ")
         starts = [ln.start - base for ln in lines]
         merge_until = list(range(len(lines)))
-        found = self.dates.ranges(flat)
+        found = self.dates.ranges(block)
         for r in found:
             first = bisect.bisect_right(starts, r.begin) - 1
             last = bisect.bisect_right(starts, r.stop - 1) - 1
@@ -306,6 +319,16 @@ class _CareerReader:
             per_line[k].append(dataclasses.replace(r, begin=r.begin - shift, stop=min(r.stop - shift, len(out[k].text))))
         return out, per_line
 
+    def _unread(self, text: str) -> DateRange | None:
+        """A range with a present word whose start could not be read ("Jan 20019 - Present") on a
+        line short enough to open an entry: an entry with no start (a warning says so)."""
+        if not _DIGIT.search(text) or _BULLET.match(text):
+            return None
+        m = self._unread_start.search(text)
+        if m is None or len(_without_span(text, m.start("range"), m.end("range")).split()) > MAX_HEAD_WORDS:
+            return None
+        return DateRange(None, None, True, m.start("range"), m.end("range"))
+
     def _run_in_kind(self, text: str) -> PositionKind | None:
         """Kind set by a run-in heading line ("LEADERSHIP and VOLUNTEER ...") in capitals."""
         head = text.strip(_STRIP)[:40]
@@ -320,15 +343,15 @@ class _CareerReader:
         if not ranges:
             return None
         rng = ranges[0]
-        if self._detail.search(text[: rng.begin]):
-            return None
+        if self._detail.search(text[: rng.begin]) or self._detail_alone.fullmatch(text[: rng.begin]):
+            return None  # "Duration: Sep 2012 - Till date", "DURATION Jan-2014 to Jun-2015"
         words = len(_without(text, rng).split())
+        before = text[: rng.begin].split()
+        if len(before) >= 3 and (before[-1].islower() or text[rng.begin].islower()) and text.rstrip().endswith("."):
+            return None  # a date inside a sentence: "Surpassed annual quota by 125% in 2015.", "... since 2015."
         is_range = rng.end is not None and rng.end != rng.start or rng.current or rng.end is None
         if is_range and (words <= MAX_HEAD_WORDS or (after_title and rng.begin == len(text) - len(text.lstrip()))):
             return rng  # under a title line, a range opening the line opens an entry, whatever runs on after it
-        before = text[: rng.begin].split()
-        if len(before) >= 3 and before[-1].islower() and text.rstrip().endswith("."):
-            return None  # a date inside a sentence: "Surpassed annual quota by 125% in 2015."
         if words <= MAX_SINGLE_DATE_WORDS and (rng.begin == len(text) - len(text.lstrip()) or rng.stop >= len(text.rstrip()) - 1 or "\t" in text):
             return rng
         return None
@@ -342,19 +365,26 @@ class _CareerReader:
             return i
         j = i - 1
         if j > previous and _title_like(lines[j].text) and not ranges[j]:
+            if j - 1 > previous and _EMPLOYER_END.search(lines[j].text) and _title_like(lines[j - 1].text) and not ranges[j - 1]:
+                return j - 1  # title, then "Employer -  City, State -", then the dates (Indeed)
             return j
         return i
 
     def _position(self, lines: list[_Line], i: int, first: int, stop: int, rng: DateRange, kind: PositionKind, heading: str) -> Position:
         line = lines[i]
         own = _clean(_without(line.text, rng))
+        employer_line = None
         if first < i:
             title_text = lines[first].text
+            if _EMPLOYER_END.search(lines[i - 1].text):  # "Employer -  City, State -" above the dates
+                employer_line = _clean(_EMPLOYER_LINE.split(lines[i - 1].text)[0])
+                title_text = title_text if first == i - 2 else ""
         elif own and not _placeholder_only(own):
             title_text = own
         else:
             title_text = next((ln.text for ln in lines[i + 1 : i + 3] if _title_like(ln.text) and ln.start < stop), "")
         title, employer = self._split_title(title_text)
+        employer = employer_line or employer
         for k, pattern in self._title_kinds.items():
             if pattern.search(title or "") or (k == "internship" and pattern.search(line.text)):
                 kind = k  # type: ignore[assignment]
@@ -490,7 +520,18 @@ def _lines(text: str, start: int, end: int) -> Iterator[_Line]:
 
 
 def _without(text: str, rng: DateRange) -> str:
-    return text[: rng.begin] + " " + text[rng.stop :]
+    return _without_span(text, rng.begin, rng.stop)
+
+
+def _without_span(text: str, begin: int, stop: int) -> str:
+    return text[:begin] + " " + text[stop:]
+
+
+_DIGIT = re.compile(r"\d")
+#: An employer line of Indeed exports: "Cloud Lending Solutions -  Bangalore, Karnataka -" (a
+#: spaced dash inside, a dash at the end); split on it, the first part is the employer.
+_EMPLOYER_LINE = re.compile(r"[ \t]+[-–][ \t]+|[ \t]*[-–][ \t]*$")
+_EMPLOYER_END = re.compile(r"\S[ \t]*[-–][ \t]*$")
 
 
 def _clean(text: str) -> str:
@@ -518,7 +559,7 @@ def _placeholder_only(text: str) -> bool:
 def _title_like(text: str) -> bool:
     """A short line that can be a title: no bullet, no sentence end, few words."""
     stripped = text.strip()
-    return bool(stripped) and not _BULLET.match(text) and not stripped.endswith((".", ";")) and len(_cut_placeholder(stripped).split()) <= MAX_TITLE_WORDS
+    return bool(stripped) and not _BULLET.match(text) and not stripped.endswith((".", ";")) and not _URL.search(stripped) and len(_cut_placeholder(stripped).split()) <= MAX_TITLE_WORDS
 
 
 #: How far a degree word opening a line may run.

@@ -27,6 +27,8 @@ class CareerVocabulary:
     seasons: tuple[str, ...]
     present: tuple[str, ...]
     separators: tuple[str, ...]
+    start_labels: tuple[str, ...]
+    since: tuple[str, ...]
     written: tuple[str, ...]
     position_sections: Mapping[str, str]
     heading_kinds: Mapping[str, tuple[str, ...]]
@@ -102,6 +104,8 @@ def load_career_vocabulary(path: str | None = None) -> CareerVocabulary:
         seasons=reader.list("dates.seasons"),
         present=reader.list("dates.present"),
         separators=reader.list("dates.separators"),
+        start_labels=reader.list("dates.start_labels"),
+        since=reader.list("dates.since"),
         written=reader.list("dates.written"),
         position_sections=sections,
         heading_kinds=heading_kinds,

@@ -44,6 +44,17 @@ def dates():
         ("2012 , November TINKOFF BANK", [("2012-11", "2012-11", False)]),
         ("B.S. 2014 March 2015", [("2014", "2015-03", False)]),  # the month is the next date's
         ("no date here, present tense", []),
+        ("2019-01 - 2021-03", [("2019-01", "2021-03", False)]),  # ISO months
+        ("2019-01-15", [("2019-01", "2019-01", False)]),
+        ("2010-12", [("2010", "2010", False)]),  # before 2013 a two-digit tail may be an end year: not a month
+        ("2004/---", [("2004", None, False)]),  # the end left blank
+        ("2004 – ?", [("2004", None, False)]),
+        ("2004/ 2013", [("2004", "2013", False)]),
+        ("2017/18", []),
+        ("SQL Server 2005/2008 R2", []),  # versions, not a range
+        ("Start: 01/2019\tEnd: 03/2021", [("2019-01", "2021-03", False)]),
+        ("From Jan 2019 to Mar 2021", [("2019-01", "2021-03", False)]),
+        ("since 2019", [("2019", None, True)]),
     ],
 )
 def test_every_date_format_of_real_resumes(dates, text, expected):
@@ -154,6 +165,61 @@ def test_a_degree_line_under_another_heading_adds_its_level_once():
         ("master", "Literary Translation", None, None),  # the bachelor line is a repeat of a level read; the second M.A. too
     ]
     assert career.highest_level == "master"
+
+
+INDEED = """WORK EXPERIENCE
+
+Senior Software Engineer
+
+Cloud Lending Solutions -  Bangalore, Karnataka -
+
+January 2018 to Present
+
+Built Java services.
+https://www.indeed.com/r/Jane-Roe/b2de315d95905b68?isid=rex-download
+
+Cloud Lending Solutions -  Bangalore, Karnataka -
+
+November 2016 to December 2017
+
+Lead Engineer - Automation & Testing
+
+Cisco Systems -
+
+January 2014 to June 2015
+
+DURATION Jan-2014 to Jun-2015
+TEAM SIZE 20
+Currently working as a consultant with Oracle in Bangalore since October 2015.
+"""
+
+
+def test_indeed_layout_title_then_employer_line_then_dates():
+    career = read_career(read_document(INDEED, kind="resume"), as_of=date(2018, 6, 1))
+    rows = [(p.title, p.employer, p.start, p.end, p.current) for p in career.positions]
+    assert rows == [
+        ("Senior Software Engineer", "Cloud Lending Solutions", date(2018, 1, 1), None, True),
+        (None, "Cloud Lending Solutions", date(2016, 11, 1), date(2017, 12, 1), False),  # the URL line is no title
+        ("Lead Engineer - Automation & Testing", "Cisco Systems", date(2014, 1, 1), date(2015, 6, 1), False),
+    ]  # "DURATION <range>" is a detail of the entry, "since October 2015." a sentence's date
+    first = career.positions[0]
+    assert INDEED[first.span[0] : first.span[1]].startswith("Senior Software Engineer")  # the title is inside the entry's span
+
+
+def test_a_date_that_cannot_be_read_leaves_the_field_none_with_a_warning():
+    text = "Experience\nData Engineer, Acme\tJan 20019 - Present\n- Built Python pipelines.\nAnalyst, Beta\t2004/---\n- Reports.\nClerk, Gamma\t2001\n- Filing.\n"
+    career = read_career(read_document(text, kind="resume"), as_of=date(2024, 6, 1))
+    rows = [(p.title, p.start, p.end, p.current, p.date_text) for p in career.positions]
+    assert rows == [
+        ("Data Engineer", None, None, True, "Jan 20019 - Present"),  # an entry of its own, not text of the next one
+        ("Analyst", date(2004, 1, 1), None, False, "2004/---"),
+        ("Clerk", date(2001, 1, 1), date(2001, 1, 1), False, "2001"),  # the bullet's dash on the next line leaves no open end
+    ]
+    assert career.warnings == (
+        "position 'Data Engineer': its start date could not be read ('Jan 20019 - Present'); left out of the totals",
+        "position 'Analyst': its end date could not be read ('2004/---'); left out of the totals",
+    )
+    assert career.total_months() == 0  # only the single-date entry counts
 
 
 def test_union_counts_overlaps_once():
