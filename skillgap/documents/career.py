@@ -210,6 +210,7 @@ def _patterns(vocab: CareerVocabulary) -> dict[str, Any]:
     found = types.SimpleNamespace()
     found._heading_kind = {w: kind for kind, words in vocab.heading_kinds.items() for w in words}
     found._heading_words = words_pattern(list(found._heading_kind))
+    found._experience_words = words_pattern(vocab.heading_words)
     found._title_kinds = {kind: words_pattern(words) for kind, words in vocab.title_kinds.items()}
     found._detail = re.compile(rf"(?:{words_pattern(vocab.detail_labels).pattern})\s*[:\-–]", re.IGNORECASE)
     found._detail_alone = re.compile(rf"[ \t•*\-–]*(?:{words_pattern(vocab.detail_labels).pattern})[ \t]*", re.IGNORECASE)
@@ -254,24 +255,48 @@ class _CareerReader:
     # -- positions ---------------------------------------------------------------------------
 
     def _regions(self) -> Iterator[tuple[Section, PositionKind]]:
+        """Experience-type sections with their kind; a section of another name whose heading has
+        an experience word counts as one; without any, the text outside education-type sections
+        (`_outside`)."""
+        found = False
         for section in self.doc.sections:
             kind = self.vocab.position_sections.get(section.name)
             m = self._heading_words.search(section.heading)
             if m is not None:
                 kind = self._heading_kind[m.group(0).casefold()]
+            elif kind is None and section.name not in self.vocab.not_sections and self._experience_words.search(section.heading):
+                kind = "job"
             if kind is not None:
+                found = True
                 yield section, kind  # type: ignore[misc]
+        if not found:
+            yield from ((section, "job") for section in self._outside())
+
+    def _outside(self) -> Iterator[Section]:
+        """The text of a résumé without an experience section, outside the sections that are not
+        positions (education, projects ...), as regions with no heading line."""
+        start = 0
+        for section in self.doc.sections:
+            if section.name in self.vocab.not_sections:
+                if section.start > start:
+                    yield Section("", "", start, section.start)
+                start = section.end
+        if start < len(self.doc.text):
+            yield Section("", "", start, len(self.doc.text))
 
     def positions(self) -> Iterator[Position]:
         seen: list[list[tuple[object, object]]] = []
         for section, kind in self._regions():
-            lines, ranges = self._logical_lines(list(_lines(self.doc.text, section.start, section.end))[1:])  # below the heading
+            lines, ranges = self._logical_lines(list(_lines(self.doc.text, section.start, section.end))[1 if section.heading else 0 :])  # below the heading
+            headless = not section.heading
             anchors: list[tuple[int, DateRange, PositionKind]] = []
             current_kind = kind
             for i, line in enumerate(lines):
                 run_in = self._run_in_kind(line.text)
                 if run_in is not None:
                     current_kind = run_in
+                if headless and self._institution.search(line.text):
+                    continue  # education printed without a heading
                 found = self._anchor(line.text, ranges[i], bool(ranges[i]) and i > 0 and not ranges[i - 1] and _title_like(lines[i - 1].text))
                 if found is None and not ranges[i]:
                     found = self._unread(line.text)

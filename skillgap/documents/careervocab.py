@@ -33,6 +33,8 @@ class CareerVocabulary:
     position_sections: Mapping[str, str]
     heading_kinds: Mapping[str, tuple[str, ...]]
     title_kinds: Mapping[str, tuple[str, ...]]
+    heading_words: tuple[str, ...]
+    not_sections: tuple[str, ...]
     detail_labels: tuple[str, ...]
     employer_joiners: tuple[str, ...]
     education_sections: tuple[str, ...]
@@ -110,6 +112,8 @@ def load_career_vocabulary(path: str | None = None) -> CareerVocabulary:
         position_sections=sections,
         heading_kinds=heading_kinds,
         title_kinds=title_kinds,
+        heading_words=reader.list("positions.heading_words"),
+        not_sections=reader.list("positions.not_sections"),
         detail_labels=reader.list("positions.detail_labels"),
         employer_joiners=reader.list("positions.employer_joiners"),
         education_sections=reader.list("education.sections"),

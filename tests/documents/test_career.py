@@ -222,6 +222,16 @@ def test_a_date_that_cannot_be_read_leaves_the_field_none_with_a_warning():
     assert career.total_months() == 0  # only the single-date entry counts
 
 
+def test_positions_under_a_heading_of_another_name_or_without_any_heading():
+    merged = "Jane Roe\nTECHNICAL SKILLS\nJava, SQL\nPROFESSIONAL HISTORY\n2021 now Full-Stack Developer, Inetex\nBuilt services.\nEducation\nBSc, Tel Aviv University\t2012 - 2016\n"
+    career = read_career(read_document(merged, kind="resume"), as_of=date(2023, 1, 1))
+    assert [(p.title, p.start, p.current) for p in career.positions] == [("Full-Stack Developer", date(2021, 1, 1), True)]  # inside "skills": its heading was not known
+    bare = "Jane Roe\nThe Ural Federal University | 2013 - 2014\nPinsteps | Nov 2020 - present\nMinute.ly | Nov 2019 - Jan 2020\n\u2022 Date of Birth\t: - 24th April 1996\n"
+    career = read_career(read_document(bare, kind="resume"), as_of=date(2023, 1, 1))
+    rows = [(p.title, p.start, p.end, p.current) for p in career.positions]
+    assert rows == [("Pinsteps", date(2020, 11, 1), None, True), ("Minute.ly", date(2019, 11, 1), date(2020, 1, 1), False)]  # no university, no birth date
+
+
 def test_union_counts_overlaps_once():
     assert union_months([(0, 10), (5, 12), (20, 21)]) == 13
     assert union_months([]) == 0
