@@ -220,6 +220,7 @@ def _patterns(vocab: CareerVocabulary) -> dict[str, Any]:
     found._unread_start = re.compile(rf"(?P<range>(?:(?<![\w])(?:{months})\.?[ \t,]*)?\S*\d\S*[ \t]*[-–—~][ \t]*(?:{present}))(?![\w])", re.IGNORECASE)
     found._joiner = re.compile(r"\s+(?:" + "|".join(re.escape(j) for j in vocab.employer_joiners) + r")\s+", re.IGNORECASE)
     found._institution = words_pattern(vocab.institutions)
+    found._field_end = re.compile(rf"\s(?:(?-i:The)\s|(?:in|at|from)\s|GPA\b|{words_pattern(vocab.institutions).pattern})", re.IGNORECASE)
     found._expected = words_pattern(vocab.expected)
     found.degrees = degree_finder(vocab)
     found._education_heading = words_pattern(vocab.education_sections)
@@ -476,7 +477,7 @@ class _CareerReader:
                 continue
             years = [t.month.value.year for t in self.dates.tokens(line.text) if t.month is not None]
             institution = _clean(line.text.split("\t")[0]) if self._institution.search(line.text) else None
-            yield Education(level, _field(line.text), institution, max(years) if years else None, (line.start, line.end), bool(self._expected.search(line.text)), line.text.strip())
+            yield Education(level, self._field(line.text), institution, max(years) if years else None, (line.start, line.end), bool(self._expected.search(line.text)), line.text.strip())
 
     def _degree_lines_elsewhere(self, found: list[Education]) -> Iterator[Education]:
         """Lines outside the education entries that open with a degree ("M.A. in Literary
@@ -494,7 +495,19 @@ class _CareerReader:
             line = text[start : end if end >= 0 else len(text)]
             years = [t.month.value.year for t in self.dates.tokens(line) if t.month is not None]
             levels.add(w.level)
-            yield Education(w.level, _field(line), None, max(years) if years else None, (start, start + len(line)), bool(self._expected.search(line)), line.strip())
+            yield Education(w.level, self._field(line), None, max(years) if years else None, (start, start + len(line)), bool(self._expected.search(line)), line.strip())
+
+    def _field(self, text: str) -> str | None:
+        """The field of study after "in" or ":" ("B.E. in Computer Engineering", "BBA : Accounting"),
+        up to the institution printed after it ("Marketing University of Nebraska", "IT in VIT",
+        "Graphic Design The Art Institute ...") or a livecareer separator / placeholder."""
+        m = _FIELD.search(text)
+        if m is None:
+            return None
+        value = _cut_placeholder(_FIELD_STOP.split(m.group(1))[0])
+        cut = self._field_end.search(value)
+        value = value[: cut.start()] if cut else value
+        return _clean(_TRAILING_CONNECTIVE.sub("", value)) or None
 
     def _education_in_sections(self) -> Iterator[Education]:
         for section in self.doc.sections:
@@ -513,7 +526,7 @@ class _CareerReader:
                 years = [t.month.value.year for j in near for t in self.dates.tokens(lines[j].text) if t.month is not None]
                 yield Education(
                     level=level,
-                    field=_field(line.text),
+                    field=self._field(line.text),
                     institution=institution,
                     end_year=max(years) if years else None,
                     span=(lines[min(near)].start, lines[max(near)].end),
@@ -592,12 +605,9 @@ _DEGREE_HEAD_CHARS = 30
 #: What follows a degree word that opens a degree line: "in", "of", "degree", ":", a dash.
 _DEGREE_OPENS = re.compile(r"(?<![ \t])[ \t]*(?:\bin\b|\bof\b|\bdegree\b|[:–—(-])", re.IGNORECASE)
 _FIELD = re.compile(r"(?:\bin\b|:|-|–)\s*([A-Z][\w&/ ,.'-]{2,80})")
+#: Where a field's text ends: a comma, tab, bracket, year, or a livecareer mis-decoded separator.
+_FIELD_STOP = re.compile(r",|\t|\(|\b(?:19|20)\d\d\b|ï")
+_TRAILING_CONNECTIVE = re.compile(r"\s+(?:in|at|from|of)\s*$", re.IGNORECASE)
 
 
-def _field(text: str) -> str | None:
-    """The field of study after "in" or ":" ("B.E. in Computer Engineering", "BBA : Accounting")."""
-    m = _FIELD.search(text)
-    if m is None:
-        return None
-    value = re.split(r",|\t|\(|\b(?:19|20)\d\d\b", m.group(1))[0]
-    return _clean(value) or None
+

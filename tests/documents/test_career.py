@@ -232,6 +232,21 @@ def test_positions_under_a_heading_of_another_name_or_without_any_heading():
     assert rows == [("Pinsteps", date(2020, 11, 1), None, True), ("Minute.ly", date(2019, 11, 1), date(2020, 1, 1), False)]  # no university, no birth date
 
 
+@pytest.mark.parametrize(
+    ("line", "field"),
+    [
+        ("Bachelor of Science : Marketing University of Nebraska \u00ef1\u20444 City , State", "Marketing"),
+        ("M.Tech. in IT in VIT, Pune", "IT"),
+        ("Bachelor of Engineering in Instrumentation Technology in", "Instrumentation Technology"),
+        ("Associate of Applied Science : Graphic Design The Art Institute of New York City", "Graphic Design"),
+        ("MBA in Finance, 2015", "Finance"),
+    ],
+)
+def test_education_field_stops_before_the_institution(line, field):
+    career = read_career(read_document("Education\n" + line + "\n", kind="resume"))
+    assert [e.field for e in career.education] == [field]
+
+
 def test_union_counts_overlaps_once():
     assert union_months([(0, 10), (5, 12), (20, 21)]) == 13
     assert union_months([]) == 0
