@@ -549,12 +549,20 @@ class _CareerReader:
 
 
 def _lines(text: str, start: int, end: int) -> Iterator[_Line]:
-    """Non-blank lines of ``text[start:end]`` with their offsets."""
+    """Non-blank lines of ``text[start:end]`` with their offsets, each without a page header run
+    into it ("Chu-Hsiang Wu Page 2 DESIGN and SELECTION ...": the line starts after "Page 2")."""
     offset = start
     for raw in text[start:end].split("\n"):
         if raw.strip():
-            yield _Line(offset, raw)
+            mark = _PAGE_MARK.match(raw)
+            cut = mark.end() if mark and raw[mark.end() :].strip() else 0
+            yield _Line(offset + cut, raw[cut:])
         offset += len(raw) + 1
+
+
+#: A page header or footer printed into the first line of a page: a name (up to four words),
+#: "Page N" ("of M").
+_PAGE_MARK = re.compile(r"^[ \t]*(?:[A-Z][\w.'’-]*[ \t]+){0,4}Page[ \t]+\d+(?:[ \t]*(?:of|/)[ \t]*\d+)?[ \t]+")
 
 
 def _without(text: str, rng: DateRange) -> str:

@@ -247,6 +247,18 @@ def test_education_field_stops_before_the_institution(line, field):
     assert [e.field for e in career.education] == [field]
 
 
+def test_a_page_header_run_into_an_entry_line_is_not_part_of_it():
+    text = (
+        "Experience\nPROCESS ENGINEER 04/2012 - 05/2013 Company Name City\nImproved yield.\n"
+        "Chu-Hsiang Wu Page 2 DESIGN and SELECTION of GRAVEL PACK and SAND CONTROL SCREENS, UT Austin Jun. 2013-present.\nBuilt models.\n"
+    )
+    career = read_career(read_document(text, kind="resume"), as_of=date(2017, 1, 1))
+    assert [(p.title, p.start, p.current) for p in career.positions] == [
+        ("PROCESS ENGINEER", date(2012, 4, 1), False),
+        ("DESIGN and SELECTION of GRAVEL PACK and SAND CONTROL SCREENS", date(2013, 6, 1), True),
+    ]
+
+
 def test_union_counts_overlaps_once():
     assert union_months([(0, 10), (5, 12), (20, 21)]) == 13
     assert union_months([]) == 0
