@@ -33,6 +33,8 @@ MAX_HEAD_WORDS = 16
 MAX_SINGLE_DATE_WORDS = 10
 #: Most words of a title line printed above its date line.
 MAX_TITLE_WORDS = 9
+#: Most lines above a date line that hold its title and employer, one per line.
+MAX_HEAD_LINES = 3
 #: Totals above this many months are absurd (60 years) and are not reported.
 MAX_TOTAL_MONTHS = 720
 _STRIP = " \t•*-–—|,:;()[]"
@@ -212,6 +214,7 @@ def _patterns(vocab: CareerVocabulary) -> dict[str, Any]:
     found._heading_words = words_pattern(list(found._heading_kind))
     found._experience_words = words_pattern(vocab.heading_words)
     found._title_kinds = {kind: words_pattern(words) for kind, words in vocab.title_kinds.items()}
+    found._employer_kinds = {kind: words_pattern(words) for kind, words in vocab.employer_kinds.items()}
     found._detail = re.compile(rf"(?:{words_pattern(vocab.detail_labels).pattern})\s*[:\-–]", re.IGNORECASE)
     found._detail_alone = re.compile(rf"[ \t•*\-–]*(?:{words_pattern(vocab.detail_labels).pattern})[ \t]*", re.IGNORECASE)
     present = "|".join(re.escape(w) for w in sorted(vocab.present, key=len, reverse=True))
@@ -393,6 +396,11 @@ class _CareerReader:
         if j > previous and _title_like(lines[j].text) and not ranges[j]:
             if j - 1 > previous and _EMPLOYER_END.search(lines[j].text) and _title_like(lines[j - 1].text) and not ranges[j - 1]:
                 return j - 1  # title, then "Employer -  City, State -", then the dates (Indeed)
+            top = j
+            while top - 1 > previous and i - (top - 1) <= MAX_HEAD_LINES and _title_like(lines[top - 1].text) and not ranges[top - 1]:
+                top -= 1
+            if top < j and (top == 0 and previous < 0 or (top - 1 > previous and lines[top - 1].text.rstrip().endswith("."))):
+                return top  # title, employer (wrapped) and the dates, each on its line, after a paragraph's end
             return j
         return i
 
@@ -405,6 +413,8 @@ class _CareerReader:
             if _EMPLOYER_END.search(lines[i - 1].text):  # "Employer -  City, State -" above the dates
                 employer_line = _clean(_EMPLOYER_LINE.split(lines[i - 1].text)[0])
                 title_text = title_text if first == i - 2 else ""
+            elif first < i - 1:  # title, then the employer on the lines down to the dates
+                employer_line = _clean(" ".join(ln.text for ln in lines[first + 1 : i]))
         elif own and not _placeholder_only(own):
             title_text = own
         else:
@@ -415,6 +425,8 @@ class _CareerReader:
             if pattern.search(title or "") or (k == "internship" and pattern.search(line.text)):
                 kind = k  # type: ignore[assignment]
                 break
+        else:
+            kind = next((k for k, pattern in self._employer_kinds.items() if pattern.search(employer or "")), kind)  # type: ignore[assignment]
         start, end = rng.start, rng.end
         return Position(
             title=title,

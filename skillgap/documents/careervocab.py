@@ -33,6 +33,7 @@ class CareerVocabulary:
     position_sections: Mapping[str, str]
     heading_kinds: Mapping[str, tuple[str, ...]]
     title_kinds: Mapping[str, tuple[str, ...]]
+    employer_kinds: Mapping[str, tuple[str, ...]]
     heading_words: tuple[str, ...]
     not_sections: tuple[str, ...]
     detail_labels: tuple[str, ...]
@@ -94,7 +95,8 @@ def load_career_vocabulary(path: str | None = None) -> CareerVocabulary:
     sections = {str(k): str(v) for k, v in reader.mapping("positions.sections").items()}
     heading_kinds = {k: reader.list(f"positions.heading_kinds.{k}", v) for k, v in reader.mapping("positions.heading_kinds").items()}
     title_kinds = {k: reader.list(f"positions.title_kinds.{k}", v) for k, v in reader.mapping("positions.title_kinds").items()}
-    for entry, kinds in (("positions.sections", sections.values()), ("positions.heading_kinds", heading_kinds), ("positions.title_kinds", title_kinds)):
+    employer_kinds = {k: reader.list(f"positions.employer_kinds.{k}", v) for k, v in reader.mapping("positions.employer_kinds").items()}
+    for entry, kinds in (("positions.sections", sections.values()), ("positions.heading_kinds", heading_kinds), ("positions.title_kinds", title_kinds), ("positions.employer_kinds", employer_kinds)):
         for kind in kinds:
             if kind not in KINDS:
                 raise TaxonomyError(f"unknown position kind {kind!r}", source=src, entry=entry, fix=f"use one of {', '.join(KINDS)}")
@@ -112,6 +114,7 @@ def load_career_vocabulary(path: str | None = None) -> CareerVocabulary:
         position_sections=sections,
         heading_kinds=heading_kinds,
         title_kinds=title_kinds,
+        employer_kinds=employer_kinds,
         heading_words=reader.list("positions.heading_words"),
         not_sections=reader.list("positions.not_sections"),
         detail_labels=reader.list("positions.detail_labels"),

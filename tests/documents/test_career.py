@@ -259,6 +259,21 @@ def test_a_page_header_run_into_an_entry_line_is_not_part_of_it():
     ]
 
 
+def test_title_and_wrapped_employer_on_their_own_lines_above_the_dates():
+    text = (
+        "ADDITIONAL EXPERIENCE\nDeputy Joint Secretary\nBVPCOE Network Security Group\n2017\n"
+        "It is a team of students who organize events.\nSports Head\nBVPCOE Electronics and Telecommunication\nStudent Association\n2017 \u2013 Present\n"
+        "It is an association of students.\nVolunteer\nNSG Network Security Group\n2016 \u2013 2017\nVolunteering in the publicity team.\n"
+    )
+    career = read_career(read_document(text, kind="resume"), as_of=date(2018, 9, 1))
+    assert [(p.title, p.employer, p.kind) for p in career.positions] == [
+        ("Deputy Joint Secretary", "BVPCOE Network Security Group", "job"),
+        ("Sports Head", "BVPCOE Electronics and Telecommunication Student Association", "other"),  # a student organisation's office
+        ("Volunteer", "NSG Network Security Group", "volunteer"),
+    ]
+    assert career.total_months() == 0  # the one job is a single date
+
+
 def test_union_counts_overlaps_once():
     assert union_months([(0, 10), (5, 12), (20, 21)]) == 13
     assert union_months([]) == 0
