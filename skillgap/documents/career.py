@@ -216,12 +216,12 @@ def _patterns(vocab: CareerVocabulary) -> dict[str, Any]:
     found._title_kinds = {kind: words_pattern(words) for kind, words in vocab.title_kinds.items()}
     found._employer_kinds = {kind: words_pattern(words) for kind, words in vocab.employer_kinds.items()}
     found._detail = re.compile(rf"(?:{words_pattern(vocab.detail_labels).pattern})\s*[:\-–]", re.IGNORECASE)
-    found._detail_alone = re.compile(rf"[ \t•*\-–]*(?:{words_pattern(vocab.detail_labels).pattern})[ \t]*", re.IGNORECASE)
+    found._detail_alone = re.compile(rf"(?<![ \t•*\-–])[ \t•*\-–]*(?:{words_pattern(vocab.detail_labels).pattern})[ \t]*", re.IGNORECASE)
     present = "|".join(re.escape(w) for w in sorted(vocab.present, key=len, reverse=True))
     # A range whose start could not be read: "Jan 20019 - Present", "?? – Current"
     months = "|".join(re.escape(w) for w in sorted(vocab.months, key=len, reverse=True))
-    found._unread_start = re.compile(rf"(?P<range>(?:(?<![\w])(?:{months})\.?[ \t,]*)?\S*\d\S*[ \t]*[-–—~][ \t]*(?:{present}))(?![\w])", re.IGNORECASE)
-    found._joiner = re.compile(r"\s+(?:" + "|".join(re.escape(j) for j in vocab.employer_joiners) + r")\s+", re.IGNORECASE)
+    found._unread_start = re.compile(rf"(?<!\S)(?P<range>(?:(?:{months})\.?[ \t,]*)?[^\s\d]*\d\S*[ \t]*[-–—~][ \t]*(?:{present}))(?![\w])", re.IGNORECASE)
+    found._joiner = re.compile(r"(?<!\s)\s+(?:" + "|".join(re.escape(j) for j in vocab.employer_joiners) + r")\s+", re.IGNORECASE)
     found._institution = words_pattern(vocab.institutions)
     found._field_end = re.compile(rf"\s(?:(?-i:The)\s|(?:in|at|from)\s|GPA\b|{words_pattern(vocab.institutions).pattern})", re.IGNORECASE)
     found._expected = words_pattern(vocab.expected)
@@ -278,12 +278,16 @@ class _CareerReader:
 
     def _outside(self) -> Iterator[Section]:
         """The text of a résumé without an experience section, outside the sections that are not
-        positions (education, projects ...), as regions with no heading line."""
+        positions (projects, references ...), as regions with no heading line. An education
+        section is read too (a misread heading can leave a whole career under "EDUCATION"); its
+        degree and institution lines are skipped (`_schooling`)."""
         start = 0
         for section in self.doc.sections:
             if section.name in self.vocab.not_sections:
                 if section.start > start:
                     yield Section("", "", start, section.start)
+                if section.name in self.vocab.education_sections:
+                    yield Section(section.name, "", section.start, section.end)
                 start = section.end
         if start < len(self.doc.text):
             yield Section("", "", start, len(self.doc.text))
@@ -292,15 +296,15 @@ class _CareerReader:
         seen: list[list[tuple[object, object]]] = []
         for section, kind in self._regions():
             lines, ranges = self._logical_lines(list(_lines(self.doc.text, section.start, section.end))[1 if section.heading else 0 :])  # below the heading
-            headless = not section.heading
+            headless, schooling = not section.heading, section.name in self.vocab.education_sections
             anchors: list[tuple[int, DateRange, PositionKind]] = []
             current_kind = kind
             for i, line in enumerate(lines):
                 run_in = self._run_in_kind(line.text)
                 if run_in is not None:
                     current_kind = run_in
-                if headless and self._institution.search(line.text):
-                    continue  # education printed without a heading
+                if headless and (self._schooling(line.text) or (schooling and ranges[i] and i + 1 < len(lines) and self._schooling(lines[i + 1].text))):
+                    continue  # education printed without a heading; in an education section, dates over an institution line too
                 found = self._anchor(line.text, ranges[i], bool(ranges[i]) and i > 0 and not ranges[i - 1] and _title_like(lines[i - 1].text))
                 if found is None and not ranges[i]:
                     found = self._unread(line.text)
@@ -348,6 +352,10 @@ class _CareerReader:
             per_line[k].append(dataclasses.replace(r, begin=r.begin - shift, stop=min(r.stop - shift, len(out[k].text))))
         return out, per_line
 
+    def _schooling(self, text: str) -> bool:
+        """Whether a line names an institution or a degree (education, not a position)."""
+        return bool(self._institution.search(text)) or next(self.degrees.words(text), None) is not None
+
     def _unread(self, text: str) -> DateRange | None:
         """A range with a present word whose start could not be read ("Jan 20019 - Present") on a
         line short enough to open an entry: an entry with no start (a warning says so)."""
@@ -394,7 +402,7 @@ class _CareerReader:
             return i
         j = i - 1
         if j > previous and _title_like(lines[j].text) and not ranges[j]:
-            if j - 1 > previous and _EMPLOYER_END.search(lines[j].text) and _title_like(lines[j - 1].text) and not ranges[j - 1]:
+            if j - 1 > previous and _employer_end(lines[j].text) and _title_like(lines[j - 1].text) and not ranges[j - 1]:
                 return j - 1  # title, then "Employer -  City, State -", then the dates (Indeed)
             top = j
             while top - 1 > previous and i - (top - 1) <= MAX_HEAD_LINES and _title_like(lines[top - 1].text) and not ranges[top - 1]:
@@ -410,8 +418,8 @@ class _CareerReader:
         employer_line = None
         if first < i:
             title_text = lines[first].text
-            if _EMPLOYER_END.search(lines[i - 1].text):  # "Employer -  City, State -" above the dates
-                employer_line = _clean(_EMPLOYER_LINE.split(lines[i - 1].text)[0])
+            if _employer_end(lines[i - 1].text):  # "Employer -  City, State -" above the dates
+                employer_line = _employer(lines[i - 1].text)
                 title_text = title_text if first == i - 2 else ""
             elif first < i - 1:  # title, then the employer on the lines down to the dates
                 employer_line = _clean(" ".join(ln.text for ln in lines[first + 1 : i]))
@@ -519,7 +527,10 @@ class _CareerReader:
         value = _cut_placeholder(_FIELD_STOP.split(m.group(1))[0])
         cut = self._field_end.search(value)
         value = value[: cut.start()] if cut else value
-        return _clean(_TRAILING_CONNECTIVE.sub("", value)) or None
+        words = value.split()
+        if words and words[-1].casefold() in _CONNECTIVES:
+            words.pop()
+        return _clean(" ".join(words)) or None
 
     def _education_in_sections(self) -> Iterator[Education]:
         for section in self.doc.sections:
@@ -588,8 +599,18 @@ def _without_span(text: str, begin: int, stop: int) -> str:
 _DIGIT = re.compile(r"\d")
 #: An employer line of Indeed exports: "Cloud Lending Solutions -  Bangalore, Karnataka -" (a
 #: spaced dash inside, a dash at the end); split on it, the first part is the employer.
-_EMPLOYER_LINE = re.compile(r"[ \t]+[-–][ \t]+|[ \t]*[-–][ \t]*$")
-_EMPLOYER_END = re.compile(r"\S[ \t]*[-–][ \t]*$")
+_EMPLOYER_LINE = re.compile(r"(?<![ \t])[ \t]+[-–][ \t]+")
+
+
+def _employer_end(text: str) -> bool:
+    """An Indeed employer line ends in a dash after some text."""
+    stripped = text.rstrip(" \t")
+    return stripped.endswith(("-", "–")) and bool(stripped[:-1].strip())
+
+
+def _employer(text: str) -> str:
+    """The employer of an Indeed employer line: the text before its first spaced dash."""
+    return _clean(_EMPLOYER_LINE.split(text.rstrip(" \t-–"))[0])
 
 
 def _clean(text: str) -> str:
@@ -627,7 +648,8 @@ _DEGREE_OPENS = re.compile(r"(?<![ \t])[ \t]*(?:\bin\b|\bof\b|\bdegree\b|[:–�
 _FIELD = re.compile(r"(?:\bin\b|:|-|–)\s*([A-Z][\w&/ ,.'-]{2,80})")
 #: Where a field's text ends: a comma, tab, bracket, year, or a livecareer mis-decoded separator.
 _FIELD_STOP = re.compile(r",|\t|\(|\b(?:19|20)\d\d\b|ï")
-_TRAILING_CONNECTIVE = re.compile(r"\s+(?:in|at|from|of)\s*$", re.IGNORECASE)
+#: Words a field does not end with ("Instrumentation Technology in").
+_CONNECTIVES = frozenset({"in", "at", "from", "of"})
 
 
 

@@ -107,7 +107,7 @@ class DateReader:
         # "Current"), but a dangling dash never reaches over one (the next line's bullet).
         self.gap = re.compile(rf"(?<![ \t])\s*(?:(?:{seps})\s*)?[:,]?\s*", re.IGNORECASE)
         # A dangling separator: "2018 -", "2004/---", "2004 – ?", "2004 - ..." (the end left blank)
-        self.open_end = re.compile(r"(?<![ \t])[ \t]*(?:[-–—~]+|/[ \t]*[-–—~]+)(?:[ \t]*(?:\.{2,}|…|\?+))?(?:[ \t]|(?=[\n)\]])|$)")
+        self.open_end = re.compile(r"(?<![ \t/\-–—~])[ \t]*(?:[-–—~]+|/[ \t]*[-–—~]+)(?:[ \t]*(?:\.{2,}|…|\?+))?(?:[ \t]|(?=[\n)\]])|$)")
         labels = words_pattern(vocab.start_labels).pattern
         self.start_label = re.compile(rf"(?:{labels}|(?P<since>{words_pattern(vocab.since).pattern}))[ \t]*:?[ \t]*$", re.IGNORECASE)
         self.written = words_pattern(vocab.written)

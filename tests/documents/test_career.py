@@ -274,6 +274,15 @@ def test_title_and_wrapped_employer_on_their_own_lines_above_the_dates():
     assert career.total_months() == 0  # the one job is a single date
 
 
+def test_a_career_left_under_an_education_heading_without_an_experience_section():
+    text = (
+        "EDUCATION\n2008 2013 Applied Information Science in Economics\nBaikal State University\n"
+        "Senior Python Developer, Tinkoff Bank\tMar 2019 - Feb 2022\nBuilt services.\n"
+    )
+    career = read_career(read_document(text, kind="resume"), as_of=date(2023, 1, 1))
+    assert [(p.title, p.employer, p.start, p.end) for p in career.positions] == [("Senior Python Developer", "Tinkoff Bank", date(2019, 3, 1), date(2022, 2, 1))]
+
+
 def test_union_counts_overlaps_once():
     assert union_months([(0, 10), (5, 12), (20, 21)]) == 13
     assert union_months([]) == 0
