@@ -310,6 +310,7 @@ class _CareerReader:
                     found = self._unread(line.text)
                 if found is not None:
                     anchors.append((i, found, current_kind))
+            anchors = _stacked(lines, anchors)
             dates = [(rng.start, rng.end) for _, rng, _ in anchors]
             if dates and dates in seen:  # the same entries printed twice (Experience = Work History)
                 continue
@@ -569,6 +570,31 @@ class _CareerReader:
                 name = _clean(line.text)
                 if name and not self._not_cert.search(name):
                     yield Certification(name, (line.start, line.end))
+
+
+def _stacked(lines: list[_Line], anchors: list[tuple[int, DateRange, PositionKind]]) -> list[tuple[int, DateRange, PositionKind]]:
+    """Anchors with a start and an end date stacked on two adjacent lines, each opening its line
+    ("2012 , November TINKOFF BANK" / "2022, February Senior Software Developer") joined into one
+    range on the first line: two single dates with months, the second not before the first
+    (entries listed one per date run the other way, newest first)."""
+    out: list[tuple[int, DateRange, PositionKind]] = []
+    k = 0
+    while k < len(anchors):
+        i, rng, kind = anchors[k]
+        if k + 1 < len(anchors):
+            j, nxt, _ = anchors[k + 1]
+            if j == i + 1 and _opens_single_month(lines[i], rng) and _opens_single_month(lines[j], nxt) and nxt.start.index >= rng.start.index:  # type: ignore[union-attr]
+                out.append((i, dataclasses.replace(rng, end=nxt.start), kind))
+                k += 2
+                continue
+        out.append(anchors[k])
+        k += 1
+    return out
+
+
+def _opens_single_month(line: _Line, rng: DateRange) -> bool:
+    """A single date with its month, printed at the start of its line."""
+    return rng.start is not None and rng.end == rng.start and not rng.start.year_only and not rng.current and not line.text[: rng.begin].strip()
 
 
 def _lines(text: str, start: int, end: int) -> Iterator[_Line]:

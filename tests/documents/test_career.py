@@ -283,6 +283,15 @@ def test_a_career_left_under_an_education_heading_without_an_experience_section(
     assert [(p.title, p.employer, p.start, p.end) for p in career.positions] == [("Senior Python Developer", "Tinkoff Bank", date(2019, 3, 1), date(2022, 2, 1))]
 
 
+def test_a_start_and_an_end_date_stacked_on_two_lines_make_one_range():
+    text = (
+        "Experience\n2020, June MTS GROUP (mts.ru), Russia\n2021, August Python Developer\nBuilt APIs.\n"
+        "2019 Analyst, Acme\n2017 Clerk, Beta\n"  # one date per entry, newest first: not joined
+    )
+    career = read_career(read_document(text, kind="resume"), as_of=date(2023, 1, 1))
+    assert [(p.start, p.end) for p in career.positions] == [(date(2020, 6, 1), date(2021, 8, 1)), (date(2019, 1, 1), date(2019, 1, 1)), (date(2017, 1, 1), date(2017, 1, 1))]
+
+
 def test_union_counts_overlaps_once():
     assert union_months([(0, 10), (5, 12), (20, 21)]) == 13
     assert union_months([]) == 0
