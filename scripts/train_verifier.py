@@ -58,7 +58,7 @@ from accuracy import DEFAULT_DATA, Span, dataturks, dotin, green, load_vocab, lo
 from splits import gold_skill_sets  # noqa: E402
 
 from skillgap import Document, SkillExtractor, load_taxonomy, read_document  # noqa: E402
-from skillgap.extract.features import CONVENTION  # noqa: E402
+from skillgap.extract.features import CONVENTION, Feature  # noqa: E402
 from skillgap.extract.verify import VerifierModel, save_verifier  # noqa: E402
 
 BITS = 18
@@ -87,14 +87,14 @@ class Text:
 class Examples:
     corpus: list[str]
     fold: list[int]
-    features: list[list[str]]
+    features: list[list[Feature]]
     label: list[int]
     weight: list[float]
     #: What the gold scores: one skill in one document (mentions of the same skill share it), and its label.
     group: list[str]
     group_label: list[int]
 
-    def add(self, corpus: str, fold: int, features: list[str], label: int, weight: float, group: str = "", group_label: int = 0) -> None:
+    def add(self, corpus: str, fold: int, features: list[Feature], label: int, weight: float, group: str = "", group_label: int = 0) -> None:
         self.group.append(group)
         self.group_label.append(group_label)
         self.corpus.append(corpus)
@@ -146,14 +146,13 @@ def label_text(t: Text, start: int, end: int, marked: bool) -> int | None:
 
 def corpus_examples(extractor: SkillExtractor, name: str, texts: Sequence[Text], out: Examples, weight: float = 1.0) -> None:
     for i, t in enumerate(texts):
-        own = CONVENTION + t.kind
         document = Document(source=f"{name} #{i}", kind=t.kind, text=t.text)  # type: ignore[arg-type]
         candidates = extractor.candidates(document)
         marked = {t.text[a:b].lower() for _, a, b, _ in candidates if _overlaps(a, b, t.positive)}
         for _, start, end, features in candidates:
             label = label_text(t, start, end, t.text[start:end].lower() in marked)
             if label is not None:
-                out.add(name, i % FOLDS, [f"corpus:{name}{f[len(own):]}" if f.startswith(own) else f for f in features], label, weight)
+                out.add(name, i % FOLDS, [((keys, (name, *values[1:])) if keys[0] == CONVENTION else (keys, values)) for keys, values in features], label, weight)
 
 
 def gold_examples(extractor: SkillExtractor, data: Path, out: Examples) -> int:
@@ -217,14 +216,14 @@ def build(data: Path, extractor: SkillExtractor, log: Callable[[str], None]) -> 
     return out
 
 
-def matrix(features: Sequence[Sequence[str]], bits: int):
+def matrix(features: Sequence[Sequence[Feature]], bits: int):
     """The hashed feature counts as a CSR matrix (the same slots `VerifierModel.index` gives)."""
     from scipy.sparse import csr_matrix
 
     probe = VerifierModel(weights=numpy.zeros(1), intercept=0.0, bits=bits, threshold=0.5)
-    indptr, indices = [0], []
+    indptr, indices, known = [0], [], {}
     for names in features:
-        indices.extend(probe.index(n) for n in names)
+        indices.extend(known[f] if f in known else known.setdefault(f, probe.index(f)) for f in names)
         indptr.append(len(indices))
     data = numpy.ones(len(indices))
     m = csr_matrix((data, numpy.array(indices, dtype=numpy.int64), numpy.array(indptr)), shape=(len(features), 1 << bits))
