@@ -42,6 +42,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import dataclasses
 import json
 import sys
 import time
@@ -54,7 +55,7 @@ import numpy
 _REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(_REPO / "benchmarks"))
 
-from accuracy import DEFAULT_DATA, Span, dataturks, dotin, green, load_vocab, locate, map_vocab, skillspan  # noqa: E402
+from accuracy import DEFAULT_DATA, Ours, Span, dataturks, dotin, green, load_vocab, locate, map_vocab, score_gold, skillspan  # noqa: E402
 from splits import gold_skill_sets  # noqa: E402
 
 from skillgap import Document, SkillExtractor, load_taxonomy, read_document  # noqa: E402
@@ -288,6 +289,37 @@ def train(examples: Examples, bits: int, log: Callable[[str], None]) -> Verifier
     return VerifierModel(weights=weights, intercept=float(numpy.float32(final.intercept_[0])), bits=bits, threshold=threshold)
 
 
+#: Thresholds tried on the gold validation part (`validation_threshold`).
+THRESHOLDS = tuple(round(0.05 * i, 2) for i in range(2, 20))
+
+
+def validation_threshold(path: Path, taxonomy, data: Path, log: Callable[[str], None]) -> float | None:
+    """The threshold of the model at ``path``, chosen on the gold VALIDATION part by one rule: the
+    highest F1 over its postings and résumés together (micro-averaged as benchmarks/accuracy.py
+    scores them; ties: the higher threshold). Only totals are computed and printed, never a
+    document's errors. None when the gold set is absent."""
+    if not (data / "gold" / "vocab.txt").is_file():
+        return None
+    mapping, _ = map_vocab(load_vocab(data / "gold" / "vocab.txt"), taxonomy)
+    parts = {kind: [r for r in records if r["part"] == "validation"] for kind, records in gold_skill_sets(data).items()}
+    documents = {kind: [read_document(r["path"], kind=kind) for r in records] for kind, records in parts.items()}
+    extractor = SkillExtractor(taxonomy, verifier_model=path)
+    assert extractor.verifier is not None
+    scores = {}
+    for t in THRESHOLDS:
+        extractor.verifier = dataclasses.replace(extractor.verifier, threshold=t)
+        tp = fp = fn = 0
+        line = []
+        for kind, records in parts.items():
+            tally = score_gold(kind, documents[kind], records, {"v": Ours(extractor).run(documents[kind])}, mapping)["v"]
+            tp, fp, fn = tp + tally.tp, fp + tally.fp, fn + tally.fn
+            line.append(f"{kind} P {tally.tp / max(1, tally.tp + tally.fp):.3f} R {tally.tp / max(1, tally.tp + tally.fn):.3f} traps {tally.trap_hits}/{tally.traps}")
+        p, r = tp / max(1, tp + fp), tp / max(1, tp + fn)
+        scores[t] = 2 * p * r / (p + r) if p + r else 0.0
+        log(f"  threshold {t:.2f}: F1 {scores[t]:.3f}  ({'; '.join(line)})")
+    return max(THRESHOLDS, key=lambda t: (round(scores[t], 4), t))
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA, help="the shared data folder (default: ../shared/data)")
@@ -305,6 +337,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     model = train(examples, args.bits, print)
     args.out.parent.mkdir(parents=True, exist_ok=True)
     save_verifier(model, args.out)
+    print("gold VALIDATION part by threshold (totals only; the rule picks the threshold, nothing else is chosen here):")
+    chosen = validation_threshold(args.out, extractor.taxonomy, args.data, print)
+    if chosen is not None:
+        model = dataclasses.replace(model, threshold=chosen)
+        save_verifier(model, args.out)
+        print(f"threshold {chosen:.2f} (highest validation F1; ties: the higher)")
     print(f"wrote {args.out} ({args.out.stat().st_size / 1e3:.0f} kB, {int((model.weights != 0).sum())} non-zero weights) in {time.perf_counter() - t0:.0f}s")
     return 0
 

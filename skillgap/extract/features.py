@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from typing import Protocol
 
 import numpy
-from spacy.attrs import IDX, IS_ALPHA, IS_SPACE, IS_TITLE, IS_UPPER, LENGTH, LOWER, ORTH, SPACY
+from spacy.attrs import IDX, IS_ALPHA, IS_SPACE, IS_TITLE, IS_UPPER, LENGTH, LIKE_NUM, LOWER, ORTH, SPACY
 from spacy.strings import StringStore, hash_string
 from spacy.tokens import Doc
 
@@ -40,7 +40,8 @@ GOVERNOR_WINDOW = 6
 CONVENTION = "corpus"
 #: The fields of a candidate's row, in order.
 FIELDS = (
-    "corpus", "k", "m", "c", "id", "t", "n", "case", "sec", "d", "l1", "r1", "l2", "r2", "len", "cap", "capr", "rule", "fz", "compound", "item", "near", "gov", "prep", "rep", "dn", "dcat", "dkind", "dtop",
+    "corpus", "k", "m", "c", "id", "t", "n", "case", "sec", "d", "l1", "r1", "l2", "r2", "len", "cap", "capr", "rule",
+    "fz", "compound", "item", "near", "gov", "prep", "rep", "dn", "dcat", "dkind", "dtop", "l1c", "r1c",
 )  # fmt: skip
 #: Every candidate's features: the keys of each (``r2`` twice: the second is the word after a single capitalised one).
 TEMPLATES: tuple[tuple[str, ...], ...] = (
@@ -49,6 +50,7 @@ TEMPLATES: tuple[tuple[str, ...], ...] = (
     ("l1", "r1"), ("t", "l1"), ("t", "r1"), ("len", "case"), ("cap", "case"), ("capr", "r2"), ("rule",), ("rule", "case"),
     ("rule", "sec"), ("fz",), ("compound",), ("item", "m"), ("near", "item", "k"), ("gov", "prep"), ("gov", "prep", "k"),
     ("rep", "m"), ("dn", "m"), ("dcat", "m"), ("dkind", "k"), ("dtop", "c"), ("dtop", "t"),
+    ("l1c", "r1c", "k"), ("l1c", "r1c", "m"), ("l1c", "r1c", "case"),
 )  # fmt: skip
 #: Keys of the bag-of-words features (words beyond the second on the left / right).
 LEFT, RIGHT = ("lw",), ("rw",)
@@ -152,13 +154,13 @@ class DocFeatures:
         self.cues, self.cue_spans, self.clauses, self.skill_tokens = cues, cue_spans, clauses, skill_tokens
         self.stop = _hashed_words(stop_words)
         # token attributes read once per document as arrays (a Token per access is the costly part)
-        array = doc.to_array([LOWER, ORTH, IS_SPACE, IS_ALPHA, IDX, LENGTH, IS_TITLE, IS_UPPER, SPACY])
+        array = doc.to_array([LOWER, ORTH, IS_SPACE, IS_ALPHA, IDX, LENGTH, IS_TITLE, IS_UPPER, SPACY, LIKE_NUM])
         n = self._n = len(doc)
         strings = self._strings = doc.vocab.strings
         self._text = text
         lower, orth, space, alpha = array[:, 0], array[:, 1], array[:, 2].astype(bool), array[:, 3].astype(bool)
         self._idx, self._ends = array[:, 4].astype(numpy.int64).tolist(), (array[:, 4] + array[:, 5]).astype(numpy.int64).tolist()
-        breaks = [h for h in numpy.unique(orth[space]).tolist() if "\n" in strings[h]]
+        breaks = [h for h in set(orth[space].tolist()) if "\n" in strings[h]]
         newline = _any_of(orth, breaks)
         self._space, self._alpha, self._lowers = space.tolist(), alpha.tolist(), lower.tolist()
         self._newline = set(numpy.flatnonzero(newline).tolist())
@@ -186,7 +188,9 @@ class DocFeatures:
         edge[numpy.array(clauses.bounds, dtype=numpy.int64) + 1] = True
         sep = edge.copy()
         sep[1:-1] |= _any_of(lower, _hashed_words(cues.list_separators))
-        sep[[i + 1 for i in skill_tokens]] = True
+        skill = numpy.zeros(n + 2, dtype=bool)
+        skill[[i + 1 for i in skill_tokens]] = True
+        sep |= skill
         self._sep_before, self._sep_after = sep.copy(), sep
         self._sep_before[[i for i in cue_spans.ends if 0 <= i <= n]] = True  # a cue phrase ends right before token i + 1
         self._sep_after[[i + 1 for i in cue_spans.starts if 0 <= i < n]] = True
@@ -194,6 +198,16 @@ class DocFeatures:
         at = numpy.arange(n + 2)
         self._stop_before = numpy.maximum.accumulate(numpy.where(stop, at, 0)) - 1  # nearest stop at or before i - 1, as a token
         self._stop_after = numpy.minimum.accumulate(numpy.where(stop, at, n + 1)[::-1])[::-1] - 1
+        # the class of each word, so that words never seen in training still say something: a line or
+        # text edge, list separator, another skill, stop word, capitalised word, lower-case word, number, other
+        # (stop words are told apart in `rows`, only where a candidate needs them)
+        kinds = numpy.select(
+            [skill[1:-1], newline, sep[1:-1], alpha & (array[:, 6] | array[:, 7]).astype(bool), alpha, array[:, 9].astype(bool)],
+            [_U[c] for c in ("skill", "<nl>", "sep", "Cap", "word", "num")],
+            _U["other"],
+        )
+        self._class = numpy.concatenate(([_U["<s>"]], kinds, [_U["<s>"]])).astype(numpy.uint64)
+        self._plain = numpy.concatenate(([False], ~skill[1:-1] & ~newline & ~sep[1:-1], [False]))  # a stop word counts as one here
         # a hyphen glued to a word before or after (`context.is_compound`)
         self._hyphen = _any_of(orth, (_H["-"], _H["–"]))
         self._glued, self._alpha_array = array[:, 8] == 0, alpha
@@ -233,6 +247,7 @@ class DocFeatures:
             near |= numpy.fromiter((i in self.skill_tokens for i in where.tolist()), dtype=bool, count=n) & ((where < starts) | (where >= ends))
         f = _FIELD
         values[:, f["l1"]], values[:, f["r1"]], values[:, f["l2"]], values[:, f["r2"]] = l1, r1, l2, r2
+        values[:, f["l1c"]], values[:, f["r1c"]] = self._word_class(p1 + 1), self._word_class(n1 + 1)
         values[:, f["cap"]] = _PAIRS_ARRAY[numpy.minimum(capl, 2), numpy.minimum(capr, 2)]
         values[:, f["capr"]] = _N_ARRAY[numpy.minimum(capr, 2)]
         values[:, f["r2c"]] = numpy.where(capr == 1, r2, _U["-"])
@@ -245,6 +260,13 @@ class DocFeatures:
         where = numpy.concatenate((left, right), axis=1).clip(0, self._n)
         bag = numpy.where(keep, self._bag_words[where], _ZERO)
         return values, bag
+
+    def _word_class(self, at: numpy.ndarray) -> numpy.ndarray:
+        """The classes of the words at ``at`` (shifted by one, as `_class`), stop words told apart."""
+        out = self._class[at]
+        stop, words = self.stop, self._words[at].tolist()
+        out[self._plain[at] & numpy.fromiter((w in stop for w in words), dtype=bool, count=len(words))] = _U["stop"]
+        return out
 
     def _compound(self, starts: numpy.ndarray, ends: numpy.ndarray) -> numpy.ndarray:
         """Which candidates are glued by a hyphen to a word ("C-suite", "pre-Spark"), as `context.is_compound`."""
@@ -272,7 +294,7 @@ class DocFeatures:
             h[0], h[1], h[2], h[3], h[4], self._hash(text.lower()), _N[min(c.end - c.start, 4)], _H[_shape(text)], section_hash, self._kind,
             0, 0, 0, 0, _N[min(len(text), 12) // 3], 0, 0, _H[str(c.rule)] if c.ambiguous else dash,
             _N[int(c.score) // 3] if c.method == "fuzzy" else dash, 0, 0, 0,
-            gov, prep, h[5], h[6], h[7], h[8], self._top, 0,
+            gov, prep, h[5], h[6], h[7], h[8], self._top, 0, 0, 0,
         )  # fmt: skip
 
     def _skill_values(self, c: Candidate) -> tuple[int, ...]:
@@ -317,6 +339,7 @@ class DocFeatures:
 #: The fixed values (numbers, flags, casings, edges of the text) and their hashes.
 _CONSTANTS = [str(i) for i in range(40)] + [f"{a}{b}" for a in range(3) for b in range(3)]
 _CONSTANTS += ["-", "–", "none", "True", "False", "U", "U1", "T", "l", "M", "<s>", "<nl>", "<sp>", "0", "s", "m", "h"]
+_CONSTANTS += ["sep", "stop", "Cap", "word", "num", "other", "skill"]
 _H = {v: hash_string(v) for v in _CONSTANTS}
 _SPELLING = {h: v for v, h in _H.items()}
 _N = [_H[str(i)] for i in range(40)]
