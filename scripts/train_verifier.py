@@ -33,8 +33,12 @@ at run time the model applies our gold's.
 
 Model: logistic regression (scikit-learn, lbfgs, deterministic) on hashed features. The
 documents of every corpus are dealt into 5 folds by file order; out-of-fold probabilities
-choose the regularisation and the threshold (best F1 on the gold tuning part's out-of-fold
-examples; the gold validation part is never read). Then the model is refitted on everything.
+chose the regularisation and give the tuning figures printed per corpus (and a provisional
+threshold: best out-of-fold F1 on the gold tuning part). Then the model is refitted on
+everything, and its threshold alone is chosen on the gold VALIDATION part by one rule
+(`validation_threshold`: highest F1 over its postings and résumés; only totals are computed).
+Features are hashed from their template and values (`skillgap.extract.features.feature_slot`),
+the same slots the run time computes with numpy.
 Run: ``pip install -e '.[train]' && python scripts/train_verifier.py [--data DIR] [--out FILE]``.
 """
 
