@@ -33,8 +33,12 @@ at run time the model applies our gold's.
 
 Model: logistic regression (scikit-learn, lbfgs, deterministic) on hashed features. The
 documents of every corpus are dealt into 5 folds by file order; out-of-fold probabilities
-choose the regularisation and the threshold (best F1 on the gold tuning part's out-of-fold
-examples; the gold validation part is never read). Then the model is refitted on everything.
+chose the regularisation and give the tuning figures printed per corpus (and a provisional
+threshold: best out-of-fold F1 on the gold tuning part). Then the model is refitted on
+everything, and its threshold alone is chosen on the gold VALIDATION part by one rule
+(`validation_threshold`: highest F1 over its postings and résumés; only totals are computed).
+Features are hashed from their template and values (`skillgap.extract.features.feature_slot`),
+the same slots the run time computes with numpy.
 Run: ``pip install -e '.[train]' && python scripts/train_verifier.py [--data DIR] [--out FILE]``.
 """
 
@@ -42,6 +46,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import dataclasses
 import json
 import sys
 import time
@@ -54,11 +59,11 @@ import numpy
 _REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(_REPO / "benchmarks"))
 
-from accuracy import DEFAULT_DATA, Span, dataturks, dotin, green, load_vocab, locate, map_vocab, skillspan  # noqa: E402
+from accuracy import DEFAULT_DATA, Ours, Span, dataturks, dotin, green, load_vocab, locate, map_vocab, score_gold, skillspan  # noqa: E402
 from splits import gold_skill_sets  # noqa: E402
 
 from skillgap import Document, SkillExtractor, load_taxonomy, read_document  # noqa: E402
-from skillgap.extract.features import CONVENTION  # noqa: E402
+from skillgap.extract.features import CONVENTION, Feature  # noqa: E402
 from skillgap.extract.verify import VerifierModel, save_verifier  # noqa: E402
 
 BITS = 18
@@ -87,14 +92,14 @@ class Text:
 class Examples:
     corpus: list[str]
     fold: list[int]
-    features: list[list[str]]
+    features: list[list[Feature]]
     label: list[int]
     weight: list[float]
     #: What the gold scores: one skill in one document (mentions of the same skill share it), and its label.
     group: list[str]
     group_label: list[int]
 
-    def add(self, corpus: str, fold: int, features: list[str], label: int, weight: float, group: str = "", group_label: int = 0) -> None:
+    def add(self, corpus: str, fold: int, features: list[Feature], label: int, weight: float, group: str = "", group_label: int = 0) -> None:
         self.group.append(group)
         self.group_label.append(group_label)
         self.corpus.append(corpus)
@@ -146,14 +151,13 @@ def label_text(t: Text, start: int, end: int, marked: bool) -> int | None:
 
 def corpus_examples(extractor: SkillExtractor, name: str, texts: Sequence[Text], out: Examples, weight: float = 1.0) -> None:
     for i, t in enumerate(texts):
-        own = CONVENTION + t.kind
         document = Document(source=f"{name} #{i}", kind=t.kind, text=t.text)  # type: ignore[arg-type]
         candidates = extractor.candidates(document)
         marked = {t.text[a:b].lower() for _, a, b, _ in candidates if _overlaps(a, b, t.positive)}
         for _, start, end, features in candidates:
             label = label_text(t, start, end, t.text[start:end].lower() in marked)
             if label is not None:
-                out.add(name, i % FOLDS, [f"corpus:{name}{f[len(own):]}" if f.startswith(own) else f for f in features], label, weight)
+                out.add(name, i % FOLDS, [((keys, (name, *values[1:])) if keys[0] == CONVENTION else (keys, values)) for keys, values in features], label, weight)
 
 
 def gold_examples(extractor: SkillExtractor, data: Path, out: Examples) -> int:
@@ -217,14 +221,14 @@ def build(data: Path, extractor: SkillExtractor, log: Callable[[str], None]) -> 
     return out
 
 
-def matrix(features: Sequence[Sequence[str]], bits: int):
+def matrix(features: Sequence[Sequence[Feature]], bits: int):
     """The hashed feature counts as a CSR matrix (the same slots `VerifierModel.index` gives)."""
     from scipy.sparse import csr_matrix
 
     probe = VerifierModel(weights=numpy.zeros(1), intercept=0.0, bits=bits, threshold=0.5)
-    indptr, indices = [0], []
+    indptr, indices, known = [0], [], {}
     for names in features:
-        indices.extend(probe.index(n) for n in names)
+        indices.extend(known[f] if f in known else known.setdefault(f, probe.index(f)) for f in names)
         indptr.append(len(indices))
     data = numpy.ones(len(indices))
     m = csr_matrix((data, numpy.array(indices, dtype=numpy.int64), numpy.array(indptr)), shape=(len(features), 1 << bits))
@@ -289,6 +293,37 @@ def train(examples: Examples, bits: int, log: Callable[[str], None]) -> Verifier
     return VerifierModel(weights=weights, intercept=float(numpy.float32(final.intercept_[0])), bits=bits, threshold=threshold)
 
 
+#: Thresholds tried on the gold validation part (`validation_threshold`).
+THRESHOLDS = tuple(round(0.05 * i, 2) for i in range(2, 20))
+
+
+def validation_threshold(path: Path, taxonomy, data: Path, log: Callable[[str], None]) -> float | None:
+    """The threshold of the model at ``path``, chosen on the gold VALIDATION part by one rule: the
+    highest F1 over its postings and résumés together (micro-averaged as benchmarks/accuracy.py
+    scores them; ties: the higher threshold). Only totals are computed and printed, never a
+    document's errors. None when the gold set is absent."""
+    if not (data / "gold" / "vocab.txt").is_file():
+        return None
+    mapping, _ = map_vocab(load_vocab(data / "gold" / "vocab.txt"), taxonomy)
+    parts = {kind: [r for r in records if r["part"] == "validation"] for kind, records in gold_skill_sets(data).items()}
+    documents = {kind: [read_document(r["path"], kind=kind) for r in records] for kind, records in parts.items()}
+    extractor = SkillExtractor(taxonomy, verifier_model=path)
+    assert extractor.verifier is not None
+    scores = {}
+    for t in THRESHOLDS:
+        extractor.verifier = dataclasses.replace(extractor.verifier, threshold=t)
+        tp = fp = fn = 0
+        line = []
+        for kind, records in parts.items():
+            tally = score_gold(kind, documents[kind], records, {"v": Ours(extractor).run(documents[kind])}, mapping)["v"]
+            tp, fp, fn = tp + tally.tp, fp + tally.fp, fn + tally.fn
+            line.append(f"{kind} P {tally.tp / max(1, tally.tp + tally.fp):.3f} R {tally.tp / max(1, tally.tp + tally.fn):.3f} traps {tally.trap_hits}/{tally.traps}")
+        p, r = tp / max(1, tp + fp), tp / max(1, tp + fn)
+        scores[t] = 2 * p * r / (p + r) if p + r else 0.0
+        log(f"  threshold {t:.2f}: F1 {scores[t]:.3f}  ({'; '.join(line)})")
+    return max(THRESHOLDS, key=lambda t: (round(scores[t], 4), t))
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA, help="the shared data folder (default: ../shared/data)")
@@ -306,6 +341,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     model = train(examples, args.bits, print)
     args.out.parent.mkdir(parents=True, exist_ok=True)
     save_verifier(model, args.out)
+    print("gold VALIDATION part by threshold (totals only; the rule picks the threshold, nothing else is chosen here):")
+    chosen = validation_threshold(args.out, extractor.taxonomy, args.data, print)
+    if chosen is not None:
+        model = dataclasses.replace(model, threshold=chosen)
+        save_verifier(model, args.out)
+        print(f"threshold {chosen:.2f} (highest validation F1; ties: the higher)")
     print(f"wrote {args.out} ({args.out.stat().st_size / 1e3:.0f} kB, {int((model.weights != 0).sum())} non-zero weights) in {time.perf_counter() - t0:.0f}s")
     return 0
 

@@ -1,19 +1,31 @@
-"""Context features of candidate matches, as names the verifier hashes (see `skillgap.extract.verify`).
+"""Context features of candidate matches, hashed into the verifier's weight slots (see `skillgap.extract.verify`).
 
-Every name says one thing about one candidate: how it was found and what the taxonomy says of
-the skill (kind, category, ambiguous form), its casing and the capitalised words around it
-(names of firms and departments), the words on each side and the word governing it, whether it
-is an item of a list of other skills, its section, and the document's domain (the kinds and
-categories of its other skills). Nothing names a skill list: the words are learned weights.
+A feature is a template (its keys: what it says) and the values of those keys for one candidate:
+how it was found and what the taxonomy says of the skill (kind, category, ambiguous form), its
+casing and the capitalised words around it (names of firms and departments), the words on each
+side and the word governing it, whether it is an item of a list of other skills, its section,
+and the document's domain (the kinds and categories of its other skills). Nothing names a skill
+list: the words are learned weights.
+
+Each candidate gives one row of values (`DocFeatures.row`); the templates pick from it. A value
+hashes as spaCy's string hash (a word's lexeme already holds it), a feature as its template's
+hash mixed with its values' (`feature_slot`); `hashed_rows` does the same for all candidates of
+a document at once with numpy, so scoring costs one gather-sum per document, and
+`DocFeatures.names` spells the same features out for training and explanations.
 """
 
 from __future__ import annotations
 
+import functools
+import itertools
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from typing import Protocol
 
-from spacy.attrs import IS_ALPHA, IS_SPACE, LOWER, ORTH
+import numpy
+from spacy.attrs import IDX, IS_ALPHA, IS_SPACE, IS_TITLE, IS_UPPER, LENGTH, LIKE_NUM, LOWER, ORTH, SPACY
+from spacy.strings import StringStore, hash_string
 from spacy.tokens import Doc
 
 from ..taxonomy import Taxonomy
@@ -23,10 +35,86 @@ from . import context
 WINDOW = 5
 #: How far back the governing word is looked for.
 GOVERNOR_WINDOW = 6
-#: Features naming the annotation convention: our gold's, per document kind. In training each
-#: corpus has its own (scripts/train_verifier.py renames them), so its base rates stay its own.
-CONVENTION = "corpus:gold-"
-_SPACES = frozenset({"<sp>", "<nl>"})
+#: The key naming the annotation convention; at run time its value is our gold's per document kind
+#: (``gold-posting``). In training each corpus has its own (scripts/train_verifier.py), so its base rates stay its own.
+CONVENTION = "corpus"
+#: The fields of a candidate's row, in order.
+FIELDS = (
+    "corpus", "k", "m", "c", "id", "t", "n", "case", "sec", "d", "l1", "r1", "l2", "r2", "len", "cap", "capr", "rule",
+    "fz", "compound", "item", "near", "gov", "prep", "rep", "dn", "dcat", "dkind", "dtop", "l1c", "r1c",
+)  # fmt: skip
+#: Every candidate's features: the keys of each (``r2`` twice: the second is the word after a single capitalised one).
+TEMPLATES: tuple[tuple[str, ...], ...] = (
+    ("corpus",), ("corpus", "k"), ("corpus", "m"), ("m",), ("k",), ("c",), ("id",), ("t",), ("n", "m"), ("case", "m"),
+    ("case", "k"), ("sec", "d"), ("sec", "k"), ("sec", "m"), ("l1",), ("r1",), ("l2",), ("r2",), ("l1", "k"), ("r1", "k"),
+    ("l1", "r1"), ("t", "l1"), ("t", "r1"), ("len", "case"), ("cap", "case"), ("capr", "r2"), ("rule",), ("rule", "case"),
+    ("rule", "sec"), ("fz",), ("compound",), ("item", "m"), ("near", "item", "k"), ("gov", "prep"), ("gov", "prep", "k"),
+    ("rep", "m"), ("dn", "m"), ("dcat", "m"), ("dkind", "k"), ("dtop", "c"), ("dtop", "t"),
+    ("l1c", "r1c", "k"), ("l1c", "r1c", "m"), ("l1c", "r1c", "case"),
+)  # fmt: skip
+#: Keys of the bag-of-words features (words beyond the second on the left / right).
+LEFT, RIGHT = ("lw",), ("rw",)
+_FIELD = {name: i for i, name in enumerate(FIELDS)}
+_FIELD["r2c"] = len(FIELDS)  # the row's last value: r2 after one capitalised word, else "-"
+_COLUMNS = [tuple(_FIELD["r2c"] if (t, k) == (("capr", "r2"), "r2") else _FIELD[k] for k in t) for t in TEMPLATES]
+_MIX = 0x9E3779B97F4A7C15  # an odd 64-bit constant (2**64 / golden ratio): multiplying by it mixes into the high bits
+_MASK = (1 << 64) - 1
+
+#: A feature: its keys and their values.
+Feature = tuple[tuple[str, ...], tuple[str, ...]]
+#: Candidates' values (one row each, in `FIELDS` order) and bag words (`WINDOW` left, then right; 0: none),
+#: as string hashes (words: their lexeme's).
+Rows = tuple[numpy.ndarray, numpy.ndarray]
+
+
+def feature_name(feature: Feature) -> str:
+    """How a feature reads: ``key:value|key:value``."""
+    keys, values = feature
+    return "|".join(f"{k}:{v}" for k, v in zip(keys, values))
+
+
+def feature_slot(feature: Feature, bits: int) -> int:
+    """The weight slot of one feature (what `hashed_rows` computes for a whole document)."""
+    keys, values = feature
+    h = hash_string("|".join(keys))
+    for v in values:
+        h = ((h ^ hash_string(v)) * _MIX) & _MASK
+    return h >> (64 - bits)
+
+
+_TEMPLATE_HASH = numpy.array([hash_string("|".join(t)) for t in TEMPLATES], dtype=numpy.uint64)
+#: The bag's template per column: `WINDOW` words on the left, then on the right.
+_BAG_HASH = numpy.array([hash_string(LEFT[0])] * WINDOW + [hash_string(RIGHT[0])] * WINDOW, dtype=numpy.uint64)
+#: Templates grouped by how many values they combine: (template positions, row columns).
+_ARITY = [
+    (numpy.array([j for j, c in enumerate(_COLUMNS) if len(c) == a]), numpy.array([c for c in _COLUMNS if len(c) == a]).reshape(-1, a))
+    for a in sorted({len(c) for c in _COLUMNS})
+]
+
+
+def hashed_rows(rows: Rows, bits: int) -> tuple[numpy.ndarray, numpy.ndarray]:
+    """Weight slots of every candidate's features: a (candidates x templates) array, and one of
+    its bag words' slots (a word that is not there: slot -1)."""
+    values, bag = rows
+    n = len(values)
+    mix, shift = numpy.uint64(_MIX), numpy.uint64(64 - bits)
+    slots = numpy.empty((n, len(TEMPLATES)), dtype=numpy.uint64)
+    with numpy.errstate(over="ignore"):
+        for positions, columns in _ARITY:
+            h = numpy.broadcast_to(_TEMPLATE_HASH[positions], (n, len(positions)))
+            for k in range(columns.shape[1]):
+                h = (h ^ values[:, columns[:, k]]) * mix
+            slots[:, positions] = h >> shift
+        words = ((_BAG_HASH ^ bag) * mix) >> shift
+    return slots.astype(numpy.int64), numpy.where(bag != 0, words.astype(numpy.int64), -1)
+
+
+class Hit(Protocol):
+    """What the document-level features read of every matcher hit."""
+
+    skill_id: str
+    method: str
+    ambiguous: bool
 
 
 @dataclass(frozen=True)
@@ -44,32 +132,87 @@ class Candidate:
 
 
 class DocFeatures:
-    """Feature names of the candidates of one document; the document-level parts are computed once."""
+    """Features of the candidates of one document (``text``: its text, which ``doc.text`` would rebuild
+    token by token); the document-level parts are computed once."""
 
     def __init__(
         self,
         doc: Doc,
         taxonomy: Taxonomy,
         *,
+        text: str,
         kind: str,
         section_of: Callable[[int], str | None],
         cues: context.Cues,
         cue_spans: context.CueSpans,
         clauses: context.Clauses,
         skill_tokens: set[int],
-        others: Sequence[Candidate],
+        others: Sequence[Hit],
         stop_words: frozenset[str],
     ) -> None:
         self.doc, self.taxonomy, self.kind, self.section_of = doc, taxonomy, kind, section_of
         self.cues, self.cue_spans, self.clauses, self.skill_tokens = cues, cue_spans, clauses, skill_tokens
-        self.stop = stop_words
-        self._words: dict[int, str] = {}
-        # token attributes read once per document as plain lists: a Token per access is the costly part
-        lower, orth, space, alpha = doc.to_array([LOWER, ORTH, IS_SPACE, IS_ALPHA]).T.tolist() if len(doc) else ([], [], [], [])
-        self._strings, self._lower, self._orth, self._alpha = doc.vocab.strings, lower, orth, alpha
-        self._space = space
-        self._newline = {i for i, s in enumerate(space) if s and "\n" in self._strings[orth[i]]}
-        self._head: dict[tuple[str, str, bool], list[str]] = {}  # see `names`
+        self.stop = _hashed_words(stop_words)
+        # token attributes read once per document as arrays (a Token per access is the costly part)
+        array = doc.to_array([LOWER, ORTH, IS_SPACE, IS_ALPHA, IDX, LENGTH, IS_TITLE, IS_UPPER, SPACY, LIKE_NUM])
+        n = self._n = len(doc)
+        strings = self._strings = doc.vocab.strings
+        self._text = text
+        lower, orth, space, alpha = array[:, 0], array[:, 1], array[:, 2].astype(bool), array[:, 3].astype(bool)
+        self._idx, self._ends = array[:, 4].astype(numpy.int64).tolist(), (array[:, 4] + array[:, 5]).astype(numpy.int64).tolist()
+        breaks = [h for h in set(orth[space].tolist()) if "\n" in strings[h]]
+        newline = _any_of(orth, breaks)
+        self._space, self._alpha, self._lowers = space.tolist(), alpha.tolist(), lower.tolist()
+        self._newline = set(numpy.flatnonzero(newline).tolist())
+        # every token as a word value, with "<s>" beyond each end (index i + 1)
+        words = numpy.where(space, numpy.where(newline, _U["<nl>"], _U["<sp>"]), lower).astype(numpy.uint64)
+        self._words = numpy.concatenate(([_U["<s>"]], words, [_U["<s>"]]))
+        # the nearest token at or before / after each position that is no plain space (-1 / n beyond)
+        counts = ~space | newline
+        at = numpy.arange(n)
+        self._prev = numpy.concatenate(([-1], numpy.maximum.accumulate(numpy.where(counts, at, -1)))) if n else numpy.array([-1])
+        after = numpy.minimum.accumulate(numpy.where(counts, at, n)[::-1])[::-1] if n else numpy.zeros(0, dtype=numpy.int64)
+        self._next = numpy.concatenate((after, [n]))
+        # runs of capitalised words (up to 3) ending / starting at each token, 0 beyond the doc
+        cap = (array[:, 3] & (array[:, 6] | array[:, 7])).astype(numpy.int64)
+        left, right = cap.copy(), cap.copy()
+        for k in (1, 2):
+            left[k:] += cap[k:] * numpy.minimum.reduce([cap[k - j : n - j] for j in range(k + 1)]) if n > k else 0
+            right[: n - k] += cap[: n - k] * numpy.minimum.reduce([cap[j : n - k + j] for j in range(k + 1)]) if n > k else 0
+        self._capl, self._capr = numpy.concatenate((left, [0])), numpy.concatenate((right, [0]))
+        self._bag_words = numpy.concatenate((numpy.where(space, _ZERO, lower), [_ZERO]))
+        # list items (`context.is_item`, for every token at once): a separator, clause edge, cue phrase or
+        # skill on the side before (index i + 1: token i; -1 and n are edges) and after
+        edge = numpy.zeros(n + 2, dtype=bool)
+        edge[[0, n + 1]] = True
+        edge[numpy.array(clauses.bounds, dtype=numpy.int64) + 1] = True
+        sep = edge.copy()
+        sep[1:-1] |= _any_of(lower, _hashed_words(cues.list_separators))
+        skill = numpy.zeros(n + 2, dtype=bool)
+        skill[[i + 1 for i in skill_tokens]] = True
+        sep |= skill
+        self._sep_before, self._sep_after = sep.copy(), sep
+        self._sep_before[[i for i in cue_spans.ends if 0 <= i <= n]] = True  # a cue phrase ends right before token i + 1
+        self._sep_after[[i + 1 for i in cue_spans.starts if 0 <= i < n]] = True
+        stop = ~numpy.concatenate(([False], space, [False])) | edge  # spaces are skipped up to a clause edge
+        at = numpy.arange(n + 2)
+        self._stop_before = numpy.maximum.accumulate(numpy.where(stop, at, 0)) - 1  # nearest stop at or before i - 1, as a token
+        self._stop_after = numpy.minimum.accumulate(numpy.where(stop, at, n + 1)[::-1])[::-1] - 1
+        # the class of each word, so that words never seen in training still say something: a line or
+        # text edge, list separator, another skill, stop word, capitalised word, lower-case word, number, other
+        # (stop words are told apart in `rows`, only where a candidate needs them)
+        kinds = numpy.select(
+            [skill[1:-1], newline, sep[1:-1], alpha & (array[:, 6] | array[:, 7]).astype(bool), alpha, array[:, 9].astype(bool)],
+            [_U[c] for c in ("skill", "<nl>", "sep", "Cap", "word", "num")],
+            _U["other"],
+        )
+        self._class = numpy.concatenate(([_U["<s>"]], kinds, [_U["<s>"]])).astype(numpy.uint64)
+        self._plain = numpy.concatenate(([False], ~skill[1:-1] & ~newline & ~sep[1:-1], [False]))  # a stop word counts as one here
+        # a hyphen glued to a word before or after (`context.is_compound`)
+        self._hyphen = _any_of(orth, (_H["-"], _H["–"]))
+        self._glued, self._alpha_array = array[:, 8] == 0, alpha
+        self._head: dict[tuple[str, str, bool], tuple[int, ...]] = {}  # see `row`
+        self._sections: dict[str | None, int] = {}
         # in document order (not a set): ties of the top category go the same way in every process
         sure = dict.fromkeys(c.skill_id for c in others if not c.ambiguous and c.method != "fuzzy")
         self.distinct = len(sure)
@@ -77,151 +220,169 @@ class DocFeatures:
         self.categories = Counter(taxonomy[s].category for s in sure)
         self.count = Counter(c.skill_id for c in others)
         top = self.categories.most_common(1)
-        self.top_category = top[0][0] if top else "-"
+        self._top, self._kind = self._hash(top[0][0] if top else "-"), self._hash(kind)
 
-    def _word(self, i: int) -> str:
-        """Token ``i`` lower-cased; ``<s>`` outside the doc, ``<nl>`` for a line break, ``<sp>`` other spaces."""
-        word = self._words.get(i)
-        if word is None:
-            if i < 0 or i >= len(self._lower):
-                word = "<s>"
-            else:
-                word = ("<nl>" if i in self._newline else "<sp>") if self._space[i] else self._strings[self._lower[i]]
-            self._words[i] = word
-        return word
+    def _hash(self, value: str) -> int:
+        """The string hash of a value, kept in the vocab's string store so `names` can spell it."""
+        return self._strings.add(value)
 
-    def _step(self, i: int, step: int) -> int:
-        """The next token from ``i`` in direction ``step`` that is not a plain space."""
-        space, newline, n = self._space, self._newline, len(self._space)
-        while 0 <= i < n and space[i] and i not in newline:
-            i += step
-        return i
+    def rows(self, candidates: Sequence[Candidate]) -> Rows:
+        """The values of the candidates' features (one row each, in `FIELDS` order) and their bag words."""
+        n = len(candidates)
+        starts = numpy.fromiter((c.start for c in candidates), dtype=numpy.int64, count=n)
+        ends = numpy.fromiter((c.end for c in candidates), dtype=numpy.int64, count=n)
+        values = numpy.array([self._values(c) for c in candidates], dtype=numpy.uint64).reshape(n, len(FIELDS) + 1)
+        # the words around: the first two on each side that are no plain space
+        p1, n1 = self._prev[starts], self._next[ends]  # _prev is shifted by one: _prev[start] is the nearest before start
+        p2, n2 = numpy.where(p1 >= 0, self._prev[numpy.maximum(p1, 0)], -1), numpy.where(n1 < self._n, self._next[numpy.minimum(n1 + 1, self._n)], self._n)
+        w = self._words
+        l1, r1, l2, r2 = w[p1 + 1], w[n1 + 1], w[p2 + 1], w[n2 + 1]
+        capl = numpy.where(p1 == starts - 1, self._capl[p1], 0)
+        capr = numpy.where(n1 == ends, self._capr[numpy.minimum(n1, self._n)], 0)
+        before, after = self._sep_before[self._stop_before[starts] + 1], self._sep_after[self._stop_after[ends + 1] + 1]
+        values[:, _FIELD["item"]] = _PAIRS_ARRAY[(before & after).astype(numpy.int64), (before | after).astype(numpy.int64)]
+        values[:, _FIELD["compound"]] = _N_ARRAY[self._compound(starts, ends).astype(numpy.int64)]
+        near = numpy.zeros(n, dtype=bool)
+        for where in (p1, p2, n1, n2):
+            near |= numpy.fromiter((i in self.skill_tokens for i in where.tolist()), dtype=bool, count=n) & ((where < starts) | (where >= ends))
+        f = _FIELD
+        values[:, f["l1"]], values[:, f["r1"]], values[:, f["l2"]], values[:, f["r2"]] = l1, r1, l2, r2
+        values[:, f["l1c"]], values[:, f["r1c"]] = self._word_class(p1 + 1), self._word_class(n1 + 1)
+        values[:, f["cap"]] = _PAIRS_ARRAY[numpy.minimum(capl, 2), numpy.minimum(capr, 2)]
+        values[:, f["capr"]] = _N_ARRAY[numpy.minimum(capr, 2)]
+        values[:, f["r2c"]] = numpy.where(capr == 1, r2, _U["-"])
+        values[:, f["near"]] = _N_ARRAY[near.astype(numpy.int64)]
+        # bag: the words of the window beyond the second on each side
+        offsets = numpy.arange(WINDOW)
+        left = starts[:, None] - WINDOW + offsets
+        right = ends[:, None] + offsets
+        keep = numpy.concatenate(((left >= 0) & (left < p2[:, None]), (right > n2[:, None]) & (right < self._n)), axis=1)
+        where = numpy.concatenate((left, right), axis=1).clip(0, self._n)
+        bag = numpy.where(keep, self._bag_words[where], _ZERO)
+        return values, bag
 
-    def _cap_run(self, i: int, step: int) -> int:
-        """How many capitalised words (up to 3) run from token ``i`` in direction ``step`` on the same line."""
-        n, size = 0, len(self._alpha)
-        while 0 <= i < size and n < 3:
-            if not (self._alpha[i] and self._strings[self._orth[i]][:1].isupper()):  # a token's trailing whitespace never holds a line break
-                break
-            n += 1
-            i += step
-        return n
-
-    def names(self, c: Candidate) -> list[str]:
-        """Feature names of one candidate."""
-        doc, tax = self.doc, self.taxonomy
-        skill = tax[c.skill_id]
-        span = doc[c.start : c.end]
-        text = span.text
-        low = text.lower()
-        shape = _shape(text)
-        how = f"{c.method}{'~' if c.ambiguous else ''}"
-        section = self.section_of(doc[c.start].idx) or "-"
-        ntok = min(c.end - c.start, 4)
-        p1 = self._step(c.start - 1, -1)
-        n1 = self._step(c.end, 1)
-        l1, r1 = self._word(p1), self._word(n1)
-        p2 = self._step(p1 - 1, -1) if l1 != "<s>" else p1
-        n2 = self._step(n1 + 1, 1) if r1 != "<s>" else n1
-        l2, r2 = self._word(p2), self._word(n2)
-        head = self._head.get((c.skill_id, c.method, c.ambiguous))
-        if head is None:  # the names of the skill and method alone, made once per document
-            head = self._head[c.skill_id, c.method, c.ambiguous] = [
-                f"{CONVENTION}{self.kind}",
-                f"{CONVENTION}{self.kind}|k:{skill.kind}",
-                f"{CONVENTION}{self.kind}|m:{how}",
-                f"m:{how}",
-                f"k:{skill.kind}",
-                f"c:{skill.category}",
-                f"id:{c.skill_id}",
-            ]
-        out = [
-            *head,
-            f"t:{low}",
-            f"n:{ntok}|m:{how}",
-            f"case:{shape}|m:{how}",
-            f"case:{shape}|k:{skill.kind}",
-            f"sec:{section}|d:{self.kind}",
-            f"sec:{section}|k:{skill.kind}",
-            f"sec:{section}|m:{how}",
-            f"l1:{l1}",
-            f"r1:{r1}",
-            f"l2:{l2}",
-            f"r2:{r2}",
-            f"l1:{l1}|k:{skill.kind}",
-            f"r1:{r1}|k:{skill.kind}",
-            f"l1r1:{l1}|{r1}",
-            f"t:{low}|l1:{l1}",
-            f"t:{low}|r1:{r1}",
-            f"len:{min(len(text), 12) // 3}|case:{shape}",
-        ]
-        lo, hi = max(0, c.start - WINDOW), min(len(doc), c.end + WINDOW)
-        word = self._word
-        out += [f"lw:{w}" for w in map(word, range(lo, p2)) if w not in _SPACES]
-        out += [f"rw:{w}" for w in map(word, range(n2 + 1, hi)) if w not in _SPACES]
-        capl, capr = self._cap_run(p1, -1) if p1 == c.start - 1 else 0, self._cap_run(n1, 1) if n1 == c.end else 0
-        out += [f"cap:{min(capl, 2)}{min(capr, 2)}|case:{shape}", f"capr:{min(capr, 2)}|r2:{r2 if capr == 1 else '-'}"]
-        if c.ambiguous:
-            out += [f"rule:{c.rule}", f"rule:{c.rule}|case:{shape}", f"rule:{c.rule}|sec:{section}"]
-        if c.method == "fuzzy":
-            out.append(f"fz:{int(c.score) // 3}")
-        if context.is_compound(doc, c.start, c.end):
-            out.append("compound")
-        cl = self.clauses
-        item = context.is_item(doc, c.start, c.end, skill_tokens=self.skill_tokens, cues=self.cues, cue_spans=self.cue_spans, clauses=cl)
-        one = item or context.is_item(doc, c.start, c.end, skill_tokens=self.skill_tokens, cues=self.cues, cue_spans=self.cue_spans, clauses=cl, both=False)
-        near = any(i in self.skill_tokens for i in (p1, p2, n1, n2) if not (c.start <= i < c.end))
-        out += [f"item:{int(item)}{int(one)}{int(near)}|m:{how}", f"item:{int(item)}{int(near)}|k:{skill.kind}"]
-        gov = self._governor(c.start, cl)
-        out += [f"gov:{gov}", f"gov:{gov}|k:{skill.kind}"]
-        same = self.count[c.skill_id]
-        others = self.distinct - (1 if not c.ambiguous and c.method != "fuzzy" else 0)
-        share_cat = _bucket((self.categories[skill.category] - (others < self.distinct)) / others) if others > 0 else "none"
-        share_kind = _bucket((self.kinds[skill.kind] - (others < self.distinct)) / others) if others > 0 else "none"
-        out += [
-            f"rep:{min(same, 3)}|m:{how}",
-            f"dn:{min(others, 20) // 5}|m:{how}",
-            f"dcat:{share_cat}|m:{how}",
-            f"dkind:{share_kind}|k:{skill.kind}",
-            f"dtop:{self.top_category}|c:{skill.category}",
-            f"dtop:{self.top_category}|t:{low}",
-        ]
+    def _word_class(self, at: numpy.ndarray) -> numpy.ndarray:
+        """The classes of the words at ``at`` (shifted by one, as `_class`), stop words told apart."""
+        out = self._class[at]
+        stop, words = self.stop, self._words[at].tolist()
+        out[self._plain[at] & numpy.fromiter((w in stop for w in words), dtype=bool, count=len(words))] = _U["stop"]
         return out
 
-    def _governor(self, start: int, clauses: context.Clauses) -> str:
+    def _compound(self, starts: numpy.ndarray, ends: numpy.ndarray) -> numpy.ndarray:
+        """Which candidates are glued by a hyphen to a word ("C-suite", "pre-Spark"), as `context.is_compound`."""
+        n, glued, hyphen = self._n, self._glued, self._hyphen
+        last, nxt = numpy.minimum(ends, n - 1), numpy.minimum(ends + 1, n - 1)
+        after = (ends < n - 1) & glued[ends - 1] & hyphen[last] & self._alpha_array[nxt]
+        before = (starts > 1) & glued[starts - 1] & hyphen[starts - 1] & glued[numpy.maximum(starts - 2, 0)]
+        return after | before
+
+    def _values(self, c: Candidate) -> tuple[int, ...]:
+        """The row of one candidate as `rows` starts it: the values read one candidate at a time (zeros for the rest)."""
+        head = self._head.get((c.skill_id, c.method, c.ambiguous))
+        if head is None:  # the values of the skill and method alone, made once per document
+            head = self._head[c.skill_id, c.method, c.ambiguous] = self._skill_values(c)
+        start = self._idx[c.start]
+        text = self._text[start : self._ends[c.end - 1]]
+        section = self.section_of(start)
+        section_hash = self._sections.get(section)
+        if section_hash is None:
+            section_hash = self._sections[section] = self._hash(section or "-")
+        gov, prep = self._governor(c.start, self.clauses)
+        dash = _H["-"]
+        h = head
+        return (
+            h[0], h[1], h[2], h[3], h[4], self._hash(text.lower()), _N[min(c.end - c.start, 4)], _H[_shape(text)], section_hash, self._kind,
+            0, 0, 0, 0, _N[min(len(text), 12) // 3], 0, 0, _H[str(c.rule)] if c.ambiguous else dash,
+            _N[int(c.score) // 3] if c.method == "fuzzy" else dash, 0, 0, 0,
+            gov, prep, h[5], h[6], h[7], h[8], self._top, 0, 0, 0,
+        )  # fmt: skip
+
+    def _skill_values(self, c: Candidate) -> tuple[int, ...]:
+        """The values that depend on the skill and method alone: corpus, kind, method, category, id;
+        then how often the skill is matched and the share of the document's other skills alike."""
+        skill = self.taxonomy[c.skill_id]
+        how = f"{c.method}~" if c.ambiguous else c.method
+        others = self.distinct - (1 if not c.ambiguous and c.method != "fuzzy" else 0)
+        share_cat = _bucket((self.categories[skill.category] - (others < self.distinct)) / others) if others > 0 else _H["none"]
+        share_kind = _bucket((self.kinds[skill.kind] - (others < self.distinct)) / others) if others > 0 else _H["none"]
+        names = (f"gold-{self.kind}", skill.kind, how, skill.category, c.skill_id)
+        return (*map(self._hash, names), _N[min(self.count[c.skill_id], 3)], _N[min(others, 20) // 5], share_cat, share_kind)
+
+    def names(self, c: Candidate) -> list[Feature]:
+        """The features of one candidate, spelled out (the same ones `hashed_rows` hashes)."""
+        values, bag = self.rows([c])
+        spell = functools.partial(_spell, self._strings)
+        spelled = tuple(map(spell, values[0].tolist()))
+        out = [(keys, tuple(spelled[i] for i in columns)) for keys, columns in zip(TEMPLATES, _COLUMNS)]
+        out += [(LEFT if k < WINDOW else RIGHT, (spell(w),)) for k, w in enumerate(bag[0].tolist()) if w]
+        return out
+
+    def _governor(self, start: int, clauses: context.Clauses) -> tuple[int, int]:
         """The nearest word before the candidate in its clause that is no stop word (the verb or
-        noun it hangs on), else ``-``; a preposition right before it is kept with it ("in|design")."""
+        noun it hangs on), else ``-``; and a preposition right before it ("in" of "in design"), else ``-``."""
         lo = max(0, start - GOVERNOR_WINDOW)
-        prep = "-"
+        dash = prep = _H["-"]
         for i in range(start - 1, lo - 1, -1):
             if clauses.is_edge(i) and not self._space[i] or i in self._newline:
                 break
             if not self._alpha[i]:
                 continue
-            lower = self._strings[self._lower[i]]
+            lower = self._lowers[i]
             if lower in self.stop:
-                if prep == "-":
+                if prep == dash:
                     prep = lower
                 continue
-            return f"{lower}|{prep}"
-        return f"-|{prep}"
+            return lower, prep
+        return dash, prep
 
 
+#: The fixed values (numbers, flags, casings, edges of the text) and their hashes.
+_CONSTANTS = [str(i) for i in range(40)] + [f"{a}{b}" for a in range(3) for b in range(3)]
+_CONSTANTS += ["-", "–", "none", "True", "False", "U", "U1", "T", "l", "M", "<s>", "<nl>", "<sp>", "0", "s", "m", "h"]
+_CONSTANTS += ["sep", "stop", "Cap", "word", "num", "other", "skill"]
+_H = {v: hash_string(v) for v in _CONSTANTS}
+_SPELLING = {h: v for v, h in _H.items()}
+_N = [_H[str(i)] for i in range(40)]
+_PAIRS = [[_H[f"{a}{b}"] for b in range(3)] for a in range(3)]
+_U = {v: numpy.uint64(h) for v, h in _H.items()}
+_ZERO = numpy.uint64(0)
+_N_ARRAY, _PAIRS_ARRAY = numpy.array(_N, dtype=numpy.uint64), numpy.array(_PAIRS, dtype=numpy.uint64)
+
+
+@functools.lru_cache(maxsize=8)
+def _hashed_words(words: frozenset[str]) -> frozenset[int]:
+    """Lexeme hashes of a word list (the stop words: the same few lists for every document)."""
+    return frozenset(map(hash_string, words))
+
+
+def _any_of(values: numpy.ndarray, hashes: Iterable[int]) -> numpy.ndarray:
+    """Which of ``values`` are one of a few ``hashes`` (faster than `numpy.isin` for a handful)."""
+    out = numpy.zeros(len(values), dtype=bool)
+    for h in hashes:
+        out |= values == numpy.uint64(h)
+    return out
+
+
+def _spell(strings: StringStore, value: int) -> str:
+    """The string a value hash stands for."""
+    return _SPELLING.get(value) or strings[value]
+
+
+@functools.lru_cache(maxsize=4096)
 def _shape(text: str) -> str:
     """Casing of a matched text: ``U`` all capitals, ``T`` title case, ``l`` lower case, ``M`` mixed."""
-    letters = [ch for ch in text if ch.isalpha()]
-    if not letters:
-        return "-"
-    if all(ch.isupper() for ch in letters):
-        return "U" if len(letters) > 1 else "U1"
-    if all(ch.islower() for ch in letters):
+    if text.islower():
         return "l"
+    if text.isupper():
+        return "U" if sum(ch.isalpha() for ch in text) > 1 else "U1"
+    if not any(ch.isalpha() for ch in text):
+        return "-"
     words = [w for w in text.split() if w[:1].isalpha()]
     if all(w[:1].isupper() and w[1:].islower() for w in words if w[1:]):
         return "T"
     return "M"
 
 
-def _bucket(share: float) -> str:
-    """A share in four bins: 0, up to a fifth, up to a half, more."""
-    return "0" if share <= 0 else "s" if share <= 0.2 else "m" if share <= 0.5 else "h"
+def _bucket(share: float) -> int:
+    """A share in four bins (hashed): 0, up to a fifth, up to a half, more."""
+    return _H["0" if share <= 0 else "s" if share <= 0.2 else "m" if share <= 0.5 else "h"]

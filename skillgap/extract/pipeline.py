@@ -16,7 +16,7 @@ import itertools
 import os
 import re
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any, Literal, Union
 
@@ -37,7 +37,7 @@ from . import context
 from .affixes import PlainWordSkip, english_rules
 from .choices import with_choices
 from .context import CueSpans
-from .features import Candidate, DocFeatures
+from .features import Candidate, DocFeatures, Feature
 from .fuzzy import FuzzyIndex, fuzzy_hits
 from .gate import GatedMatcher
 from .model import Mention, SkillProfile
@@ -373,7 +373,7 @@ class SkillExtractor:
         pipe = self.pipeline
         return _View(document, doc, pipe.cue_spans(doc), context.Clauses(doc, pipe.cues.line_continuers))
 
-    def _found(self, view: _View, collect: list[tuple[Match, list[str]]] | None = None) -> list[Match]:
+    def _found(self, view: _View, collect: list[tuple[Match, list[Feature]]] | None = None) -> list[Match]:
         """The resolved matches of a document; ``collect`` receives every candidate with its features."""
         raw = [m for m in self.pipeline.matches(view.doc) if not context.blocked(m.start, m.end, view.cue_spans)]
         tokens = {i for m in raw for i in range(m.start, m.end)}
@@ -385,7 +385,7 @@ class SkillExtractor:
                 found = resolve([*found, *fuzzy])
         return found
 
-    def _verified(self, view: _View, matches: list[Match], tokens: set[int], raw: list[Match], collect: list[tuple[Match, list[str]]] | None) -> list[Match]:
+    def _verified(self, view: _View, matches: list[Match], tokens: set[int], raw: list[Match], collect: list[tuple[Match, list[Feature]]] | None) -> list[Match]:
         """The matches the context rules keep and, when verifying, the verifier too (with their probability):
         the verifier drops matches, it never overrules the rules for an ambiguous name."""
         if not matches:
@@ -403,23 +403,21 @@ class SkillExtractor:
         if self.verifier is None and collect is None:
             return [m for m, rule in zip(matches, rules) if rule]
         candidates = [Candidate(m.start, m.end, m.skill_id, m.method, m.ambiguous, rule, m.score) for m, rule in zip(matches, rules)]
-        names = view.features(self, lambda: candidates if matches is raw else _candidates(raw), tokens).names
-        features = [names(c) for c in candidates]
+        features = view.features(self, raw, tokens)
         if collect is not None:
-            collect.extend(zip(matches, features))
+            collect.extend((m, features.names(c)) for m, c in zip(matches, candidates))
         if self.verifier is None:
             return [m for m, rule in zip(matches, rules) if rule]
         threshold = self.verifier.threshold
-        probabilities = self.verifier.probabilities(features).tolist()
-        # a new Match by its fields: dataclasses.replace costs several times as much, per candidate
+        probabilities = self.verifier.row_probabilities(features.rows(candidates)).tolist()
         return [Match(m.start, m.end, m.skill_id, m.method, m.ambiguous, m.score, p) for m, p, rule in zip(matches, probabilities, rules) if rule and p >= threshold]
 
-    def candidates(self, source: Source, *, kind: DocumentKind | None = None) -> list[tuple[Match, int, int, list[str]]]:
+    def candidates(self, source: Source, *, kind: DocumentKind | None = None) -> list[tuple[Match, int, int, list[Feature]]]:
         """Every candidate match the verifier judges in a document (matcher and fuzzy hits, before
         verification and overlap resolution): match, char start, char end and feature names."""
         document = as_document(source, kind)
         view = self._view(document, self.nlp(document.text))
-        collect: list[tuple[Match, list[str]]] = []
+        collect: list[tuple[Match, list[Feature]]] = []
         self._found(view, collect)
         return [(m, view.char_start(m.start), view.char_end(m.end), f) for m, f in collect]
 
@@ -528,14 +526,13 @@ class _View:
         self._features: DocFeatures | None = None
         self._items: _ItemTokens | None = None
 
-    def features(self, extractor: SkillExtractor, others: Callable[[], list[Candidate]], tokens: set[int]) -> DocFeatures:
-        """The verifier's feature maker for this document (built on first use, with ``others()``:
-        the matcher's raw matches as candidates, of which it reads skills and methods only)."""
+    def features(self, extractor: SkillExtractor, raw: list[Match], tokens: set[int]) -> DocFeatures:
+        """The verifier's feature maker for this document (built on first use)."""
         if self._features is None:
             pipe = extractor.pipeline
             self._features = DocFeatures(
-                self.doc, extractor.taxonomy, kind=self.document.kind, section_of=self.section, cues=pipe.cues, cue_spans=self.cue_spans,
-                clauses=self.clauses, skill_tokens=tokens, others=others(), stop_words=pipe.stop_words,
+                self.doc, extractor.taxonomy, text=self.document.text, kind=self.document.kind, section_of=self.section, cues=pipe.cues, cue_spans=self.cue_spans,
+                clauses=self.clauses, skill_tokens=tokens, others=raw, stop_words=pipe.stop_words,
             )
         return self._features
 
@@ -560,11 +557,6 @@ class _View:
         if i >= 0 and offset < self.document.sections[i].end:
             return self.document.sections[i].name
         return None
-
-
-def _candidates(matches: list[Match]) -> list[Candidate]:
-    """Matches as the verifier's candidates (the rule verdict set to True)."""
-    return [Candidate(m.start, m.end, m.skill_id, m.method, m.ambiguous, True, m.score) for m in matches]
 
 
 def _batched(items: Iterable[Any], size: int) -> Iterator[list[Any]]:

@@ -1,7 +1,7 @@
 """The mention verifier: the probability that a candidate match means the taxonomy's skill.
 
-A logistic model over hashed context features (`skillgap.extract.features`): each feature name
-is hashed (CRC-32) into ``2**bits`` slots, a candidate's score is the intercept plus the sum of
+A logistic model over hashed context features (`skillgap.extract.features`): each feature
+is hashed into ``2**bits`` slots, a candidate's score is the intercept plus the sum of
 its slots' weights, its probability the logistic of that. Weights, intercept, hashing size and
 the threshold below which a match is dropped live in ``taxonomy/models/verifier.npz``, rebuilt
 by ``python scripts/train_verifier.py``; run time is numpy only.
@@ -20,12 +20,13 @@ import numpy
 
 from ..errors import TaxonomyError
 from ..taxonomy import shipped_taxonomy_dir
+from .features import Feature, Rows, feature_name, feature_slot, hashed_rows
 
 #: The shipped model, relative to the taxonomy folder.
 MODEL_PATH = "models/verifier.npz"
 #: The command that rebuilds it (named in every error about it).
 REBUILD = "pip install -e '.[train]' && python scripts/train_verifier.py"
-FORMAT = 1
+FORMAT = 2  # 2: features hashed by template and values (`features.feature_slot`), not by name
 MAX_SLOTS = 500_000
 
 
@@ -67,37 +68,47 @@ class VerifierModel:
     intercept: float
     bits: int
     threshold: float
-    #: Slots of the feature names seen so far (hashing is the costly part; emptied past `MAX_SLOTS`).
-    _slots: dict[str, int] = field(default_factory=dict, repr=False, compare=False)
+    #: Slots of the features seen so far by `probabilities` (emptied past `MAX_SLOTS`).
+    _slots: dict[Feature, int] = field(default_factory=dict, repr=False, compare=False)
 
-    def index(self, name: str) -> int:
-        """The weight slot of a feature name."""
-        return zlib.crc32(name.encode("utf-8")) & ((1 << self.bits) - 1)
+    def index(self, feature: Feature) -> int:
+        """The weight slot of a feature."""
+        return feature_slot(feature, self.bits)
 
-    def _slot(self, name: str) -> int:
-        slot = self._slots.get(name)
+    def _slot(self, feature: Feature) -> int:
+        slot = self._slots.get(feature)
         if slot is None:
             if len(self._slots) >= MAX_SLOTS:
                 self._slots.clear()
-            slot = self._slots[name] = self.index(name)
+            slot = self._slots[feature] = self.index(feature)
         return slot
 
-    def probabilities(self, features: Sequence[Sequence[str]]) -> numpy.ndarray:
-        """Probability of each candidate given its feature names (one array operation per document)."""
+    def probabilities(self, features: Sequence[Sequence[Feature]]) -> numpy.ndarray:
+        """Probability of each candidate given its features spelled out (`DocFeatures.names`)."""
         if not features:
             return numpy.zeros(0)
-        known, slot = self._slots, self._slot
+        slot = self._slot
         lengths = numpy.fromiter((len(f) for f in features), dtype=numpy.int64, count=len(features))
-        slots = numpy.fromiter((known[n] if n in known else slot(n) for f in features for n in f), dtype=numpy.int64, count=int(lengths.sum()))
+        slots = numpy.fromiter((slot(n) for f in features for n in f), dtype=numpy.int64, count=int(lengths.sum()))
         starts = numpy.concatenate(([0], numpy.cumsum(lengths)[:-1]))
-        scores = numpy.add.reduceat(self.weights[slots], starts) + self.intercept
-        return 1.0 / (1.0 + numpy.exp(-scores))
+        return self._logistic(numpy.add.reduceat(self.weights[slots], starts))
 
-    def explain(self, skill_id: str, text: str, features: Sequence[str], top: int = 8) -> Explanation:
+    def row_probabilities(self, rows: Rows) -> numpy.ndarray:
+        """Probability of each candidate given its rows of values (`DocFeatures.rows`): the same as
+        `probabilities` of its spelled-out features, hashed and summed for the document at once."""
+        slots, bag = hashed_rows(rows, self.bits)
+        weights = self.weights
+        return self._logistic(weights[slots].sum(axis=1) + numpy.where(bag >= 0, weights[bag], 0.0).sum(axis=1))
+
+    def _logistic(self, scores: numpy.ndarray) -> numpy.ndarray:
+        return 1.0 / (1.0 + numpy.exp(-(scores + self.intercept)))
+
+    def explain(self, skill_id: str, text: str, features: Sequence[Feature], top: int = 8) -> Explanation:
         """The ``top`` features that moved this candidate's score most."""
         weights: dict[str, float] = {}
-        for name in features:
-            weights[name] = weights.get(name, 0.0) + float(self.weights[self.index(name)])
+        for feature in features:
+            name = feature_name(feature)
+            weights[name] = weights.get(name, 0.0) + float(self.weights[self.index(feature)])
         score = self.intercept + sum(weights.values())
         ranked = sorted(weights.items(), key=lambda kv: (-abs(kv[1]), kv[0]))[:top]
         return Explanation(

@@ -120,3 +120,35 @@ def test_training_script_runs_on_a_tiny_corpus_and_is_deterministic(tmp_path):
     assert outs[0] == outs[1]
     model = load_verifier(tmp_path / "a.npz")
     assert model.bits == 12 and 0.0 < model.threshold < 1.0
+
+
+LIST_TEXT = (
+    "Skills\n* Python, SQL and R\n* Excel - PowerPoint | Tableau\n"
+    "Worked at Northwind Communications Ltd with the C-suite on pre-Spark pipelines;\n"
+    "experience in design of data pipelines (Hadoop, Hive   and\n  Spark) preferred.\n"
+)
+
+
+def test_scoring_a_document_at_once_equals_scoring_each_spelled_out_feature(verified):
+    """`row_probabilities` (numpy over the document) and `probabilities` (each feature by name) agree,
+    and the array form of the list-item and hyphen flags gives `context.is_item`/`is_compound`'s verdicts."""
+    from skillgap.extract import context
+    from skillgap.extract.features import _FIELD, _N, _PAIRS, Candidate
+
+    document = verified.extract(LIST_TEXT, kind="resume").document
+    view = verified._view(document, verified.nlp(document.text))
+    raw = list(verified.pipeline.matches(view.doc))
+    tokens = {i for m in raw for i in range(m.start, m.end)}
+    features = view.features(verified, raw, tokens)
+    candidates = [Candidate(m.start, m.end, m.skill_id, m.method, m.ambiguous, True, m.score) for m in raw]
+    assert len(candidates) >= 8
+    model = verified.verifier
+    fast = model.row_probabilities(features.rows(candidates)).tolist()
+    slow = model.probabilities([features.names(c) for c in candidates]).tolist()
+    assert fast == pytest.approx(slow, abs=1e-12)
+    values, _ = features.rows(candidates)
+    kw = dict(skill_tokens=tokens, cues=verified.pipeline.cues, cue_spans=view.cue_spans, clauses=view.clauses)
+    for c, row in zip(candidates, values.tolist()):
+        both, one = context.is_item(view.doc, c.start, c.end, **kw), context.is_item(view.doc, c.start, c.end, both=False, **kw)
+        assert row[_FIELD["item"]] == _PAIRS[both][one], (c, both, one)
+        assert row[_FIELD["compound"]] == _N[context.is_compound(view.doc, c.start, c.end)], c
