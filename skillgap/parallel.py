@@ -219,13 +219,13 @@ class WorkerPool:
         max_tasks: int | None = None,
         start_method: str = "spawn",
     ) -> None:
+        self.workers: list[_Worker] = []
         n = _check(n_process, timeout)
         self.ctx = multiprocessing.get_context(start_method)
         self.spec = (func, initializer, initargs)
         self.n, self.timeout, self.window, self.max_tasks = n, timeout, max(window or 4 * n, n), max_tasks
         self.done: dict[int, Outcome[Any]] = {}
         self.waiting: deque[tuple[int, Any]] = deque()  # taken from the items (or handed back by a dead worker), not yet sent
-        self.workers: list[_Worker] = []
         try:
             self.workers = [self._spawn() for _ in range(n)]
         except BaseException:
@@ -244,11 +244,19 @@ class WorkerPool:
             worker.stop()
         self.workers = []
 
+    def __del__(self) -> None:  # a pool dropped unused (its stream never read) stops its workers too
+        self.close()
+
     def imap(self, items: Iterable[Any]) -> Iterator[Outcome[Any]]:
-        """Yield one `Outcome` per item, in input order (see `imap_ordered`); the pool is closed at the end."""
+        """Yield one `Outcome` per item, in input order (see `imap_ordered`). The pool stays up for
+        the next `imap` when this one ends with every item answered; a stream closed or failed
+        early closes the pool (its workers may still hold items)."""
+        if not self.workers:
+            raise UsageError("this worker pool is closed", fix="start a new WorkerPool")
         source = enumerate(items)
         exhausted = False
         next_out = 0
+        finished = False
         try:
             while True:
                 while next_out in self.done:
@@ -258,10 +266,17 @@ class WorkerPool:
                 if next_out in self.done:
                     continue
                 if exhausted and not self.waiting and not any(w.held for w in self.workers):
+                    finished = True
                     return
                 self._wait()
         finally:
-            self.close()
+            if not finished:
+                self.close()
+
+    def run(self, item: Any) -> Outcome[Any]:
+        """One item through a worker, waiting for its outcome (e.g. a set-up step before a batch)."""
+        (outcome,) = self.imap([item])  # read to its end, so the pool stays up
+        return outcome
 
     def _hand_out(self, source: Iterator[tuple[int, Any]], exhausted: bool) -> bool:
         """Send items to ready workers (idle ones first, then one ahead each) while the window allows; True once the items are used up."""
