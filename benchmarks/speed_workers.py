@@ -42,7 +42,7 @@ if __name__ == "__main__":
     assert len(table) == len(texts) and table["error"].isna().all(), table["error"].dropna().head()
     wall = time.perf_counter() - start
     me, kids = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
-    print(json.dumps({"wall": wall, "cpu_main": me.ru_utime + me.ru_stime, "cpu_workers": kids.ru_utime + kids.ru_stime, "top": float(table["score"].iloc[0])}))
+    print(json.dumps({"wall": wall, "cpu_main": me.ru_utime + me.ru_stime, "cpu_workers": kids.ru_utime + kids.ru_stime, "top": float(table["score"].iloc[0]), "code": skillgap.__file__}))
 """
 
 
@@ -72,9 +72,12 @@ def distinct_texts(data: Path, n: int) -> list[str]:
 
 
 def run(texts_file: Path, job: Path, n_process: int, code: Path = HERE.parent) -> dict[str, float]:
-    env = {**os.environ, "PYTHONPATH": str(code)}
-    out = subprocess.run([sys.executable, "-c", CHILD, str(texts_file), str(job), str(n_process)], capture_output=True, text=True, env=env, check=True)
-    return json.loads(out.stdout.strip().splitlines()[-1])
+    env = {**os.environ, "PYTHONPATH": str(code)}  # run in ``code``: ``python -c`` imports from its folder first
+    args = [sys.executable, "-c", CHILD, str(texts_file.resolve()), str(job.resolve()), str(n_process)]
+    out = subprocess.run(args, capture_output=True, text=True, env=env, check=True, cwd=code)
+    result = json.loads(out.stdout.strip().splitlines()[-1])
+    assert Path(result.pop("code")).resolve().is_relative_to(code.resolve()), f"the run imported skillgap from outside {code}"
+    return result
 
 
 def main() -> None:

@@ -161,6 +161,8 @@ def _scoring(
             prepared = _prepared_by(pool, job, weights)  # this process then needs no spaCy pipeline of its own
         else:
             prepared = prepare_job(job, taxonomy=taxonomy, extractor=extractor, weights=weights)
+        if pool is not None and extractor is None:  # a replacement worker unpickles it rather than load it again
+            pool.restart_with((prepared.taxonomy, extractor_options(None)))
         record = None
         if journal is not None:
             from .journal import Journal

@@ -244,6 +244,11 @@ class WorkerPool:
             worker.stop()
         self.workers = []
 
+    def restart_with(self, initargs: tuple[Any, ...]) -> None:
+        """Workers started from now on (replacing a dead, hung or retired one) run the initializer
+        with ``initargs``: e.g. a value this process computed while the first workers started."""
+        self.spec = (self.spec[0], self.spec[1], initargs)
+
     def __del__(self) -> None:  # a pool dropped unused (its stream never read) stops its workers too
         self.close()
 
