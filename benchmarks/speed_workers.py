@@ -10,7 +10,10 @@ accounting is its own. Runs alternate 1, 2, in-process, 1, 2, ... and the median
 with the CPU seconds of this process and of the workers and the cores the run actually got
 (CPU / wall): the machine is shared, and a ratio below 1.7x with under 2 cores got says so.
 
-    PYTHONPATH=. python benchmarks/speed_workers.py [--data ../shared/data] [--runs 3] [-n 1000]
+    PYTHONPATH=. python benchmarks/speed_workers.py [--data ../shared/data] [--runs 3] [-n 1000] [--baseline DIR]
+
+``--baseline DIR`` also runs another copy of the package (e.g. ``git archive main | tar -x -C
+DIR``) in the same rounds, alternating with this one, and prints this code's walls over its.
 """
 
 from __future__ import annotations
@@ -39,7 +42,7 @@ if __name__ == "__main__":
     assert len(table) == len(texts) and table["error"].isna().all(), table["error"].dropna().head()
     wall = time.perf_counter() - start
     me, kids = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
-    print(json.dumps({"wall": wall, "cpu_main": me.ru_utime + me.ru_stime, "cpu_workers": kids.ru_utime + kids.ru_stime, "top": float(table["score"].iloc[0])}))
+    print(json.dumps({"wall": wall, "cpu_main": me.ru_utime + me.ru_stime, "cpu_workers": kids.ru_utime + kids.ru_stime, "top": float(table["score"].iloc[0]), "code": skillgap.__file__}))
 """
 
 
@@ -68,10 +71,13 @@ def distinct_texts(data: Path, n: int) -> list[str]:
     return pieces[:n]
 
 
-def run(texts_file: Path, job: Path, n_process: int) -> dict[str, float]:
-    env = {**os.environ, "PYTHONPATH": str(HERE.parent)}
-    out = subprocess.run([sys.executable, "-c", CHILD, str(texts_file), str(job), str(n_process)], capture_output=True, text=True, env=env, check=True)
-    return json.loads(out.stdout.strip().splitlines()[-1])
+def run(texts_file: Path, job: Path, n_process: int, code: Path = HERE.parent) -> dict[str, float]:
+    env = {**os.environ, "PYTHONPATH": str(code)}  # run in ``code``: ``python -c`` imports from its folder first
+    args = [sys.executable, "-c", CHILD, str(texts_file.resolve()), str(job.resolve()), str(n_process)]
+    out = subprocess.run(args, capture_output=True, text=True, env=env, check=True, cwd=code)
+    result = json.loads(out.stdout.strip().splitlines()[-1])
+    assert Path(result.pop("code")).resolve().is_relative_to(code.resolve()), f"the run imported skillgap from outside {code}"
+    return result
 
 
 def main() -> None:
@@ -79,28 +85,36 @@ def main() -> None:
     parser.add_argument("--data", type=Path, default=Path(os.environ.get("SKILLGAP_SHARED_DATA", DEFAULT_DATA)))
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("-n", type=int, default=1000)
+    parser.add_argument("--baseline", type=Path, help="another copy of the package (e.g. `git archive main | tar -x -C DIR`), run alternately with this one")
     args = parser.parse_args()
     texts = distinct_texts(args.data, args.n)
     job = sorted((args.data / "gold" / "postings").glob("*.txt"))[0]
     texts_file = Path(os.environ.get("TMPDIR", "/tmp")) / f"skillgap-speed-workers-{os.getpid()}.json"
     texts_file.write_text(json.dumps(texts), encoding="utf-8")
+    codes = {"this code": HERE.parent, **({f"baseline {args.baseline}": args.baseline} if args.baseline else {})}
     try:
-        runs: dict[int, list[dict[str, float]]] = {1: [], 2: [], 0: []}
+        runs: dict[tuple[str, int], list[dict[str, float]]] = {(c, n): [] for c in codes for n in (1, 2, 0)}
         for _ in range(args.runs):
-            for n in (1, 2, 0):
-                runs[n].append(run(texts_file, job, n))
+            for c, code in codes.items():
+                for n in (1, 2, 0):
+                    runs[c, n].append(run(texts_file, job, n, code))
     finally:
         texts_file.unlink(missing_ok=True)
     print(f"{len(texts)} distinct texts ({sum(map(len, texts)) / len(texts):.0f} chars on average) ranked against {job.name}, "
           f"median of {args.runs} runs each (alternating), fresh interpreter per run; {os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.1f} at the end")  # fmt: skip
-    med = {n: {k: statistics.median(r[k] for r in rs) for k in rs[0]} for n, rs in runs.items()}
-    for n, label in ((0, "in this process (no workers)"), (1, "1 worker process"), (2, "2 worker processes")):
-        m = med[n]
-        got = (m["cpu_main"] + m["cpu_workers"]) / m["wall"]
-        print(f"  {label:30} {m['wall']:6.2f} s wall  cpu: main {m['cpu_main']:5.2f} s, workers {m['cpu_workers']:5.2f} s  cores got {got:4.2f}")
-    ratio = [a["wall"] / b["wall"] for a, b in zip(runs[1], runs[2])]
-    print(f"  2 workers vs 1: {med[1]['wall'] / med[2]['wall']:.2f}x (median walls; per run pair: {', '.join(f'{r:.2f}' for r in ratio)}); aim >= 1.7x")
-    assert len({r['top'] for rs in runs.values() for r in rs}) == 1, "the runs disagree on the top score"
+    med = {key: {k: statistics.median(r[k] for r in rs) for k in rs[0]} for key, rs in runs.items()}
+    for c in codes:
+        print(f"{c}:")
+        for n, label in ((0, "in this process (no workers)"), (1, "1 worker process"), (2, "2 worker processes")):
+            m = med[c, n]
+            got = (m["cpu_main"] + m["cpu_workers"]) / m["wall"]
+            print(f"  {label:30} {m['wall']:6.2f} s wall  cpu: main {m['cpu_main']:5.2f} s, workers {m['cpu_workers']:5.2f} s  cores got {got:4.2f}")
+        ratio = [a["wall"] / b["wall"] for a, b in zip(runs[c, 1], runs[c, 2])]
+        print(f"  2 workers vs 1: {med[c, 1]['wall'] / med[c, 2]['wall']:.2f}x (median walls; per run pair: {', '.join(f'{r:.2f}' for r in ratio)}); aim >= 1.7x")
+    if args.baseline:
+        base = f"baseline {args.baseline}"
+        print("this code vs baseline, wall: " + ", ".join(f"{label} {med['this code', n]['wall'] / med[base, n]['wall']:.2f}x" for n, label in ((0, "no workers"), (1, "1 worker"), (2, "2 workers"))))
+    assert len({r["top"] for rs in runs.values() for r in rs}) == 1, "the runs disagree on the top score"
 
 
 if __name__ == "__main__":

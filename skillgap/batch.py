@@ -7,10 +7,11 @@ never raises for a bad input: a file that cannot be read becomes a result with `
 Batches stream: inputs are taken from the iterable as they are needed and results are yielded
 as they come, so memory stays flat with the number of candidates. With ``n_process=1`` and no
 ``timeout`` everything runs in this process and texts go through ``nlp.pipe`` in batches of
-``batch_size``. Otherwise each candidate is read and its skills extracted in worker processes
-(`skillgap.parallel.imap_ordered`; taxonomy and pipeline built once per worker): a file that
-runs past ``timeout`` seconds or kills its worker becomes an error row and the batch goes on.
-The comparison with the job, which is cheap, happens in this process on the returned mentions.
+``batch_size``. Otherwise each candidate is read, its skills extracted and its career read in
+worker processes (`skillgap.parallel.WorkerPool`; taxonomy and pipeline built once per worker,
+started before the job is prepared so the two overlap): a file that runs past ``timeout``
+seconds or kills its worker becomes an error row and the batch goes on. The comparison with
+the job, which is cheap, happens in this process on the returned mentions and career.
 """
 
 from __future__ import annotations
@@ -25,11 +26,11 @@ from typing import TYPE_CHECKING, Any, Union
 
 from .documents.model import Document
 from .documents.paths import as_path
-from .errors import one_line
+from .errors import SkillgapError, one_line
 from .extract.model import SkillProfile
 from .gap import Credits, DocumentInput, PostingWeights, PreparedJob, compare_prepared, default_extractor, prepare_job, profile_of
 from .match import MatchBuilder, MatchWeights
-from .parallel import imap_ordered
+from .parallel import WorkerPool
 from .ranking import RANK_BY, RANK_COLUMNS, CandidateResult, Ranking, Unreadable, check_rank_by, frame_of_rows, ranking_row
 from .taxonomy import Role, Taxonomy, load_taxonomy
 from .titles import headline
@@ -38,7 +39,6 @@ if TYPE_CHECKING:
     import pandas as pd
 
     from .extract import SkillExtractor
-    from .extract.model import Mention
     from .journal import Journal
 
 __all__ = [  # the ranking names stay importable from here, where they used to live
@@ -140,34 +140,55 @@ def score_candidates(
     (`skillgap.journal.discard`) once the output built from these results is written.
     ``as_of`` is the date current positions run to (default: each résumé's own, see `compare`).
     """
-    prepared = prepare_job(job, taxonomy=taxonomy, extractor=extractor, weights=weights)
-    inputs: Iterable[Any] = expand_candidates(candidates)
-    if journal is not None:
-        from .journal import Journal
-
-        record = Journal(journal, extractor.taxonomy if extractor is not None else prepared.taxonomy, resume=resume)
-        return _journalled(inputs, record, lambda rest: _scored(rest, prepared, extractor, credits, n_process, timeout, batch_size, as_of))
-    return _scored(inputs, prepared, extractor, credits, n_process, timeout, batch_size, as_of)
+    options = dict(taxonomy=taxonomy, extractor=extractor, credits=credits, weights=weights, n_process=n_process, timeout=timeout, batch_size=batch_size, as_of=as_of)
+    return _scoring(candidates, job, **options, journal=journal, resume=resume)[1]
 
 
-def _scored(
-    inputs: Iterable[Any],
-    prepared: PreparedJob,
-    extractor: SkillExtractor | None,
-    credits: Credits,
-    n_process: int | None,
-    timeout: float | None,
-    batch_size: int,
+def _scoring(
+    candidates: DocumentInput | Iterable[DocumentInput],
+    job: JobInput,
+    *,
+    taxonomy: Taxonomy | None = None,
+    extractor: SkillExtractor | None = None,
+    credits: Credits = Credits(),
+    weights: PostingWeights = PostingWeights(),
+    n_process: int | None = 1,
+    timeout: float | None = None,
+    batch_size: int = 64,
+    journal: str | Path | None = None,
+    resume: bool = False,
     as_of: date | None = None,
-) -> Iterator[CandidateResult]:
-    """The results of expanded inputs against a prepared job, here or in worker processes."""
-    items = enumerate(inputs)
-    if n_process == 1 and timeout is None:
-        extractor = extractor or default_extractor(prepared.taxonomy)
-        profiled = profiles_here(items, extractor, batch_size)
-    else:
-        profiled = _profiles_in_workers(items, extractor, prepared.taxonomy, n_process, timeout)
-    return results_of(profiled, prepared, credits, as_of)
+) -> tuple[PreparedJob, Iterator[CandidateResult]]:
+    """The prepared job and the stream of `score_candidates`. Worker processes are started
+    first, so that they import spaCy and build their pipelines while this process prepares the job."""
+    pool = _start_workers(job, taxonomy, extractor, n_process, timeout) if n_process != 1 or timeout is not None else None
+    try:
+        if pool is not None and taxonomy is None and extractor is None and not isinstance(job, (Role, PreparedJob, SkillProfile)):
+            prepared = _prepared_by(pool, job, weights)  # this process then needs no spaCy pipeline of its own
+        else:
+            prepared = prepare_job(job, taxonomy=taxonomy, extractor=extractor, weights=weights)
+        if pool is not None and extractor is None:  # a replacement worker unpickles it rather than load it again
+            pool.restart_with((prepared.taxonomy, extractor_options(None)))
+        record = None
+        if journal is not None:
+            from .journal import Journal
+
+            record = Journal(journal, extractor.taxonomy if extractor is not None else prepared.taxonomy, resume=resume)
+    except BaseException:
+        if pool is not None:
+            pool.close()
+        raise
+
+    def score(inputs: Iterable[Any]) -> Iterator[CandidateResult]:
+        items = enumerate(inputs)
+        if pool is None:
+            profiled = profiles_here(items, extractor or default_extractor(prepared.taxonomy), batch_size)
+        else:
+            profiled = _profiles_in_workers(items, pool, extractor.taxonomy if extractor is not None else prepared.taxonomy)
+        return results_of(profiled, prepared, credits, as_of)
+
+    inputs: Iterable[Any] = expand_candidates(candidates)
+    return prepared, score(inputs) if record is None else _journalled(inputs, record, score)
 
 
 def _journalled(inputs: Iterable[Any], journal: Journal, score: Callable[[Iterable[Any]], Iterator[CandidateResult]]) -> Iterator[CandidateResult]:
@@ -244,9 +265,34 @@ def _extract_batch(documents: list[Document], extractor: SkillExtractor) -> list
         return out
 
 
-def _profiles_in_workers(items: Iterable[tuple[int, Any]], extractor: SkillExtractor | None, taxonomy: Taxonomy, n_process: int | None, timeout: float | None) -> Profiled:
-    """(index, input, profile or error) from worker processes, in input order; each worker
-    builds an extractor like ``extractor`` (its taxonomy and fuzzy settings) or a default one."""
+def _start_workers(job: JobInput, taxonomy: Taxonomy | None, extractor: SkillExtractor | None, n_process: int | None, timeout: float | None) -> WorkerPool:
+    """Worker processes that will read and extract candidates, started now. Each builds an
+    extractor like ``extractor`` (its taxonomy and fuzzy settings) or a default one for the
+    taxonomy the job will be prepared with; the shipped taxonomy each loads by itself (None)."""
+    if extractor is not None:
+        taxonomy = extractor.taxonomy
+    elif taxonomy is None and isinstance(job, (PreparedJob, SkillProfile)):
+        taxonomy = job.taxonomy
+    setup = (taxonomy, extractor_options(extractor))
+    return WorkerPool(work, n_process=n_process, timeout=timeout, initializer=init_worker, initargs=setup, max_tasks=WORKER_MAX_TASKS)
+
+
+def _prepared_by(pool: WorkerPool, job: DocumentInput, weights: PostingWeights) -> PreparedJob:
+    """``prepare_job(job)`` with the shipped taxonomy, run by a worker with its pipeline; what it
+    raises is raised here, as if the job had been prepared in this process."""
+    outcome = pool.run(("job", job, weights))
+    if not outcome.ok:
+        pool.close()
+        raise SkillgapError(f"the job could not be prepared in a worker process: {outcome.error}", source=str(job) if as_path(job) else None)
+    if outcome.value[0] == "raised":
+        pool.close()
+        raise outcome.value[1]
+    return outcome.value[1]  # type: ignore[no-any-return]
+
+
+def _profiles_in_workers(items: Iterable[tuple[int, Any]], pool: WorkerPool, taxonomy: Taxonomy) -> Profiled:
+    """(index, input, profile or error) from the pool's worker processes, in input order; the
+    profiles get ``taxonomy`` (the one the workers extracted with) and the career the worker read."""
     pending: deque[tuple[int, Any, str]] = deque()
 
     def payloads() -> Iterator[tuple[Any, ...]]:
@@ -256,22 +302,31 @@ def _profiles_in_workers(items: Iterable[tuple[int, Any]], extractor: SkillExtra
             if isinstance(c, Unreadable):
                 yield ("error", c.error)
             elif isinstance(c, SkillProfile):  # already extracted: only its parts travel, not the taxonomy
-                yield ("profile", c.document, c.mentions)
+                yield ("profile", c.document, c.mentions, None)
             else:
                 yield ("read", c, source)
 
-    if extractor is not None:
-        taxonomy = extractor.taxonomy
-    setup = (taxonomy, extractor_options(extractor))
-    outcomes = imap_ordered(work, payloads(), n_process=n_process, timeout=timeout, initializer=init_worker, initargs=setup, max_tasks=WORKER_MAX_TASKS)
+    try:
+        yield from _collected(pool.imap(payloads()), pending, taxonomy)
+    finally:
+        pool.close()
+
+
+def _collected(outcomes: Iterator[Any], pending: deque[tuple[int, Any, str]], taxonomy: Taxonomy) -> Profiled:
+    """The workers' outcomes as (index, input, profile or error), matched with the inputs sent."""
     for outcome in outcomes:
         i, c, source = pending.popleft()
         if not outcome.ok:
             yield i, c, f"{source}: {outcome.error}"
         elif outcome.value[0] == "error":
             yield i, c, outcome.value[1]
+        elif isinstance(c, SkillProfile):
+            yield i, c, c
         else:
-            yield i, c, SkillProfile(document=outcome.value[1], mentions=outcome.value[2], taxonomy=taxonomy)
+            _, document, mentions, career = outcome.value
+            profile = SkillProfile(document=document, mentions=mentions, taxonomy=taxonomy)
+            profile.__dict__["career"] = career  # what the cached property would compute here, read in the worker instead
+            yield i, c, profile
 
 
 def extractor_options(extractor: SkillExtractor | None) -> dict[str, Any]:
@@ -286,19 +341,27 @@ WORKER_MAX_TASKS = 2000
 _WORKER: SkillExtractor | None = None
 
 
-def init_worker(taxonomy: Taxonomy, options: dict[str, Any]) -> None:
-    """Worker initializer: build the extractor (taxonomy + spaCy pipeline) once per process."""
+def init_worker(taxonomy: Taxonomy | None, options: dict[str, Any]) -> None:
+    """Worker initializer: build the extractor (taxonomy, default the shipped one, + spaCy pipeline) once per process."""
     global _WORKER
     from .extract import SkillExtractor
 
-    _WORKER = SkillExtractor(taxonomy, **options)
+    _WORKER = SkillExtractor(taxonomy if taxonomy is not None else load_taxonomy(), **options)
 
 
-def work(payload: tuple[Any, ...]) -> tuple[str, Any] | tuple[str, Document, tuple[Mention, ...]]:
-    """One candidate in a worker: read and extract it; ``("profile", document, mentions)`` or ``("error", message)``."""
+def work(payload: tuple[Any, ...]) -> tuple[Any, ...]:
+    """One candidate in a worker: read and extract it, and read its career (the comparison needs
+    it; reading it here keeps that work out of the collecting process);
+    ``("profile", document, mentions, career)`` or ``("error", message)``. A ``("job", job,
+    weights)`` payload is prepared instead: ``("prepared", PreparedJob)`` or ``("raised", exception)``."""
+    assert _WORKER is not None, "init_worker was not run in this process"
+    if payload[0] == "job":
+        try:
+            return ("prepared", prepare_job(payload[1], extractor=_WORKER, weights=payload[2]))
+        except Exception as exc:  # noqa: BLE001 - raised again by the process that asked (`_prepared_by`)
+            return ("raised", exc)
     if payload[0] != "read":
         return payload  # type: ignore[return-value]
-    assert _WORKER is not None, "init_worker was not run in this process"
     _, candidate, source = payload
     got = _read(candidate, source)
     if isinstance(got, str):
@@ -307,7 +370,7 @@ def work(payload: tuple[Any, ...]) -> tuple[str, Any] | tuple[str, Document, tup
         profile = _WORKER.extract(got)
     except Exception as exc:  # noqa: BLE001 - becomes the candidate's error row
         return ("error", one_line(exc, source))
-    return ("profile", profile.document, profile.mentions)
+    return ("profile", profile.document, profile.mentions, profile.career)
 
 
 def rank_candidates(
@@ -321,8 +384,8 @@ def rank_candidates(
     """Score candidates against a job (as `score_candidates`, same options), add the match model's
     parts (`with_matches`; ``match_weights`` default: the shipped, fitted ones) and rank them ``by``."""
     check_rank_by(by)
-    prepared = prepare_job(job, **{k: options[k] for k in ("taxonomy", "extractor", "weights") if k in options})
-    results = with_matches(score_candidates(candidates, prepared, **options), prepared, match_weights)
+    prepared, scored = _scoring(candidates, job, **options)
+    results = with_matches(scored, prepared, match_weights)
     return Ranking(results, by=by, warnings=prepared.warnings)
 
 

@@ -18,10 +18,11 @@ yields exactly one :class:`Outcome` per item, in input order, as soon as it is k
 Why not ``concurrent.futures.ProcessPoolExecutor`` or ``multiprocessing.Pool``: when a worker
 dies, the executor marks *every* pending future broken without saying which item killed it,
 and ``Pool`` hangs forever on a lost task; neither can kill one hung task. Here the parent
-runs one ``Process`` + ``Pipe`` per worker and hands each worker one item at a time, so it
-always knows which item a dead or hung worker held. Workers use the ``spawn`` start method by
-default: a fresh interpreter inherits no threads, locks or PDFium/pdfminer state from the
-parent (``fork`` is unsafe once the parent runs threads, e.g. a Dask client or a progress bar).
+runs one ``Process`` + ``Pipe`` per worker and hands each worker at most two items (the one it
+runs and the next, so it never idles waiting for this process), so it always knows which item a
+dead or hung worker was running; the one waiting behind it goes to another worker. Workers
+use the ``spawn`` start method by default: a fresh interpreter inherits no threads, locks or
+PDFium/pdfminer state from the parent (``fork`` is unsafe once the parent runs threads, e.g. a Dask client or a progress bar).
 Measured here: starting a worker that imports spaCy and builds ``spacy.blank("en")`` takes
 about 0.55 s with each of spawn, forkserver and fork, so the safe choice costs nothing.
 """
@@ -33,8 +34,10 @@ import multiprocessing.connection
 import os
 import signal
 import time
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from multiprocessing.reduction import ForkingPickler
 from typing import Any, Generic, TypeVar
 
 from .errors import SkillgapError, UsageError, one_line
@@ -83,14 +86,26 @@ def imap_ordered(
     whatever a worker accumulates (spaCy's string store grows with every new word, about
     50 MB per 100,000 distinct tokens) cannot grow without bound in a long batch.
     """
+    n = _check(n_process, timeout)
+    if n == 1 and timeout is None:
+        return _imap_inline(func, items, initializer, initargs)
+    return _pooled(func, items, dict(n_process=n, timeout=timeout, initializer=initializer, initargs=initargs, window=window, max_tasks=max_tasks, start_method=start_method))
+
+
+def _check(n_process: int | None, timeout: float | None) -> int:
+    """The number of workers ``n_process`` asks for; `UsageError` for a bad count or time limit."""
     n = n_process or os.cpu_count() or 1
     if n < 1:
         raise UsageError(f"n_process must be positive, got {n_process}", fix="pass n_process=1 or more, or None for one per CPU")
     if timeout is not None and timeout <= 0:
         raise UsageError(f"timeout must be positive seconds, got {timeout}", fix="pass timeout= a number of seconds above 0, or None")
-    if n == 1 and timeout is None:
-        return _imap_inline(func, items, initializer, initargs)
-    return _Pool(func, n, timeout, initializer, initargs, window or 4 * n, max_tasks, start_method).run(items)
+    return n
+
+
+def _pooled(func: Callable[[T], R], items: Iterable[T], options: dict[str, Any]) -> Iterator[Outcome[R]]:
+    """`WorkerPool.imap`, the workers started on the first ``next`` (a stream never read starts none)."""
+    with WorkerPool(func, **options) as pool:
+        yield from pool.imap(items)
 
 
 def _imap_inline(func: Callable[[T], R], items: Iterable[T], initializer: Callable[..., object] | None, initargs: tuple[Any, ...]) -> Iterator[Outcome[R]]:
@@ -140,7 +155,7 @@ def _worker_main(conn: multiprocessing.connection.Connection, func: Callable[[An
 
 
 class _Worker:
-    """One worker process, its end of the pipe, and the item it holds (if any)."""
+    """One worker process, its end of the pipe, and the items it holds (the first one running)."""
 
     def __init__(self, ctx: Any, func: Callable[[Any], Any], initializer: Callable[..., object] | None, initargs: tuple[Any, ...]) -> None:
         self.conn, child = ctx.Pipe(duplex=True)
@@ -149,9 +164,14 @@ class _Worker:
         child.close()
         self.ready = False
         self.started = time.monotonic()
-        self.index: int | None = None
-        self.deadline = float("inf")
-        self.tasks = 0
+        self.held: deque[tuple[int, Any]] = deque()  # (index, item) sent and not answered, in order
+        self.deadline = float("inf")  # of the first held item
+        self.sent = 0
+
+    @property
+    def index(self) -> int | None:
+        """The item the worker is running (the first it holds), or None when idle."""
+        return self.held[0][0] if self.held else None
 
     def stop(self) -> None:
         """Kill the process now and release its pipe."""
@@ -172,129 +192,202 @@ class _Worker:
         return f"exit code {code}"
 
 
-class _Pool:
+#: Items a worker holds at most: the one it runs and one waiting in its pipe, so that it starts
+#: the next as soon as it sends a result instead of idling while this process reads the result
+#: and answers (with one worker that round trip was a fifth of the batch's time).
+HELD = 2
+#: A waiting item is sent ahead only if it pickles to at most this many bytes: it must fit in
+#: the pipe's buffer (64 KiB on Linux), or sending it would block this process until the worker
+#: finished the item before, and a hung item's time limit could not be enforced meanwhile.
+AHEAD_BYTES = 32 * 1024
+
+
+class WorkerPool:
+    """Worker processes started at once, mapped over items later with `imap`: start the pool, do
+    other set-up work while the workers import and initialise, then stream items through it.
+    Use as a context manager (or call `close`) so the workers stop whatever happens."""
+
     def __init__(
-        self, func: Callable[[Any], Any], n: int, timeout: float | None, initializer: Callable[..., object] | None, initargs: tuple[Any, ...], window: int, max_tasks: int | None, start_method: str
+        self,
+        func: Callable[[Any], Any],
+        *,
+        n_process: int | None = 1,
+        timeout: float | None = None,
+        initializer: Callable[..., object] | None = None,
+        initargs: tuple[Any, ...] = (),
+        window: int | None = None,
+        max_tasks: int | None = None,
+        start_method: str = "spawn",
     ) -> None:
+        self.workers: list[_Worker] = []
+        n = _check(n_process, timeout)
         self.ctx = multiprocessing.get_context(start_method)
         self.spec = (func, initializer, initargs)
-        self.n, self.timeout, self.window, self.max_tasks = n, timeout, max(window, n), max_tasks
-        self.workers: list[_Worker] = []
+        self.n, self.timeout, self.window, self.max_tasks = n, timeout, max(window or 4 * n, n), max_tasks
         self.done: dict[int, Outcome[Any]] = {}
+        self.waiting: deque[tuple[int, Any]] = deque()  # taken from the items (or handed back by a dead worker), not yet sent
+        try:
+            self.workers = [self._spawn() for _ in range(n)]
+        except BaseException:
+            self.close()
+            raise
 
-    def run(self, items: Iterable[Any]) -> Iterator[Outcome[Any]]:
+    def __enter__(self) -> WorkerPool:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        """Stop every worker (idempotent)."""
+        for worker in self.workers:
+            worker.stop()
+        self.workers = []
+
+    def restart_with(self, initargs: tuple[Any, ...]) -> None:
+        """Workers started from now on (replacing a dead, hung or retired one) run the initializer
+        with ``initargs``: e.g. a value this process computed while the first workers started."""
+        self.spec = (self.spec[0], self.spec[1], initargs)
+
+    def __del__(self) -> None:  # a pool dropped unused (its stream never read) stops its workers too
+        self.close()
+
+    def imap(self, items: Iterable[Any]) -> Iterator[Outcome[Any]]:
+        """Yield one `Outcome` per item, in input order (see `imap_ordered`). The pool stays up for
+        the next `imap` when this one ends with every item answered; a stream closed or failed
+        early closes the pool (its workers may still hold items)."""
+        if not self.workers:
+            raise UsageError("this worker pool is closed", fix="start a new WorkerPool")
         source = enumerate(items)
         exhausted = False
         next_out = 0
-        in_flight = 0
+        finished = False
         try:
-            self.workers = [self._spawn() for _ in range(self.n)]
             while True:
                 while next_out in self.done:
                     yield self.done.pop(next_out)
                     next_out += 1
-                # Hand items to idle, ready workers while the window allows.
-                for worker in self.workers:
-                    if exhausted or not worker.ready or worker.index is not None:
-                        continue
-                    if in_flight + len(self.done) >= self.window:
-                        break
-                    nxt = next(source, None)
-                    if nxt is None:
-                        exhausted = True
-                        break
-                    in_flight += self._dispatch(worker, *nxt)
+                exhausted = self._hand_out(source, exhausted)
                 if next_out in self.done:
                     continue
-                if exhausted and in_flight == 0:
+                if exhausted and not self.waiting and not any(w.held for w in self.workers):
+                    finished = True
                     return
-                in_flight -= self._wait()
+                self._wait()
         finally:
+            if not finished:
+                self.close()
+
+    def run(self, item: Any) -> Outcome[Any]:
+        """One item through a worker, waiting for its outcome (e.g. a set-up step before a batch)."""
+        (outcome,) = self.imap([item])  # read to its end, so the pool stays up
+        return outcome
+
+    def _hand_out(self, source: Iterator[tuple[int, Any]], exhausted: bool) -> bool:
+        """Send items to ready workers (idle ones first, then one ahead each) while the window allows; True once the items are used up."""
+        for ahead in range(HELD):
             for worker in self.workers:
-                worker.stop()
+                if not worker.ready or len(worker.held) != ahead or (self.max_tasks and worker.sent >= self.max_tasks):
+                    continue
+                if not self.waiting:
+                    if exhausted or sum(len(w.held) for w in self.workers) + len(self.done) >= self.window:
+                        return exhausted
+                    nxt = next(source, None)
+                    if nxt is None:
+                        return True
+                    self.waiting.append(nxt)
+                self._dispatch(worker, *self.waiting.popleft(), ahead=ahead > 0)
+        return exhausted
 
     def _spawn(self) -> _Worker:
         return _Worker(self.ctx, *self.spec)
 
-    def _dispatch(self, worker: _Worker, index: int, item: Any) -> int:
-        """Send one item; an item that cannot be pickled is its own error outcome at once."""
+    def _dispatch(self, worker: _Worker, index: int, item: Any, *, ahead: bool) -> None:
+        """Send one item; one that cannot be pickled is its own error outcome at once; a big one waits for an idle worker."""
         try:
-            worker.conn.send((index, item))
-        except (BrokenPipeError, ConnectionResetError, EOFError):
-            self._replace(worker, index, f"worker process died before taking this input ({worker.death_note()})")
-            return 0
+            data = ForkingPickler.dumps((index, item))
         except Exception as exc:  # noqa: BLE001 - pickling errors
             self.done[index] = Outcome(index, error=f"input could not be sent to a worker: {one_line(exc, unexpected=False)}")
-            return 0
-        worker.index = index
-        worker.deadline = time.monotonic() + self.timeout if self.timeout else float("inf")
-        return 1
+            return
+        if ahead and len(data) > AHEAD_BYTES:
+            self.waiting.appendleft((index, item))
+            return
+        try:
+            worker.conn.send_bytes(data)
+        except (BrokenPipeError, ConnectionResetError, EOFError):
+            self.waiting.appendleft((index, item))  # not taken: it goes to the next worker
+            self._on_death(worker)
+            return
+        if not worker.held:
+            worker.deadline = time.monotonic() + self.timeout if self.timeout else float("inf")
+        worker.held.append((index, item))
+        worker.sent += 1
 
-    def _wait(self) -> int:
-        """Wait for a message, a death or a deadline; return how many items finished."""
+    def _wait(self) -> None:
+        """Wait for a message, a death or a deadline, and take it in."""
         now = time.monotonic()
-        deadlines = [w.deadline for w in self.workers if w.index is not None and w.deadline != float("inf")]
+        deadlines = [w.deadline for w in self.workers if w.held and w.deadline != float("inf")]
         deadlines += [w.started + INIT_TIMEOUT for w in self.workers if not w.ready]
         wait_for = max(0.0, min(deadlines) - now) if deadlines else None  # None: no time limit
         handles: list[Any] = [w.conn for w in self.workers] + [w.process.sentinel for w in self.workers]
         ready = set(multiprocessing.connection.wait(handles, timeout=wait_for))
-        finished = 0
         for worker in list(self.workers):
             if worker.conn in ready or worker.conn.poll():
-                finished += self._receive(worker)
+                self._receive(worker)
             elif worker.process.sentinel in ready:
-                finished += self._on_death(worker)
+                self._on_death(worker)
         now = time.monotonic()
         for worker in list(self.workers):
-            if worker.index is not None and now >= worker.deadline:
-                self._replace(worker, worker.index, f"timed out after {self.timeout:g} s; its worker process was stopped")
-                finished += 1
+            if worker.held and now >= worker.deadline:
+                self._replace(worker, f"timed out after {self.timeout:g} s; its worker process was stopped")
             elif not worker.ready and now >= worker.started + INIT_TIMEOUT:
                 raise SkillgapError(f"a worker process did not start within {INIT_TIMEOUT:g} s", fix="check that the machine is not out of memory")
-        return finished
 
-    def _receive(self, worker: _Worker) -> int:
+    def _receive(self, worker: _Worker) -> None:
         try:
             message = worker.conn.recv()
         except (EOFError, OSError):
-            return self._on_death(worker)
+            self._on_death(worker)
+            return
         except Exception as exc:  # noqa: BLE001 - a result that cannot be unpickled here
-            index = worker.index
-            worker.index, worker.deadline = None, float("inf")
-            if index is None:
+            if not worker.held:
                 raise
+            index, _ = self._finish(worker)
             self.done[index] = Outcome(index, error=f"result could not be read back: {one_line(exc, unexpected=False)}")
-            return 1
+            return
         kind = message[0]
         if kind == "ready":
             worker.ready = True
-            return 0
+            return
         if kind == "init-error":
             raise SkillgapError(f"worker set-up failed: {message[1]}", fix="fix the set-up error above; it would fail for every input")
         _, index, ok, payload = message
-        worker.index, worker.deadline = None, float("inf")
+        self._finish(worker)
         self.done[index] = Outcome(index, value=payload) if ok else Outcome(index, error=payload)
-        worker.tasks += 1
-        if self.max_tasks and worker.tasks >= self.max_tasks:
-            self._replace(worker, None, "")  # retire it: idle now, so nothing is lost
-        return 1
+        if self.max_tasks and worker.sent >= self.max_tasks and not worker.held:
+            self._replace(worker, "")  # retire it: idle now, so nothing is lost
 
-    def _on_death(self, worker: _Worker) -> int:
+    def _finish(self, worker: _Worker) -> tuple[int, Any]:
+        """The worker's running item is answered: the next one it holds starts now."""
+        finished = worker.held.popleft()
+        worker.deadline = time.monotonic() + self.timeout if worker.held and self.timeout else float("inf")
+        return finished
+
+    def _on_death(self, worker: _Worker) -> None:
         worker.process.join()
         if not worker.ready:
             raise SkillgapError(
                 f"a worker process died while starting ({worker.death_note()})",
                 fix='in a script, call this under `if __name__ == "__main__":` (new processes import the script); else run with n_process=1 to see the error',
             )
-        if worker.index is None:  # died idle: replace it quietly
-            self._replace(worker, None, "")
-            return 0
-        self._replace(worker, worker.index, f"worker process died while processing this input ({worker.death_note()})")
-        return 1
+        self._replace(worker, f"worker process died while processing this input ({worker.death_note()})")
 
-    def _replace(self, worker: _Worker, index: int | None, error: str) -> None:
-        """Stop a worker, record its item's error, and start a fresh one in its place."""
+    def _replace(self, worker: _Worker, error: str) -> None:
+        """Stop a worker and start a fresh one in its place: the item it ran gets ``error``, the
+        ones waiting behind it (never started) go to the next free worker."""
         worker.stop()
-        if index is not None:
+        if worker.held:
+            index, _ = worker.held.popleft()
             self.done[index] = Outcome(index, error=error)
+            self.waiting.extendleft(reversed(worker.held))
         self.workers[self.workers.index(worker)] = self._spawn()

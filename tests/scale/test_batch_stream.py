@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
-from skillgap.batch import rank, score_candidates
+from skillgap.batch import rank, rank_candidates, score_candidates
 from skillgap.taxonomy import load_taxonomy
 
 TEXT = "Skills: Python, SQL, Docker and AWS.\nExperience: five years of ETL pipelines in Python."
@@ -32,6 +32,33 @@ def test_rank_in_worker_processes_equals_rank_in_this_process(shared_data: Path,
         f"{empty}: folder holds no files",
     ]
     assert here["error"].isna().sum() == len(candidates) - 3 and "text #12" in here["candidate"].tolist()
+
+
+EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
+
+
+def test_one_worker_two_workers_and_this_process_rank_the_examples_alike():
+    # with workers, the posting is prepared by one of them (this process builds no pipeline)
+    job = EXAMPLES / "jobs" / "ml-engineer-posting.md"
+    resumes = sorted((EXAMPLES / "resumes").iterdir())
+    here = rank_candidates(resumes, job)
+    one, two = rank_candidates(resumes, job, n_process=1, timeout=60), rank_candidates(resumes, job, n_process=2)
+    pd.testing.assert_frame_equal(here.to_frame(), one.to_frame())
+    pd.testing.assert_frame_equal(here.to_frame(), two.to_frame())
+    assert [r.report.candidate.career for r in here] == [r.report.candidate.career for r in two]  # read in the workers
+    assert [r.report.candidate.mentions for r in here] == [r.report.candidate.mentions for r in two]
+    assert here.warnings == two.warnings and len(here) == len(resumes)
+
+
+def test_a_job_that_cannot_be_read_raises_the_same_error_with_workers(tmp_path: Path):
+    from skillgap.errors import DocumentError
+
+    missing = tmp_path / "missing.txt"
+    with pytest.raises(DocumentError) as here:
+        rank([TEXT], missing)
+    with pytest.raises(DocumentError) as there:
+        rank([TEXT], missing, n_process=2)
+    assert str(here.value) == str(there.value) == f"{missing}: no such file (fix: check the path)"
 
 
 def hanging_taxonomy(folder: Path) -> Path:

@@ -9,7 +9,7 @@ import pytest
 
 from parallel_workers import behave, failing_init, init_counter, pid_and_inits
 from skillgap.errors import SkillgapError
-from skillgap.parallel import Outcome, imap_ordered
+from skillgap.parallel import Outcome, WorkerPool, imap_ordered
 
 
 def test_every_failure_becomes_its_own_outcome_in_input_order():
@@ -30,6 +30,26 @@ def test_every_failure_becomes_its_own_outcome_in_input_order():
     }
     assert errors["unpicklable"].startswith("result could not be sent back: ")
     assert elapsed < 15  # one 1.5 s timeout plus a few worker restarts, not a stall
+
+
+def test_the_item_waiting_behind_a_hung_or_dying_one_is_run_by_the_next_worker():
+    # one worker holds two items: the one it runs and the next; that next one is not lost with it
+    outcomes = list(imap_ordered(behave, ["hang", 1, "exit", 2, "x" * 100_000, 3], n_process=1, timeout=1.0))
+    assert [(o.value, o.error) for o in outcomes] == [
+        (None, "timed out after 1 s; its worker process was stopped"),
+        (1, None),
+        (None, "worker process died while processing this input (exit code 3)"),
+        (2, None),
+        ("x" * 100_000, None),  # too big to wait in the pipe: sent when the worker is idle
+        (3, None),
+    ]
+
+
+def test_a_pool_started_early_runs_its_initializer_before_the_items_come():
+    with WorkerPool(pid_and_inits, n_process=2, timeout=30, initializer=init_counter) as pool:
+        time.sleep(0.1)  # this process does other set-up work meanwhile
+        outcomes = list(pool.imap(range(6)))
+    assert [o.value[1] for o in outcomes] == [1] * 6 and pool.workers == []
 
 
 def test_initializer_runs_once_per_worker_process():
