@@ -13,7 +13,8 @@ Per ranking (a FERR job, a Vanetik CV): NDCG@10 with gain = grade - lowest grade
 tie-aware (tied scores share their positions' mean gain), and Spearman's rho (average ranks;
 a constant ranking scores 0); averaged over rankings. Methods, all in the same run: skillgap's
 default ranking (the match model with the shipped weights, `skillgap.match`), each of its parts
-alone, today's coverage score (``report.score``), BM25 and TF-IDF cosine of the query text
+alone (the lexical part also at the fitted BM25 b), the weights shipped before the current fit
+(`PREVIOUS`), today's coverage score (``report.score``), BM25 and TF-IDF cosine of the query text
 against the documents of the same ranking, the ranked document's length, and random (the
 mean over 200 seeded shuffles). Each part of the split (`benchmarks.splits`: FERR jobs and
 Vanetik CVs alternating by file order, first = tuning) is reported separately, with a paired
@@ -199,7 +200,7 @@ def methods(weights: MatchWeights) -> dict[str, object]:
         **{f"  part: {name}": part(name) for name in MATCH_PARTS if name != "lexical"},
         **({f"  part: lexical (b {weights.lexical_b:g})": part("lexical")} if weights.lexical_b != Bm25().b else {}),
         "  part: lexical = BM25": lambda u: u.lexical,
-        "previous weights (1,2,1,2,1,2; 8)": lambda u: match_scores(u, PREVIOUS),
+        "previous weights": lambda u: match_scores(u, PREVIOUS),
         "today's score (coverage)": lambda u: np.asarray([p.coverage for p in u.pairs]),
         "TF-IDF cosine": lambda u: u.tfidf,
         "length of the ranked text": lambda u: np.asarray([float(p.length) for p in u.pairs]),
@@ -321,10 +322,10 @@ def print_table(title: str, units: list[Unit], weights: MatchWeights) -> None:
     base = table["  part: lexical = BM25"]
     refused = sum(all(not p.possible for p in u.pairs) for u in units)
     print(f"{title}: {len(units)} rankings ({refused} with no taxonomy skill in the job: ranked on the other parts)")
-    print(f"  {'method':<28} {'NDCG@10':>8} {'Spearman':>9}   minus BM25, 95 % bootstrap interval (NDCG | Spearman)")
+    print(f"  {'method':<30} {'NDCG@10':>8} {'Spearman':>9}   minus BM25, 95 % bootstrap interval (NDCG | Spearman)")
     for name, values in table.items():
         nd, rho = np.nanmean(values, axis=0)
-        line = f"  {name:<28} {nd:8.3f} {rho:+9.3f}"
+        line = f"  {name:<30} {nd:8.3f} {rho:+9.3f}"
         if name != "  part: lexical = BM25":
             cells = []
             for col in (0, 1):

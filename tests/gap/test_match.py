@@ -132,6 +132,9 @@ def test_rank_scale_combines_ranks_but_shows_the_values(taxonomy, profile_of):
     best, middle, worst = builder.matches()
     assert best.part("skills").value == 1.0 and middle.part("skills").value == pytest.approx(1 / 3)  # values as they are
     assert [m.score for m in (best, middle, worst)] == [100.0, 50.0, 0.0]  # ranks 1, 0.5, 0 in both parts
+    alone = MatchBuilder(posting.document.text, weights)
+    alone.add(compare(profile_of("aws"), job), "aws", "Python Developer", [])
+    assert alone.matches()[0].score == 50.0  # ranks are relative: a lone candidate is in the middle
 
 
 def test_lexical_length_normalisation_comes_from_the_weights(taxonomy, profile_of):
