@@ -38,7 +38,7 @@ from pathlib import Path
 import numpy as np
 from scipy.stats import rankdata
 
-from benchmarks.ranking import Reader, Unit, ferr_units, judged, part_values, vanetik_units
+from benchmarks.ranking import Reader, Unit, ferr_units, judged, match_scores, part_values, vanetik_units
 from skillgap.match import PARTS, MatchWeights, rank_normalise
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -61,9 +61,11 @@ class Setting:
     scale: str
 
     def match_weights(self) -> MatchWeights:
+        """The setting as the library's `MatchWeights`."""
         return MatchWeights(**dict(zip(PARTS, self.weights)), saturation=self.saturation, lexical_b=self.b, scale=self.scale)
 
     def describe(self) -> str:
+        """One line: each part's weight, then saturation, b and scale."""
         return ", ".join(f"{p} {w:g}" for p, w in zip(PARTS, self.weights)) + f"; saturation {self.saturation:g}, b {self.b:g}, {self.scale}"
 
 
@@ -236,6 +238,7 @@ def bm25_figures(units: list[Unit]) -> np.ndarray:
 
 
 def yaml_number(value: float) -> str:
+    """A number as YAML writes it (``.inf`` for infinity)."""
     return ".inf" if math.isinf(value) else f"{value:g}"
 
 
@@ -249,8 +252,6 @@ def main() -> int:
     grid = settings()
     table = figures_table(units, grid)
     for unit, i in itertools.product(units[:3] + units[-2:], (0, len(grid) // 3, len(grid) - 1)):  # the fast formulas are the benchmark's
-        from benchmarks.ranking import match_scores
-
         assert np.allclose(judged(unit, match_scores(unit, grid[i].match_weights())), table[units.index(unit), i], equal_nan=True), (unit.key, grid[i])
     bm25 = bm25_figures(units)
     print(f"tuning part: {datasets.count('FERR')} FERR jobs, {datasets.count('Vanetik')} Vanetik CVs; {len(grid)} settings")
