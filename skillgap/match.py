@@ -80,7 +80,7 @@ class MatchWeights:
     title: float = 1.0
     lexical: float = 1.0
     saturation: float = math.inf
-    lexical_b: float = 0.75
+    lexical_b: float = Bm25().b
     scale: str = "raw"
 
     def __post_init__(self) -> None:
