@@ -4,13 +4,16 @@ misreading (no position, undated positions, education of level other, degree wor
 
     python benchmarks/career_fieldtest.py [--data ../shared/data] [--sample 40] [--seed 14] [--quiet]
 
-Documents: a seeded sample of ``pairs/ferr_hr_relevance/resumes/*.pdf`` (livecareer) and all of
-``pairs/vanetik_vacancy_resume/CV_unannotated/*.docx``; none is in the experience gold.
+Documents: a seeded sample of ``pairs/ferr_hr_relevance/resumes/*.pdf`` (livecareer), all of
+``pairs/vanetik_vacancy_resume/CV_unannotated/*.docx`` and a seeded sample of the Indeed résumés
+of ``skill_annotations/dataturks_resume_ner/traindata.json`` (plain text, their entity labels
+unused); none is in the experience gold.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import random
 import sys
 from collections import Counter
@@ -33,21 +36,34 @@ def documents(data: Path, sample: int, seed: int) -> list[Path]:
     return sorted(random.Random(seed).sample(pdfs, min(sample, len(pdfs)))) + docx
 
 
+def indeed_texts(data: Path, sample: int, seed: int) -> list[tuple[str, str]]:
+    """(name, text) of a seeded sample of the DataTurks Indeed résumés (line numbers as names)."""
+    path = data / "skill_annotations/dataturks_resume_ner/traindata.json"
+    if not path.is_file():
+        return []
+    rows = [json.loads(line)["content"] for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    picked = sorted(random.Random(seed).sample(range(len(rows)), min(sample, len(rows))))
+    return [(f"dataturks#{i + 1}", rows[i]) for i in picked]
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
     parser.add_argument("--sample", type=int, default=40)
     parser.add_argument("--seed", type=int, default=14)
+    parser.add_argument("--indeed", type=int, default=40, help="DataTurks Indeed résumés in the sample")
     parser.add_argument("--quiet", action="store_true", help="summary counts only")
     args = parser.parse_args()
     finder = degree_finder(load_career_vocabulary())
     counts: Counter[str] = Counter()
-    for path in documents(args.data, args.sample, args.seed):
+    inputs: list[tuple[str, Path | str]] = [(p.name, p) for p in documents(args.data, args.sample, args.seed)]
+    inputs += indeed_texts(args.data, args.indeed, args.seed)
+    for name, source in inputs:
         try:
-            doc = read_document(path, kind="resume")
+            doc = read_document(source, kind="resume", name=name) if isinstance(source, str) else read_document(source, kind="resume")
         except SkillgapError as exc:
             counts["unreadable"] += 1
-            print(f"== {path.name}: unreadable: {exc}")
+            print(f"== {name}: unreadable: {exc}")
             continue
         career = read_career(doc)
         counts["documents"] += 1
@@ -65,7 +81,7 @@ def main() -> None:
         counts["total months None"] += career.total_months() is None
         if args.quiet:
             continue
-        print(f"== {path.name}  as_of {career.as_of} ({career.as_of_source})  total {career.total_months()}")
+        print(f"== {name}  as_of {career.as_of} ({career.as_of_source})  total {career.total_months()}")
         for p in career.positions:
             end = "present" if p.current else p.end
             print(f"  P {p.title} | {p.employer} | {p.start}-{end} | {p.kind}  [{p.date_text}]")

@@ -19,6 +19,7 @@ import itertools
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import replace
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Union
 
@@ -92,16 +93,18 @@ def score_candidate(
     credits: Credits = Credits(),
     index: int = 0,
     source: str | None = None,
+    as_of: date | None = None,
 ) -> CandidateResult:
     """Compare one candidate to a prepared job; any failure becomes ``error`` (never raised).
 
-    ``source`` names the candidate in the result (default: `source_name` of the input).
+    ``source`` names the candidate in the result (default: `source_name` of the input);
+    ``as_of`` is the date current positions run to (default: the résumé's own, see `compare`).
     """
     source = source or source_name(candidate, index)
     if isinstance(candidate, Unreadable):
         return CandidateResult(source, None, candidate.error)
     try:
-        return CandidateResult(source, compare_prepared(candidate, job, extractor=extractor, credits=credits))
+        return CandidateResult(source, compare_prepared(candidate, job, extractor=extractor, credits=credits, as_of=as_of))
     except Exception as exc:  # noqa: BLE001 - one bad file must not stop a batch; the row says what happened
         return CandidateResult(source, None, one_line(exc, source))
 
@@ -119,6 +122,7 @@ def score_candidates(
     batch_size: int = 64,
     journal: str | Path | None = None,
     resume: bool = False,
+    as_of: date | None = None,
 ) -> Iterator[CandidateResult]:
     """Yield one `CandidateResult` per input (folders expanded), in input order, whatever fails.
 
@@ -134,6 +138,7 @@ def score_candidates(
     to it as it ends (`skillgap.journal`); with ``resume=True`` the files whose content the
     journal already holds are not read again. The journal stays on disk: remove it
     (`skillgap.journal.discard`) once the output built from these results is written.
+    ``as_of`` is the date current positions run to (default: each résumé's own, see `compare`).
     """
     prepared = prepare_job(job, taxonomy=taxonomy, extractor=extractor, weights=weights)
     inputs: Iterable[Any] = expand_candidates(candidates)
@@ -141,12 +146,19 @@ def score_candidates(
         from .journal import Journal
 
         record = Journal(journal, extractor.taxonomy if extractor is not None else prepared.taxonomy, resume=resume)
-        return _journalled(inputs, record, lambda rest: _scored(rest, prepared, extractor, credits, n_process, timeout, batch_size))
-    return _scored(inputs, prepared, extractor, credits, n_process, timeout, batch_size)
+        return _journalled(inputs, record, lambda rest: _scored(rest, prepared, extractor, credits, n_process, timeout, batch_size, as_of))
+    return _scored(inputs, prepared, extractor, credits, n_process, timeout, batch_size, as_of)
 
 
 def _scored(
-    inputs: Iterable[Any], prepared: PreparedJob, extractor: SkillExtractor | None, credits: Credits, n_process: int | None, timeout: float | None, batch_size: int
+    inputs: Iterable[Any],
+    prepared: PreparedJob,
+    extractor: SkillExtractor | None,
+    credits: Credits,
+    n_process: int | None,
+    timeout: float | None,
+    batch_size: int,
+    as_of: date | None = None,
 ) -> Iterator[CandidateResult]:
     """The results of expanded inputs against a prepared job, here or in worker processes."""
     items = enumerate(inputs)
@@ -155,7 +167,7 @@ def _scored(
         profiled = profiles_here(items, extractor, batch_size)
     else:
         profiled = _profiles_in_workers(items, extractor, prepared.taxonomy, n_process, timeout)
-    return results_of(profiled, prepared, credits)
+    return results_of(profiled, prepared, credits, as_of)
 
 
 def _journalled(inputs: Iterable[Any], journal: Journal, score: Callable[[Iterable[Any]], Iterator[CandidateResult]]) -> Iterator[CandidateResult]:
@@ -183,14 +195,14 @@ def _journalled(inputs: Iterable[Any], journal: Journal, score: Callable[[Iterab
 Profiled = Iterator[tuple[int, Any, "SkillProfile | str"]]
 
 
-def results_of(profiled: Profiled, prepared: PreparedJob, credits: Credits) -> Iterator[CandidateResult]:
+def results_of(profiled: Profiled, prepared: PreparedJob, credits: Credits, as_of: date | None = None) -> Iterator[CandidateResult]:
     """`CandidateResult`s of (index, input, profile or error) triples: the comparison step."""
     for index, candidate, got in profiled:
         source = source_name(candidate, index)
         if isinstance(got, str):
             yield CandidateResult(source, None, got)
         else:
-            yield score_candidate(got, prepared, credits=credits, index=index, source=source)
+            yield score_candidate(got, prepared, credits=credits, index=index, source=source, as_of=as_of)
 
 
 def profiles_here(items: Iterable[tuple[int, Any]], extractor: SkillExtractor, batch_size: int, kind: str = "resume") -> Profiled:
@@ -337,12 +349,14 @@ def match_jobs(
     match_weights: MatchWeights | None = None,
     by: str = "match",
     batch_size: int = 64,
+    as_of: date | None = None,
 ) -> Ranking:
     """Rank jobs for one candidate: every posting (paths, folders, texts, documents or profiles)
     compared to the résumé with the same match model as `rank` (the résumé's text is the lexical
     query, the postings are its documents). One result per posting, named by it (``item="job"``);
     a posting that cannot be read is an error row; one in which the taxonomy finds no skill is
     ranked on the other parts and named in ``warnings``. A résumé that cannot be read raises.
+    ``as_of`` is the date current positions run to (default: the résumé's own, see `compare`).
     """
     check_rank_by(by)
     if extractor is None:
@@ -357,7 +371,7 @@ def match_jobs(
             if isinstance(got, str):
                 raise _Failed(got)
             job = prepare_job(got, weights=weights)
-            report = compare_prepared(profile, replace(job, name=source), credits=credits)
+            report = compare_prepared(profile, replace(job, name=source), credits=credits, as_of=as_of)
         except Exception as exc:  # noqa: BLE001 - one bad posting must not stop the ranking; its row says what happened
             results.append(CandidateResult(source, None, str(exc) if isinstance(exc, _Failed) else one_line(exc, source)))
             builder.add(None, "", "", ())
@@ -386,6 +400,7 @@ def rank(
     n_process: int | None = 1,
     timeout: float | None = None,
     batch_size: int = 64,
+    as_of: date | None = None,
 ) -> pd.DataFrame:
     """Rank candidates (paths, folders, texts, documents or profiles) against a posting or role.
 
@@ -396,9 +411,10 @@ def rank(
     `RANK_BY`, default the match; highest first; ties keep input order and share a rank); inputs
     that failed come last with NaN figures and their error. ``n_process``, ``timeout`` and
     ``batch_size`` stream the batch as in `score_candidates`. The job's warnings (a posting with
-    no known skill) are in ``frame.attrs["warnings"]``. This is ``rank_candidates(...).to_frame()``.
+    no known skill) are in ``frame.attrs["warnings"]``; ``as_of`` is the date current positions
+    run to (default: each résumé's own, see `compare`). This is ``rank_candidates(...).to_frame()``.
     """
-    options = dict(taxonomy=taxonomy, extractor=extractor, credits=credits, weights=weights, n_process=n_process, timeout=timeout, batch_size=batch_size)
+    options = dict(taxonomy=taxonomy, extractor=extractor, credits=credits, weights=weights, n_process=n_process, timeout=timeout, batch_size=batch_size, as_of=as_of)
     return rank_candidates(candidates, job, by=by, match_weights=match_weights, **options).to_frame()
 
 

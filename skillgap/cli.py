@@ -13,9 +13,11 @@ starts fast.
 from __future__ import annotations
 
 import functools
+import re
 import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
+from datetime import date
 from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, Optional, TypeVar
@@ -67,6 +69,21 @@ TaxonomyOpt = Annotated[
 ]
 NoShippedOpt = Annotated[bool, typer.Option("--no-shipped", help="Use only the --taxonomy files, not the shipped taxonomy.")]
 QuietOpt = Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar and no notes on stderr.")]
+AsOfOpt = Annotated[
+    Optional[str],
+    typer.Option("--as-of", help="The date current positions run to, YYYY-MM (default: each résumé's own date, else today).", metavar="YYYY-MM"),
+]
+_AS_OF = re.compile(r"((?:19|20)\d\d)-(0[1-9]|1[0-2])")
+
+
+def _as_of(value: str | None) -> date | None:
+    """The first of the month ``--as-of YYYY-MM`` names, or None when not given."""
+    if value is None:
+        return None
+    m = _AS_OF.fullmatch(value.strip())
+    if m is None:
+        raise typer.BadParameter(f"{value!r} is not a month: write it as YYYY-MM, e.g. 2024-06", param_hint="--as-of")
+    return date(int(m.group(1)), int(m.group(2)), 1)
 
 
 def _taxonomy(paths: Sequence[Path] | None, no_shipped: bool) -> Taxonomy:
@@ -192,22 +209,23 @@ def extract(
     taxonomy: TaxonomyOpt = None,
     no_shipped: NoShippedOpt = False,
     quiet: QuietOpt = False,
+    as_of: AsOfOpt = None,
 ) -> None:
-    """The skills found in each file, with evidence."""
+    """The skills found in each file, with evidence (and, for résumés, months of experience)."""
     from .extract import SkillExtractor
     from .extract.pipeline import FailedDocument
     from .report import profiles_frame, write_frame
     from .report.tables import TABLE_SUFFIXES
     from .report.terminal import profile_table
 
-    out = _out_path(out, TABLE_SUFFIXES)
+    out, reference = _out_path(out, TABLE_SUFFIXES), _as_of(as_of)
     extractor = SkillExtractor(_taxonomy(taxonomy, no_shipped))
     items = []  # (source, profile or None, error or None), as `profiles_frame` takes them
     with _progress(len(files), "extracting", quiet) as advance:
         for path, got in zip(files, extractor.extract_many(files, errors="record")):
             items.append((str(path), None, got.error) if isinstance(got, FailedDocument) else (str(path), got, None))
             advance()
-    frame = profiles_frame(items)
+    frame = profiles_frame(items, as_of=reference)
     if out is not None:
         write_frame(frame, out)
     if format is TableFormat.table:
@@ -233,15 +251,16 @@ def compare(
     taxonomy: TaxonomyOpt = None,
     no_shipped: NoShippedOpt = False,
     quiet: QuietOpt = False,
+    as_of: AsOfOpt = None,
 ) -> None:
     """The gap between one résumé and a posting or role: matched, implied, transferable, missing."""
     from .gap import compare as compare_fn
     from .report import REPORT_SUFFIXES, write_gap_report
     from .report.terminal import gap_views
 
-    out = _out_path(out, REPORT_SUFFIXES)
+    out, reference = _out_path(out, REPORT_SUFFIXES), _as_of(as_of)
     target = _job(job, role)
-    report = compare_fn(candidate, target, taxonomy=_taxonomy(taxonomy, no_shipped))
+    report = compare_fn(candidate, target, taxonomy=_taxonomy(taxonomy, no_shipped), as_of=reference)
     if out is not None:
         write_gap_report(report, out)
     _show(gap_views(report))
@@ -277,6 +296,7 @@ def rank(
     taxonomy: TaxonomyOpt = None,
     no_shipped: NoShippedOpt = False,
     quiet: QuietOpt = False,
+    as_of: AsOfOpt = None,
 ) -> None:
     """Rank résumés against a posting or role; unreadable files become error rows (exit 1).
 
@@ -290,7 +310,7 @@ def rank(
     from .ranking import Ranking
     from .report import REPORT_SUFFIXES
 
-    out = _out_path(out, REPORT_SUFFIXES)
+    out, reference = _out_path(out, REPORT_SUFFIXES), _as_of(as_of)
     if resume and out is None:
         raise typer.BadParameter("--resume needs the --out of the interrupted run", param_hint="--resume")
     job_input, tax = _job(job, role), _taxonomy(taxonomy, no_shipped)
@@ -299,7 +319,7 @@ def rank(
     journal = journal_path(out) if out is not None else None
     results = []
     with _progress(len(inputs), "ranking", quiet) as advance:
-        for result in score_candidates(inputs, prepared, taxonomy=tax, n_process=jobs, timeout=timeout, journal=journal, resume=resume):
+        for result in score_candidates(inputs, prepared, taxonomy=tax, n_process=jobs, timeout=timeout, journal=journal, resume=resume, as_of=reference):
             results.append(result)
             advance()
     _finish_ranking(Ranking(with_matches(results, prepared), by="match", warnings=prepared.warnings), out, top, quiet, journal=journal)
@@ -315,15 +335,16 @@ def jobs_for(
     taxonomy: TaxonomyOpt = None,
     no_shipped: NoShippedOpt = False,
     quiet: QuietOpt = False,
+    as_of: AsOfOpt = None,
 ) -> None:
     """Rank job postings for one candidate with the same match model as rank; unreadable postings become error rows (exit 1)."""
     from .batch import match_jobs
     from .report import REPORT_SUFFIXES
 
-    out = _out_path(out, REPORT_SUFFIXES)
+    out, reference = _out_path(out, REPORT_SUFFIXES), _as_of(as_of)
     if not resume.exists():
         raise typer.BadParameter(f"no such file: {resume}", param_hint="RESUME")
-    _finish_ranking(match_jobs(resume, [str(p) for p in postings], taxonomy=_taxonomy(taxonomy, no_shipped)), out, top, quiet)
+    _finish_ranking(match_jobs(resume, [str(p) for p in postings], taxonomy=_taxonomy(taxonomy, no_shipped), as_of=reference), out, top, quiet)
 
 
 def _finish_ranking(ranking: Any, out: Path | None, top: int, quiet: bool, *, journal: Path | None = None) -> None:

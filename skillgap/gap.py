@@ -232,6 +232,9 @@ class GapReport:
     warnings: tuple[str, ...] = ()
     #: The overall-experience and degree rows (`CareerCheck`), when the job asks for them.
     career: tuple[CareerCheck, ...] = ()
+    #: The date current positions were run to when given (`compare(..., as_of=)`); None: the
+    #: résumé's own (`Career.as_of`).
+    as_of: date | None = None
 
     @property
     def earned(self) -> float:
@@ -507,6 +510,7 @@ def compare_prepared(
         credits=credits,
         warnings=job.warnings,
         career=checks,
+        as_of=as_of,
     )
 
 

@@ -238,8 +238,8 @@ class MatchBuilder:
         parts = [
             skills_part(report, self.weights.saturation),
             relevance_part(report),
-            experience_part(report, asks),
-            education_part(report, asks),
+            experience_part(report, asks, report.as_of),
+            education_part(report, asks, report.as_of),
             title_part(job_title, candidate_titles),
         ]
         self._pairs.append((position, parts))

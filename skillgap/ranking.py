@@ -149,7 +149,7 @@ def ranking_row(result: CandidateResult) -> dict[str, Any]:
         "matched": len(rep.by_status("matched")) if rep else pd.NA,
         "missing_required": ", ".join(rep.summary().missing_required) if rep else None,
         "short_of_years": ", ".join(rep.summary().short) if rep else None,
-        "experience_months": rep.candidate.career.total_months() if rep else None,
+        "experience_months": rep.candidate.career.total_months(rep.as_of) if rep else None,
         "degree": rep.candidate.career.highest_level if rep else None,
         "error": result.error,
     }

@@ -33,10 +33,13 @@ MAX_HEAD_WORDS = 16
 MAX_SINGLE_DATE_WORDS = 10
 #: Most words of a title line printed above its date line.
 MAX_TITLE_WORDS = 9
+#: Most lines above a date line that hold its title and employer, one per line.
+MAX_HEAD_LINES = 3
 #: Totals above this many months are absurd (60 years) and are not reported.
 MAX_TOTAL_MONTHS = 720
 _STRIP = " \t•*-–—|,:;()[]"
 _BULLET = re.compile(r"^\s*[•*\-–o]\s")
+_URL = re.compile(r"://|\bwww\.", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -178,7 +181,11 @@ def read_career(document: Document, *, as_of: date | None = None, vocab: CareerV
     for p in positions:
         span = p.interval(ref)
         label = p.title or p.date_text
-        if _after(p.start_month, ref) or _after(p.end_month, ref):
+        if p.start is None:
+            warnings.append(f"position {label!r}: its start date could not be read ({p.date_text!r}); left out of the totals")
+        elif p.end is None and not p.current:
+            warnings.append(f"position {label!r}: its end date could not be read ({p.date_text!r}); left out of the totals")
+        elif _after(p.start_month, ref) or _after(p.end_month, ref):
             warnings.append(f"position {label!r}: dated after the reference date {ref:%Y-%m}; left out of the totals")
         elif span is not None and span[1] < span[0]:
             warnings.append(f"position {label!r}: the end {p.end_month} is before the start {p.start_month}; left out of the totals")
@@ -205,10 +212,18 @@ def _patterns(vocab: CareerVocabulary) -> dict[str, Any]:
     found = types.SimpleNamespace()
     found._heading_kind = {w: kind for kind, words in vocab.heading_kinds.items() for w in words}
     found._heading_words = words_pattern(list(found._heading_kind))
+    found._experience_words = words_pattern(vocab.heading_words)
     found._title_kinds = {kind: words_pattern(words) for kind, words in vocab.title_kinds.items()}
+    found._employer_kinds = {kind: words_pattern(words) for kind, words in vocab.employer_kinds.items()}
     found._detail = re.compile(rf"(?:{words_pattern(vocab.detail_labels).pattern})\s*[:\-–]", re.IGNORECASE)
-    found._joiner = re.compile(r"\s+(?:" + "|".join(re.escape(j) for j in vocab.employer_joiners) + r")\s+", re.IGNORECASE)
+    found._detail_alone = re.compile(rf"(?<![ \t•*\-–])[ \t•*\-–]*(?:{words_pattern(vocab.detail_labels).pattern})[ \t]*", re.IGNORECASE)
+    present = "|".join(re.escape(w) for w in sorted(vocab.present, key=len, reverse=True))
+    # A range whose start could not be read: "Jan 20019 - Present", "?? – Current"
+    months = "|".join(re.escape(w) for w in sorted(vocab.months, key=len, reverse=True))
+    found._unread_start = re.compile(rf"(?<!\S)(?P<range>(?:(?:{months})\.?[ \t,]*)?[^\s\d]*\d\S*[ \t]*[-–—~][ \t]*(?:{present}))(?![\w])", re.IGNORECASE)
+    found._joiner = re.compile(r"(?<!\s)\s+(?:" + "|".join(re.escape(j) for j in vocab.employer_joiners) + r")\s+", re.IGNORECASE)
     found._institution = words_pattern(vocab.institutions)
+    found._field_end = re.compile(rf"\s(?:(?-i:The)\s|(?:in|at|from)\s|GPA\b|{words_pattern(vocab.institutions).pattern})", re.IGNORECASE)
     found._expected = words_pattern(vocab.expected)
     found.degrees = degree_finder(vocab)
     found._education_heading = words_pattern(vocab.education_sections)
@@ -244,27 +259,58 @@ class _CareerReader:
     # -- positions ---------------------------------------------------------------------------
 
     def _regions(self) -> Iterator[tuple[Section, PositionKind]]:
+        """Experience-type sections with their kind; a section of another name whose heading has
+        an experience word counts as one; without any, the text outside education-type sections
+        (`_outside`)."""
+        found = False
         for section in self.doc.sections:
             kind = self.vocab.position_sections.get(section.name)
             m = self._heading_words.search(section.heading)
             if m is not None:
                 kind = self._heading_kind[m.group(0).casefold()]
+            elif kind is None and section.name not in self.vocab.not_sections and self._experience_words.search(section.heading):
+                kind = "job"
             if kind is not None:
+                found = True
                 yield section, kind  # type: ignore[misc]
+        if not found:
+            yield from ((section, "job") for section in self._outside())
+
+    def _outside(self) -> Iterator[Section]:
+        """The text of a résumé without an experience section, outside the sections that are not
+        positions (projects, references ...), as regions with no heading line. An education
+        section is read too (a misread heading can leave a whole career under "EDUCATION"); its
+        degree and institution lines are skipped (`_schooling`)."""
+        start = 0
+        for section in self.doc.sections:
+            if section.name in self.vocab.not_sections:
+                if section.start > start:
+                    yield Section("", "", start, section.start)
+                if section.name in self.vocab.education_sections:
+                    yield Section(section.name, "", section.start, section.end)
+                start = section.end
+        if start < len(self.doc.text):
+            yield Section("", "", start, len(self.doc.text))
 
     def positions(self) -> Iterator[Position]:
         seen: list[list[tuple[object, object]]] = []
         for section, kind in self._regions():
-            lines, ranges = self._logical_lines(list(_lines(self.doc.text, section.start, section.end))[1:])  # below the heading
+            lines, ranges = self._logical_lines(list(_lines(self.doc.text, section.start, section.end))[1 if section.heading else 0 :])  # below the heading
+            headless, schooling = not section.heading, section.name in self.vocab.education_sections
             anchors: list[tuple[int, DateRange, PositionKind]] = []
             current_kind = kind
             for i, line in enumerate(lines):
                 run_in = self._run_in_kind(line.text)
                 if run_in is not None:
                     current_kind = run_in
+                if headless and (self._schooling(line.text) or (schooling and ranges[i] and i + 1 < len(lines) and self._schooling(lines[i + 1].text))):
+                    continue  # education printed without a heading; in an education section, dates over an institution line too
                 found = self._anchor(line.text, ranges[i], bool(ranges[i]) and i > 0 and not ranges[i - 1] and _title_like(lines[i - 1].text))
+                if found is None and not ranges[i]:
+                    found = self._unread(line.text)
                 if found is not None:
                     anchors.append((i, found, current_kind))
+            anchors = _stacked(lines, anchors)
             dates = [(rng.start, rng.end) for _, rng, _ in anchors]
             if dates and dates in seen:  # the same entries printed twice (Experience = Work History)
                 continue
@@ -278,15 +324,16 @@ class _CareerReader:
     def _logical_lines(self, lines: list[_Line]) -> tuple[list[_Line], list[list[DateRange]]]:
         """Lines, with a line joined to the next ones where a date range runs across the break
         ("April 2015" / "to" / "Current", "... UT Austin Aug." / "2014-present."), and the date
-        ranges of each (offsets within it): the dates are read once over the lines' text with
-        breaks as spaces."""
+        ranges of each (offsets within it): the dates are read once over the lines' text; a
+        joined line reads its breaks as spaces."""
         if not lines:
             return lines, []
         base = lines[0].start
-        flat = self.doc.text[base : lines[-1].end].replace("\n", " ")
+        block = self.doc.text[base : lines[-1].end]
+        flat = block.replace("\n", " ")
         starts = [ln.start - base for ln in lines]
         merge_until = list(range(len(lines)))
-        found = self.dates.ranges(flat)
+        found = self.dates.ranges(block)
         for r in found:
             first = bisect.bisect_right(starts, r.begin) - 1
             last = bisect.bisect_right(starts, r.stop - 1) - 1
@@ -306,6 +353,20 @@ class _CareerReader:
             per_line[k].append(dataclasses.replace(r, begin=r.begin - shift, stop=min(r.stop - shift, len(out[k].text))))
         return out, per_line
 
+    def _schooling(self, text: str) -> bool:
+        """Whether a line names an institution or a degree (education, not a position)."""
+        return bool(self._institution.search(text)) or next(self.degrees.words(text), None) is not None
+
+    def _unread(self, text: str) -> DateRange | None:
+        """A range with a present word whose start could not be read ("Jan 20019 - Present") on a
+        line short enough to open an entry: an entry with no start (a warning says so)."""
+        if not _DIGIT.search(text) or _BULLET.match(text):
+            return None
+        m = self._unread_start.search(text)
+        if m is None or len(_without_span(text, m.start("range"), m.end("range")).split()) > MAX_HEAD_WORDS:
+            return None
+        return DateRange(None, None, True, m.start("range"), m.end("range"))
+
     def _run_in_kind(self, text: str) -> PositionKind | None:
         """Kind set by a run-in heading line ("LEADERSHIP and VOLUNTEER ...") in capitals."""
         head = text.strip(_STRIP)[:40]
@@ -320,15 +381,15 @@ class _CareerReader:
         if not ranges:
             return None
         rng = ranges[0]
-        if self._detail.search(text[: rng.begin]):
-            return None
+        if self._detail.search(text[: rng.begin]) or self._detail_alone.fullmatch(text[: rng.begin]):
+            return None  # "Duration: Sep 2012 - Till date", "DURATION Jan-2014 to Jun-2015"
         words = len(_without(text, rng).split())
+        before = text[: rng.begin].split()
+        if len(before) >= 3 and (before[-1].islower() or text[rng.begin].islower()) and text.rstrip().endswith("."):
+            return None  # a date inside a sentence: "Surpassed annual quota by 125% in 2015.", "... since 2015."
         is_range = rng.end is not None and rng.end != rng.start or rng.current or rng.end is None
         if is_range and (words <= MAX_HEAD_WORDS or (after_title and rng.begin == len(text) - len(text.lstrip()))):
             return rng  # under a title line, a range opening the line opens an entry, whatever runs on after it
-        before = text[: rng.begin].split()
-        if len(before) >= 3 and before[-1].islower() and text.rstrip().endswith("."):
-            return None  # a date inside a sentence: "Surpassed annual quota by 125% in 2015."
         if words <= MAX_SINGLE_DATE_WORDS and (rng.begin == len(text) - len(text.lstrip()) or rng.stop >= len(text.rstrip()) - 1 or "\t" in text):
             return rng
         return None
@@ -342,23 +403,39 @@ class _CareerReader:
             return i
         j = i - 1
         if j > previous and _title_like(lines[j].text) and not ranges[j]:
+            if j - 1 > previous and _employer_end(lines[j].text) and _title_like(lines[j - 1].text) and not ranges[j - 1]:
+                return j - 1  # title, then "Employer -  City, State -", then the dates (Indeed)
+            top = j
+            while top - 1 > previous and i - (top - 1) <= MAX_HEAD_LINES and _title_like(lines[top - 1].text) and not ranges[top - 1]:
+                top -= 1
+            if top < j and (top == 0 and previous < 0 or (top - 1 > previous and lines[top - 1].text.rstrip().endswith("."))):
+                return top  # title, employer (wrapped) and the dates, each on its line, after a paragraph's end
             return j
         return i
 
     def _position(self, lines: list[_Line], i: int, first: int, stop: int, rng: DateRange, kind: PositionKind, heading: str) -> Position:
         line = lines[i]
         own = _clean(_without(line.text, rng))
+        employer_line = None
         if first < i:
             title_text = lines[first].text
+            if _employer_end(lines[i - 1].text):  # "Employer -  City, State -" above the dates
+                employer_line = _employer(lines[i - 1].text)
+                title_text = title_text if first == i - 2 else ""
+            elif first < i - 1:  # title, then the employer on the lines down to the dates
+                employer_line = _clean(" ".join(ln.text for ln in lines[first + 1 : i]))
         elif own and not _placeholder_only(own):
             title_text = own
         else:
             title_text = next((ln.text for ln in lines[i + 1 : i + 3] if _title_like(ln.text) and ln.start < stop), "")
         title, employer = self._split_title(title_text)
+        employer = employer_line or employer
         for k, pattern in self._title_kinds.items():
             if pattern.search(title or "") or (k == "internship" and pattern.search(line.text)):
                 kind = k  # type: ignore[assignment]
                 break
+        else:
+            kind = next((k for k, pattern in self._employer_kinds.items() if pattern.search(employer or "")), kind)  # type: ignore[assignment]
         start, end = rng.start, rng.end
         return Position(
             title=title,
@@ -421,7 +498,7 @@ class _CareerReader:
                 continue
             years = [t.month.value.year for t in self.dates.tokens(line.text) if t.month is not None]
             institution = _clean(line.text.split("\t")[0]) if self._institution.search(line.text) else None
-            yield Education(level, _field(line.text), institution, max(years) if years else None, (line.start, line.end), bool(self._expected.search(line.text)), line.text.strip())
+            yield Education(level, self._field(line.text), institution, max(years) if years else None, (line.start, line.end), bool(self._expected.search(line.text)), line.text.strip())
 
     def _degree_lines_elsewhere(self, found: list[Education]) -> Iterator[Education]:
         """Lines outside the education entries that open with a degree ("M.A. in Literary
@@ -439,7 +516,22 @@ class _CareerReader:
             line = text[start : end if end >= 0 else len(text)]
             years = [t.month.value.year for t in self.dates.tokens(line) if t.month is not None]
             levels.add(w.level)
-            yield Education(w.level, _field(line), None, max(years) if years else None, (start, start + len(line)), bool(self._expected.search(line)), line.strip())
+            yield Education(w.level, self._field(line), None, max(years) if years else None, (start, start + len(line)), bool(self._expected.search(line)), line.strip())
+
+    def _field(self, text: str) -> str | None:
+        """The field of study after "in" or ":" ("B.E. in Computer Engineering", "BBA : Accounting"),
+        up to the institution printed after it ("Marketing University of Nebraska", "IT in VIT",
+        "Graphic Design The Art Institute ...") or a livecareer separator / placeholder."""
+        m = _FIELD.search(text)
+        if m is None:
+            return None
+        value = _cut_placeholder(_FIELD_STOP.split(m.group(1))[0])
+        cut = self._field_end.search(value)
+        value = value[: cut.start()] if cut else value
+        words = value.split()
+        if words and words[-1].casefold() in _CONNECTIVES:
+            words.pop()
+        return _clean(" ".join(words)) or None
 
     def _education_in_sections(self) -> Iterator[Education]:
         for section in self.doc.sections:
@@ -458,7 +550,7 @@ class _CareerReader:
                 years = [t.month.value.year for j in near for t in self.dates.tokens(lines[j].text) if t.month is not None]
                 yield Education(
                     level=level,
-                    field=_field(line.text),
+                    field=self._field(line.text),
                     institution=institution,
                     end_year=max(years) if years else None,
                     span=(lines[min(near)].start, lines[max(near)].end),
@@ -480,17 +572,71 @@ class _CareerReader:
                     yield Certification(name, (line.start, line.end))
 
 
+def _stacked(lines: list[_Line], anchors: list[tuple[int, DateRange, PositionKind]]) -> list[tuple[int, DateRange, PositionKind]]:
+    """Anchors with a start and an end date stacked on two adjacent lines, each opening its line
+    ("2012 , November TINKOFF BANK" / "2022, February Senior Software Developer") joined into one
+    range on the first line: two single dates with months, the second not before the first
+    (entries listed one per date run the other way, newest first)."""
+    out: list[tuple[int, DateRange, PositionKind]] = []
+    k = 0
+    while k < len(anchors):
+        i, rng, kind = anchors[k]
+        if k + 1 < len(anchors):
+            j, nxt, _ = anchors[k + 1]
+            if j == i + 1 and _opens_single_month(lines[i], rng) and _opens_single_month(lines[j], nxt) and nxt.start.index >= rng.start.index:  # type: ignore[union-attr]
+                out.append((i, dataclasses.replace(rng, end=nxt.start), kind))
+                k += 2
+                continue
+        out.append(anchors[k])
+        k += 1
+    return out
+
+
+def _opens_single_month(line: _Line, rng: DateRange) -> bool:
+    """A single date with its month, printed at the start of its line."""
+    return rng.start is not None and rng.end == rng.start and not rng.start.year_only and not rng.current and not line.text[: rng.begin].strip()
+
+
 def _lines(text: str, start: int, end: int) -> Iterator[_Line]:
-    """Non-blank lines of ``text[start:end]`` with their offsets."""
+    """Non-blank lines of ``text[start:end]`` with their offsets, each without a page header run
+    into it ("Chu-Hsiang Wu Page 2 DESIGN and SELECTION ...": the line starts after "Page 2")."""
     offset = start
     for raw in text[start:end].split("\n"):
         if raw.strip():
-            yield _Line(offset, raw)
+            mark = _PAGE_MARK.match(raw)
+            cut = mark.end() if mark and raw[mark.end() :].strip() else 0
+            yield _Line(offset + cut, raw[cut:])
         offset += len(raw) + 1
 
 
+#: A page header or footer printed into the first line of a page: a name (up to four words),
+#: "Page N" ("of M").
+_PAGE_MARK = re.compile(r"^[ \t]*(?:[A-Z][\w.'’-]*[ \t]+){0,4}Page[ \t]+\d+(?:[ \t]*(?:of|/)[ \t]*\d+)?[ \t]+")
+
+
 def _without(text: str, rng: DateRange) -> str:
-    return text[: rng.begin] + " " + text[rng.stop :]
+    return _without_span(text, rng.begin, rng.stop)
+
+
+def _without_span(text: str, begin: int, stop: int) -> str:
+    return text[:begin] + " " + text[stop:]
+
+
+_DIGIT = re.compile(r"\d")
+#: An employer line of Indeed exports: "Cloud Lending Solutions -  Bangalore, Karnataka -" (a
+#: spaced dash inside, a dash at the end); split on it, the first part is the employer.
+_EMPLOYER_LINE = re.compile(r"(?<![ \t])[ \t]+[-–][ \t]+")
+
+
+def _employer_end(text: str) -> bool:
+    """An Indeed employer line ends in a dash after some text."""
+    stripped = text.rstrip(" \t")
+    return stripped.endswith(("-", "–")) and bool(stripped[:-1].strip())
+
+
+def _employer(text: str) -> str:
+    """The employer of an Indeed employer line: the text before its first spaced dash."""
+    return _clean(_EMPLOYER_LINE.split(text.rstrip(" \t-–"))[0])
 
 
 def _clean(text: str) -> str:
@@ -518,7 +664,7 @@ def _placeholder_only(text: str) -> bool:
 def _title_like(text: str) -> bool:
     """A short line that can be a title: no bullet, no sentence end, few words."""
     stripped = text.strip()
-    return bool(stripped) and not _BULLET.match(text) and not stripped.endswith((".", ";")) and len(_cut_placeholder(stripped).split()) <= MAX_TITLE_WORDS
+    return bool(stripped) and not _BULLET.match(text) and not stripped.endswith((".", ";")) and not _URL.search(stripped) and len(_cut_placeholder(stripped).split()) <= MAX_TITLE_WORDS
 
 
 #: How far a degree word opening a line may run.
@@ -526,12 +672,10 @@ _DEGREE_HEAD_CHARS = 30
 #: What follows a degree word that opens a degree line: "in", "of", "degree", ":", a dash.
 _DEGREE_OPENS = re.compile(r"(?<![ \t])[ \t]*(?:\bin\b|\bof\b|\bdegree\b|[:–—(-])", re.IGNORECASE)
 _FIELD = re.compile(r"(?:\bin\b|:|-|–)\s*([A-Z][\w&/ ,.'-]{2,80})")
+#: Where a field's text ends: a comma, tab, bracket, year, or a livecareer mis-decoded separator.
+_FIELD_STOP = re.compile(r",|\t|\(|\b(?:19|20)\d\d\b|ï")
+#: Words a field does not end with ("Instrumentation Technology in").
+_CONNECTIVES = frozenset({"in", "at", "from", "of"})
 
 
-def _field(text: str) -> str | None:
-    """The field of study after "in" or ":" ("B.E. in Computer Engineering", "BBA : Accounting")."""
-    m = _FIELD.search(text)
-    if m is None:
-        return None
-    value = re.split(r",|\t|\(|\b(?:19|20)\d\d\b", m.group(1))[0]
-    return _clean(value) or None
+

@@ -27,10 +27,15 @@ class CareerVocabulary:
     seasons: tuple[str, ...]
     present: tuple[str, ...]
     separators: tuple[str, ...]
+    start_labels: tuple[str, ...]
+    since: tuple[str, ...]
     written: tuple[str, ...]
     position_sections: Mapping[str, str]
     heading_kinds: Mapping[str, tuple[str, ...]]
     title_kinds: Mapping[str, tuple[str, ...]]
+    employer_kinds: Mapping[str, tuple[str, ...]]
+    heading_words: tuple[str, ...]
+    not_sections: tuple[str, ...]
     detail_labels: tuple[str, ...]
     employer_joiners: tuple[str, ...]
     education_sections: tuple[str, ...]
@@ -90,7 +95,8 @@ def load_career_vocabulary(path: str | None = None) -> CareerVocabulary:
     sections = {str(k): str(v) for k, v in reader.mapping("positions.sections").items()}
     heading_kinds = {k: reader.list(f"positions.heading_kinds.{k}", v) for k, v in reader.mapping("positions.heading_kinds").items()}
     title_kinds = {k: reader.list(f"positions.title_kinds.{k}", v) for k, v in reader.mapping("positions.title_kinds").items()}
-    for entry, kinds in (("positions.sections", sections.values()), ("positions.heading_kinds", heading_kinds), ("positions.title_kinds", title_kinds)):
+    employer_kinds = {k: reader.list(f"positions.employer_kinds.{k}", v) for k, v in reader.mapping("positions.employer_kinds").items()}
+    for entry, kinds in (("positions.sections", sections.values()), ("positions.heading_kinds", heading_kinds), ("positions.title_kinds", title_kinds), ("positions.employer_kinds", employer_kinds)):
         for kind in kinds:
             if kind not in KINDS:
                 raise TaxonomyError(f"unknown position kind {kind!r}", source=src, entry=entry, fix=f"use one of {', '.join(KINDS)}")
@@ -102,10 +108,15 @@ def load_career_vocabulary(path: str | None = None) -> CareerVocabulary:
         seasons=reader.list("dates.seasons"),
         present=reader.list("dates.present"),
         separators=reader.list("dates.separators"),
+        start_labels=reader.list("dates.start_labels"),
+        since=reader.list("dates.since"),
         written=reader.list("dates.written"),
         position_sections=sections,
         heading_kinds=heading_kinds,
         title_kinds=title_kinds,
+        employer_kinds=employer_kinds,
+        heading_words=reader.list("positions.heading_words"),
+        not_sections=reader.list("positions.not_sections"),
         detail_labels=reader.list("positions.detail_labels"),
         employer_joiners=reader.list("positions.employer_joiners"),
         education_sections=reader.list("education.sections"),

@@ -18,6 +18,8 @@ from datetime import date
 from .careervocab import CareerVocabulary, words_pattern
 
 _DIGIT = re.compile(r"\d")
+#: How far before a date a start label ("From:", "since") may begin.
+_LABEL_CHARS = 20
 #: Month counted for a date printed as a year only.
 YEAR_ONLY_MONTH = 6
 
@@ -74,27 +76,40 @@ class DateReader:
         seasons = "|".join(re.escape(w) for w in vocab.seasons)
         present = "|".join(re.escape(w) for w in sorted(vocab.present, key=len, reverse=True))
         year = r"(?:19|20)\d\d"
+        # Every date starts a word with a digit or the first letter of a month, season or present
+        # word: the lookahead skips every other position of the text before the alternatives.
+        firsts = "".join(sorted({w[0] for w in (*vocab.months, *vocab.seasons, *vocab.present)}))
         self.token = re.compile(
-            "|".join(
+            rf"\b(?=[\d{re.escape(firsts)}])(?:"
+            + "|".join(
                 (
                     # "3 Nov 2019", "November 3, 2019", "Jan 2019", "Jan. 2019", "January, 2019", "Jan'19", "11-Sep-20"
                     rf"(?<![\w])(?:\d{{1,2}}(?:st|nd|rd|th)?[\s\-/.]+)?(?P<mw>{month_words})\.?(?:\s*\d{{1,2}}(?:st|nd|rd|th)?,)?(?:[\s,.\-/]*(?P<y1>{year})(?!\d)|\s?['’\-](?P<yy1>\d\d)(?!\d))",
                     rf"(?<![\w/.])(?P<m2>0?[1-9]|1[0-2])\s?[/.\-]\s?(?P<y2>{year})(?![\d/])",  # 01/2019, 1.2019
                     rf"(?<![\w/.])(?P<y3>{year})\s?[/.]\s?(?P<m3>0[1-9]|1[0-2])(?![\d/.])",  # 2017/04
+                    # 2019-01 (ISO, a day may follow): only from 2013, where no two-digit month
+                    # can be the end year of a range ("2010-12" may be 2010 to 2012)
+                    rf"(?<![\w/.])(?P<y8>20(?:1[3-9]|[2-9]\d))-(?P<m8>0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?(?![\d/.]|-\d)",
                     rf"(?<![\w/.])(?P<m4>0[1-9]|1[0-2])/(?P<yy4>\d\d)(?![\d/])",  # 06/15
                     rf"(?<![\w])(?P<season>{seasons})[\s,']*(?P<y5>{year})(?!\d)",
                     # "2017 july", "2012 , November": the year first, the month word after it (not
                     # the month of a following date: "2014 March 2015")
                     rf"(?<![\w/.])(?P<y7>{year})[ \t]*(?:,[ \t]*)?(?P<mw7>{month_words})\.?(?![\w])(?![ \t]*(?:[,.'’/][ \t]*)?\d)",
-                    rf"(?<![\w/.])(?P<y6>{year})(?![\d/]|\.\d)",
+                    rf"(?<![\w/.])(?P<y6>{year})(?!\d|/\d|\.\d)",  # not "2017/18", "2008/2010" (versions)
                     rf"(?<![\w])(?P<present>{present})(?![\w])",
                 )
-            ),
+            )
+            + ")",
             re.IGNORECASE,
         )
         seps = "|".join(re.escape(s) for s in sorted(vocab.separators, key=len, reverse=True))
-        self.gap = re.compile(rf"(?<![ \t])[ \t]*(?:(?:{seps})[ \t]*)?[:,]?[ \t]*", re.IGNORECASE)
-        self.open_end = re.compile(r"(?<![ \t])[ \t]*[-–—~](?:[ \t]|(?=\n)|$)")
+        # Between the two ends of a range; line breaks count as spaces ("April 2015" / "to" /
+        # "Current"), but a dangling dash never reaches over one (the next line's bullet).
+        self.gap = re.compile(rf"(?<![ \t])\s*(?:(?:{seps})\s*)?[:,]?\s*", re.IGNORECASE)
+        # A dangling separator: "2018 -", "2004/---", "2004 – ?", "2004 - ..." (the end left blank)
+        self.open_end = re.compile(r"(?<![ \t/\-–—~])[ \t]*(?:[-–—~]+|/[ \t]*[-–—~]+)(?:[ \t]*(?:\.{2,}|…|\?+))?(?:[ \t]|(?=[\n)\]])|$)")
+        labels = words_pattern(vocab.start_labels).pattern
+        self.start_label = re.compile(rf"(?:{labels}|(?P<since>{words_pattern(vocab.since).pattern}))[ \t]*:?[ \t]*$", re.IGNORECASE)
         self.written = words_pattern(vocab.written)
 
     def tokens(self, text: str) -> Iterator[DateToken]:
@@ -114,6 +129,8 @@ class DateReader:
             return Month(date(int(g["y2"]), int(g["m2"]), 1))
         if g["y3"]:
             return Month(date(int(g["y3"]), int(g["m3"]), 1))
+        if g["y8"]:
+            return Month(date(int(g["y8"]), int(g["m8"]), 1))
         if g["y7"]:
             return Month(date(int(g["y7"]), self.vocab.months[g["mw7"].casefold()], 1))
         if g["yy4"]:
@@ -134,16 +151,20 @@ class DateReader:
             if tok.month is None:
                 i += 1
                 continue
+            label = self.start_label.search(text, max(0, tok.start - _LABEL_CHARS), tok.start)
+            begin = label.start() if label else tok.start
             nxt = tokens[i + 1] if i + 1 < len(tokens) else None
             if nxt is not None and self.gap.fullmatch(text, tok.end, nxt.start):
-                out.append(DateRange(tok.month, nxt.month, nxt.month is None, tok.start, nxt.end))
+                out.append(DateRange(tok.month, nxt.month, nxt.month is None, begin, nxt.end))
                 i += 2
                 continue
             dangling = self.open_end.match(text, tok.end)
             if dangling and (nxt is None or nxt.start >= dangling.end()):
-                out.append(DateRange(tok.month, None, False, tok.start, dangling.end()))
+                out.append(DateRange(tok.month, None, False, begin, dangling.end()))
+            elif label and label.group("since"):
+                out.append(DateRange(tok.month, None, True, begin, tok.end))  # "since 2019": current
             else:
-                out.append(DateRange(tok.month, tok.month, False, tok.start, tok.end))
+                out.append(DateRange(tok.month, tok.month, False, begin, tok.end))
             i += 1
         return out
 

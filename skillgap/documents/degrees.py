@@ -12,7 +12,6 @@ from dataclasses import dataclass
 
 from .careervocab import LEVEL_RANK, CareerVocabulary, words_pattern
 
-_TOKEN = re.compile(r"[A-Za-z][A-Za-z.'’]*")
 _DOTTED = re.compile(r"(?:[A-Za-z]\.)+")
 _LOCATION = re.compile(r"\b[A-Z][a-z]+,[ \t]*$")
 
@@ -31,8 +30,17 @@ class DegreeFinder:
 
     def __init__(self, vocab: CareerVocabulary) -> None:
         self.phrase_level = {" ".join(w.split()): level for level, words in vocab.levels.items() for w in words if not _is_key(w)}
-        self.phrases = words_pattern(list(self.phrase_level))
         self.keys = {_key(w): level for level, words in vocab.levels.items() for w in words if _is_key(w)}
+        #: One scan finds the phrases ("high school") and the words (runs of letters, dots and
+        #: apostrophes, from the first letter) whose key is a degree key or a key + "'s": a phrase
+        #: wins over a word it overlaps. A lookahead on the first characters skips most positions.
+        phrases = sorted((re.escape(w) for w in self.phrase_level), key=len, reverse=True)
+        forms = sorted((r"\.*".join("['’]" if c == "'" else re.escape(c) for c in k) for k in self.keys if k[:1].isalpha()), key=len, reverse=True)
+        firsts = "".join(sorted({w[0] for w in self.phrase_level} | {k[0] for k in self.keys if k[:1].isalpha()} | {".", "'", "’"}))
+        self.scan = re.compile(
+            rf"(?=[{re.escape(firsts)}])(?:(?<![\w])(?P<phrase>{'|'.join(phrases)})(?![\w])|(?<![A-Za-z.'’])[.'’]*(?P<tok>(?:{'|'.join(forms)})(?:\.*['’]\.*s)?[.'’]*)(?![A-Za-z.'’]))",
+            re.IGNORECASE,
+        )
         openers = {_key(w).removesuffix("'s").rstrip("'") for w in [*self.keys, *(p.split()[0] for p in self.phrase_level)]}
         loose = sorted((r"\.?\s?".join(re.escape(c) for c in key) for key in openers), key=len, reverse=True)
         #: Where a line opens with what may be a degree word (after blanks and bullets): a cheap
@@ -44,28 +52,28 @@ class DegreeFinder:
     def words(self, text: str) -> Iterator[DegreeWord]:
         """Every degree word of ``text`` in order (phrases first where they overlap a token)."""
         found: list[DegreeWord] = []
-        for m in self.phrases.finditer(text):
-            level = self.phrase_level.get(" ".join(m.group(0).casefold().split()))
-            if level is not None:
-                found.append(DegreeWord(level, m.start(), m.end()))
-        taken = [(w.start, w.end) for w in found]
-        for m in _TOKEN.finditer(text):
-            raw = m.group(0)
+        for m in self.scan.finditer(text):
+            if m.group("phrase") is not None:
+                level = self.phrase_level.get(" ".join(m.group("phrase").casefold().split()))
+                if level is not None:
+                    found.append(DegreeWord(level, m.start(), m.end()))
+                continue
+            raw, begin, stop = m.group("tok"), m.start("tok"), m.end()
             key = _key(raw.rstrip(".'’"))
             if key not in self.keys and not (key.endswith("'s") and key[:-2] in self.keys):
                 continue
             token = raw if "." in raw and _DOTTED.fullmatch(raw) else raw.rstrip(".'’")
             level = self.keys.get(key) or (self.keys.get(key[:-2]) if key.endswith("'s") else None)
-            if level is None or any(a <= m.start() < b for a, b in taken):
+            if level is None:
                 continue
             if len(key) <= 4 and not (token.isupper() or "." in token or (len(token) > 1 and token[0].isupper() and token[1:].isupper()) or _mixed_degree(token)):
                 continue
-            if len(key) <= 3 and _LOCATION.search(text, max(0, m.start() - 30), m.start()):
+            if len(key) <= 3 and _LOCATION.search(text, max(0, begin - 30), begin):
                 continue  # "Cambridge, MA", "Baltimore, MD": a state, not a degree
-            if (self.not_after.match(text, m.end() + 1) and text[m.end() : m.end() + 1].isspace()) or self.not_before.search(text[max(0, m.start() - 12) : m.start()]):
+            if (self.not_after.match(text, stop + 1) and text[stop : stop + 1].isspace()) or self.not_before.search(text[max(0, begin - 12) : begin]):
                 continue
-            found.append(DegreeWord(level, m.start(), m.end()))
-        return iter(sorted(found, key=lambda w: w.start))
+            found.append(DegreeWord(level, begin, stop))
+        return iter(found)
 
     def highest(self, text: str) -> str | None:
         """The strongest level named in ``text``, or None."""

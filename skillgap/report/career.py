@@ -31,15 +31,17 @@ def career_html(report: GapReport, heading: str = "h2") -> str:
 
 
 def _timeline(report: GapReport) -> str:
-    """One row per dated position, its bar placed on the span from the first start to ``as_of``."""
+    """One row per dated position, its bar placed on the span from the first start to ``as_of``
+    (the comparison's when given, else the résumé's own)."""
     profile = report.candidate
     career = profile.career
-    spans = [(p, p.interval(career.as_of)) for p in career.positions]
+    as_of, source = (report.as_of, "given") if report.as_of is not None else (career.as_of, career.as_of_source)
+    spans = [(p, p.interval(as_of)) for p in career.positions]
     dated = [(p, s) for p, s in spans if s is not None and s[0] <= s[1]]
     if not dated:
         return ""
     lo = min(s[0] for _, s in dated)
-    hi = max(max(s[1] for _, s in dated), month_index(career.as_of))
+    hi = max(max(s[1] for _, s in dated), month_index(as_of))
     width = max(hi - lo, 1)
     rows = []
     for p, (a, b) in dated:
@@ -49,5 +51,5 @@ def _timeline(report: GapReport) -> str:
         bar = f'<div class="tl"><i style="margin-left:{left:.1f}%;width:{size:.1f}%"></i></div>'
         name = " · ".join(escape(x) for x in (p.title, p.employer) if x) or "position"
         rows.append(f"<tr><td>{escape(p.date_text or '')}</td><td><b>{name}</b> <span class=muted>{escape(p.kind)}</span></td><td>{bar}</td><td>{tags}</td></tr>")
-    note = f'<p class="muted">Current positions run to {career.as_of:%Y-%m} ({escape(career.as_of_source)}).</p>'
+    note = f'<p class="muted">Current positions run to {as_of:%Y-%m} ({escape(source)}).</p>'
     return f'<table class="wide"><tr><th>Dates</th><th>Position</th><th>Timeline</th><th>Skills named in it</th></tr>{"".join(rows)}</table>{note}'

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from datetime import date
 from typing import TYPE_CHECKING, Any
 
 import pandas as pd
@@ -23,16 +24,17 @@ def requirements_frame(results: Iterable[CandidateResult]) -> pd.DataFrame:
     return frame[["candidate", *[c for c in frame.columns if c != "candidate"]]]
 
 
-def profiles_frame(items: Iterable[tuple[str, Any, str | None]]) -> pd.DataFrame:
+def profiles_frame(items: Iterable[tuple[str, Any, str | None]], as_of: date | None = None) -> pd.DataFrame:
     """Skills found in several documents as one frame: ``source`` first, ``error`` last.
 
     ``items`` are ``(source, SkillProfile or None, error or None)``; a document that failed
     becomes one row with only its source and error, and one with no skills a row with only its
-    source, so nothing is silently dropped.
+    source, so nothing is silently dropped. ``as_of`` is passed to `SkillProfile.to_frame`
+    (the date a résumé's current positions run to for ``months``; default: its own).
     """
     frames = []
     for source, profile, error in items:
-        found = profile.to_frame() if profile is not None else pd.DataFrame()
+        found = profile.to_frame(as_of=as_of) if profile is not None else pd.DataFrame()
         if found.empty:  # an unreadable document, or one with no skills: still one row
             found = pd.DataFrame([{"source": source, "error": error}])
         frames.append(found.assign(source=source, error=error))

@@ -44,6 +44,17 @@ def dates():
         ("2012 , November TINKOFF BANK", [("2012-11", "2012-11", False)]),
         ("B.S. 2014 March 2015", [("2014", "2015-03", False)]),  # the month is the next date's
         ("no date here, present tense", []),
+        ("2019-01 - 2021-03", [("2019-01", "2021-03", False)]),  # ISO months
+        ("2019-01-15", [("2019-01", "2019-01", False)]),
+        ("2010-12", [("2010", "2010", False)]),  # before 2013 a two-digit tail may be an end year: not a month
+        ("2004/---", [("2004", None, False)]),  # the end left blank
+        ("2004 – ?", [("2004", None, False)]),
+        ("2004/ 2013", [("2004", "2013", False)]),
+        ("2017/18", []),
+        ("SQL Server 2005/2008 R2", []),  # versions, not a range
+        ("Start: 01/2019\tEnd: 03/2021", [("2019-01", "2021-03", False)]),
+        ("From Jan 2019 to Mar 2021", [("2019-01", "2021-03", False)]),
+        ("since 2019", [("2019", None, True)]),
     ],
 )
 def test_every_date_format_of_real_resumes(dates, text, expected):
@@ -154,6 +165,131 @@ def test_a_degree_line_under_another_heading_adds_its_level_once():
         ("master", "Literary Translation", None, None),  # the bachelor line is a repeat of a level read; the second M.A. too
     ]
     assert career.highest_level == "master"
+
+
+INDEED = """WORK EXPERIENCE
+
+Senior Software Engineer
+
+Cloud Lending Solutions -  Bangalore, Karnataka -
+
+January 2018 to Present
+
+Built Java services.
+https://www.indeed.com/r/Jane-Roe/b2de315d95905b68?isid=rex-download
+
+Cloud Lending Solutions -  Bangalore, Karnataka -
+
+November 2016 to December 2017
+
+Lead Engineer - Automation & Testing
+
+Cisco Systems -
+
+January 2014 to June 2015
+
+DURATION Jan-2014 to Jun-2015
+TEAM SIZE 20
+Currently working as a consultant with Oracle in Bangalore since October 2015.
+"""
+
+
+def test_indeed_layout_title_then_employer_line_then_dates():
+    career = read_career(read_document(INDEED, kind="resume"), as_of=date(2018, 6, 1))
+    rows = [(p.title, p.employer, p.start, p.end, p.current) for p in career.positions]
+    assert rows == [
+        ("Senior Software Engineer", "Cloud Lending Solutions", date(2018, 1, 1), None, True),
+        (None, "Cloud Lending Solutions", date(2016, 11, 1), date(2017, 12, 1), False),  # the URL line is no title
+        ("Lead Engineer - Automation & Testing", "Cisco Systems", date(2014, 1, 1), date(2015, 6, 1), False),
+    ]  # "DURATION <range>" is a detail of the entry, "since October 2015." a sentence's date
+    first = career.positions[0]
+    assert INDEED[first.span[0] : first.span[1]].startswith("Senior Software Engineer")  # the title is inside the entry's span
+
+
+def test_a_date_that_cannot_be_read_leaves_the_field_none_with_a_warning():
+    text = "Experience\nData Engineer, Acme\tJan 20019 - Present\n- Built Python pipelines.\nAnalyst, Beta\t2004/---\n- Reports.\nClerk, Gamma\t2001\n- Filing.\n"
+    career = read_career(read_document(text, kind="resume"), as_of=date(2024, 6, 1))
+    rows = [(p.title, p.start, p.end, p.current, p.date_text) for p in career.positions]
+    assert rows == [
+        ("Data Engineer", None, None, True, "Jan 20019 - Present"),  # an entry of its own, not text of the next one
+        ("Analyst", date(2004, 1, 1), None, False, "2004/---"),
+        ("Clerk", date(2001, 1, 1), date(2001, 1, 1), False, "2001"),  # the bullet's dash on the next line leaves no open end
+    ]
+    assert career.warnings == (
+        "position 'Data Engineer': its start date could not be read ('Jan 20019 - Present'); left out of the totals",
+        "position 'Analyst': its end date could not be read ('2004/---'); left out of the totals",
+    )
+    assert career.total_months() == 0  # only the single-date entry counts
+
+
+def test_positions_under_a_heading_of_another_name_or_without_any_heading():
+    merged = "Jane Roe\nTECHNICAL SKILLS\nJava, SQL\nPROFESSIONAL HISTORY\n2021 now Full-Stack Developer, Inetex\nBuilt services.\nEducation\nBSc, Tel Aviv University\t2012 - 2016\n"
+    career = read_career(read_document(merged, kind="resume"), as_of=date(2023, 1, 1))
+    assert [(p.title, p.start, p.current) for p in career.positions] == [("Full-Stack Developer", date(2021, 1, 1), True)]  # inside "skills": its heading was not known
+    bare = "Jane Roe\nThe Ural Federal University | 2013 - 2014\nPinsteps | Nov 2020 - present\nMinute.ly | Nov 2019 - Jan 2020\n\u2022 Date of Birth\t: - 24th April 1996\n"
+    career = read_career(read_document(bare, kind="resume"), as_of=date(2023, 1, 1))
+    rows = [(p.title, p.start, p.end, p.current) for p in career.positions]
+    assert rows == [("Pinsteps", date(2020, 11, 1), None, True), ("Minute.ly", date(2019, 11, 1), date(2020, 1, 1), False)]  # no university, no birth date
+
+
+@pytest.mark.parametrize(
+    ("line", "field"),
+    [
+        ("Bachelor of Science : Marketing University of Nebraska \u00ef1\u20444 City , State", "Marketing"),
+        ("M.Tech. in IT in VIT, Pune", "IT"),
+        ("Bachelor of Engineering in Instrumentation Technology in", "Instrumentation Technology"),
+        ("Associate of Applied Science : Graphic Design The Art Institute of New York City", "Graphic Design"),
+        ("MBA in Finance, 2015", "Finance"),
+    ],
+)
+def test_education_field_stops_before_the_institution(line, field):
+    career = read_career(read_document("Education\n" + line + "\n", kind="resume"))
+    assert [e.field for e in career.education] == [field]
+
+
+def test_a_page_header_run_into_an_entry_line_is_not_part_of_it():
+    text = (
+        "Experience\nPROCESS ENGINEER 04/2012 - 05/2013 Company Name City\nImproved yield.\n"
+        "Chu-Hsiang Wu Page 2 DESIGN and SELECTION of GRAVEL PACK and SAND CONTROL SCREENS, UT Austin Jun. 2013-present.\nBuilt models.\n"
+    )
+    career = read_career(read_document(text, kind="resume"), as_of=date(2017, 1, 1))
+    assert [(p.title, p.start, p.current) for p in career.positions] == [
+        ("PROCESS ENGINEER", date(2012, 4, 1), False),
+        ("DESIGN and SELECTION of GRAVEL PACK and SAND CONTROL SCREENS", date(2013, 6, 1), True),
+    ]
+
+
+def test_title_and_wrapped_employer_on_their_own_lines_above_the_dates():
+    text = (
+        "ADDITIONAL EXPERIENCE\nDeputy Joint Secretary\nBVPCOE Network Security Group\n2017\n"
+        "It is a team of students who organize events.\nSports Head\nBVPCOE Electronics and Telecommunication\nStudent Association\n2017 \u2013 Present\n"
+        "It is an association of students.\nVolunteer\nNSG Network Security Group\n2016 \u2013 2017\nVolunteering in the publicity team.\n"
+    )
+    career = read_career(read_document(text, kind="resume"), as_of=date(2018, 9, 1))
+    assert [(p.title, p.employer, p.kind) for p in career.positions] == [
+        ("Deputy Joint Secretary", "BVPCOE Network Security Group", "job"),
+        ("Sports Head", "BVPCOE Electronics and Telecommunication Student Association", "other"),  # a student organisation's office
+        ("Volunteer", "NSG Network Security Group", "volunteer"),
+    ]
+    assert career.total_months() == 0  # the one job is a single date
+
+
+def test_a_career_left_under_an_education_heading_without_an_experience_section():
+    text = (
+        "EDUCATION\n2008 2013 Applied Information Science in Economics\nBaikal State University\n"
+        "Senior Python Developer, Tinkoff Bank\tMar 2019 - Feb 2022\nBuilt services.\n"
+    )
+    career = read_career(read_document(text, kind="resume"), as_of=date(2023, 1, 1))
+    assert [(p.title, p.employer, p.start, p.end) for p in career.positions] == [("Senior Python Developer", "Tinkoff Bank", date(2019, 3, 1), date(2022, 2, 1))]
+
+
+def test_a_start_and_an_end_date_stacked_on_two_lines_make_one_range():
+    text = (
+        "Experience\n2020, June MTS GROUP (mts.ru), Russia\n2021, August Python Developer\nBuilt APIs.\n"
+        "2019 Analyst, Acme\n2017 Clerk, Beta\n"  # one date per entry, newest first: not joined
+    )
+    career = read_career(read_document(text, kind="resume"), as_of=date(2023, 1, 1))
+    assert [(p.start, p.end) for p in career.positions] == [(date(2020, 6, 1), date(2021, 8, 1)), (date(2019, 1, 1), date(2019, 1, 1)), (date(2017, 1, 1), date(2017, 1, 1))]
 
 
 def test_union_counts_overlaps_once():
