@@ -13,7 +13,8 @@ Per ranking (a FERR job, a Vanetik CV): NDCG@10 with gain = grade - lowest grade
 tie-aware (tied scores share their positions' mean gain), and Spearman's rho (average ranks;
 a constant ranking scores 0); averaged over rankings. Methods, all in the same run: skillgap's
 default ranking (the match model with the shipped weights, `skillgap.match`), each of its parts
-alone, today's coverage score (``report.score``), BM25 and TF-IDF cosine of the query text
+alone (the lexical part also at the fitted BM25 b), the weights shipped before the current fit
+(`PREVIOUS`), today's coverage score (``report.score``), BM25 and TF-IDF cosine of the query text
 against the documents of the same ranking, the ranked document's length, and random (the
 mean over 200 seeded shuffles). Each part of the split (`benchmarks.splits`: FERR jobs and
 Vanetik CVs alternating by file order, first = tuning) is reported separately, with a paired
@@ -44,9 +45,9 @@ from skillgap import SkillExtractor, load_taxonomy, match_jobs, rank_candidates,
 from skillgap.documents.model import Document
 from skillgap.extract.model import SkillProfile
 from skillgap.gap import PreparedJob, compare_prepared, prepare_job
-from skillgap.lexical import LexicalIndex, relative, words
+from skillgap.lexical import Bm25, LexicalIndex, relative, words
 from skillgap.match import PARTS as MATCH_PARTS
-from skillgap.match import MatchWeights, combine, default_weights, education_part, experience_part
+from skillgap.match import MatchWeights, average_ranks, combine, default_weights, education_part, experience_part, rank_normalise
 from skillgap.titles import headline, title_similarity
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -56,6 +57,8 @@ VANETIK = DATA / "pairs" / "vanetik_vacancy_resume"
 #: FERR résumés other evaluation sets use (USING.md): their rows are skipped.
 WITHHELD = frozenset({"12472574", "25187733", "11773925"})
 BOOTSTRAP = 10_000
+#: The weights shipped before this fit (six-part full grid, raw scale, BM25's b 0.75), for comparison in the same run.
+PREVIOUS = MatchWeights(skills=1, relevance=2, experience=1, education=2, title=1, lexical=2, saturation=8)
 RANDOM_RUNS = 200
 
 
@@ -84,35 +87,27 @@ class Unit:
     query: str = field(repr=False)
     pairs: list[Pair]
     grades: list[list[float]]  # one list per annotator, aligned with pairs
-    lexical: np.ndarray = field(init=False, repr=False)
+    lexical: np.ndarray = field(init=False, repr=False)  # plain BM25 (k1 1.2, b 0.75), the baseline
     library: list[float] = field(init=False, repr=False)  # the match scores skillgap.rank / match_jobs give
     tfidf: np.ndarray = field(init=False, repr=False)
+    _bm25: dict[float, np.ndarray] = field(init=False, repr=False, default_factory=dict)
 
     def __post_init__(self) -> None:
-        index = LexicalIndex(self.query)
-        for p in self.pairs:
-            index.add(p.text)
-        self.lexical = relative(index.scores())
+        self.lexical = self.bm25(Bm25().b)
         self.tfidf = tfidf_cosine(self.query, [p.text for p in self.pairs])
+
+    def bm25(self, b: float) -> np.ndarray:
+        """BM25 (k1 1.2, length normalisation ``b``) of the query over the ranking's texts, over the best of them."""
+        if b not in self._bm25:
+            index = LexicalIndex(self.query, Bm25(b=b))
+            for p in self.pairs:
+                index.add(p.text)
+            self._bm25[b] = relative(index.scores())
+        return self._bm25[b]
 
 
 # ------------------------------------------------------------------------------------------
 # metrics
-
-
-def average_ranks(values: np.ndarray) -> np.ndarray:
-    """Ranks 1..n of ``values`` (ascending), ties given their mean rank."""
-    order = np.argsort(values, kind="stable")
-    ranks = np.empty(len(values))
-    sorted_values = values[order]
-    i = 0
-    while i < len(values):
-        j = i
-        while j + 1 < len(values) and sorted_values[j + 1] == sorted_values[i]:
-            j += 1
-        ranks[order[i : j + 1]] = (i + j) / 2 + 1
-        i = j + 1
-    return ranks
 
 
 def spearman(scores: np.ndarray, grades: np.ndarray) -> float:
@@ -171,8 +166,8 @@ def tfidf_cosine(query: str, texts: list[str]) -> np.ndarray:
     return np.asarray([sum(q.get(w, 0.0) * x for w, x in vector(c).items()) for c in counts])
 
 
-def part_values(unit: Unit, saturation: float) -> dict[str, np.ndarray]:
-    """Each match part's value for every pair of a ranking."""
+def part_values(unit: Unit, saturation: float, b: float = Bm25().b) -> dict[str, np.ndarray]:
+    """Each match part's value for every pair of a ranking (lexical: BM25 with length normalisation ``b``)."""
     skills = [min(1.0, p.earned / min(p.possible, saturation)) if p.possible else math.nan for p in unit.pairs]
     relevance = [p.relevance if p.possible else math.nan for p in unit.pairs]
     return {
@@ -181,26 +176,31 @@ def part_values(unit: Unit, saturation: float) -> dict[str, np.ndarray]:
         "experience": np.asarray([p.experience for p in unit.pairs]),
         "education": np.asarray([p.education for p in unit.pairs]),
         "title": np.asarray([p.title for p in unit.pairs]),
-        "lexical": unit.lexical,
+        "lexical": unit.bm25(b),
     }
 
 
 def match_scores(unit: Unit, weights: MatchWeights) -> np.ndarray:
-    """The default ranking's scores: the match formula over the parts (`skillgap.match.combine`)."""
-    values = part_values(unit, weights.saturation)
-    out = np.asarray([combine({p: float(values[p][i]) for p in MATCH_PARTS}, weights) for i in range(len(unit.pairs))])
+    """The default ranking's scores: the match formula over the parts (`skillgap.match.combine`), on the weights' scale."""
+    values = part_values(unit, weights.saturation, weights.lexical_b)
+    table = np.column_stack([values[p] for p in MATCH_PARTS])
+    if weights.scale == "rank":
+        table = rank_normalise(table)
+    out = np.asarray([combine(dict(zip(MATCH_PARTS, map(float, row))), weights) for row in table])
     return np.nan_to_num(out, nan=0.0)
 
 
 def methods(weights: MatchWeights) -> dict[str, object]:
     """Method name -> function(unit) -> scores (higher = better), or None for random (handled apart)."""
     def part(name: str):
-        return lambda u: np.nan_to_num(part_values(u, weights.saturation)[name], nan=0.0)
+        return lambda u: np.nan_to_num(part_values(u, weights.saturation, weights.lexical_b)[name], nan=0.0)
 
     return {
         "skillgap (match model)": lambda u: match_scores(u, weights),
         **{f"  part: {name}": part(name) for name in MATCH_PARTS if name != "lexical"},
+        **({f"  part: lexical (b {weights.lexical_b:g})": part("lexical")} if weights.lexical_b != Bm25().b else {}),
         "  part: lexical = BM25": lambda u: u.lexical,
+        "previous weights": lambda u: match_scores(u, PREVIOUS),
         "today's score (coverage)": lambda u: np.asarray([p.coverage for p in u.pairs]),
         "TF-IDF cosine": lambda u: u.tfidf,
         "length of the ranked text": lambda u: np.asarray([float(p.length) for p in u.pairs]),
@@ -252,9 +252,9 @@ def pair(prepared: PreparedJob, candidate: SkillProfile, ranked: SkillProfile) -
     )
 
 
-def ferr_units(reader: Reader) -> list[Unit]:
-    """One unit per FERR dev job: its graded résumés (withheld ones skipped)."""
-    parts = ferr_job_parts(DATA)
+def ferr_units(reader: Reader, only: tuple[str, ...] = PARTS) -> list[Unit]:
+    """One unit per FERR dev job of the split parts ``only``: its graded résumés (withheld ones skipped)."""
+    parts = {jd: part for jd, part in ferr_job_parts(DATA).items() if part in only}
     with (FERR / "jobs.csv").open(encoding="utf-8", newline="") as handle:
         keywords = {row["jd_id"]: [k.strip() for k in row["keywords"].split("|") if k.strip()] for row in csv.DictReader(handle)}
     grades: dict[str, dict[str, float]] = {}
@@ -275,8 +275,8 @@ def ferr_units(reader: Reader) -> list[Unit]:
     return units
 
 
-def vanetik_units(reader: Reader) -> list[Unit]:
-    """One unit per Vanetik CV: the 5 vacancies, graded 6 - place by each annotator."""
+def vanetik_units(reader: Reader, only: tuple[str, ...] = PARTS) -> list[Unit]:
+    """One unit per Vanetik CV of the split parts ``only``: the 5 vacancies, graded 6 - place by each annotator."""
     with (VANETIK / "5_vacancies.csv").open(encoding="utf-8", newline="") as handle:
         vacancies = list(csv.DictReader(handle))
     postings = [reader.profile(f"vacancy-{v['id']}", f"{v['job_title']}\n{v['job_description']}", "posting") for v in vacancies]
@@ -287,6 +287,8 @@ def vanetik_units(reader: Reader) -> list[Unit]:
             annotations[m.group(1)] = {int(k): v for k, v in json.loads(m.group(2)).items()}
     units = []
     for n, part in vanetik_cv_parts().items():
+        if part not in only:
+            continue
         cv = reader.profile(f"cv-{n}", VANETIK / "CV" / f"{n}.docx", "resume")
         pairs = [pair(job, cv, p) for p, job in zip(postings, prepared)]
         grades = [[6.0 - place for place in by_cv[n]] for by_cv in annotations.values()]
@@ -320,10 +322,10 @@ def print_table(title: str, units: list[Unit], weights: MatchWeights) -> None:
     base = table["  part: lexical = BM25"]
     refused = sum(all(not p.possible for p in u.pairs) for u in units)
     print(f"{title}: {len(units)} rankings ({refused} with no taxonomy skill in the job: ranked on the other parts)")
-    print(f"  {'method':<28} {'NDCG@10':>8} {'Spearman':>9}   minus BM25, 95 % bootstrap interval (NDCG | Spearman)")
+    print(f"  {'method':<30} {'NDCG@10':>8} {'Spearman':>9}   minus BM25, 95 % bootstrap interval (NDCG | Spearman)")
     for name, values in table.items():
         nd, rho = np.nanmean(values, axis=0)
-        line = f"  {name:<28} {nd:8.3f} {rho:+9.3f}"
+        line = f"  {name:<30} {nd:8.3f} {rho:+9.3f}"
         if name != "  part: lexical = BM25":
             cells = []
             for col in (0, 1):
@@ -367,14 +369,15 @@ def main() -> int:
         return 2
     t = time.perf_counter()
     reader = Reader()
-    units = {"FERR": ferr_units(reader), "Vanetik": vanetik_units(reader)}
+    only = tuple(args.part or PARTS)
+    units = {"FERR": ferr_units(reader, only), "Vanetik": vanetik_units(reader, only)}
     print(f"read and scored in {time.perf_counter() - t:.1f}s; weights: {default_weights()}")
     weights = default_weights()
     for found in units.values():  # the benchmark's formula is what the library ranks by
         for u in found:
             assert np.allclose(match_scores(u, weights), np.nan_to_num(u.library, nan=0.0)), (u.dataset, u.key)
     for dataset, found in units.items():
-        for part in args.part or PARTS:
+        for part in only:
             print_table(f"{dataset}, {part} part", [u for u in found if u.part == part], weights)
             print()
     if args.speed:

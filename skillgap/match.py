@@ -23,11 +23,18 @@ judged, e.g. skills for a posting in which the taxonomy finds none):
 - ``title``: how much of the job's title the candidate's headline carries
   (`skillgap.titles.title_similarity`). Evidence: the title words found.
 - ``lexical``: BM25 of the query text against the documents of the same ranking, divided by
-  the best of them (`skillgap.lexical`); only within a ranking. Evidence: the words that earned most.
+  the best of them (`skillgap.lexical`; its length normalisation ``b`` is `MatchWeights.lexical_b`:
+  a long posting or résumé is not a worse match for being long); only within a ranking.
+  Evidence: the words that earned most.
 
 One formula combines them, a weighted mean over the parts that have a value:
 
-    match = 100 * sum(w_p * v_p) / sum(w_p)     over parts p with v_p not NaN
+    match = 100 * sum(w_p * s_p) / sum(w_p)     over parts p with v_p not NaN
+
+where ``s_p`` is the part's value ``v_p`` itself (scale ``raw``) or, with scale ``rank``, its
+rank among the items of the ranking that have a value, scaled to 0..1 (`rank_normalise`): every
+part then spreads the candidates over the same range, so a part whose values bunch together
+(relevance 0.02-0.05) weighs as much as one that spans 0..1. The parts shown keep their values.
 
 The weights are data (``taxonomy/match.yaml``, `MatchWeights`), fitted on the development
 labels' tuning part by ``benchmarks/fit_match.py``; pass your own `MatchWeights` to change them.
@@ -43,10 +50,12 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+import numpy as np
+
 from .careerfit import CareerAsks, months_met, years_text
 from .documents.careervocab import LEVEL_RANK
 from .errors import TaxonomyError
-from .lexical import LexicalIndex, relative
+from .lexical import Bm25, LexicalIndex, relative
 from .taxonomy import read_yaml_file, shipped_taxonomy_dir
 from .titles import title_similarity
 
@@ -55,11 +64,14 @@ if TYPE_CHECKING:
 
 #: The parts of a match, in the order tables show them.
 PARTS = ("skills", "relevance", "experience", "education", "title", "lexical")
+#: How parts enter the formula: as they are, or as their rank within the ranking (`rank_normalise`).
+SCALES = ("raw", "rank")
 
 
 @dataclass(frozen=True)
 class MatchWeights:
-    """Weight of each part in the match formula (>= 0, not all 0) and the skills part's saturation (> 0)."""
+    """Weight of each part in the match formula (>= 0, not all 0), the skills part's saturation (> 0),
+    the lexical part's BM25 length normalisation ``lexical_b`` (0..1) and the parts' ``scale`` (`SCALES`)."""
 
     skills: float = 1.0
     relevance: float = 1.0
@@ -68,6 +80,8 @@ class MatchWeights:
     title: float = 1.0
     lexical: float = 1.0
     saturation: float = math.inf
+    lexical_b: float = Bm25().b
+    scale: str = "raw"
 
     def __post_init__(self) -> None:
         values = [getattr(self, p) for p in PARTS]
@@ -77,6 +91,10 @@ class MatchWeights:
             )
         if not self.saturation > 0:
             raise TaxonomyError(f"the skills saturation must be > 0 (got {self.saturation})", fix="give a number of weight units such as 8, or inf")
+        if not 0 <= self.lexical_b <= 1:
+            raise TaxonomyError(f"the lexical part's length normalisation b must be in 0..1 (got {self.lexical_b})", fix="give e.g. 0.75 (BM25's usual b) or 0 (none)")
+        if self.scale not in SCALES:
+            raise TaxonomyError(f"unknown scale {self.scale!r}", fix=f"give one of {', '.join(SCALES)}")
 
     def of(self, part: str) -> float:
         """The weight of one part."""
@@ -116,6 +134,33 @@ def combine(values: Mapping[str, float], weights: MatchWeights) -> float:
             total += weights.of(name) * value
             weight += weights.of(name)
     return 100.0 * total / weight if weight else math.nan
+
+
+def average_ranks(values: np.ndarray) -> np.ndarray:
+    """Ranks 1..n of ``values`` (ascending), ties given their mean rank."""
+    order = np.argsort(values, kind="stable")
+    ranks = np.empty(len(values))
+    ordered = values[order]
+    i = 0
+    while i < len(values):
+        j = i
+        while j + 1 < len(values) and ordered[j + 1] == ordered[i]:
+            j += 1
+        ranks[order[i : j + 1]] = (i + j) / 2 + 1
+        i = j + 1
+    return ranks
+
+
+def rank_normalise(values: np.ndarray) -> np.ndarray:
+    """Each column (a part over the items of one ranking) replaced by its items' rank among those
+    with a value, scaled to 0..1 (lowest 0, highest 1, ties their mean rank, all tied 0.5); NaN stays NaN."""
+    out = np.full(values.shape, math.nan)
+    for j in range(values.shape[1]):
+        present = ~np.isnan(values[:, j])
+        m = int(present.sum())
+        if m:
+            out[present, j] = (average_ranks(values[present, j]) - 1) / (m - 1) if m > 1 else 0.5
+    return out
 
 
 def skills_part(report: GapReport, saturation: float) -> Part:
@@ -180,7 +225,7 @@ class MatchBuilder:
 
     def __init__(self, query: str, weights: MatchWeights | None = None) -> None:
         self.weights = weights or default_weights()
-        self._index = LexicalIndex(query)
+        self._index = LexicalIndex(query, Bm25(b=self.weights.lexical_b))
         self._pairs: list[tuple[int, list[Part]] | None] = []
 
     def add(self, report: GapReport | None, text: str, job_title: str, candidate_titles: Sequence[str], asks: CareerAsks | None = None) -> None:
@@ -203,14 +248,19 @@ class MatchBuilder:
         """One `Match` per added item (None for failed ones), in the order added."""
         lexical = relative(self._index.scores())
         evidence = self._index.evidence()
+        kept = [pair for pair in self._pairs if pair is not None]
+        every = [(*parts, Part("lexical", float(lexical[position]), evidence[position])) for position, parts in kept]
+        values = np.asarray([[p.value for p in parts] for parts in every], dtype=float).reshape(len(every), len(PARTS))
+        if self.weights.scale == "rank":
+            values = rank_normalise(values)
+        scored = iter(zip(every, values))
         out: list[Match | None] = []
         for pair in self._pairs:
             if pair is None:
                 out.append(None)
                 continue
-            position, parts = pair
-            every = (*parts, Part("lexical", float(lexical[position]), evidence[position]))
-            out.append(Match(combine({p.name: p.value for p in every}, self.weights), every))
+            parts, row = next(scored)
+            out.append(Match(combine(dict(zip(PARTS, map(float, row))), self.weights), parts))
         return out
 
 
@@ -224,18 +274,19 @@ def _load(path: str) -> MatchWeights:
     data = read_yaml_file(path, what="match weights")
     if not isinstance(data, dict) or not isinstance(data.get("weights"), dict):
         raise TaxonomyError("no 'weights:' mapping", source=path, fix="write 'weights:' with one number per part: " + ", ".join(PARTS))
-    unknown = set(data) - {"weights", "saturation", "fitted"}
+    unknown = set(data) - {"weights", "saturation", "lexical_b", "scale", "fitted"}
     if unknown:
-        raise TaxonomyError(f"unknown keys {sorted(unknown)}", source=path, fix="keep only weights, saturation and fitted")
+        raise TaxonomyError(f"unknown keys {sorted(unknown)}", source=path, fix="keep only weights, saturation, lexical_b, scale and fitted")
     weights = data["weights"]
     wrong = set(weights) - set(PARTS)
     if wrong:
         raise TaxonomyError(f"unknown parts {sorted(wrong)}", source=path, entry="weights", fix=f"the parts are {', '.join(PARTS)}")
-    values = {**weights, "saturation": data.get("saturation", math.inf)}
+    values = {**weights, "saturation": data.get("saturation", math.inf), "lexical_b": data.get("lexical_b", Bm25().b)}
     if not all(isinstance(v, (int, float)) and not isinstance(v, bool) for v in values.values()):
         raise TaxonomyError(f"weights must be numbers (got {values})", source=path, entry="weights", fix="write e.g. 'skills: 1.5'")
+    scale = data.get("scale", "raw")
     try:
-        return MatchWeights(**{k: float(v) for k, v in values.items()})
+        return MatchWeights(**{k: float(v) for k, v in values.items()}, scale=scale)
     except TaxonomyError as exc:
         raise TaxonomyError(exc.problem, source=path, entry="weights", fix=exc.fix) from None
 

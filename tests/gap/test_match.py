@@ -8,7 +8,9 @@ import pytest
 
 from skillgap.errors import TaxonomyError
 from skillgap.gap import compare, requirements_from_posting
-from skillgap.match import PARTS, MatchBuilder, MatchWeights, combine, default_weights, load_match_weights, skills_part
+import numpy as np
+
+from skillgap.match import PARTS, MatchBuilder, MatchWeights, combine, default_weights, load_match_weights, rank_normalise, skills_part
 
 
 def test_the_formula_is_a_weighted_mean_over_the_parts_with_a_value():
@@ -71,7 +73,8 @@ def test_posting_with_no_known_skill_is_ranked_on_title_and_text(taxonomy, profi
 def test_shipped_weights_are_the_fitted_file():
     weights = default_weights()
     assert weights == load_match_weights()
-    assert [weights.of(p) for p in PARTS] == [1.0, 2.0, 1.0, 2.0, 1.0, 2.0] and weights.saturation == 8.0
+    assert [weights.of(p) for p in PARTS] == [1.0, 1.0, 1.0, 1.0, 1.0, 1.0] and weights.saturation == 16.0
+    assert (weights.lexical_b, weights.scale) == (0.0, "raw")
 
 
 @pytest.mark.parametrize(
@@ -84,6 +87,8 @@ def test_shipped_weights_are_the_fitted_file():
         ("weights: {skills: -1}", "must be finite, >= 0 and not all 0"),
         ("weights: {skills: 0, relevance: 0, experience: 0, education: 0, title: 0, lexical: 0}", "not all 0"),
         ("weights: {skills: 1}\nsaturation: 0", "saturation must be > 0"),
+        ("weights: {skills: 1}\nlexical_b: 2", "length normalisation b must be in 0..1"),
+        ("weights: {skills: 1}\nscale: ranks", "unknown scale 'ranks'"),
         ("weights: {skills: [", "cannot read the match weights"),
     ],
 )
@@ -99,3 +104,47 @@ def test_a_user_file_can_set_some_weights(tmp_path):
     path = tmp_path / "mine.yaml"
     path.write_text("weights: {skills: 3, lexical: 0}\nsaturation: 5\n", encoding="utf-8")
     assert load_match_weights(path) == MatchWeights(skills=3, relevance=1, title=1, lexical=0, saturation=5)
+
+
+def test_a_user_file_can_set_the_lexical_normalisation_and_scale(tmp_path):
+    path = tmp_path / "mine.yaml"
+    path.write_text("weights: {skills: 2}\nlexical_b: 0\nscale: rank\n", encoding="utf-8")
+    assert load_match_weights(path) == MatchWeights(skills=2, lexical_b=0.0, scale="rank")
+
+
+def test_rank_normalise_spreads_each_part_over_0_to_1_and_keeps_nan():
+    values = np.asarray([[0.02, 5.0, math.nan, 1.0], [0.05, 5.0, math.nan, math.nan], [0.03, 1.0, math.nan, 0.0]])
+    got = rank_normalise(values)
+    assert got[:, 0].tolist() == [0.0, 1.0, 0.5]  # bunched values get the whole range
+    assert got[:, 1].tolist() == [0.75, 0.75, 0.0]  # ties share their mean rank
+    assert np.isnan(got[:, 2]).all()
+    assert got[0, 3] == 1.0 and math.isnan(got[1, 3]) and got[2, 3] == 0.0  # ranked among the items with a value
+    assert rank_normalise(np.asarray([[0.3]])).tolist() == [[0.5]]  # one item: all tied
+
+
+def test_rank_scale_combines_ranks_but_shows_the_values(taxonomy, profile_of):
+    posting = profile_of("python", "docker", "sql", kind="posting", source="Python Developer")
+    job = requirements_from_posting(posting)
+    weights = MatchWeights(skills=1, relevance=0, experience=0, education=0, title=0, lexical=1, scale="rank")
+    builder = MatchBuilder(posting.document.text, weights)
+    for cv in (profile_of("python", "docker", "sql", source="all"), profile_of("python", source="one"), profile_of("aws", source="none")):
+        builder.add(compare(cv, job), cv.document.text, "Python Developer", [])
+    best, middle, worst = builder.matches()
+    assert best.part("skills").value == 1.0 and middle.part("skills").value == pytest.approx(1 / 3)  # values as they are
+    assert [m.score for m in (best, middle, worst)] == [100.0, 50.0, 0.0]  # ranks 1, 0.5, 0 in both parts
+    alone = MatchBuilder(posting.document.text, weights)
+    alone.add(compare(profile_of("aws"), job), "aws", "Python Developer", [])
+    assert alone.matches()[0].score == 50.0  # ranks are relative: a lone candidate is in the middle
+
+
+def test_lexical_length_normalisation_comes_from_the_weights(taxonomy, profile_of):
+    report = compare(profile_of("sql"), requirements_from_posting(profile_of("sql", kind="posting", source="job")))
+    long_text = "sql " + "filler " * 50
+    scores = {}
+    for b in (0.0, 0.75):
+        builder = MatchBuilder("sql", MatchWeights(skills=0, relevance=0, experience=0, education=0, title=0, lexical=1, lexical_b=b))
+        for text in ("sql", long_text):
+            builder.add(report, text, "", [])
+        scores[b] = [m.part("lexical").value for m in builder.matches()]
+    assert scores[0.0] == [1.0, 1.0]  # no length normalisation: the long text is as good a match
+    assert scores[0.75][0] == 1.0 and scores[0.75][1] < 0.5

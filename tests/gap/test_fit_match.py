@@ -1,0 +1,41 @@
+"""The match-weight fitter's vectorised figures are the benchmark's own (benchmarks/fit_match.py vs benchmarks/ranking.py)."""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import pytest
+
+from benchmarks.fit_match import Procedure, Setting, combined, fit, ndcg_many, spearman_many
+from benchmarks.ranking import ndcg, spearman
+from skillgap.match import MatchWeights, combine
+
+
+def test_vectorised_ndcg_and_spearman_equal_the_benchmarks_with_ties():
+    rng = np.random.default_rng(3)
+    for _ in range(50):
+        n = int(rng.integers(2, 11))
+        grades = rng.integers(1, 8, size=n).astype(float)
+        scores = rng.integers(0, 4, size=(n, 6)).astype(float)  # few values: many ties
+        got_ndcg, got_rho = ndcg_many(scores, grades), spearman_many(scores, grades)
+        for j in range(scores.shape[1]):
+            want_ndcg, want_rho = ndcg(scores[:, j], grades), spearman(scores[:, j], grades)
+            assert (math.isnan(want_ndcg) and math.isnan(got_ndcg[j])) or got_ndcg[j] == pytest.approx(want_ndcg)
+            assert (math.isnan(want_rho) and math.isnan(got_rho[j])) or got_rho[j] == pytest.approx(want_rho)
+
+
+def test_vectorised_formula_is_combine_and_drops_missing_parts():
+    values = np.asarray([[0.5, math.nan, 1.0, math.nan, 0.0, 0.25], [math.nan] * 6])
+    weights = np.asarray([[1.0, 2.0, 0.0, 1.0, 1.0, 2.0]])
+    got = combined(values, weights)
+    names = ("skills", "relevance", "experience", "education", "title", "lexical")
+    want = combine(dict(zip(names, values[0])), MatchWeights(**dict(zip(names, weights[0]))))
+    assert got[0, 0] == pytest.approx(want) and got[1, 0] == 0.0  # no part with a value scores 0, as the benchmark's nan_to_num
+
+
+def test_fit_takes_the_first_best_setting_and_a_pull_towards_equal_weights():
+    grid = [Setting((1.0,) * 6, 8.0, 0.75, "raw"), Setting((2.0, 0, 0, 0, 0, 0), 8.0, 0.75, "raw"), Setting((0, 0, 0, 0, 0, 2.0), 8.0, 0.75, "raw")]
+    table = np.asarray([[[0.80, 0.10], [0.82, 0.12], [0.82, 0.12]]])  # one FERR ranking x 3 settings x (NDCG, rho)
+    assert fit(Procedure("grid", lambda s: True), table, [0], ["FERR"], grid) == {"FERR": 1, "Vanetik": 1}  # first of the two best, one setting for both directions
+    assert fit(Procedure("pulled", lambda s: True, shrink=0.1), table, [0], ["FERR"], grid) == {"FERR": 0, "Vanetik": 0}  # the pull (0.1 x mean |w - 1|) outweighs +0.02
