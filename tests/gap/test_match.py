@@ -73,8 +73,8 @@ def test_posting_with_no_known_skill_is_ranked_on_title_and_text(taxonomy, profi
 def test_shipped_weights_are_the_fitted_file():
     weights = default_weights()
     assert weights == load_match_weights()
-    assert [weights.of(p) for p in PARTS] == [1.0, 1.0, 1.0, 1.0, 1.0, 1.0] and weights.saturation == 16.0
-    assert (weights.lexical_b, weights.scale) == (0.0, "raw")
+    assert [weights.of(p) for p in PARTS] == [1.0, 1.0, 1.0, 1.0, 1.0, 1.0] and weights.saturation == float("inf")
+    assert (weights.lexical_b, weights.scale) == (0.75, "raw")
 
 
 @pytest.mark.parametrize(
