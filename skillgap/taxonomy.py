@@ -361,12 +361,10 @@ def _parse_yaml(text: str, src: str) -> Any:
                 fix="write the entries out instead of nesting anchors and aliases",
             )
         data = loader.construct_document(node) if node is not None else None
-    except yaml.YAMLError as exc:
-        if "maximum nesting depth" in str(exc):  # libyaml's own depth limit
+    except (yaml.YAMLError, RecursionError) as exc:  # too deep: Python's recursion limit, or libyaml's own depth limit
+        if isinstance(exc, RecursionError) or "maximum nesting depth" in str(exc):
             raise TaxonomyError("the YAML is nested too deeply", source=src, fix="flatten the structure") from None
         raise TaxonomyError(f"invalid YAML: {exc}".replace("\n", " "), source=src, fix="fix the YAML syntax at the place shown") from None
-    except RecursionError:
-        raise TaxonomyError("the YAML is nested too deeply", source=src, fix="flatten the structure") from None
     finally:
         loader.dispose()
     return data

@@ -17,7 +17,6 @@ a document at once with numpy, so scoring costs one gather-sum per document, and
 from __future__ import annotations
 
 import functools
-import itertools
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
