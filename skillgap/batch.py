@@ -169,11 +169,12 @@ def _scoring(
             prepared = prepare_job(job, taxonomy=taxonomy, extractor=extractor, weights=weights)
         if pool is not None and extractor is None:  # a replacement worker unpickles it rather than load it again
             pool.restart_with((prepared.taxonomy, extractor_options(None)))
+        used = extractor.taxonomy if extractor is not None else prepared.taxonomy  # the taxonomy candidates are read with
         record = None
         if journal is not None:
             from .journal import Journal
 
-            record = Journal(journal, extractor.taxonomy if extractor is not None else prepared.taxonomy, resume=resume)
+            record = Journal(journal, used, resume=resume)
     except BaseException:
         if pool is not None:
             pool.close()
@@ -184,7 +185,7 @@ def _scoring(
         if pool is None:
             profiled = profiles_here(items, extractor or default_extractor(prepared.taxonomy), batch_size)
         else:
-            profiled = _profiles_in_workers(items, pool, extractor.taxonomy if extractor is not None else prepared.taxonomy)
+            profiled = _profiles_in_workers(items, pool, used)
         return results_of(profiled, prepared, credits, as_of)
 
     inputs: Iterable[Any] = expand_candidates(candidates)
