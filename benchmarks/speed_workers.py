@@ -46,6 +46,17 @@ if __name__ == "__main__":
 """
 
 
+#: What a worker process runs before its first item (imports, taxonomy, pipeline), in a fresh
+#: interpreter: its CPU seconds are each worker's start-up cost.
+START = r"""
+import resource
+from skillgap.batch import init_worker
+init_worker(None, {})
+r = resource.getrusage(resource.RUSAGE_SELF)
+print(r.ru_utime + r.ru_stime)
+"""
+
+
 def halves(text: str) -> list[str]:
     """A text cut in two at the line break nearest its middle (one piece when it has none)."""
     middle = len(text) // 2
@@ -80,6 +91,13 @@ def run(texts_file: Path, job: Path, n_process: int, code: Path = HERE.parent) -
     return result
 
 
+def start_cpu(code: Path) -> float:
+    """CPU seconds a fresh worker of the package in ``code`` spends before its first item."""
+    env = {**os.environ, "PYTHONPATH": str(code)}
+    out = subprocess.run([sys.executable, "-c", START], capture_output=True, text=True, env=env, check=True, cwd=code)
+    return float(out.stdout.strip().splitlines()[-1])
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, default=Path(os.environ.get("SKILLGAP_SHARED_DATA", DEFAULT_DATA)))
@@ -94,10 +112,12 @@ def main() -> None:
     codes = {"this code": HERE.parent, **({f"baseline {args.baseline}": args.baseline} if args.baseline else {})}
     try:
         runs: dict[tuple[str, int], list[dict[str, float]]] = {(c, n): [] for c in codes for n in (1, 2, 0)}
+        starts: dict[str, list[float]] = {c: [] for c in codes}
         for _ in range(args.runs):
             for c, code in codes.items():
                 for n in (1, 2, 0):
                     runs[c, n].append(run(texts_file, job, n, code))
+                starts[c].append(start_cpu(code))
     finally:
         texts_file.unlink(missing_ok=True)
     print(f"{len(texts)} distinct texts ({sum(map(len, texts)) / len(texts):.0f} chars on average) ranked against {job.name}, "
@@ -111,6 +131,11 @@ def main() -> None:
             print(f"  {label:30} {m['wall']:6.2f} s wall  cpu: main {m['cpu_main']:5.2f} s, workers {m['cpu_workers']:5.2f} s  cores got {got:4.2f}")
         ratio = [a["wall"] / b["wall"] for a, b in zip(runs[c, 1], runs[c, 2])]
         print(f"  2 workers vs 1: {med[c, 1]['wall'] / med[c, 2]['wall']:.2f}x (median walls; per run pair: {', '.join(f'{r:.2f}' for r in ratio)}); aim >= 1.7x")
+        start = min(starts[c])
+        items = med[c, 1]["cpu_workers"] - start  # the one worker's CPU on the items themselves
+        serial = med[c, 1]["wall"] - items  # 1 worker: everything but the items is on the critical path of both runs
+        print(f"  parts: a worker's start {start:.2f} s CPU (best of {len(starts[c])}), the items {items:.2f} s CPU in one worker, the rest of the 1-worker wall {serial:.2f} s; "
+              f"main process {med[c, 2]['cpu_main']:.2f} s CPU. Two whole cores and a main process costing nothing would give at most {med[c, 1]['wall'] / (serial + items / 2):.2f}x")  # fmt: skip
     if args.baseline:
         base = f"baseline {args.baseline}"
         print("this code vs baseline, wall: " + ", ".join(f"{label} {med['this code', n]['wall'] / med[base, n]['wall']:.2f}x" for n, label in ((0, "no workers"), (1, "1 worker"), (2, "2 workers"))))
