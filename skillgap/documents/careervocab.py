@@ -43,6 +43,7 @@ class CareerVocabulary:
     level_aliases: Mapping[str, str]
     not_degree_after: tuple[str, ...]
     not_degree_before: tuple[str, ...]
+    not_degrees: tuple[str, ...]
     institutions: tuple[str, ...]
     school_credentials: tuple[str, ...]
     expected: tuple[str, ...]
@@ -124,6 +125,7 @@ def load_career_vocabulary(path: str | None = None) -> CareerVocabulary:
         level_aliases=aliases,
         not_degree_after=reader.list("education.not_degree_after"),
         not_degree_before=reader.list("education.not_degree_before"),
+        not_degrees=reader.list("education.not_degrees"),
         institutions=reader.list("education.institutions"),
         school_credentials=reader.list("education.school_credentials"),
         expected=reader.list("education.expected"),

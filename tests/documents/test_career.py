@@ -348,10 +348,28 @@ def test_pdf_creation_date_and_docx_core_properties():
         ("Certified Scrum Master", None),
         ("Certificate in Baking and Pastry", "certificate"),
         ("we can be reached at me@example.com", None),
+        ("Licenciatura en Economía, Universidad de Chile", "bachelor"),
+        ("A.A.S. Nursing; A.S. in Business", "associate"),
+        ("Worked as a team lead; AS A TEAM LEAD", None),  # "a.s" counts only with its dots
+        ("B.A.Sc. Engineering", "bachelor"),
+        ("Doctor of Medicine, 2012", "phd"),
+        ("Pharm.D., LL.B.", "phd"),
+        ("LL.M. in Tax Law", "master"),
+        ("Fine-tuned an LLM; Med-Surg nurse; Bed Bath & Beyond", None),
+        ("GCSEs and A-Levels", "high_school"),
+        ("12th (CBSE), 2010", "high_school"),
+        ("MS-Excel, MS-Access", None),  # a product after a hyphen too
+        ("Help our partners master our systems; Master the tools", None),  # a verb
+        ("WSEI (High School of Economics and Innovations)", None),  # a university's name
     ],
 )
 def test_degree_words(text, level):
     assert degree_finder(load_career_vocabulary()).highest(text) == level
+
+
+def test_a_school_certificate_is_a_high_school_level():
+    document = read_document("Jane Doe\nEducation\nHigher Secondary Certificate, 2008\nSecondary School Certificate, 2006\n", kind="resume")
+    assert [e.level for e in read_career(document).education] == ["high_school", "high_school"]
 
 
 def test_career_vocabulary_errors_name_file_entry_and_fix(tmp_path: Path):
