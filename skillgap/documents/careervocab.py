@@ -58,6 +58,9 @@ class CareerVocabulary:
     experience_words: tuple[str, ...]
     role_words: tuple[str, ...]
     certificate_degrees: tuple[str, ...]
+    not_years_before: tuple[str, ...]
+    substitution: tuple[str, ...]
+    subset: tuple[str, ...]
     degree_context: tuple[str, ...]
 
 
@@ -140,6 +143,9 @@ def load_career_vocabulary(path: str | None = None) -> CareerVocabulary:
         experience_words=reader.list("asks.experience"),
         role_words=reader.list("asks.role_words"),
         certificate_degrees=reader.list("asks.certificate_degrees"),
+        not_years_before=reader.list("asks.not_years_before"),
+        substitution=reader.list("asks.substitution"),
+        subset=reader.list("asks.subset"),
         degree_context=reader.list("asks.degree_context"),
     )
 

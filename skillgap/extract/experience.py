@@ -76,9 +76,12 @@ class YearsAsked:
 
 def years_asked(profile: SkillProfile, asks: PostingAsks, vocab: CareerVocabulary | None = None) -> YearsAsked:
     """Tie the skills named in each years statement's clause to its years (every member of a
-    list in it: "5+ years with databases (MySQL, PostgreSQL)"), except skills named as a role
-    ("as a Machine Learning Engineer"); a statement whose first word after "N years of
-    experience with" is a skill is about skills only, any other is overall experience."""
+    list in it: "5+ years with databases (MySQL, PostgreSQL)", or of the bulleted list under a
+    "5+ years with the following:" line), except skills named as a role ("as a Machine Learning
+    Engineer"); a statement whose first word after "N years of experience with" is a skill, or
+    whose number follows its skill ("Python: 3 years", "SQL (2+ years)"), is about skills only;
+    any other is overall experience, unless it is a part of an earlier one ("including one
+    year online")."""
     vocab = vocab or load_career_vocabulary()
     roles = words_pattern(vocab.role_words)
     text = profile.document.text
@@ -86,11 +89,23 @@ def years_asked(profile: SkillProfile, asks: PostingAsks, vocab: CareerVocabular
     overall: list[float] = []
     per_skill: dict[str, float] = {}
     required_skills: set[str] = set()
-    for st in asks.years:
-        lo, hi = max(st.clause_start, st.start - TIE_BEFORE), min(st.clause_end, st.end + TIE_AFTER)
+    statements = list(asks.years)
+    for k, st in enumerate(statements):
+        # two statements of one clause ("SQL (2 years), Python (3 years)", "4 years, including one
+        # with SQL") split it between them at their numbers
+        prev = statements[k - 1] if k and statements[k - 1].clause_start == st.clause_start else None
+        nxt = statements[k + 1] if k + 1 < len(statements) and statements[k + 1].clause_start == st.clause_start else None
+        lo, hi = max(st.clause_start, st.start - TIE_BEFORE, prev.end if prev else 0), min(st.clause_end, st.end + TIE_AFTER)
+        hi = max(hi, st.list_end) if st.list_end > st.clause_end else hi
+        hi = min(hi, nxt.start) if nxt else hi
         tied = [m for m in mentions if lo <= m.start < hi and not _role(text, m, roles)]
-        skill_only = any(m.start <= st.tail_end < max(m.end, m.start + 1) or m.start == st.tail_end for m in tied)
-        if not skill_only and not st.preferred:
+        before = [m for m in tied if m.start < st.start] if st.skill_before else []
+        if before:  # "Python: 3 years (Required)", "SQL (2+ years)": about the skills before it
+            tied = before
+        elif not st.about_experience:
+            continue  # "age: 45 years": no skill before the number, no experience word
+        skill_only = bool(before) or any(m.start <= st.tail_end < max(m.end, m.start + 1) or m.start == st.tail_end for m in tied)
+        if not skill_only and not st.preferred and not st.subset:
             overall.append(st.years)
         for m in tied:
             if m.skill_id not in per_skill or (not st.preferred and m.skill_id not in required_skills):
