@@ -131,16 +131,25 @@ class _AsksReader:
 
     def _is_preferred(self, lo: int, hi: int) -> bool:
         """The statement is preferred: its section is, or a preferred word in it that does not
-        qualify only a degree in brackets ("A bachelor's degree (graduate degree preferred)")."""
+        qualify only one degree of it ("A bachelor's degree (graduate degree preferred)", "Ph.D.
+        (preferred) or Masters ...")."""
         section = self.doc.section_at(lo)
         if section is not None and section.name == "preferred":
             return True
         text = self.doc.text
         for m in self.preferred.finditer(text, lo, hi):
             bracket = _bracket_around(text, m.start(), lo, hi)
-            if bracket is None or next(self.finder.words(text[bracket[0] : bracket[1]]), None) is None:
+            if bracket is None:
                 return True
+            if self._names_degree(text[bracket[0] : bracket[1]]):
+                continue  # "(graduate degree preferred)": that degree is
+            if self._names_degree(text[max(lo, bracket[0] - 16) : bracket[0]]) and self._names_degree(text[bracket[1] : hi]):
+                continue  # "Ph.D. (preferred) or Masters": the alternative before it is
+            return True
         return False
+
+    def _names_degree(self, text: str) -> bool:
+        return next(self.finder.words(text), None) is not None
 
     def _asks_here(self, offset: int) -> bool:
         section = self.doc.section_at(offset)

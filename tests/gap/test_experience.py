@@ -79,6 +79,9 @@ def test_a_role_name_is_not_a_skill_with_years(extractor):
         ("Requirements\n- Requires 4-8 years of relevant experience. May substitute a Masters degree for two years experience.\n", 4.0, {}),
         ("Benefits\nThe vacation accrual rate is 13 days for the first three years of employment\n", None, {}),
         ("Requirements\n- Minimum of two years' experience with Python\n", None, {"python": 2.0}),
+        # a degree's fields are no skills of the years; a skill after the years and the degree is
+        ("Requirements\n- 3 years of experience with a Bachelor's Degree in Mathematics or Statistics\n", 3.0, {}),
+        ("Requirements\n- Bachelor's degree and 3+ years of experience with Python\n", None, {"python": 3.0}),
         # a years line heading a list: the list's skills get its years
         ("Requirements\n- 3+ years of experience with the following:\n  - Python\n  - SQL\nAbout us\nWe have offices in 3 countries\n", 3.0, {"python": 3.0, "sql": 3.0}),
     ],
@@ -95,6 +98,11 @@ def test_a_degree_that_may_replace_years_is_not_asked_and_a_bracketed_preference
     asks = read_asks(read_document("Requirements\n- A bachelor's degree (graduate degree preferred) and at least 2 years of experience\n", kind="posting"))
     assert asks.degree is not None and (asks.degree.level, asks.degree.required) == ("bachelor", True)
     assert [(y.years, y.preferred) for y in asks.years] == [(2.0, False)]
+    asks = read_asks(read_document("Requirements\n- Ph.D. (preferred) or Masters in a scientific discipline, with 6+ years of experience\n", kind="posting"))
+    assert asks.degree is not None and (asks.degree.level, asks.degree.required) == ("master", True)
+    assert [(y.years, y.preferred) for y in asks.years] == [(6.0, False)]
+    asks = read_asks(read_document("Requirements\n- Bachelor's degree (preferred in Early Childhood Education)\n", kind="posting"))
+    assert asks.degree is None and asks.preferred_degree is not None and asks.preferred_degree.level == "bachelor"
 
 
 RESUME = """Experience
