@@ -35,8 +35,12 @@ MAX_SINGLE_DATE_WORDS = 10
 MAX_TITLE_WORDS = 9
 #: Most lines above a date line that hold its title and employer, one per line.
 MAX_HEAD_LINES = 3
-#: Totals above this many months are absurd (60 years) and are not reported.
+#: Totals above this many months are absurd (60 years) and are not reported; a position as long
+#: is left out of them.
 MAX_TOTAL_MONTHS = 720
+#: Fewest words of a sentence (ending in a lower-case word and a full stop) printed before a date
+#: that make the date part of running text, not an entry's head ("Inc." or "Sr." end no sentence).
+MIN_SENTENCE_WORDS = 6
 _STRIP = " \t•*-–—|,:;()[]"
 _BULLET = re.compile(r"^\s*[•*\-–o]\s")
 _URL = re.compile(r"://|\bwww\.", re.IGNORECASE)
@@ -125,13 +129,13 @@ class Career:
 
     def counted(self, as_of: date | None = None, kinds: Sequence[str] = ("job", "internship")) -> list[tuple[Position, tuple[int, int]]]:
         """Positions of ``kinds`` whose interval counts at ``as_of``: dated, not ending before
-        they start, not starting or ending after ``as_of`` (a year printed alone in the year of
-        ``as_of`` is not after it, whatever the June convention says)."""
+        they start nor lasting over 60 years, not starting or ending after ``as_of`` (a year
+        printed alone in the year of ``as_of`` is not after it, whatever the June convention says)."""
         ref_day = as_of or self.as_of
         out = []
         for p in self.positions:
             span = p.interval(ref_day)
-            if p.kind in kinds and span is not None and span[0] <= span[1] and not _after(p.start_month, ref_day) and not _after(p.end_month, ref_day):
+            if p.kind in kinds and span is not None and span[0] <= span[1] <= span[0] + MAX_TOTAL_MONTHS and not _after(p.start_month, ref_day) and not _after(p.end_month, ref_day):
                 out.append((p, span))
         return out
 
@@ -189,6 +193,8 @@ def read_career(document: Document, *, as_of: date | None = None, vocab: CareerV
             warnings.append(f"position {label!r}: dated after the reference date {ref:%Y-%m}; left out of the totals")
         elif span is not None and span[1] < span[0]:
             warnings.append(f"position {label!r}: the end {p.end_month} is before the start {p.start_month}; left out of the totals")
+        elif span is not None and span[1] - span[0] > MAX_TOTAL_MONTHS:
+            warnings.append(f"position {label!r}: {span[1] - span[0]} months is over 60 years: its dates are misread; left out of the totals")
     career = Career(positions=positions, education=tuple(reader.education()), certifications=tuple(reader.certifications()), as_of=ref, as_of_source=source)
     total = union_months([s for _, s in career.counted()])
     if total > MAX_TOTAL_MONTHS:
@@ -294,6 +300,7 @@ class _CareerReader:
 
     def positions(self) -> Iterator[Position]:
         seen: list[list[tuple[object, object]]] = []
+        entries: set[tuple[object, ...]] = set()
         for section, kind in self._regions():
             lines, ranges = self._logical_lines(list(_lines(self.doc.text, section.start, section.end))[1 if section.heading else 0 :])  # below the heading
             headless, schooling = not section.heading, section.name in self.vocab.education_sections
@@ -319,7 +326,11 @@ class _CareerReader:
             for k, (i, rng, entry_kind) in enumerate(anchors):
                 start_line = heads[k]
                 stop = lines[heads[k + 1]].start if k + 1 < len(anchors) else section.end
-                yield self._position(lines, i, start_line, stop, rng, entry_kind, section.heading)
+                position = self._position(lines, i, start_line, stop, rng, entry_kind, section.heading)
+                printed = (position.title, position.employer, position.date_text, lines[i + 1].text.strip() if i + 1 < len(lines) and lines[i + 1].start < stop else "")
+                if printed not in entries:  # an entry printed twice ("Experience" ... "Work History" repeating it)
+                    entries.add(printed)
+                    yield position
 
     def _logical_lines(self, lines: list[_Line]) -> tuple[list[_Line], list[list[DateRange]]]:
         """Lines, with a line joined to the next ones where a date range runs across the break
@@ -387,6 +398,8 @@ class _CareerReader:
         before = text[: rng.begin].split()
         if len(before) >= 3 and (before[-1].islower() or text[rng.begin].islower()) and text.rstrip().endswith("."):
             return None  # a date inside a sentence: "Surpassed annual quota by 125% in 2015.", "... since 2015."
+        if len(before) >= MIN_SENTENCE_WORDS and _SENTENCE_END.search(before[-1]):
+            return None  # a date after a sentence: "... a world leader in diabetes care. Since 1923"
         is_range = rng.end is not None and rng.end != rng.start or rng.current or rng.end is None
         if is_range and (words <= MAX_HEAD_WORDS or (after_title and rng.begin == len(text) - len(text.lstrip()))):
             return rng  # under a title line, a range opening the line opens an entry, whatever runs on after it
@@ -623,6 +636,8 @@ def _without_span(text: str, begin: int, stop: int) -> str:
 
 
 _DIGIT = re.compile(r"\d")
+#: A word that ends a sentence: lower case, longer than an abbreviation ("care.", "teams.").
+_SENTENCE_END = re.compile(r"^[a-z]{4,}[.!?]$")
 #: An employer line of Indeed exports: "Cloud Lending Solutions -  Bangalore, Karnataka -" (a
 #: spaced dash inside, a dash at the end); split on it, the first part is the employer.
 _EMPLOYER_LINE = re.compile(r"(?<![ \t])[ \t]+[-–][ \t]+")
@@ -644,12 +659,15 @@ def _clean(text: str) -> str:
 
 
 _PLACEHOLDER = re.compile(r"\b(?:company name|city\s*,\s*state)\b.*$", re.IGNORECASE)
-_PLACE_END = re.compile(r"\bcity\s*,\s*state\b", re.IGNORECASE)
+#: The end of a livecareer placeholder: "Company Name", "Company Name ï1⁄4 City" (a mis-decoded
+#: separator and a lone city), "City , State".
+_PLACE_END = re.compile(r"\b(?:company name(?:[ \t]*(?:ï1⁄4|ï¼))?(?:[ \t]*city\b(?![ \t]*,))?|city\s*,\s*state\b)", re.IGNORECASE)
 
 
 def _cut_placeholder(text: str) -> str:
     """Text before an anonymised "Company Name ... City , State" tail of livecareer exports, or
-    the title printed after it ("Company Name City , State Consultant") when nothing is before."""
+    the title printed after it when nothing is before ("Company Name City , State Consultant",
+    "Company Name  Mortgage Banking Analyst" once the date between them is taken out)."""
     head = _PLACEHOLDER.sub("", text)
     if head.strip(_STRIP):
         return head

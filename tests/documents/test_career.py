@@ -147,6 +147,40 @@ def test_a_range_opening_a_run_on_paragraph_under_a_title_opens_an_entry():
     assert [(p.title, p.start, p.current) for p in career.positions] == [("Sales Consultant", date(2013, 11, 1), True)]  # the wrapped "2014 - 2015" is not
 
 
+def test_livecareer_title_after_the_placeholder_on_the_date_line_and_the_lone_city():
+    text = (
+        "Experience\nSourced loans and developed team members lending knowledge on various products and\nsolutions\n"
+        "Company Name March 2008 to March 2010 Senior Loan Officer\nCity , State\nClosed loans.\n"
+        "Product Development Manager\nJanuary 2005 to March 2008 Company Name \u00ef1\u20444 City\nBuilt products.\n"
+        "12/2001 - 06/2004\nCompany Name \u00ef1\u20444 City Project Manager\nLed teams.\n"
+    )
+    career = read_career(read_document(text, kind="resume"), as_of=date(2021, 8, 8))
+    assert [(p.title, p.start) for p in career.positions] == [
+        ("Senior Loan Officer", date(2008, 3, 1)),  # not the wrapped bullet's "solutions" above
+        ("Product Development Manager", date(2005, 1, 1)),
+        ("Project Manager", date(2001, 12, 1)),
+    ]
+
+
+def test_an_entry_printed_twice_a_date_after_a_sentence_and_an_availability_date_open_no_entry():
+    entries = "Account Manager , 07/2018 to 07/2019\nCompany Name - City , State\nManaged accounts.\nSales Executive , 06/2016 to 07/2018\nCompany Name - City , State\nSold.\n"
+    text = (
+        "Experience\n" + entries + "Work History\n" + entries
+        + "Novo Nordisk is a healthcare company and a world leader in diabetes care. Since 1923\n"
+        + "Job Availability Date August 1, 2014\n"
+    )
+    career = read_career(read_document(text, kind="resume"), as_of=date(2021, 8, 8))
+    assert [(p.title, p.start) for p in career.positions] == [("Account Manager", date(2018, 7, 1)), ("Sales Executive", date(2016, 6, 1))]
+    assert career.total_months() == 37
+
+
+def test_a_position_over_sixty_years_is_left_out_of_the_totals_alone():
+    text = "Experience\nFounder\tSince 1923\nAnalyst\t2015 - 2016\n"
+    career = read_career(read_document(text, kind="resume"), as_of=date(2024, 6, 1))
+    assert career.total_months() == 12
+    assert ["over 60 years" in w for w in career.warnings] == [True]
+
+
 def test_a_diploma_from_a_high_school_is_high_school():
     career = read_career(read_document(LIVECAREER, kind="resume"), as_of=date(2021, 8, 8))
     assert [(e.level, e.end_year) for e in career.education] == [("high_school", None), ("certificate", 2013)]
