@@ -302,7 +302,10 @@ class _CareerReader:
         seen: list[list[tuple[object, object]]] = []
         entries: set[tuple[object, ...]] = set()
         for section, kind in self._regions():
-            lines, ranges = self._logical_lines(list(_lines(self.doc.text, section.start, section.end))[1 if section.heading else 0 :])  # below the heading
+            below = list(_lines(self.doc.text, section.start, section.end))[1 if section.heading else 0 :]  # below the heading
+            cut = next((k for k, ln in enumerate(below) if ln.text.strip(_STRIP).casefold() in self.vocab.end_lines), len(below))
+            region_end = below[cut].start if cut < len(below) else section.end  # "Additional Information" under the last job
+            lines, ranges = self._logical_lines(below[:cut])
             headless, schooling = not section.heading, section.name in self.vocab.education_sections
             anchors: list[tuple[int, DateRange, PositionKind]] = []
             current_kind = kind
@@ -325,7 +328,7 @@ class _CareerReader:
             heads = [self._head(lines, ranges, i, rng, anchors[k - 1][0] if k else -1) for k, (i, rng, _) in enumerate(anchors)]
             for k, (i, rng, entry_kind) in enumerate(anchors):
                 start_line = heads[k]
-                stop = lines[heads[k + 1]].start if k + 1 < len(anchors) else section.end
+                stop = lines[heads[k + 1]].start if k + 1 < len(anchors) else region_end
                 position = self._position(lines, i, start_line, stop, rng, entry_kind, section.heading)
                 printed = (position.title, position.employer, position.date_text, lines[i + 1].text.strip() if i + 1 < len(lines) and lines[i + 1].start < stop else "")
                 if printed not in entries:  # an entry printed twice ("Experience" ... "Work History" repeating it)
@@ -412,8 +415,9 @@ class _CareerReader:
         just above a date line that has no title of its own (or only a run-on paragraph after the
         date), else line ``i``."""
         own = _clean(_without(lines[i].text, rng))
-        if own and not _placeholder_only(own) and len(own.split()) <= MAX_HEAD_WORDS:
-            return i
+        runs_on = i + 1 < len(lines) and _runs_on(own, lines[i + 1].text)
+        if own and not _placeholder_only(own) and len(own.split()) <= MAX_HEAD_WORDS and not (runs_on and i - 1 > previous and _title_like(lines[i - 1].text) and _title_case(lines[i - 1].text) and not ranges[i - 1]):
+            return i  # the title beside the date; not a sentence the date opens under a title line
         j = i - 1
         if j > previous and _title_like(lines[j].text) and not ranges[j]:
             if j - 1 > previous and _employer_end(lines[j].text) and _title_like(lines[j - 1].text) and not ranges[j - 1]:
@@ -677,6 +681,29 @@ def _cut_placeholder(text: str) -> str:
 
 def _placeholder_only(text: str) -> bool:
     return not _clean(_cut_placeholder(text))
+
+
+def _runs_on(own: str, next_line: str) -> bool:
+    """The text beside a date is a sentence running on to the next line ("Oct 2018 - Mar 2022
+    Created from scratch a business for cutting and" / "selling meat"), not a title: it ends in a
+    connective, or is long and the next line goes on in lower case."""
+    words = own.split()
+    if not words:
+        return False
+    follows = next_line.strip()[:1]
+    return words[-1].casefold() in _RUN_ON_ENDS or (len(words) >= MIN_SENTENCE_WORDS and follows.islower())
+
+
+def _title_case(text: str) -> bool:
+    """Every word of the line is capitalised but its small joiners ("Business Owner Butchery,
+    Ekaterinburg, Russia", "Head of Sales"): a heading, not a line of a paragraph."""
+    return all(not w[:1].islower() or w.casefold() in _TITLE_JOINERS for w in _WORD.findall(text))
+
+
+_WORD = re.compile(r"[^\W\d_][\w'’.-]*")
+_TITLE_JOINERS = frozenset({"of", "and", "at", "in", "for", "the", "de", "to", "on", "with"})
+#: Last words of a line that cannot end a title: the sentence goes on.
+_RUN_ON_ENDS = frozenset({"and", "or", "the", "of", "for", "to", "with", "a", "an", "in", "on", "that", "which", "by", "from"})
 
 
 def _title_like(text: str) -> bool:

@@ -37,6 +37,7 @@ class CareerVocabulary:
     heading_words: tuple[str, ...]
     not_sections: tuple[str, ...]
     detail_labels: tuple[str, ...]
+    end_lines: frozenset[str]
     employer_joiners: tuple[str, ...]
     education_sections: tuple[str, ...]
     levels: Mapping[str, tuple[str, ...]]
@@ -122,6 +123,7 @@ def load_career_vocabulary(path: str | None = None) -> CareerVocabulary:
         heading_words=reader.list("positions.heading_words"),
         not_sections=reader.list("positions.not_sections"),
         detail_labels=reader.list("positions.detail_labels"),
+        end_lines=frozenset(reader.list("positions.end_lines")),
         employer_joiners=reader.list("positions.employer_joiners"),
         education_sections=reader.list("education.sections"),
         levels=levels,

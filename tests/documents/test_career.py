@@ -174,6 +174,26 @@ def test_an_entry_printed_twice_a_date_after_a_sentence_and_an_availability_date
     assert career.total_months() == 37
 
 
+def test_a_sentence_beside_the_date_under_a_title_line_is_no_title():
+    text = (
+        "Work history\nBusiness Owner Butchery, Ekaterinburg, Russia\n"
+        "Oct 2018 - Mar 2022 Created from scratch a highly profitable business for cutting and\nselling meat products;\n"
+        "Developed the API endpoints (Django framework)\n"
+        "2015 - 2017 Built the data layer and the reports of the sales system and\nmaintained it.\n"
+    )
+    career = read_career(read_document(text, kind="resume"), as_of=date(2023, 1, 1))
+    assert [(p.title, p.employer, p.start) for p in career.positions] == [
+        ("Business Owner Butchery", "Ekaterinburg, Russia", date(2018, 10, 1)),
+        ("Built the data layer and the reports of the sales system and", None, date(2015, 1, 1)),  # a bullet above is no title
+    ]
+
+
+def test_an_unread_heading_line_ends_the_positions_above_it():
+    text = "Experience\nWaiter\t2007 - 2011\nServed tables.\nAdditional Information\nHonor Roll\n1996-2009\nEducation\nBA in Communication, 2009\n"
+    career = read_career(read_document(text, kind="resume"), as_of=date(2021, 8, 8))
+    assert [(p.title, p.start, p.end) for p in career.positions] == [("Waiter", date(2007, 1, 1), date(2011, 1, 1))]
+
+
 def test_a_position_over_sixty_years_is_left_out_of_the_totals_alone():
     text = "Experience\nFounder\tSince 1923\nAnalyst\t2015 - 2016\n"
     career = read_career(read_document(text, kind="resume"), as_of=date(2024, 6, 1))
@@ -395,6 +415,7 @@ def test_pdf_creation_date_and_docx_core_properties():
         ("MS-Excel, MS-Access", None),  # a product after a hyphen too
         ("Help our partners master our systems; Master the tools", None),  # a verb
         ("WSEI (High School of Economics and Innovations)", None),  # a university's name
+        ("Masters Certificate : Technology Project Management", "certificate"),
     ],
 )
 def test_degree_words(text, level):
