@@ -38,6 +38,10 @@ MAX_HEAD_LINES = 3
 #: Totals above this many months are absurd (60 years) and are not reported; a position as long
 #: is left out of them.
 MAX_TOTAL_MONTHS = 720
+#: The name of an experience region continued under an employer's name taken for a heading.
+_CONTINUED = "experience (continued)"
+#: Lines below a heading in which a dated entry shows that the experience goes on under it.
+_CONTINUED_LINES = 3
 #: Fewest words of a sentence (ending in a lower-case word and a full stop) printed before a date
 #: that make the date part of running text, not an entry's head ("Inc." or "Sr." end no sentence).
 MIN_SENTENCE_WORDS = 6
@@ -244,6 +248,8 @@ class _CareerReader:
         self.doc, self.vocab = document, vocab
         self.dates = date_reader(vocab)
         self.warnings: list[str] = []
+        #: Start of a continued region -> the heading of the experience section it continues.
+        self._continued_heading: dict[int, str] = {}
         self.__dict__.update(_patterns(vocab))
 
     # -- the reference date --------------------------------------------------------------
@@ -269,6 +275,8 @@ class _CareerReader:
         an experience word counts as one; without any, the text outside education-type sections
         (`_outside`)."""
         found = False
+        previous: PositionKind | None = None
+        heading = ""
         for section in self.doc.sections:
             kind = self.vocab.position_sections.get(section.name)
             m = self._heading_words.search(section.heading)
@@ -276,11 +284,34 @@ class _CareerReader:
                 kind = self._heading_kind[m.group(0).casefold()]
             elif kind is None and section.name not in self.vocab.not_sections and self._experience_words.search(section.heading):
                 kind = "job"
+            if kind is None and previous is not None and self._employer_heading(section):
+                # an employer's name taken for a heading ("INFOSYS TECHNOLOGIES" -> skills): the
+                # experience goes on, its line read as one of the entries'
+                self._continued_heading[section.start] = heading
+                yield Section(_CONTINUED, "", section.start, section.end), previous
+                continue
+            previous, heading = kind, section.heading  # type: ignore[assignment]
             if kind is not None:
                 found = True
                 yield section, kind  # type: ignore[misc]
         if not found:
             yield from ((section, "job") for section in self._outside())
+
+    def _employer_name(self, text: str) -> bool:
+        """The text ends in a company word ("Global Skills Inc.", "Acme Technologies")."""
+        words = text.split()
+        return len(words) >= 2 and words[-1].strip(_STRIP).casefold().rstrip(".") in self.vocab.employer_suffixes
+
+    def _employer_heading(self, section: Section) -> bool:
+        """A heading under an experience section that names an employer: it ends in a company
+        word ("Projects Unlimited LLC", "GLOBAL SKILLS INC"), or, in a section that is not of the
+        not-positions kinds (education, projects ...), a dated entry opens within its first lines."""
+        if self._employer_name(section.heading):
+            return True
+        if section.name in self.vocab.not_sections:
+            return False
+        head = list(_lines(self.doc.text, section.start, section.end))[1 : 1 + _CONTINUED_LINES]
+        return any(self._anchor(ln.text, rs) for ln, rs in zip(head, (self.dates.ranges(ln.text) for ln in head)))
 
     def _outside(self) -> Iterator[Section]:
         """The text of a résumé without an experience section, outside the sections that are not
@@ -302,11 +333,11 @@ class _CareerReader:
         seen: list[list[tuple[object, object]]] = []
         entries: set[tuple[object, ...]] = set()
         for section, kind in self._regions():
-            below = list(_lines(self.doc.text, section.start, section.end))[1 if section.heading else 0 :]  # below the heading
+            below = list(_lines(self.doc.text, section.start, section.end))[1 if section.heading else 0 :]  # below the heading (a continued one's line is an entry's)
             cut = next((k for k, ln in enumerate(below) if ln.text.strip(_STRIP).casefold() in self.vocab.end_lines), len(below))
             region_end = below[cut].start if cut < len(below) else section.end  # "Additional Information" under the last job
             lines, ranges = self._logical_lines(below[:cut])
-            headless, schooling = not section.heading, section.name in self.vocab.education_sections
+            headless, schooling = not section.heading and section.name != _CONTINUED, section.name in self.vocab.education_sections
             anchors: list[tuple[int, DateRange, PositionKind]] = []
             current_kind = kind
             for i, line in enumerate(lines):
@@ -329,7 +360,7 @@ class _CareerReader:
             for k, (i, rng, entry_kind) in enumerate(anchors):
                 start_line = heads[k]
                 stop = lines[heads[k + 1]].start if k + 1 < len(anchors) else region_end
-                position = self._position(lines, i, start_line, stop, rng, entry_kind, section.heading)
+                position = self._position(lines, i, start_line, stop, rng, entry_kind, self._continued_heading.get(section.start, section.heading))
                 printed = (position.title, position.employer, position.date_text, lines[i + 1].text.strip() if i + 1 < len(lines) and lines[i + 1].start < stop else "")
                 if printed not in entries:  # an entry printed twice ("Experience" ... "Work History" repeating it)
                     entries.add(printed)
@@ -446,6 +477,8 @@ class _CareerReader:
         else:
             title_text = next((ln.text for ln in lines[i + 1 : i + 3] if _title_like(ln.text) and ln.start < stop), "")
         title, employer = self._split_title(title_text)
+        if employer_line and self._employer_name(title or "") and not self._employer_name(employer_line):
+            title, employer_line = employer_line, title  # "ACME CORP" / "Data Analyst" / the dates
         employer = employer_line or employer
         for k, pattern in self._title_kinds.items():
             if pattern.search(title or "") or (k == "internship" and pattern.search(line.text)):

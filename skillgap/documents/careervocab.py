@@ -38,6 +38,7 @@ class CareerVocabulary:
     not_sections: tuple[str, ...]
     detail_labels: tuple[str, ...]
     end_lines: frozenset[str]
+    employer_suffixes: frozenset[str]
     employer_joiners: tuple[str, ...]
     education_sections: tuple[str, ...]
     levels: Mapping[str, tuple[str, ...]]
@@ -124,6 +125,7 @@ def load_career_vocabulary(path: str | None = None) -> CareerVocabulary:
         not_sections=reader.list("positions.not_sections"),
         detail_labels=reader.list("positions.detail_labels"),
         end_lines=frozenset(reader.list("positions.end_lines")),
+        employer_suffixes=frozenset(reader.list("positions.employer_suffixes")),
         employer_joiners=reader.list("positions.employer_joiners"),
         education_sections=reader.list("education.sections"),
         levels=levels,

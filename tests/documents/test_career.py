@@ -188,6 +188,22 @@ def test_a_sentence_beside_the_date_under_a_title_line_is_no_title():
     ]
 
 
+def test_an_employer_taken_for_a_heading_continues_the_experience():
+    text = (
+        "Jane Doe\nEXPERIENCE\nACME CORP\nData Analyst\nJan 2019 - Present\nBuilt dashboards.\n"
+        "GLOBAL SKILLS INC\nSoftware Engineer\nJan 2015 - Dec 2018\nWrote code.\n"
+        "INFOSYS TECHNOLOGIES\nTrainee\tJan 2013 - Dec 2014\nLearned.\nEDUCATION\nBS in CS, 2012\n"
+    )
+    document = read_document(text, kind="resume")
+    assert [s.name for s in document.sections] == ["experience", "skills", "education"]  # the sections reader's misreading
+    career = read_career(document, as_of=date(2021, 1, 1))
+    assert [(p.title, p.employer, p.start, p.section) for p in career.positions] == [
+        ("Data Analyst", "ACME CORP", date(2019, 1, 1), "EXPERIENCE"),
+        ("Software Engineer", "GLOBAL SKILLS INC", date(2015, 1, 1), "EXPERIENCE"),
+        ("Trainee", None, date(2013, 1, 1), "EXPERIENCE"),
+    ]
+
+
 def test_an_unread_heading_line_ends_the_positions_above_it():
     text = "Experience\nWaiter\t2007 - 2011\nServed tables.\nAdditional Information\nHonor Roll\n1996-2009\nEducation\nBA in Communication, 2009\n"
     career = read_career(read_document(text, kind="resume"), as_of=date(2021, 8, 8))
