@@ -42,6 +42,8 @@ MAX_TOTAL_MONTHS = 720
 _CONTINUED = "experience (continued)"
 #: Lines below a heading in which a dated entry shows that the experience goes on under it.
 _CONTINUED_LINES = 3
+#: Most words of an employer's name glued to a title on one line.
+MAX_EMPLOYER_WORDS = 4
 #: Fewest words of a sentence (ending in a lower-case word and a full stop) printed before a date
 #: that make the date part of running text, not an entry's head ("Inc." or "Sr." end no sentence).
 MIN_SENTENCE_WORDS = 6
@@ -509,6 +511,12 @@ class _CareerReader:
         parts = self._joiner.split(head, maxsplit=1)
         if len(parts) == 2:
             return _clean(parts[0]) or None, _clean(parts[1].split(",")[0]) or None
+        glued = [_clean(p) for p in _GLUE.split(head)]
+        named = [k for k, p in enumerate(glued) if self._employer_name(p) and len(p.split()) <= MAX_EMPLOYER_WORDS]
+        if len(named) == 1 and all(glued) and (named[0] > 0 or len(glued) == 2):
+            # "Acme Corp — Data Analyst", "Data Analyst, Acme Corp, Boston": the short part that ends
+            # in a company word is the employer, the first other part the title
+            return next(p for k, p in enumerate(glued) if k != named[0]), glued[named[0]]
         if "," in head:
             title, _, rest = head.partition(",")
             return _clean(title) or None, _clean(rest) or None
@@ -546,9 +554,24 @@ class _CareerReader:
             level = self._level(line.text)
             if level is None or not (self._institution.search(line.text) or any(t.month for t in self.dates.tokens(line.text))):
                 continue
+            if level == "certificate" and not self._institution.search(line.text) and not self._credential_line(line.text):
+                continue  # "Conducted training sessions in 2015": a job's line, not a credential
             years = [t.month.value.year for t in self.dates.tokens(line.text) if t.month is not None]
             institution = _clean(line.text.split("\t")[0]) if self._institution.search(line.text) else None
             yield Education(level, self._field(line.text), institution, max(years) if years else None, (line.start, line.end), bool(self._expected.search(line.text)), line.text.strip())
+
+    def _credential_line(self, text: str) -> bool:
+        """A line that lists a credential: a certificate word of its own ("SQL Certificate, 2021"),
+        or a word that is often just a word ("training", "course": career.yaml loose_credentials)
+        opening the line or heading a name ("Course: Java", "Training in Six Sigma")."""
+        for w in self.degrees.words(text):
+            if w.level != "certificate":
+                continue
+            if text[w.start : w.end].casefold() not in self.vocab.loose_credentials:
+                return True
+            if not text[: w.start].strip(" \t•*-–") or _DEGREE_OPENS.match(text, w.end):
+                return True
+        return False
 
     def _degree_lines_elsewhere(self, found: list[Education]) -> Iterator[Education]:
         """Lines outside the education entries that open with a degree ("M.A. in Literary
@@ -678,6 +701,10 @@ _SENTENCE_END = re.compile(r"^[a-z]{4,}[.!?]$")
 #: An employer line of Indeed exports: "Cloud Lending Solutions -  Bangalore, Karnataka -" (a
 #: spaced dash inside, a dash at the end); split on it, the first part is the employer.
 _EMPLOYER_LINE = re.compile(r"(?<![ \t])[ \t]+[-–][ \t]+")
+
+
+#: Between a title and an employer printed on one line: a comma, or a spaced dash or bar.
+_GLUE = re.compile(r",|[ \t]+[-–—|][ \t]+")
 
 
 def _employer_end(text: str) -> bool:

@@ -48,6 +48,7 @@ class CareerVocabulary:
     not_degrees: tuple[str, ...]
     institutions: tuple[str, ...]
     school_credentials: tuple[str, ...]
+    loose_credentials: frozenset[str]
     expected: tuple[str, ...]
     not_certifications: tuple[str, ...]
     numbers: Mapping[str, int]
@@ -135,6 +136,7 @@ def load_career_vocabulary(path: str | None = None) -> CareerVocabulary:
         not_degrees=reader.list("education.not_degrees"),
         institutions=reader.list("education.institutions"),
         school_credentials=reader.list("education.school_credentials"),
+        loose_credentials=frozenset(reader.list("education.loose_credentials")),
         expected=reader.list("education.expected"),
         not_certifications=reader.list("certifications.not_certifications"),
         numbers={str(k).casefold(): int(v) for k, v in numbers.items()},

@@ -204,6 +204,20 @@ def test_an_employer_taken_for_a_heading_continues_the_experience():
     ]
 
 
+def test_employer_and_title_glued_on_one_line():
+    text = (
+        "Experience\nAcme Corp — Data Analyst\tJan 2019 - Present\nBuilt.\nData Engineer, Globex Inc., Boston, MA\t2016 - 2018\nBuilt.\n"
+        "Initech Solutions | QA Lead\t2014 - 2016\nTested.\nLoss Prevention Supervisor - Floater\t2012 - 2014\nWatched.\n"
+    )
+    career = read_career(read_document(text, kind="resume"), as_of=date(2021, 1, 1))
+    assert [(p.title, p.employer) for p in career.positions] == [
+        ("Data Analyst", "Acme Corp"),
+        ("Data Engineer", "Globex Inc."),
+        ("QA Lead", "Initech Solutions"),
+        ("Loss Prevention Supervisor - Floater", None),  # no part names a company: one title
+    ]
+
+
 def test_an_unread_heading_line_ends_the_positions_above_it():
     text = "Experience\nWaiter\t2007 - 2011\nServed tables.\nAdditional Information\nHonor Roll\n1996-2009\nEducation\nBA in Communication, 2009\n"
     career = read_career(read_document(text, kind="resume"), as_of=date(2021, 8, 8))
@@ -436,6 +450,12 @@ def test_pdf_creation_date_and_docx_core_properties():
 )
 def test_degree_words(text, level):
     assert degree_finder(load_career_vocabulary()).highest(text) == level
+
+
+def test_without_an_education_section_a_certificate_word_in_a_sentence_is_no_credential():
+    text = "Jane Doe\nSummary\nAnalyst.\nWork\nConducted training sessions for new staff, 2015\nCertificate in Project Management, 2016\n"
+    career = read_career(read_document(text, kind="resume"), as_of=date(2021, 1, 1))
+    assert [(e.level, e.text) for e in career.education] == [("certificate", "Certificate in Project Management, 2016")]
 
 
 def test_a_school_certificate_is_a_high_school_level():
