@@ -20,12 +20,14 @@ judged, e.g. skills for a posting in which the taxonomy finds none):
   when the posting lets experience replace the degree and the overall years are met), else the
   ratio of the two ranks on the ladder; NaN when no degree is asked or none is found. Evidence:
   the degree line of the résumé and what was asked.
-- ``title``: how much of the job's title the candidate's headline carries
-  (`skillgap.titles.title_similarity`). Evidence: the title words found.
+- ``title``: how much of the job's title the candidate's headline and past job titles carry
+  (`skillgap.titles.title_similarity` over `skillgap.titles.candidate_titles`). Evidence: the
+  title words found.
 - ``lexical``: BM25 of the query text against the documents of the same ranking, divided by
   the best of them (`skillgap.lexical`; its length normalisation ``b`` is `MatchWeights.lexical_b`:
-  a long posting or résumé is not a worse match for being long); only within a ranking.
-  Evidence: the words that earned most.
+  a long posting or résumé is not a worse match for being long; each query word weighs by its
+  count in the query, since the query is a whole posting or résumé and the words it repeats are
+  what it is about: `lexical_params`); only within a ranking. Evidence: the words that earned most.
 
 One formula combines them, a weighted mean over the parts that have a value:
 
@@ -208,6 +210,11 @@ def education_part(report: GapReport, asks: CareerAsks | None, as_of: date | Non
     return Part("education", value, (f"{best.level} for {asks.degree.level}" + ("" if asks.degree.required else " or equivalent experience"), best.text))
 
 
+def lexical_params(b: float) -> Bm25:
+    """The lexical part's BM25: length normalisation ``b`` (`MatchWeights.lexical_b`), query words weighed by their count in the query."""
+    return Bm25(b=b, query_counts=True)
+
+
 def title_part(job_title: str, candidate_titles: Sequence[str]) -> Part:
     """`title_similarity` of the job's title and the candidate's titles."""
     value, matched = title_similarity(job_title, candidate_titles)
@@ -225,7 +232,7 @@ class MatchBuilder:
 
     def __init__(self, query: str, weights: MatchWeights | None = None) -> None:
         self.weights = weights or default_weights()
-        self._index = LexicalIndex(query, Bm25(b=self.weights.lexical_b))
+        self._index = LexicalIndex(query, lexical_params(self.weights.lexical_b))
         self._pairs: list[tuple[int, list[Part]] | None] = []
 
     def add(self, report: GapReport | None, text: str, job_title: str, candidate_titles: Sequence[str], asks: CareerAsks | None = None) -> None:
