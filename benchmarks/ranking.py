@@ -48,7 +48,7 @@ from skillgap.extract.model import SkillProfile
 from skillgap.gap import PreparedJob, compare_prepared, prepare_job
 from skillgap.lexical import Bm25, LexicalIndex, relative, words
 from skillgap.match import PARTS as MATCH_PARTS
-from skillgap.match import MatchWeights, average_ranks, combine, default_weights, education_part, experience_part, lexical_params, rank_normalise
+from skillgap.match import MatchWeights, average_ranks, combine, default_weights, education_part, experience_part, lexical_params, rank_normalise, skills_earned
 from skillgap.titles import candidate_titles, title_similarity
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -69,7 +69,7 @@ BASELINE = "BM25 (plain, the baseline)"
 class Pair:
     """One (job, candidate) pair of a human ranking: the figures every method is built from."""
 
-    earned: float
+    earned: float  # the skills part's credit (`skillgap.match.skills_earned`)
     possible: float
     coverage: float  # report.score / 100
     relevance: float
@@ -247,7 +247,7 @@ def pair(prepared: PreparedJob, candidate: SkillProfile, ranked: SkillProfile) -
     report = compare_prepared(candidate, prepared)
     title, _ = title_similarity(prepared.title, candidate_titles(candidate.document, candidate.career))
     return Pair(
-        earned=report.earned,
+        earned=skills_earned(report),
         possible=report.possible,
         coverage=report.score / 100.0,
         relevance=report.relevance,

@@ -4,10 +4,12 @@ Every candidate-job pair gets a value in 0..1 for each part (NaN when the part c
 judged, e.g. skills for a posting in which the taxonomy finds none):
 
 - ``skills``: weighted credit earned over the job's requirements (matched 1, implied 0.5,
-  transferable 0.25: `skillgap.gap.Credits`), divided by ``min(possible, saturation)`` and
-  capped at 1. A posting that asks for 40 skills does not make every candidate look poor:
-  covering ``saturation`` weight units of it is full marks (``saturation`` = infinity gives the
-  report's coverage score). Evidence: the requirements met.
+  transferable 0.25: `skillgap.gap.Credits`), each times its depth ``1 - 0.5 ** n`` for the ``n``
+  mentions that earned it (a skill named once in a list is half the evidence of one used across
+  the résumé; each further mention halves the distance to full credit, as in the title part),
+  divided by ``min(possible, saturation)`` and capped at 1. A posting that asks for 40 skills
+  does not make every candidate look poor: covering ``saturation`` weight units of it is full
+  marks. Evidence: the requirements met.
 - ``relevance``: the share of the candidate's own skills the job uses (`GapReport.relevance`).
   Evidence: those skills.
 - ``experience``: the mean, over the years the job asks (its overall minimum and each skill's
@@ -165,13 +167,18 @@ def rank_normalise(values: np.ndarray) -> np.ndarray:
     return out
 
 
+def skills_earned(report: GapReport) -> float:
+    """``sum(weight * credit * (1 - 0.5 ** mentions))`` over the requirements: credit by depth of evidence."""
+    return sum(r.weight * r.credit * (1.0 - 0.5 ** len(r.evidence)) for r in report.results)
+
+
 def skills_part(report: GapReport, saturation: float) -> Part:
-    """Credit earned over ``min(possible, saturation)``, capped at 1; NaN for a job with no requirements."""
+    """`skills_earned` over ``min(possible, saturation)``, capped at 1; NaN for a job with no requirements."""
     possible = report.possible
     if not possible:
         return Part("skills", math.nan)
     met = tuple(r.label for r in report.results if r.credit > 0)
-    return Part("skills", min(1.0, report.earned / min(possible, saturation)), met)
+    return Part("skills", min(1.0, skills_earned(report) / min(possible, saturation)), met)
 
 
 def relevance_part(report: GapReport) -> Part:
