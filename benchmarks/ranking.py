@@ -14,7 +14,7 @@ tie-aware (tied scores share their positions' mean gain), and Spearman's rho (av
 a constant ranking scores 0); averaged over rankings. Methods, all in the same run: skillgap's
 default ranking (the match model with the shipped weights, `skillgap.match`), each of its parts
 alone (the lexical part at the fitted BM25 b, query words weighed by their count), the weights
-shipped before the current fit (`PREVIOUS`), today's coverage score (``report.score``), plain
+shipped two fits ago (`PREVIOUS`, on today's parts), today's coverage score (``report.score``), plain
 BM25 (the baseline: b 0.75, each query word once) and TF-IDF cosine of the query text
 against the documents of the same ranking, the ranked document's length, and random (the
 mean over 200 seeded shuffles). Each part of the split (`benchmarks.splits`: FERR jobs and
@@ -58,7 +58,7 @@ VANETIK = DATA / "pairs" / "vanetik_vacancy_resume"
 #: FERR résumés other evaluation sets use (USING.md): their rows are skipped.
 WITHHELD = frozenset({"12472574", "25187733", "11773925"})
 BOOTSTRAP = 10_000
-#: The weights shipped before this fit (six-part full grid, raw scale, BM25's b 0.75), for comparison in the same run.
+#: The weights shipped two fits ago (six-part full grid, raw scale, BM25's b 0.75), on today's parts, for comparison in the same run.
 PREVIOUS = MatchWeights(skills=1, relevance=2, experience=1, education=2, title=1, lexical=2, saturation=8)
 RANDOM_RUNS = 200
 #: The baseline the target names: plain BM25 of the query text (Lucene's, query words counted once, b 0.75).
