@@ -33,7 +33,7 @@ from .match import MatchBuilder, MatchWeights
 from .parallel import WorkerPool
 from .ranking import RANK_BY, RANK_COLUMNS, CandidateResult, Ranking, Unreadable, check_rank_by, frame_of_rows, ranking_row
 from .taxonomy import Role, Taxonomy, load_taxonomy
-from .titles import headline
+from .titles import candidate_titles
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -405,8 +405,11 @@ def with_matches(results: Iterable[CandidateResult], job: PreparedJob, weights: 
     kept = []
     builder = MatchBuilder(job.text, weights)
     for result in results:
-        document = result.report.candidate.document if result.report is not None else None
-        builder.add(result.report, document.text if document else "", job.title, [headline(document)] if document else [], job.asks)
+        candidate = result.report.candidate if result.report is not None else None
+        if candidate is None:
+            builder.add(None, "", job.title, ())
+        else:
+            builder.add(result.report, candidate.document.text, job.title, candidate_titles(candidate.document, candidate.career), job.asks)
         kept.append(result)
     return tuple(replace(r, match=m) for r, m in zip(kept, builder.matches()))
 
@@ -436,7 +439,7 @@ def match_jobs(
         extractor = default_extractor(taxonomy or (resume.taxonomy if isinstance(resume, SkillProfile) else load_taxonomy()))
     profile = profile_of(resume, "resume", extractor, extractor.taxonomy)
     builder = MatchBuilder(profile.document.text, match_weights)
-    titles = [headline(profile.document)]
+    titles = candidate_titles(profile.document, profile.career)
     results, warnings = [], []
     for index, posting, got in profiles_here(enumerate(expand_candidates(postings)), extractor, batch_size, kind="posting"):
         source = source_name(posting, index)

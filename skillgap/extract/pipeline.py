@@ -21,7 +21,6 @@ from dataclasses import dataclass
 from typing import Any, Literal, Union
 
 import spacy
-from spacy.attrs import IDX, LENGTH
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
@@ -403,14 +402,13 @@ class SkillExtractor:
         ]
         if self.verifier is None and collect is None:
             return [m for m, rule in zip(matches, rules) if rule]
-        candidates = [Candidate(m.start, m.end, m.skill_id, m.method, m.ambiguous, rule, m.score) for m, rule in zip(matches, rules)]
         features = view.features(self, raw, tokens)
         if collect is not None:
-            collect.extend((m, features.names(c)) for m, c in zip(matches, candidates))
+            collect.extend((m, features.names(Candidate(m.start, m.end, m.skill_id, m.method, m.ambiguous, rule, m.score))) for m, rule in zip(matches, rules))
         if self.verifier is None:
             return [m for m, rule in zip(matches, rules) if rule]
         threshold = self.verifier.threshold
-        probabilities = self.verifier.row_probabilities(features.rows(candidates)).tolist()
+        probabilities = self.verifier.row_probabilities(features.rows(matches, rules)).tolist()
         return [Match(m.start, m.end, m.skill_id, m.method, m.ambiguous, m.score, p) for m, p, rule in zip(matches, probabilities, rules) if rule and p >= threshold]
 
     def candidates(self, source: Source, *, kind: DocumentKind | None = None) -> list[tuple[Match, int, int, list[Feature]]]:
@@ -519,9 +517,7 @@ class _View:
 
     def __init__(self, document: Document, doc: Doc, cue_spans: CueSpans, clauses: context.Clauses) -> None:
         self.document, self.doc, self.cue_spans, self.clauses = document, doc, cue_spans, clauses
-        offsets = doc.to_array([IDX, LENGTH])
-        self._starts: list[int] = offsets[:, 0].tolist()  # plain ints: indexing a list beats numpy scalars
-        self._ends: list[int] = (offsets[:, 0] + offsets[:, 1]).tolist()
+        self._starts, self._ends = clauses.starts, clauses.ends  # plain ints: indexing a list beats numpy scalars
         self._sections = [s.start for s in document.sections]
         self.years = context.Years(document.text)
         self._features: DocFeatures | None = None
