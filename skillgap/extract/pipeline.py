@@ -20,9 +20,10 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any, Literal, Union
 
-import spacy
+from spacy.lang.en import English
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
+from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc, Span
 from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix_regex
 
@@ -86,7 +87,7 @@ class SkillPipeline:
     def __init__(self, taxonomy: Taxonomy, nlp: Language | None = None, cues: Cues | None = None) -> None:
         self.taxonomy = taxonomy
         self.cues = with_glyphs(cues or as_rules(None).cues)
-        self.nlp = nlp or spacy.blank("en")
+        self.nlp = nlp or _blank_english()
         vocab = self.nlp.vocab
         sure: dict[str, set[str]] = {}
         ambiguous: dict[str, set[str]] = {}
@@ -97,7 +98,8 @@ class SkillPipeline:
                     ambiguous.setdefault(skill.id, set()).update(_cased(term))
                 else:
                     sure.setdefault(skill.id, set()).update(term_variants(term, plural=skill.kind != "soft"))
-        self._tune_tokenizer(itertools.chain(*sure.values(), *ambiguous.values()), itertools.chain(*ambiguous.values()))
+        start = self.nlp.Defaults.tokenizer_exceptions if nlp is None else self.nlp.tokenizer.rules  # `_blank_english` has none yet
+        self._tune_tokenizer(start, itertools.chain(*sure.values(), *ambiguous.values()), itertools.chain(*ambiguous.values()))
         make = self.nlp.make_doc
         self.sure = PhraseMatcher(vocab, attr="LOWER")
         self.unsure = PhraseMatcher(vocab, attr="ORTH")
@@ -116,8 +118,9 @@ class SkillPipeline:
         mixed = {t.lower() for t in printed if not _plain_case(t)}
         self.acronyms = frozenset(t.lower() for t in printed if t.isalpha() and t.isupper() and t.lower() not in mixed)
 
-    def _tune_tokenizer(self, forms: Iterable[str], ambiguous: Iterable[str]) -> None:
-        """List punctuation, glued brackets, bullet dashes, commas and versions split off; names with punctuation ("C#", ".NET") kept whole."""
+    def _tune_tokenizer(self, start: dict[str, Any] | None, forms: Iterable[str], ambiguous: Iterable[str]) -> None:
+        """List punctuation, glued brackets, bullet dashes, commas and versions split off; names with
+        punctuation ("C#", ".NET") kept whole; ``start`` is the special cases kept (English's exceptions)."""
         tok = self.nlp.tokenizer
         defaults = self.nlp.Defaults
         prefixes = compile_prefix_regex([_LIST_PUNCT, _GLUED_DASH, *defaults.prefixes])
@@ -125,7 +128,7 @@ class SkillPipeline:
         infixes = compile_infix_regex([_LIST_PUNCT, _GLUED_BRACKET, _GLUED_COMMA, *defaults.infixes])
         if english_rules(self.nlp):  # our three additions, too, only split at punctuation or digits
             prefixes, suffixes, infixes = PlainWordSkip(prefixes), PlainWordSkip(suffixes), PlainWordSkip(infixes)  # type: ignore[assignment]
-        rules = dict(tok.rules or {})
+        rules = dict(start or {})
         tok.rules = {}  # each affix setter below re-adds every special case: none now, all at once at the end
         tok.prefix_search = prefixes.search
         tok.suffix_search = suffixes.search_suffix if isinstance(suffixes, PlainWordSkip) else suffixes.search
@@ -161,6 +164,14 @@ class SkillPipeline:
         """Where the cue phrases of each kind occur in ``doc``."""
         strings = self.nlp.vocab.strings
         return CueSpans([(strings[k], s, e) for k, s, e in self.cue_matcher(doc)], doc)
+
+
+def _blank_english() -> Language:
+    """A blank English pipeline as ``spacy.blank("en")`` gives, but with a tokenizer that has no
+    special cases or affix rules yet: `SkillPipeline._tune_tokenizer` sets them all (English's own
+    included) at once, so English's 1,347 special cases and three expressions are not built twice."""
+    defaults = English.Defaults
+    return English(create_tokenizer=lambda nlp: Tokenizer(nlp.vocab, token_match=defaults.token_match, url_match=defaults.url_match))
 
 
 def with_glyphs(cues: Cues) -> Cues:
