@@ -9,6 +9,9 @@ the same start-up), from interpreter start to the table, in a fresh process so t
 accounting is its own. Runs alternate 1, 2, in-process, 1, 2, ... and the medians are printed,
 with the CPU seconds of this process and of the workers and the cores the run actually got
 (CPU / wall): the machine is shared, and a ratio below 1.7x with under 2 cores got says so.
+Then the parts: a fresh worker's start-up CPU (what it runs before its first item), the items'
+CPU in one worker, the rest of the 1-worker wall (serial in both runs) and the ratio two whole
+cores would give at most with those parts and a main process costing nothing.
 
     PYTHONPATH=. python benchmarks/speed_workers.py [--data ../shared/data] [--runs 3] [-n 1000] [--baseline DIR]
 
