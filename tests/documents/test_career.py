@@ -55,6 +55,12 @@ def dates():
         ("Start: 01/2019\tEnd: 03/2021", [("2019-01", "2021-03", False)]),
         ("From Jan 2019 to Mar 2021", [("2019-01", "2021-03", False)]),
         ("since 2019", [("2019", None, True)]),
+        ("15/01/2019 - 31/03/2020", [("2019-01", "2020-03", False)]),  # day first
+        ("01/15/2019 - 03/31/2020", [("2019-01", "2020-03", False)]),  # month first when the day cannot be a month
+        ("03.04.2019 - 05.06.2020", [("2019-04", "2020-06", False)]),
+        ("45/67/2019 - Present", []),
+        ("Oct 2018 – until now", [("2018-10", None, True)]),
+        ("Q1 2019 - Q3 2020", [("2019", "2020", False)]),  # a quarter names no month
     ],
 )
 def test_every_date_format_of_real_resumes(dates, text, expected):
