@@ -452,7 +452,10 @@ class _CareerReader:
         if own and not _placeholder_only(own) and len(own.split()) <= MAX_HEAD_WORDS and not (runs_on and i - 1 > previous and _title_like(lines[i - 1].text) and _title_case(lines[i - 1].text) and not ranges[i - 1]):
             return i  # the title beside the date; not a sentence the date opens under a title line
         j = i - 1
-        if j > previous and _title_like(lines[j].text) and not ranges[j]:
+        below = lines[i + 1].text if i + 1 < len(lines) and not own else ""
+        if below and _PLACE_END.search(below) and _clean(_cut_placeholder(below)) and not ranges[i + 1]:
+            return i  # a date line alone over "Senior Officer Company Name ï1⁄4 City , State": the entry opens here
+        if j > previous and _title_like(lines[j].text) and not lines[j].text.strip()[:1].islower() and not ranges[j]:  # "and workplace banking" goes on a paragraph
             if j - 1 > previous and _employer_end(lines[j].text) and _title_like(lines[j - 1].text) and not ranges[j - 1]:
                 return j - 1  # title, then "Employer -  City, State -", then the dates (Indeed)
             top = j

@@ -168,6 +168,19 @@ def test_livecareer_title_after_the_placeholder_on_the_date_line_and_the_lone_ci
     ]
 
 
+def test_a_date_line_alone_over_its_livecareer_title_line():
+    text = (
+        "Experience\n03/2002 to 12/2004\nGlobal Channel Manager Company Name \u00ef1\u20444 City , State\nGrew sales across the region, with partners in lending\n"
+        "and workplace banking\n07/2000 to 02/2002\nSenior Business Development Officer Company Name \u00ef1\u20444 City , State\nOpened accounts.\n"
+    )
+    career = read_career(read_document(text, kind="resume"), as_of=date(2021, 8, 8))
+    assert [(p.title, p.start) for p in career.positions] == [
+        ("Global Channel Manager", date(2002, 3, 1)),
+        ("Senior Business Development Officer", date(2000, 7, 1)),  # not the paragraph's "and workplace banking" above
+    ]
+    assert "workplace banking" in text[career.positions[0].span[0] : career.positions[0].span[1]]
+
+
 def test_an_entry_printed_twice_a_date_after_a_sentence_and_an_availability_date_open_no_entry():
     entries = "Account Manager , 07/2018 to 07/2019\nCompany Name - City , State\nManaged accounts.\nSales Executive , 06/2016 to 07/2018\nCompany Name - City , State\nSold.\n"
     text = (
