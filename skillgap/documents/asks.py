@@ -54,6 +54,10 @@ class YearsStatement:
     #: Where the list the statement heads ends ("5+ years with the following:" over bulleted
     #: lines), or ``clause_end`` when it heads none: the skills of the list are tied to it.
     list_end: int = 0
+    #: Where a list of fields after the number ends ("3 years of experience in a mathematical,
+    #: computer science, physics or related field (Economics, Statistics)"), or 0: the names in
+    #: it are fields of experience, not skills.
+    field_end: int = 0
 
 
 @dataclass(frozen=True)
@@ -110,6 +114,8 @@ class _AsksReader:
         self.first_number = re.compile(rf"\d{{1,2}}(?:\.\d)?|{numbers}", re.IGNORECASE)
         self.not_before = re.compile(rf"(?:{words_pattern(vocab.not_years_before).pattern})[ \t]+(?:the[ \t]+)?$", re.IGNORECASE)
         self.substitution = words_pattern(vocab.substitution)
+        self.not_after = re.compile(rf"\s*(?:{words_pattern(vocab.not_years_after).pattern})", re.IGNORECASE)
+        self.field_list = words_pattern(vocab.field_lists)
         self.subset = re.compile(rf"(?:{words_pattern(vocab.subset).pattern})\W+(?:\w+\W+){{0,3}}$", re.IGNORECASE)
         self.connective = words_pattern(vocab.connectives)
         self.preferred = words_pattern(vocab.preferred)
@@ -167,8 +173,8 @@ class _AsksReader:
             about_experience = bool(self.experience.search(text, lo, hi))
             if not (skill_before or about_experience) or not self._asks_here(m.start()):
                 continue
-            if self.not_before.search(text, max(lo, m.start() - 20), m.start()) or self.substitution.search(text, lo, hi):
-                continue
+            if self.not_before.search(text, max(lo, m.start() - 20), m.start()) or self.substitution.search(text, lo, hi) or self.not_after.match(text, m.end()):
+                continue  # a tenure, a substitution, or an award ("two years in a row")
             value = self.first_number.match(m.group("lo")).group(0).casefold()  # type: ignore[union-attr]
             years = float(self.vocab.numbers[value]) if value in self.vocab.numbers else float(value)
             tail_end = hi
@@ -180,8 +186,18 @@ class _AsksReader:
             previous = (lo, hi)
             yield YearsStatement(
                 years, m.start(), m.end(), lo, hi, tail_end, self._is_preferred(lo, hi), " ".join(text[lo:hi].split()),
-                skill_before=skill_before, subset=subset, list_end=self._list_end(hi), about_experience=about_experience,
+                skill_before=skill_before, subset=subset, list_end=self._list_end(hi), about_experience=about_experience, field_end=self._field_end(m.end(), hi),
             )
+
+    def _field_end(self, start: int, clause_end: int) -> int:
+        """The end of a field list after a years number ("... physics or related field", with the
+        bracket after it: "a related field (Statistics, Economics)"), or 0 without one."""
+        text = self.doc.text
+        m = self.field_list.search(text, start, clause_end)
+        if m is None:
+            return 0
+        bracket = re.match(r"\s*\([^()\n]*\)", text[m.end() : clause_end])
+        return m.end() + (bracket.end() if bracket else 0)
 
     def _list_end(self, clause_end: int) -> int:
         """The end of the bulleted lines under a statement whose line ends with a colon ("3+ years

@@ -64,6 +64,8 @@ class CareerVocabulary:
     not_years_before: tuple[str, ...]
     substitution: tuple[str, ...]
     subset: tuple[str, ...]
+    not_years_after: tuple[str, ...]
+    field_lists: tuple[str, ...]
     degree_context: tuple[str, ...]
 
 
@@ -152,6 +154,8 @@ def load_career_vocabulary(path: str | None = None) -> CareerVocabulary:
         not_years_before=reader.list("asks.not_years_before"),
         substitution=reader.list("asks.substitution"),
         subset=reader.list("asks.subset"),
+        not_years_after=reader.list("asks.not_years_after"),
+        field_lists=reader.list("asks.field_lists"),
         degree_context=reader.list("asks.degree_context"),
     )
 
