@@ -707,7 +707,7 @@ _EMPLOYER_LINE = re.compile(r"(?<![ \t])[ \t]+[-–][ \t]+")
 
 
 #: Between a title and an employer printed on one line: a comma, or a spaced dash or bar.
-_GLUE = re.compile(r",|[ \t]+[-–—|][ \t]+")
+_GLUE = re.compile(r",|(?<![ \t])[ \t]+[-–—|][ \t]+")
 
 
 def _employer_end(text: str) -> bool:

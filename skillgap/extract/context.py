@@ -17,7 +17,7 @@ import sys
 from collections.abc import Container, Iterable, Mapping, Sequence
 
 import numpy
-from spacy.attrs import IS_SPACE, LOWER, ORTH, SPACY
+from spacy.attrs import IDX, IS_ALPHA, IS_SPACE, IS_TITLE, IS_UPPER, LENGTH, LIKE_NUM, LOWER, ORTH, SPACY
 from spacy.strings import StringStore, hash_string
 from spacy.tokens import Doc
 
@@ -183,31 +183,40 @@ def _any_of(values: numpy.ndarray, hashes: Sequence[int]) -> numpy.ndarray:
     return out
 
 
+#: The token attributes read once per doc (`Clauses.array`), for the clauses, the char offsets and
+#: the verifier's features alike: one ``to_array`` per document (each lexeme attribute costs a pass).
+TOKEN_ATTRS = (ORTH, LOWER, IS_SPACE, SPACY, IDX, LENGTH, IS_ALPHA, IS_TITLE, IS_UPPER, LIKE_NUM)
+
+
 class Clauses:
     """Clause boundaries of one doc, found once with array operations.
 
     A boundary is sentence punctuation or a line break, except a line break after a word that
     continues a list ("Hadoop, Hive and" + line break + "Spark"): hard-wrapped lines go on; and
     except a full stop glued to a closing bracket or comma ("(Keras, PyTorch etc.) preferred").
+    ``array`` holds the doc's `TOKEN_ATTRS` (one column each) and ``breaks`` which tokens are
+    whitespace holding a line break, for the other per-document readers.
     """
 
     def __init__(self, doc: Doc, continuers: frozenset[str] = frozenset()) -> None:
-        arr = doc.to_array([ORTH, LOWER, IS_SPACE, SPACY])
+        arr = self.array = doc.to_array(list(TOKEN_ATTRS))
         orth, lower = arr[:, 0], arr[:, 1]
         stops = _any_of(orth, _hashes(_BOUNDARIES))
         glued = numpy.zeros(len(doc), dtype=bool)
         glued[:-1] = (orth[:-1] == hash_string(".")) & (arr[:-1, 3] == 0) & _any_of(orth[1:], _hashes((")", ",")))
         stops &= ~glued
-        breaks = _any_of(orth, [h for h in numpy.unique(orth[arr[:, 2] == 1]).tolist() if _is_line_break(h, doc.vocab.strings)])
+        self.breaks = _any_of(orth, [h for h in numpy.unique(orth[arr[:, 2] == 1]).tolist() if _is_line_break(h, doc.vocab.strings)])
         going_on = numpy.zeros(len(doc), dtype=bool)
         going_on[1:] = _any_of(lower[:-1], _hashes(continuers))
-        self.bounds: list[int] = numpy.flatnonzero(stops | (breaks & ~going_on)).tolist()  # sorted
+        self.bounds: list[int] = numpy.flatnonzero(stops | (self.breaks & ~going_on)).tolist()  # sorted
         self._set = set(self.bounds)
         self.length = len(doc)
         # per token, as plain lists for the rules' look-ups (a spaCy Token per look is the costly part)
         self.orth: list[int] = orth.tolist()
         self.lower: list[int] = lower.tolist()
         self.space: list[int] = arr[:, 2].tolist()
+        self.starts: list[int] = arr[:, 4].tolist()  # char offsets where each token starts and ends
+        self.ends: list[int] = (arr[:, 4] + arr[:, 5]).tolist()
 
     def is_edge(self, i: int) -> bool:
         """True when token ``i`` ends a clause or lies outside the doc."""

@@ -109,11 +109,14 @@ def hashed_rows(rows: Rows, bits: int) -> tuple[numpy.ndarray, numpy.ndarray]:
 
 
 class Hit(Protocol):
-    """What the document-level features read of every matcher hit."""
+    """What the features read of a matcher hit: token span, skill, method, ambiguous form and the fuzzy score."""
 
+    start: int
+    end: int
     skill_id: str
     method: str
     ambiguous: bool
+    score: float
 
 
 @dataclass(frozen=True)
@@ -152,16 +155,15 @@ class DocFeatures:
         self.doc, self.taxonomy, self.kind, self.section_of = doc, taxonomy, kind, section_of
         self.cues, self.cue_spans, self.clauses, self.skill_tokens = cues, cue_spans, clauses, skill_tokens
         self.stop = _hashed_words(stop_words)
-        # token attributes read once per document as arrays (a Token per access is the costly part)
-        array = doc.to_array([LOWER, ORTH, IS_SPACE, IS_ALPHA, IDX, LENGTH, IS_TITLE, IS_UPPER, SPACY, LIKE_NUM])
+        # the token attributes the clauses read once per document (`context.TOKEN_ATTRS`; a Token per access is the costly part)
+        array = clauses.array
         n = self._n = len(doc)
-        strings = self._strings = doc.vocab.strings
+        self._strings = doc.vocab.strings
         self._text = text
-        lower, orth, space, alpha = array[:, 0], array[:, 1], array[:, 2].astype(bool), array[:, 3].astype(bool)
-        self._idx, self._ends = array[:, 4].astype(numpy.int64).tolist(), (array[:, 4] + array[:, 5]).astype(numpy.int64).tolist()
-        breaks = [h for h in set(orth[space].tolist()) if "\n" in strings[h]]
-        newline = _any_of(orth, breaks)
-        self._space, self._alpha, self._lowers = space.tolist(), alpha.tolist(), lower.tolist()
+        orth, lower, space, alpha = array[:, 0], array[:, 1], array[:, 2].astype(bool), array[:, 6].astype(bool)
+        self._idx, self._ends = clauses.starts, clauses.ends
+        newline = clauses.breaks
+        self._space, self._alpha, self._lowers = clauses.space, array[:, 6].tolist(), clauses.lower
         self._newline = set(numpy.flatnonzero(newline).tolist())
         # every token as a word value, with "<s>" beyond each end (index i + 1)
         words = numpy.where(space, numpy.where(newline, _U["<nl>"], _U["<sp>"]), lower).astype(numpy.uint64)
@@ -173,7 +175,8 @@ class DocFeatures:
         after = numpy.minimum.accumulate(numpy.where(counts, at, n)[::-1])[::-1] if n else numpy.zeros(0, dtype=numpy.int64)
         self._next = numpy.concatenate((after, [n]))
         # runs of capitalised words (up to 3) ending / starting at each token, 0 beyond the doc
-        cap = (array[:, 3] & (array[:, 6] | array[:, 7])).astype(numpy.int64)
+        capitalised = alpha & (array[:, 7] | array[:, 8]).astype(bool)
+        cap = capitalised.astype(numpy.int64)
         left, right = cap.copy(), cap.copy()
         for k in (1, 2):
             left[k:] += cap[k:] * numpy.minimum.reduce([cap[k - j : n - j] for j in range(k + 1)]) if n > k else 0
@@ -186,8 +189,8 @@ class DocFeatures:
         edge[[0, n + 1]] = True
         edge[numpy.array(clauses.bounds, dtype=numpy.int64) + 1] = True
         sep = edge.copy()
-        sep[1:-1] |= _any_of(lower, _hashed_words(cues.list_separators))
-        skill = numpy.zeros(n + 2, dtype=bool)
+        sep[1:-1] |= numpy.isin(lower, _hash_array(cues.list_separators))
+        skill = self._skill = numpy.zeros(n + 2, dtype=bool)
         skill[[i + 1 for i in skill_tokens]] = True
         sep |= skill
         self._sep_before, self._sep_after = sep.copy(), sep
@@ -199,18 +202,18 @@ class DocFeatures:
         self._stop_after = numpy.minimum.accumulate(numpy.where(stop, at, n + 1)[::-1])[::-1] - 1
         # the class of each word, so that words never seen in training still say something: a line or
         # text edge, list separator, another skill, stop word, capitalised word, lower-case word, number, other
-        # (stop words are told apart in `rows`, only where a candidate needs them)
-        kinds = numpy.select(
-            [skill[1:-1], newline, sep[1:-1], alpha & (array[:, 6] | array[:, 7]).astype(bool), alpha, array[:, 9].astype(bool)],
-            [_U[c] for c in ("skill", "<nl>", "sep", "Cap", "word", "num")],
-            _U["other"],
-        )
-        self._class = numpy.concatenate(([_U["<s>"]], kinds, [_U["<s>"]])).astype(numpy.uint64)
+        # (stop words are told apart in `rows`, only where a candidate needs them); set from the last choice to the first
+        kinds = numpy.full(n + 2, _CLASSES.index("other"), dtype=numpy.intp)
+        for name, where in (("num", array[:, 9].astype(bool)), ("word", alpha), ("Cap", capitalised), ("sep", sep[1:-1]), ("<nl>", newline), ("skill", skill[1:-1])):
+            kinds[1:-1][where] = _CLASSES.index(name)
+        kinds[[0, n + 1]] = _CLASSES.index("<s>")
+        self._class = _CLASS_HASHES[kinds]
         self._plain = numpy.concatenate(([False], ~skill[1:-1] & ~newline & ~sep[1:-1], [False]))  # a stop word counts as one here
         # a hyphen glued to a word before or after (`context.is_compound`)
         self._hyphen = _any_of(orth, (_H["-"], _H["–"]))
-        self._glued, self._alpha_array = array[:, 8] == 0, alpha
-        self._head: dict[tuple[str, str, bool], tuple[int, ...]] = {}  # see `row`
+        self._glued, self._alpha_array = array[:, 3] == 0, alpha
+        self._head: dict[tuple[str, str, bool], int] = {}  # see `rows`: (skill, method, ambiguous) -> its row in _heads
+        self._heads: list[tuple[int, ...]] = []
         self._sections: dict[str | None, int] = {}
         # in document order (not a set): ties of the top category go the same way in every process
         sure = dict.fromkeys(c.skill_id for c in others if not c.ambiguous and c.method != "fuzzy")
@@ -225,12 +228,21 @@ class DocFeatures:
         """The string hash of a value, kept in the vocab's string store so `names` can spell it."""
         return self._strings.add(value)
 
-    def rows(self, candidates: Sequence[Candidate]) -> Rows:
-        """The values of the candidates' features (one row each, in `FIELDS` order) and their bag words."""
+    def rows(self, candidates: Sequence[Hit], rules: Sequence[bool] | None = None) -> Rows:
+        """The values of the candidates' features (one row each, in `FIELDS` order) and their bag words;
+        ``rules``: the context rule's verdict of each (default: the candidates' own ``rule``)."""
         n = len(candidates)
-        starts = numpy.fromiter((c.start for c in candidates), dtype=numpy.int64, count=n)
-        ends = numpy.fromiter((c.end for c in candidates), dtype=numpy.int64, count=n)
-        values = numpy.array([self._values(c) for c in candidates], dtype=numpy.uint64).reshape(n, len(FIELDS) + 1)
+        if rules is None:
+            rules = [c.rule for c in candidates]  # type: ignore[attr-defined]
+        values = numpy.zeros((n, len(FIELDS) + 1), dtype=numpy.uint64)
+        f = _FIELD
+        read = numpy.array(self._read(candidates, rules), dtype=numpy.uint64).reshape(n, len(_READ))
+        values[:, _READ_COLUMNS] = read[:, 2:]
+        starts, ends = read[:, 0].astype(numpy.int64), read[:, 1].astype(numpy.int64)
+        heads = numpy.array(self._heads, dtype=numpy.uint64)[values[:, f["rep"]].astype(numpy.intp)]  # "rep" held the head's row
+        values[:, _HEAD_COLUMNS] = heads
+        values[:, f["d"]], values[:, f["dtop"]] = self._kind, self._top
+        values[:, f["n"]] = _N_ARRAY[numpy.minimum(ends - starts, 4)]
         # the words around: the first two on each side that are no plain space
         p1, n1 = self._prev[starts], self._next[ends]  # _prev is shifted by one: _prev[start] is the nearest before start
         p2, n2 = numpy.where(p1 >= 0, self._prev[numpy.maximum(p1, 0)], -1), numpy.where(n1 < self._n, self._next[numpy.minimum(n1 + 1, self._n)], self._n)
@@ -239,14 +251,13 @@ class DocFeatures:
         capl = numpy.where(p1 == starts - 1, self._capl[p1], 0)
         capr = numpy.where(n1 == ends, self._capr[numpy.minimum(n1, self._n)], 0)
         before, after = self._sep_before[self._stop_before[starts] + 1], self._sep_after[self._stop_after[ends + 1] + 1]
-        values[:, _FIELD["item"]] = _PAIRS_ARRAY[(before & after).astype(numpy.int64), (before | after).astype(numpy.int64)]
-        values[:, _FIELD["compound"]] = _N_ARRAY[self._compound(starts, ends).astype(numpy.int64)]
-        near = numpy.zeros(n, dtype=bool)
-        for where in (p1, p2, n1, n2):
-            near |= numpy.fromiter((i in self.skill_tokens for i in where.tolist()), dtype=bool, count=n) & ((where < starts) | (where >= ends))
-        f = _FIELD
+        values[:, f["item"]] = _PAIRS_ARRAY[(before & after).astype(numpy.int64), (before | after).astype(numpy.int64)]
+        values[:, f["compound"]] = _N_ARRAY[self._compound(starts, ends).astype(numpy.int64)]
+        skill = self._skill  # shifted by one, False beyond the doc
+        near = (skill[p1 + 1] & (p1 < starts)) | (skill[p2 + 1] & (p2 < starts)) | (skill[n1 + 1] & (n1 >= ends)) | (skill[n2 + 1] & (n2 >= ends))
         values[:, f["l1"]], values[:, f["r1"]], values[:, f["l2"]], values[:, f["r2"]] = l1, r1, l2, r2
-        values[:, f["l1c"]], values[:, f["r1c"]] = self._word_class(p1 + 1), self._word_class(n1 + 1)
+        classes = self._word_class(numpy.concatenate((p1, n1)) + 1)
+        values[:, f["l1c"]], values[:, f["r1c"]] = classes[:n], classes[n:]
         values[:, f["cap"]] = _PAIRS_ARRAY[numpy.minimum(capl, 2), numpy.minimum(capr, 2)]
         values[:, f["capr"]] = _N_ARRAY[numpy.minimum(capr, 2)]
         values[:, f["r2c"]] = numpy.where(capr == 1, r2, _U["-"])
@@ -259,6 +270,30 @@ class DocFeatures:
         where = numpy.concatenate((left, right), axis=1).clip(0, self._n)
         bag = numpy.where(keep, self._bag_words[where], _ZERO)
         return values, bag
+
+    def _read(self, candidates: Sequence[Hit], rules: Sequence[bool]) -> list[int]:
+        """The values read one candidate at a time (`_READ`, flat): its span, the row of its skill's
+        values in ``_heads`` (made once per skill and method), its text, section, rule, fuzzy score and governor."""
+        head, heads, idx, ends, text, section_of, sections = self._head, self._heads, self._idx, self._ends, self._text, self.section_of, self._sections
+        texts, governor, dash, verdicts = _TEXT_VALUES, self._governor, _H["-"], _RULE
+        out: list[int] = []
+        for c, rule in zip(candidates, rules):
+            key = (c.skill_id, c.method, c.ambiguous)
+            row = head.get(key)
+            if row is None:
+                row = head[key] = len(heads)
+                heads.append(self._skill_values(c))
+            start, end = idx[c.start], ends[c.end - 1]
+            matched = text[start:end]
+            lowered, shape = texts.get(matched) or _text_values(matched)
+            section = section_of(start)
+            section_hash = sections.get(section)
+            if section_hash is None:
+                section_hash = sections[section] = self._hash(section or "-")
+            gov, prep = governor(c.start)
+            fz = _N[int(c.score) // 3] if c.method == "fuzzy" else dash
+            out += (c.start, c.end, row, lowered, shape, section_hash, _N[min(end - start, 12) // 3], verdicts[rule] if c.ambiguous else dash, fz, gov, prep)
+        return out
 
     def _word_class(self, at: numpy.ndarray) -> numpy.ndarray:
         """The classes of the words at ``at`` (shifted by one, as `_class`), stop words told apart."""
@@ -275,28 +310,7 @@ class DocFeatures:
         before = (starts > 1) & glued[starts - 1] & hyphen[starts - 1] & glued[numpy.maximum(starts - 2, 0)]
         return after | before
 
-    def _values(self, c: Candidate) -> tuple[int, ...]:
-        """The row of one candidate as `rows` starts it: the values read one candidate at a time (zeros for the rest)."""
-        head = self._head.get((c.skill_id, c.method, c.ambiguous))
-        if head is None:  # the values of the skill and method alone, made once per document
-            head = self._head[c.skill_id, c.method, c.ambiguous] = self._skill_values(c)
-        start = self._idx[c.start]
-        text = self._text[start : self._ends[c.end - 1]]
-        section = self.section_of(start)
-        section_hash = self._sections.get(section)
-        if section_hash is None:
-            section_hash = self._sections[section] = self._hash(section or "-")
-        gov, prep = self._governor(c.start, self.clauses)
-        dash = _H["-"]
-        h = head
-        return (
-            h[0], h[1], h[2], h[3], h[4], self._hash(text.lower()), _N[min(c.end - c.start, 4)], _H[_shape(text)], section_hash, self._kind,
-            0, 0, 0, 0, _N[min(len(text), 12) // 3], 0, 0, _H[str(c.rule)] if c.ambiguous else dash,
-            _N[int(c.score) // 3] if c.method == "fuzzy" else dash, 0, 0, 0,
-            gov, prep, h[5], h[6], h[7], h[8], self._top, 0, 0, 0,
-        )  # fmt: skip
-
-    def _skill_values(self, c: Candidate) -> tuple[int, ...]:
+    def _skill_values(self, c: Hit) -> tuple[int, ...]:
         """The values that depend on the skill and method alone: corpus, kind, method, category, id;
         then how often the skill is matched and the share of the document's other skills alike."""
         skill = self.taxonomy[c.skill_id]
@@ -309,6 +323,8 @@ class DocFeatures:
 
     def names(self, c: Candidate) -> list[Feature]:
         """The features of one candidate, spelled out (the same ones `hashed_rows` hashes)."""
+        start = self._idx[c.start]
+        self._hash(self._text[start : self._ends[c.end - 1]].lower())  # the string store spells the matched text
         values, bag = self.rows([c])
         spell = functools.partial(_spell, self._strings)
         spelled = tuple(map(spell, values[0].tolist()))
@@ -316,18 +332,18 @@ class DocFeatures:
         out += [(LEFT if k < WINDOW else RIGHT, (spell(w),)) for k, w in enumerate(bag[0].tolist()) if w]
         return out
 
-    def _governor(self, start: int, clauses: context.Clauses) -> tuple[int, int]:
+    def _governor(self, start: int) -> tuple[int, int]:
         """The nearest word before the candidate in its clause that is no stop word (the verb or
         noun it hangs on), else ``-``; and a preposition right before it ("in" of "in design"), else ``-``."""
-        lo = max(0, start - GOVERNOR_WINDOW)
+        edges, space, newline, alpha, lowers, stop = self.clauses._set, self._space, self._newline, self._alpha, self._lowers, self.stop
         dash = prep = _H["-"]
-        for i in range(start - 1, lo - 1, -1):
-            if clauses.is_edge(i) and not self._space[i] or i in self._newline:
+        for i in range(start - 1, max(0, start - GOVERNOR_WINDOW) - 1, -1):
+            if i in edges and not space[i] or i in newline:
                 break
-            if not self._alpha[i]:
+            if not alpha[i]:
                 continue
-            lower = self._lowers[i]
-            if lower in self.stop:
+            lower = lowers[i]
+            if lower in stop:
                 if prep == dash:
                     prep = lower
                 continue
@@ -346,6 +362,34 @@ _PAIRS = [[_H[f"{a}{b}"] for b in range(3)] for a in range(3)]
 _U = {v: numpy.uint64(h) for v, h in _H.items()}
 _ZERO = numpy.uint64(0)
 _N_ARRAY, _PAIRS_ARRAY = numpy.array(_N, dtype=numpy.uint64), numpy.array(_PAIRS, dtype=numpy.uint64)
+_RULE = {True: _H["True"], False: _H["False"]}
+#: The word classes (`DocFeatures._class`) and their hashes.
+_CLASSES = ("skill", "<nl>", "sep", "Cap", "word", "num", "other", "<s>")
+_CLASS_HASHES = numpy.array([_H[c] for c in _CLASSES], dtype=numpy.uint64)
+#: What `DocFeatures._read` gives per candidate: its token span, then values of these fields
+#: ("rep" holds the row of the skill's values until `DocFeatures.rows` puts them in place).
+_READ = ("start", "end", "rep", "t", "case", "sec", "len", "rule", "fz", "gov", "prep")
+_READ_COLUMNS = [_FIELD[k] for k in _READ[2:]]
+#: The fields of the skill's values (`DocFeatures._skill_values`), in its order.
+_HEAD_COLUMNS = [_FIELD[k] for k in ("corpus", "k", "m", "c", "id", "rep", "dn", "dcat", "dkind")]
+#: The matched texts' values (hash of the lower-cased text, casing), kept across documents.
+_TEXT_VALUES: dict[str, tuple[int, int]] = {}
+#: Most matched texts kept before `_TEXT_VALUES` starts over (bounds memory on endless streams).
+TEXT_CACHE_LIMIT = 200_000
+
+
+def _text_values(text: str) -> tuple[int, int]:
+    """The hash of a matched text lower-cased and of its casing (`_shape`), remembered in `_TEXT_VALUES`."""
+    if len(_TEXT_VALUES) >= TEXT_CACHE_LIMIT:
+        _TEXT_VALUES.clear()
+    found = _TEXT_VALUES[text] = (hash_string(text.lower()), _H[_shape(text)])
+    return found
+
+
+@functools.lru_cache(maxsize=8)
+def _hash_array(words: frozenset[str]) -> numpy.ndarray:
+    """The string hashes of a word list as an array, for `numpy.isin` (the list separators)."""
+    return numpy.array(sorted(map(hash_string, words)), dtype=numpy.uint64)
 
 
 @functools.lru_cache(maxsize=8)
@@ -367,7 +411,6 @@ def _spell(strings: StringStore, value: int) -> str:
     return _SPELLING.get(value) or strings[value]
 
 
-@functools.lru_cache(maxsize=4096)
 def _shape(text: str) -> str:
     """Casing of a matched text: ``U`` all capitals, ``T`` title case, ``l`` lower case, ``M`` mixed."""
     if text.islower():

@@ -21,7 +21,6 @@ from dataclasses import dataclass
 from typing import Any, Literal, Union
 
 import spacy
-from spacy.attrs import IDX, LENGTH
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
@@ -126,10 +125,11 @@ class SkillPipeline:
         infixes = compile_infix_regex([_LIST_PUNCT, _GLUED_BRACKET, _GLUED_COMMA, *defaults.infixes])
         if english_rules(self.nlp):  # our three additions, too, only split at punctuation or digits
             prefixes, suffixes, infixes = PlainWordSkip(prefixes), PlainWordSkip(suffixes), PlainWordSkip(infixes)  # type: ignore[assignment]
+        rules = dict(tok.rules or {})
+        tok.rules = {}  # each affix setter below re-adds every special case: none now, all at once at the end
         tok.prefix_search = prefixes.search
         tok.suffix_search = suffixes.search_suffix if isinstance(suffixes, PlainWordSkip) else suffixes.search
         tok.infix_finditer = infixes.finditer
-        rules = dict(tok.rules or {})
         for form in forms:
             for chunk in form.split():
                 # names with a version ("HTML5") are split by the version rule in text and pattern alike;
@@ -402,14 +402,13 @@ class SkillExtractor:
         ]
         if self.verifier is None and collect is None:
             return [m for m, rule in zip(matches, rules) if rule]
-        candidates = [Candidate(m.start, m.end, m.skill_id, m.method, m.ambiguous, rule, m.score) for m, rule in zip(matches, rules)]
         features = view.features(self, raw, tokens)
         if collect is not None:
-            collect.extend((m, features.names(c)) for m, c in zip(matches, candidates))
+            collect.extend((m, features.names(Candidate(m.start, m.end, m.skill_id, m.method, m.ambiguous, rule, m.score))) for m, rule in zip(matches, rules))
         if self.verifier is None:
             return [m for m, rule in zip(matches, rules) if rule]
         threshold = self.verifier.threshold
-        probabilities = self.verifier.row_probabilities(features.rows(candidates)).tolist()
+        probabilities = self.verifier.row_probabilities(features.rows(matches, rules)).tolist()
         return [Match(m.start, m.end, m.skill_id, m.method, m.ambiguous, m.score, p) for m, p, rule in zip(matches, probabilities, rules) if rule and p >= threshold]
 
     def candidates(self, source: Source, *, kind: DocumentKind | None = None) -> list[tuple[Match, int, int, list[Feature]]]:
@@ -518,9 +517,7 @@ class _View:
 
     def __init__(self, document: Document, doc: Doc, cue_spans: CueSpans, clauses: context.Clauses) -> None:
         self.document, self.doc, self.cue_spans, self.clauses = document, doc, cue_spans, clauses
-        offsets = doc.to_array([IDX, LENGTH])
-        self._starts: list[int] = offsets[:, 0].tolist()  # plain ints: indexing a list beats numpy scalars
-        self._ends: list[int] = (offsets[:, 0] + offsets[:, 1]).tolist()
+        self._starts, self._ends = clauses.starts, clauses.ends  # plain ints: indexing a list beats numpy scalars
         self._sections = [s.start for s in document.sections]
         self.years = context.Years(document.text)
         self._features: DocFeatures | None = None
