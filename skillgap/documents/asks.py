@@ -21,6 +21,8 @@ from .model import Document
 #: Sections whose statements are not asks (the perks, how to apply). Requirements printed under
 #: a duties or summary heading are common (sections are often missed), so those count.
 _NOT_ASKS = ("benefits", "application")
+#: Most lines of a list under a years line ("5+ years with the following:") tied to its years.
+MAX_LIST_LINES = 12
 #: A clause ends at a line break, or at ".;!?" before a space that is not an abbreviation's
 #: ("e.g.", "M.Sc.", a single letter), or at a spaced dash before a capital (requirements run
 #: together on one line: "... patterns - At least 3 years ...").
@@ -206,9 +208,10 @@ class _AsksReader:
         if not text[:clause_end].rstrip(" \t").endswith(":"):
             return clause_end
         end = clause_end
-        for line in _LIST_LINE.finditer(text, clause_end):
-            if line.start() != end:
-                break
+        for _ in range(MAX_LIST_LINES):
+            line = _LIST_LINE.match(text, end)
+            if line is None or line.group(0).rstrip().endswith(":"):
+                break  # the list ends, or another heading line begins
             end = line.end()
         return end
 
