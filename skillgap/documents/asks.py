@@ -198,7 +198,7 @@ class _AsksReader:
         m = self.field_list.search(text, start, clause_end)
         if m is None:
             return 0
-        bracket = re.match(r"\s*\([^()\n]*\)", text[m.end() : clause_end])
+        bracket = _BRACKET_AFTER.match(text[m.end() : clause_end])
         return m.end() + (bracket.end() if bracket else 0)
 
     def _list_end(self, clause_end: int) -> int:
@@ -265,6 +265,8 @@ class _AsksReader:
             yield CertificationAsk(" ".join(text[start:end].split()), start, end)
 
 
+#: A bracket right after a field list: "a related field (Statistics, Economics)".
+_BRACKET_AFTER = re.compile(r"(?<![ \t])[ \t]*\([^()\n]*\)")
 #: A line of a list under a statement: a bullet, or a short line (a skill name or two).
 _LIST_LINE = re.compile(r"\n(?:[ \t]*\n)?[ \t]*(?:[•*\-–·o][ \t]+(?P<item>[^\n]*\S)|(?P<short>\S+(?:[ \t]+\S+){0,5}))[ \t]*(?=\n|$)")
 
