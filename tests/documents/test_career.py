@@ -237,6 +237,14 @@ def test_employer_and_title_glued_on_one_line():
     ]
 
 
+def test_an_employer_taken_for_a_heading_further_down_continues_the_experience_when_dated():
+    text = "Jane Doe\nEXPERIENCE\nAnalyst\tJan 2019 - Present\nBuilt.\nLanguages\nEnglish, Hebrew\nSber Technologies\nNov 2015 - Dec 2018\nBuilt services.\n"
+    document = read_document(text, kind="resume")
+    assert [s.name for s in document.sections] == ["experience", "languages", "skills"]
+    career = read_career(document, as_of=date(2021, 1, 1))
+    assert [(p.title, p.start) for p in career.positions] == [("Analyst", date(2019, 1, 1)), ("Sber Technologies", date(2015, 11, 1))]
+
+
 def test_an_unread_heading_line_ends_the_positions_above_it():
     text = "Experience\nWaiter\t2007 - 2011\nServed tables.\nAdditional Information\nHonor Roll\n1996-2009\nEducation\nBA in Communication, 2009\n"
     career = read_career(read_document(text, kind="resume"), as_of=date(2021, 8, 8))
