@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -70,9 +70,33 @@ class CareerVocabulary:
 
 
 def words_pattern(words: tuple[str, ...] | list[str]) -> re.Pattern[str]:
-    """Case-insensitive whole-word alternation of literal phrases, longest first."""
-    alternatives = "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
-    return re.compile(rf"(?<![\w]){'(?:' + alternatives + ')' if alternatives else '(?!x)x'}(?![\w])", re.IGNORECASE)
+    """Case-insensitive whole-word alternation of literal phrases (a prefix tree, the longer
+    phrase first; either apostrophe)."""
+    return re.compile(rf"(?<![\w]){trie_pattern(words) if words else '(?!x)x'}(?![\w])", re.IGNORECASE)
+
+
+def trie_pattern(words: Iterable[str], between: str = "") -> str:
+    """One alternation of ``words`` as a prefix tree ("bs", "bsc", "ba" -> b(?:s(?:c)?|a)), each
+    character a literal (an apostrophe either kind) and ``between`` allowed between characters:
+    a scan tries the few branches of the letter it meets, not every word; the longer word wins."""
+    root: dict[str, dict] = {}
+    for word in words:
+        node = root
+        for c in word.casefold():
+            node = node.setdefault(c, {})
+        node[""] = {}
+
+    def atom(c: str) -> str:
+        return "['’]" if c in "'’" else re.escape(c)
+
+    def rest(node: dict[str, dict]) -> str:
+        branches = [atom(c) + rest(child) for c, child in sorted(node.items()) if c]
+        if not branches:
+            return ""
+        body = between + "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return "(?:" + "|".join(atom(c) + rest(child) for c, child in sorted(root.items())) + ")"
 
 
 def career_file() -> Path:

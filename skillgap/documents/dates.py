@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 
-from .careervocab import CareerVocabulary, words_pattern
+from .careervocab import CareerVocabulary, trie_pattern, words_pattern
 
 _DIGIT = re.compile(r"\d")
 #: How far before a date a start label ("From:", "since") may begin.
@@ -72,9 +72,10 @@ class DateReader:
 
     def __init__(self, vocab: CareerVocabulary) -> None:
         self.vocab = vocab
-        month_words = "|".join(re.escape(w) for w in sorted(vocab.months, key=len, reverse=True))
-        seasons = "|".join(re.escape(w) for w in vocab.seasons)
-        present = "|".join(re.escape(w) for w in sorted(vocab.present, key=len, reverse=True))
+        # prefix trees: a scan tries the branches of the letter it meets, the longer word first
+        month_words = trie_pattern(vocab.months)
+        seasons = trie_pattern(vocab.seasons)
+        present = trie_pattern(vocab.present)
         year = r"(?:19|20)\d\d"
         # Every date starts a word with a digit or the first letter of a month, season or present
         # word: the lookahead skips every other position of the text before the alternatives.
