@@ -71,7 +71,12 @@ class CareerVocabulary:
 
 def words_pattern(words: tuple[str, ...] | list[str]) -> re.Pattern[str]:
     """Case-insensitive whole-word alternation of literal phrases (a prefix tree, the longer
-    phrase first; either apostrophe)."""
+    phrase first; either apostrophe), compiled once per word list."""
+    return _words_pattern(tuple(words))
+
+
+@functools.lru_cache(maxsize=256)
+def _words_pattern(words: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile(rf"(?<![\w]){trie_pattern(words) if words else '(?!x)x'}(?![\w])", re.IGNORECASE)
 
 
