@@ -214,6 +214,7 @@ class Clauses:
         # per token, as plain lists for the rules' look-ups (a spaCy Token per look is the costly part)
         self.orth: list[int] = orth.tolist()
         self.lower: list[int] = lower.tolist()
+        self.lower_array = lower
         self.space: list[int] = arr[:, 2].tolist()
         self.starts: list[int] = arr[:, 4].tolist()  # char offsets where each token starts and ends
         self.ends: list[int] = (arr[:, 4] + arr[:, 5]).tolist()
