@@ -17,13 +17,13 @@ a document at once with numpy, so scoring costs one gather-sum per document, and
 from __future__ import annotations
 
 import functools
+import operator
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
 import numpy
-from spacy.attrs import IDX, IS_ALPHA, IS_SPACE, IS_TITLE, IS_UPPER, LENGTH, LIKE_NUM, LOWER, ORTH, SPACY
 from spacy.strings import StringStore, hash_string
 from spacy.tokens import Doc
 
@@ -194,7 +194,7 @@ class DocFeatures:
         edge[[0, n + 1]] = True
         edge[numpy.array(clauses.bounds, dtype=numpy.int64) + 1] = True
         sep = edge.copy()
-        sep[1:-1] |= numpy.isin(lower, _hash_array(cues.list_separators))
+        sep[1:-1] |= _member(lower, _hash_array(cues.list_separators))
         skill = self._skill = numpy.zeros(n + 2, dtype=bool)
         skill[[i + 1 for i in skill_tokens]] = True
         sep |= skill
@@ -213,7 +213,7 @@ class DocFeatures:
             kinds[1:-1][where] = _CLASSES.index(name)
         kinds[[0, n + 1]] = _CLASSES.index("<s>")
         self._class = _CLASS_HASHES[kinds]
-        self._stop_word = numpy.concatenate(([False], numpy.isin(lower, _hash_array(stop_words)), [False]))
+        self._stop_word = numpy.concatenate(([False], _member(lower, _hash_array(stop_words)), [False]))
         self._plain = numpy.concatenate(([False], ~skill[1:-1] & ~newline & ~sep[1:-1], [False]))  # a stop word counts as one here
         # a hyphen glued to a word before or after (`context.is_compound`)
         self._hyphen = _any_of(orth, (_H["-"], _H["–"]))
@@ -223,11 +223,12 @@ class DocFeatures:
         # in document order (not a set): ties of the top category go the same way in every process
         sure = dict.fromkeys(c.skill_id for c in others if not c.ambiguous and c.method != "fuzzy")
         self.distinct = len(sure)
-        self.kinds = Counter(taxonomy[s].kind for s in sure)
-        self.categories = Counter(taxonomy[s].category for s in sure)
+        skills = taxonomy.skills
+        self.kinds = Counter(skills[s].kind for s in sure)
+        self.categories = Counter(skills[s].category for s in sure)
         self.count = Counter(c.skill_id for c in others)
-        top = self.categories.most_common(1)
-        self._top, self._kind = self._hash(top[0][0] if top else "-"), self._hash(kind)
+        top = max(self.categories.items(), key=_second, default=("-", 0))[0]  # the first of the most common, as `Counter.most_common`
+        self._top, self._kind = self._hash(top), self._hash(kind)
 
     def _hash(self, value: str) -> int:
         """The string hash of a value, kept in the vocab's string store so `names` can spell it."""
@@ -370,6 +371,7 @@ _U = {v: numpy.uint64(h) for v, h in _H.items()}
 _ZERO = numpy.uint64(0)
 _NO_WORDS = numpy.zeros(WINDOW, dtype=numpy.uint64)
 _N_ARRAY, _PAIRS_ARRAY = numpy.array(_N, dtype=numpy.uint64), numpy.array(_PAIRS, dtype=numpy.uint64)
+_second = operator.itemgetter(1)
 _RULE = {True: _H["True"], False: _H["False"]}
 #: The word classes (`DocFeatures._class`) and their hashes.
 _CLASSES = ("skill", "<nl>", "sep", "Cap", "word", "num", "other", "<s>")
@@ -396,8 +398,16 @@ def _text_values(text: str) -> tuple[int, int]:
 
 @functools.lru_cache(maxsize=8)
 def _hash_array(words: frozenset[str]) -> numpy.ndarray:
-    """The string hashes of a word list as an array, for `numpy.isin` (the list separators)."""
+    """The string hashes of a word list as a sorted array, for `_member`."""
     return numpy.array(sorted(map(hash_string, words)), dtype=numpy.uint64)
+
+
+def _member(values: numpy.ndarray, hashes: numpy.ndarray) -> numpy.ndarray:
+    """Which of ``values`` are in the sorted array ``hashes`` (a binary search each: `numpy.isin`
+    sorts both arrays, many times slower on a document)."""
+    if not len(hashes):
+        return numpy.zeros(len(values), dtype=bool)
+    return hashes[numpy.minimum(numpy.searchsorted(hashes, values), len(hashes) - 1)] == values
 
 
 @functools.lru_cache(maxsize=8)
