@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from typing import Protocol
 
 import numpy
+from spacy.attrs import IS_ALPHA, IS_TITLE, IS_UPPER, LIKE_NUM
 from spacy.strings import StringStore, hash_string
 from spacy.tokens import Doc
 
@@ -160,15 +161,16 @@ class DocFeatures:
         self.doc, self.taxonomy, self.kind, self.section_of = doc, taxonomy, kind, section_of
         self.cues, self.cue_spans, self.clauses, self.skill_tokens = cues, cue_spans, clauses, skill_tokens
         self.stop = _hashed_words(stop_words)
-        # the token attributes the clauses read once per document (`context.TOKEN_ATTRS`; a Token per access is the costly part)
-        array = clauses.array
+        # token attributes as arrays, once per document (a Token per access is the costly part): those the
+        # clauses read already (`context.TOKEN_ATTRS`) and the word shapes only the features need
+        array, shapes = clauses.array, doc.to_array([IS_ALPHA, IS_TITLE, IS_UPPER, LIKE_NUM]).reshape(-1, 4)
         n = self._n = len(doc)
         self._strings = doc.vocab.strings
         self._text = text
-        orth, lower, space, alpha = array[:, 0], array[:, 1], array[:, 2].astype(bool), array[:, 6].astype(bool)
+        orth, lower, space, alpha = array[:, 0], array[:, 1], array[:, 2].astype(bool), shapes[:, 0].astype(bool)
         self._idx, self._ends = clauses.starts, clauses.ends
         newline = clauses.breaks
-        self._space, self._alpha, self._lowers = clauses.space, array[:, 6].tolist(), clauses.lower
+        self._space, self._alpha, self._lowers = clauses.space, shapes[:, 0].tolist(), clauses.lower
         self._newline = set(numpy.flatnonzero(newline).tolist())
         # every token as a word value, with "<s>" beyond each end (index i + 1)
         words = numpy.where(space, numpy.where(newline, _U["<nl>"], _U["<sp>"]), lower).astype(numpy.uint64)
@@ -180,7 +182,7 @@ class DocFeatures:
         after = numpy.minimum.accumulate(numpy.where(counts, at, n)[::-1])[::-1] if n else numpy.zeros(0, dtype=numpy.int64)
         self._next = numpy.concatenate((after, [n]))
         # runs of capitalised words (up to 3) ending / starting at each token, 0 beyond the doc
-        capitalised = alpha & (array[:, 7] | array[:, 8]).astype(bool)
+        capitalised = alpha & (shapes[:, 1] | shapes[:, 2]).astype(bool)
         cap = capitalised.astype(numpy.int64)
         left, right = cap.copy(), cap.copy()
         for k in (1, 2):
@@ -209,7 +211,7 @@ class DocFeatures:
         # text edge, list separator, another skill, stop word, capitalised word, lower-case word, number, other
         # (stop words are told apart in `rows`, only where a candidate needs them); set from the last choice to the first
         kinds = numpy.full(n + 2, _CLASSES.index("other"), dtype=numpy.intp)
-        for name, where in (("num", array[:, 9].astype(bool)), ("word", alpha), ("Cap", capitalised), ("sep", sep[1:-1]), ("<nl>", newline), ("skill", skill[1:-1])):
+        for name, where in (("num", shapes[:, 3].astype(bool)), ("word", alpha), ("Cap", capitalised), ("sep", sep[1:-1]), ("<nl>", newline), ("skill", skill[1:-1])):
             kinds[1:-1][where] = _CLASSES.index(name)
         kinds[[0, n + 1]] = _CLASSES.index("<s>")
         self._class = _CLASS_HASHES[kinds]
