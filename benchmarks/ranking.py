@@ -13,8 +13,9 @@ Per ranking (a FERR job, a Vanetik CV): NDCG@10 with gain = grade - lowest grade
 tie-aware (tied scores share their positions' mean gain), and Spearman's rho (average ranks;
 a constant ranking scores 0); averaged over rankings. Methods, all in the same run: skillgap's
 default ranking (the match model with the shipped weights, `skillgap.match`), each of its parts
-alone (the lexical part also at the fitted BM25 b), the weights shipped before the current fit
-(`PREVIOUS`), today's coverage score (``report.score``), BM25 and TF-IDF cosine of the query text
+alone (the lexical part at the fitted BM25 b, query words weighed by their count), the weights
+shipped two fits ago (`PREVIOUS`, on today's parts), today's coverage score (``report.score``), plain
+BM25 (the baseline: b 0.75, each query word once) and TF-IDF cosine of the query text
 against the documents of the same ranking, the ranked document's length, and random (the
 mean over 200 seeded shuffles). Each part of the split (`benchmarks.splits`: FERR jobs and
 Vanetik CVs alternating by file order, first = tuning) is reported separately, with a paired
@@ -47,8 +48,8 @@ from skillgap.extract.model import SkillProfile
 from skillgap.gap import PreparedJob, compare_prepared, prepare_job
 from skillgap.lexical import Bm25, LexicalIndex, relative, words
 from skillgap.match import PARTS as MATCH_PARTS
-from skillgap.match import MatchWeights, average_ranks, combine, default_weights, education_part, experience_part, rank_normalise
-from skillgap.titles import headline, title_similarity
+from skillgap.match import MatchWeights, average_ranks, combine, default_weights, education_part, experience_part, lexical_params, rank_normalise, skills_earned
+from skillgap.titles import candidate_titles, title_similarity
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = Path(os.environ.get("SKILLGAP_SHARED_DATA", ROOT.parent / "shared" / "data"))
@@ -57,16 +58,18 @@ VANETIK = DATA / "pairs" / "vanetik_vacancy_resume"
 #: FERR résumés other evaluation sets use (USING.md): their rows are skipped.
 WITHHELD = frozenset({"12472574", "25187733", "11773925"})
 BOOTSTRAP = 10_000
-#: The weights shipped before this fit (six-part full grid, raw scale, BM25's b 0.75), for comparison in the same run.
+#: The weights shipped two fits ago (six-part full grid, raw scale, BM25's b 0.75), on today's parts, for comparison in the same run.
 PREVIOUS = MatchWeights(skills=1, relevance=2, experience=1, education=2, title=1, lexical=2, saturation=8)
 RANDOM_RUNS = 200
+#: The baseline the target names: plain BM25 of the query text (Lucene's, query words counted once, b 0.75).
+BASELINE = "BM25 (plain, the baseline)"
 
 
 @dataclass
 class Pair:
     """One (job, candidate) pair of a human ranking: the figures every method is built from."""
 
-    earned: float
+    earned: float  # the skills part's credit (`skillgap.match.skills_earned`)
     possible: float
     coverage: float  # report.score / 100
     relevance: float
@@ -87,23 +90,27 @@ class Unit:
     query: str = field(repr=False)
     pairs: list[Pair]
     grades: list[list[float]]  # one list per annotator, aligned with pairs
-    lexical: np.ndarray = field(init=False, repr=False)  # plain BM25 (k1 1.2, b 0.75), the baseline
+    lexical: np.ndarray = field(init=False, repr=False)  # plain BM25 (k1 1.2, b 0.75, Lucene's: query words counted once), the baseline
     library: list[float] = field(init=False, repr=False)  # the match scores skillgap.rank / match_jobs give
     tfidf: np.ndarray = field(init=False, repr=False)
     _bm25: dict[float, np.ndarray] = field(init=False, repr=False, default_factory=dict)
 
     def __post_init__(self) -> None:
-        self.lexical = self.bm25(Bm25().b)
+        self.lexical = self._scores(Bm25())
         self.tfidf = tfidf_cosine(self.query, [p.text for p in self.pairs])
 
     def bm25(self, b: float) -> np.ndarray:
-        """BM25 (k1 1.2, length normalisation ``b``) of the query over the ranking's texts, over the best of them."""
+        """The match model's lexical part at length normalisation ``b`` (`skillgap.match.lexical_params`)."""
         if b not in self._bm25:
-            index = LexicalIndex(self.query, Bm25(b=b))
-            for p in self.pairs:
-                index.add(p.text)
-            self._bm25[b] = relative(index.scores())
+            self._bm25[b] = self._scores(lexical_params(b))
         return self._bm25[b]
+
+    def _scores(self, params: Bm25) -> np.ndarray:
+        """BM25 with ``params`` of the query over the ranking's texts, over the best of them."""
+        index = LexicalIndex(self.query, params)
+        for p in self.pairs:
+            index.add(p.text)
+        return relative(index.scores())
 
 
 # ------------------------------------------------------------------------------------------
@@ -187,7 +194,7 @@ def match_scores(unit: Unit, weights: MatchWeights) -> np.ndarray:
     if weights.scale == "rank":
         table = rank_normalise(table)
     out = np.asarray([combine(dict(zip(MATCH_PARTS, map(float, row))), weights) for row in table])
-    return np.nan_to_num(out, nan=0.0)
+    return np.round(np.nan_to_num(out, nan=0.0), 9)  # equal sums in another order are ties, as in fit_match's `combined`
 
 
 def methods(weights: MatchWeights) -> dict[str, object]:
@@ -198,8 +205,8 @@ def methods(weights: MatchWeights) -> dict[str, object]:
     return {
         "skillgap (match model)": lambda u: match_scores(u, weights),
         **{f"  part: {name}": part(name) for name in MATCH_PARTS if name != "lexical"},
-        **({f"  part: lexical (b {weights.lexical_b:g})": part("lexical")} if weights.lexical_b != Bm25().b else {}),
-        "  part: lexical = BM25": lambda u: u.lexical,
+        "  part: lexical": part("lexical"),
+        BASELINE: lambda u: u.lexical,
         "previous weights": lambda u: match_scores(u, PREVIOUS),
         "today's score (coverage)": lambda u: np.asarray([p.coverage for p in u.pairs]),
         "TF-IDF cosine": lambda u: u.tfidf,
@@ -238,9 +245,9 @@ class Reader:
 def pair(prepared: PreparedJob, candidate: SkillProfile, ranked: SkillProfile) -> Pair:
     """The figures of one pair; ``ranked`` is the side being ranked (its text and length)."""
     report = compare_prepared(candidate, prepared)
-    title, _ = title_similarity(prepared.title, [headline(candidate.document)])
+    title, _ = title_similarity(prepared.title, candidate_titles(candidate.document, candidate.career))
     return Pair(
-        earned=report.earned,
+        earned=skills_earned(report),
         possible=report.possible,
         coverage=report.score / 100.0,
         relevance=report.relevance,
@@ -319,14 +326,14 @@ def figures(units: list[Unit], weights: MatchWeights) -> dict[str, np.ndarray]:
 
 def print_table(title: str, units: list[Unit], weights: MatchWeights) -> None:
     table = figures(units, weights)
-    base = table["  part: lexical = BM25"]
+    base = table[BASELINE]
     refused = sum(all(not p.possible for p in u.pairs) for u in units)
     print(f"{title}: {len(units)} rankings ({refused} with no taxonomy skill in the job: ranked on the other parts)")
     print(f"  {'method':<30} {'NDCG@10':>8} {'Spearman':>9}   minus BM25, 95 % bootstrap interval (NDCG | Spearman)")
     for name, values in table.items():
         nd, rho = np.nanmean(values, axis=0)
         line = f"  {name:<30} {nd:8.3f} {rho:+9.3f}"
-        if name != "  part: lexical = BM25":
+        if name != BASELINE:
             cells = []
             for col in (0, 1):
                 diffs = values[:, col] - base[:, col]

@@ -33,7 +33,7 @@ from .match import MatchBuilder, MatchWeights
 from .parallel import WorkerPool
 from .ranking import RANK_BY, RANK_COLUMNS, CandidateResult, Ranking, Unreadable, check_rank_by, frame_of_rows, ranking_row
 from .taxonomy import Role, Taxonomy, load_taxonomy
-from .titles import headline
+from .titles import candidate_titles
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -158,11 +158,15 @@ def _scoring(
     journal: str | Path | None = None,
     resume: bool = False,
     as_of: date | None = None,
+    meanwhile: Callable[[], object] | None = None,
 ) -> tuple[PreparedJob, Iterator[CandidateResult]]:
     """The prepared job and the stream of `score_candidates`. Worker processes are started
-    first, so that they import spaCy and build their pipelines while this process prepares the job."""
+    first, so that they import spaCy and build their pipelines while this process prepares the
+    job and runs ``meanwhile`` (set-up the caller needs later, done while it would only wait)."""
     pool = _start_workers(job, taxonomy, extractor, n_process, timeout) if n_process != 1 or timeout is not None else None
     try:
+        if pool is not None and meanwhile is not None:
+            meanwhile()
         if pool is not None and taxonomy is None and extractor is None and not isinstance(job, (Role, PreparedJob, SkillProfile)):
             prepared = _prepared_by(pool, job, weights)  # this process then needs no spaCy pipeline of its own
         else:
@@ -384,8 +388,13 @@ def rank_candidates(
 ) -> Ranking:
     """Score candidates against a job (as `score_candidates`, same options), add the match model's
     parts (`with_matches`; ``match_weights`` default: the shipped, fitted ones) and rank them ``by``."""
+    return _ranking(candidates, job, by, match_weights, options)
+
+
+def _ranking(candidates: DocumentInput | Iterable[DocumentInput], job: JobInput, by: str, match_weights: MatchWeights | None, options: dict[str, Any], meanwhile: Callable[[], object] | None = None) -> Ranking:
+    """`rank_candidates`, with ``meanwhile`` run while worker processes start (see `_scoring`)."""
     check_rank_by(by)
-    prepared, scored = _scoring(candidates, job, **options)
+    prepared, scored = _scoring(candidates, job, **options, meanwhile=meanwhile)
     results = with_matches(scored, prepared, match_weights)
     return Ranking(results, by=by, warnings=prepared.warnings)
 
@@ -396,8 +405,11 @@ def with_matches(results: Iterable[CandidateResult], job: PreparedJob, weights: 
     kept = []
     builder = MatchBuilder(job.text, weights)
     for result in results:
-        document = result.report.candidate.document if result.report is not None else None
-        builder.add(result.report, document.text if document else "", job.title, [headline(document)] if document else [], job.asks)
+        candidate = result.report.candidate if result.report is not None else None
+        if candidate is None:
+            builder.add(None, "", job.title, ())
+        else:
+            builder.add(result.report, candidate.document.text, job.title, candidate_titles(candidate.document, candidate.career), job.asks)
         kept.append(result)
     return tuple(replace(r, match=m) for r, m in zip(kept, builder.matches()))
 
@@ -427,7 +439,7 @@ def match_jobs(
         extractor = default_extractor(taxonomy or (resume.taxonomy if isinstance(resume, SkillProfile) else load_taxonomy()))
     profile = profile_of(resume, "resume", extractor, extractor.taxonomy)
     builder = MatchBuilder(profile.document.text, match_weights)
-    titles = [headline(profile.document)]
+    titles = candidate_titles(profile.document, profile.career)
     results, warnings = [], []
     for index, posting, got in profiles_here(enumerate(expand_candidates(postings)), extractor, batch_size, kind="posting"):
         source = source_name(posting, index)
@@ -479,7 +491,13 @@ def rank(
     run to (default: each résumé's own, see `compare`). This is ``rank_candidates(...).to_frame()``.
     """
     options = dict(taxonomy=taxonomy, extractor=extractor, credits=credits, weights=weights, n_process=n_process, timeout=timeout, batch_size=batch_size, as_of=as_of)
-    return rank_candidates(candidates, job, by=by, match_weights=match_weights, **options).to_frame()
+    return _ranking(candidates, job, by, match_weights, options, meanwhile=_import_pandas).to_frame()
+
+
+def _import_pandas() -> None:
+    """Import pandas, which the table needs, while worker processes start: after the last result
+    it would be the batch's longest serial step (0.6 s of CPU)."""
+    import pandas  # noqa: F401
 
 
 def ranking_frame(results: Iterable[CandidateResult], *, by: str = "score") -> pd.DataFrame:

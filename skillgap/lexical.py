@@ -5,11 +5,14 @@ for them. Each document is tokenised once, when it is added, and only its counts
 query's words are kept, so memory stays small for a batch of thousands; the inverse document
 frequencies come from the documents of the ranking itself (nothing is learnt elsewhere):
 
-    bm25(d) = sum over distinct query words w of  idf(w) * tf(w, d) * (k1 + 1) / (tf(w, d) + k1 * (1 - b + b * |d| / avgdl))
+    bm25(d) = sum over distinct query words w of  q(w) * idf(w) * tf(w, d) * (k1 + 1) / (tf(w, d) + k1 * (1 - b + b * |d| / avgdl))
     idf(w)  = ln(1 + (N - df(w) + 0.5) / (df(w) + 0.5))
 
 with N documents, df(w) of them holding w, |d| the document's length in words and avgdl the
-mean length (Robertson and Zaragoza's BM25 with Lucene's always-positive idf).
+mean length (Robertson and Zaragoza's BM25 with Lucene's always-positive idf). ``q(w)`` is 1
+(Lucene's BM25, a short query typed by someone: the baseline) or, with ``query_counts``, the
+number of times the query says w (Robertson's query-term weight with k3 = infinity): when the
+query is a whole posting or résumé, the words it repeats are what it is about.
 """
 
 from __future__ import annotations
@@ -32,10 +35,12 @@ def words(text: str) -> list[str]:
 
 @dataclass(frozen=True)
 class Bm25:
-    """BM25's two constants: ``k1`` (how fast repeated words saturate) and ``b`` (length normalisation)."""
+    """BM25's two constants, ``k1`` (how fast repeated words saturate) and ``b`` (length
+    normalisation), and whether query words weigh by their count in the query (``query_counts``)."""
 
     k1: float = 1.2
     b: float = 0.75
+    query_counts: bool = False
 
 
 class LexicalIndex:
@@ -43,7 +48,9 @@ class LexicalIndex:
 
     def __init__(self, query: str, params: Bm25 = Bm25()) -> None:
         self.params = params
-        self.query = tuple(dict.fromkeys(words(query)))
+        counted = Counter(words(query))
+        self.query = tuple(counted)
+        self._query_weights = np.asarray([counted[w] if params.query_counts else 1 for w in self.query], dtype=float)
         self._column = {w: i for i, w in enumerate(self.query)}
         self._rows: list[dict[int, int]] = []  # per document: query-word column -> count
         self._lengths: list[int] = []
@@ -85,7 +92,7 @@ class LexicalIndex:
         avgdl = lengths.mean() or 1.0
         k1, b = self.params.k1, self.params.b
         norm = k1 * (1.0 - b + b * lengths / avgdl)
-        return idf * tf * (k1 + 1.0) / (tf + norm[:, None])
+        return self._query_weights * idf * tf * (k1 + 1.0) / (tf + norm[:, None])
 
     def scores(self) -> np.ndarray:
         """BM25 of every document added, in the order added (0 for one sharing no query word)."""

@@ -4,10 +4,12 @@ Every candidate-job pair gets a value in 0..1 for each part (NaN when the part c
 judged, e.g. skills for a posting in which the taxonomy finds none):
 
 - ``skills``: weighted credit earned over the job's requirements (matched 1, implied 0.5,
-  transferable 0.25: `skillgap.gap.Credits`), divided by ``min(possible, saturation)`` and
-  capped at 1. A posting that asks for 40 skills does not make every candidate look poor:
-  covering ``saturation`` weight units of it is full marks (``saturation`` = infinity gives the
-  report's coverage score). Evidence: the requirements met.
+  transferable 0.25: `skillgap.gap.Credits`), each times its depth ``1 - 0.5 ** n`` for the ``n``
+  mentions that earned it (a skill named once in a list is half the evidence of one used across
+  the résumé; each further mention halves the distance to full credit, as in the title part),
+  divided by ``min(possible, saturation)`` and capped at 1. A posting that asks for 40 skills
+  does not make every candidate look poor: covering ``saturation`` weight units of it is full
+  marks. Evidence: the requirements met.
 - ``relevance``: the share of the candidate's own skills the job uses (`GapReport.relevance`).
   Evidence: those skills.
 - ``experience``: the mean, over the years the job asks (its overall minimum and each skill's
@@ -20,12 +22,14 @@ judged, e.g. skills for a posting in which the taxonomy finds none):
   when the posting lets experience replace the degree and the overall years are met), else the
   ratio of the two ranks on the ladder; NaN when no degree is asked or none is found. Evidence:
   the degree line of the résumé and what was asked.
-- ``title``: how much of the job's title the candidate's headline carries
-  (`skillgap.titles.title_similarity`). Evidence: the title words found.
+- ``title``: how much of the job's title the candidate's headline and past job titles carry
+  (`skillgap.titles.title_similarity` over `skillgap.titles.candidate_titles`). Evidence: the
+  title words found.
 - ``lexical``: BM25 of the query text against the documents of the same ranking, divided by
   the best of them (`skillgap.lexical`; its length normalisation ``b`` is `MatchWeights.lexical_b`:
-  a long posting or résumé is not a worse match for being long); only within a ranking.
-  Evidence: the words that earned most.
+  a long posting or résumé is not a worse match for being long; each query word weighs by its
+  count in the query, since the query is a whole posting or résumé and the words it repeats are
+  what it is about: `lexical_params`); only within a ranking. Evidence: the words that earned most.
 
 One formula combines them, a weighted mean over the parts that have a value:
 
@@ -163,13 +167,18 @@ def rank_normalise(values: np.ndarray) -> np.ndarray:
     return out
 
 
+def skills_earned(report: GapReport) -> float:
+    """``sum(weight * credit * (1 - 0.5 ** mentions))`` over the requirements: credit by depth of evidence."""
+    return sum(r.weight * r.credit * (1.0 - 0.5 ** len(r.evidence)) for r in report.results)
+
+
 def skills_part(report: GapReport, saturation: float) -> Part:
-    """Credit earned over ``min(possible, saturation)``, capped at 1; NaN for a job with no requirements."""
+    """`skills_earned` over ``min(possible, saturation)``, capped at 1; NaN for a job with no requirements."""
     possible = report.possible
     if not possible:
         return Part("skills", math.nan)
     met = tuple(r.label for r in report.results if r.credit > 0)
-    return Part("skills", min(1.0, report.earned / min(possible, saturation)), met)
+    return Part("skills", min(1.0, skills_earned(report) / min(possible, saturation)), met)
 
 
 def relevance_part(report: GapReport) -> Part:
@@ -208,6 +217,11 @@ def education_part(report: GapReport, asks: CareerAsks | None, as_of: date | Non
     return Part("education", value, (f"{best.level} for {asks.degree.level}" + ("" if asks.degree.required else " or equivalent experience"), best.text))
 
 
+def lexical_params(b: float) -> Bm25:
+    """The lexical part's BM25: length normalisation ``b`` (`MatchWeights.lexical_b`), query words weighed by their count in the query."""
+    return Bm25(b=b, query_counts=True)
+
+
 def title_part(job_title: str, candidate_titles: Sequence[str]) -> Part:
     """`title_similarity` of the job's title and the candidate's titles."""
     value, matched = title_similarity(job_title, candidate_titles)
@@ -225,7 +239,7 @@ class MatchBuilder:
 
     def __init__(self, query: str, weights: MatchWeights | None = None) -> None:
         self.weights = weights or default_weights()
-        self._index = LexicalIndex(query, Bm25(b=self.weights.lexical_b))
+        self._index = LexicalIndex(query, lexical_params(self.weights.lexical_b))
         self._pairs: list[tuple[int, list[Part]] | None] = []
 
     def add(self, report: GapReport | None, text: str, job_title: str, candidate_titles: Sequence[str], asks: CareerAsks | None = None) -> None:

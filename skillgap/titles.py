@@ -1,10 +1,11 @@
 """Title similarity: how close the candidate's headline (and past job titles) are to the job's title.
 
-A recruiter reads a résumé's top line ("Java Backend Developer", "PURCHASE MANAGER") against the
-job's title before anything else. The job's title is the first line of the posting (a role's
-label for a role profile); the candidate's titles are the lines above the résumé's first
-section heading (the headline, at most `HEADLINE_LINES` of them, masked names and contact lines
-skipped). Words are compared by their first `STEM` letters, so "Developer" meets "Development"
+A recruiter reads a résumé's top line ("Java Backend Developer", "PURCHASE MANAGER") and the
+titles of its positions against the job's title before anything else. The job's title is the
+first line of the posting (a role's label for a role profile); the candidate's titles are the
+lines above the résumé's first section heading (the headline, at most `HEADLINE_LINES` of them,
+masked names and contact lines skipped) and the titles of the positions the career reader found
+(`candidate_titles`: a buyer who now heads sales is still a buyer to a purchasing job). Words are compared by their first `STEM` letters, so "Developer" meets "Development"
 and "Logistics" meets "Logistic":
 
     title = 1 - 0.5 ** |stems(job title) & stems(candidate titles)|
@@ -21,6 +22,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from .documents.career import Career
 from .documents.model import Document
 from .lexical import words
 
@@ -46,6 +48,11 @@ def headline(document: Document) -> str:
         if len(kept) == HEADLINE_LINES:
             break
     return "\n".join(kept)
+
+
+def candidate_titles(document: Document, career: Career) -> tuple[str, ...]:
+    """The résumé's headline, then the titles of its positions (in the résumé's order)."""
+    return (headline(document), *(p.title for p in career.positions if p.title))
 
 
 def job_title(document: Document) -> str:

@@ -42,6 +42,18 @@ class YearsStatement:
     tail_end: int
     preferred: bool
     text: str
+    #: The number follows a colon or a bracket after some text: a skill named there owns it
+    #: ("Python: 3 years (Required)", "SQL (2+ years)"), not overall experience.
+    skill_before: bool = False
+    #: An experience word is in the clause ("5 years of experience"); a statement without one
+    #: counts only when a skill owns it ("Python: 3 years"), never alone ("age: 45 years").
+    about_experience: bool = True
+    #: A part of an earlier years statement of its clause ("3 years of teaching, including at
+    #: least one year online"): not a minimum of its own.
+    subset: bool = False
+    #: Where the list the statement heads ends ("5+ years with the following:" over bulleted
+    #: lines), or ``clause_end`` when it heads none: the skills of the list are tied to it.
+    list_end: int = 0
 
 
 @dataclass(frozen=True)
@@ -91,7 +103,14 @@ class _AsksReader:
         numbers = "|".join(re.escape(w) for w in sorted(vocab.numbers, key=len, reverse=True))
         years = "|".join(re.escape(w) for w in sorted(vocab.years_words, key=len, reverse=True))
         num = rf"(?:\d{{1,2}}(?:\.\d)?|{numbers})"
+        # "3 years", "3-5 years", "two (2) years", "3 (three) years": a number, then its other
+        # spelling in brackets
+        num = rf"{num}(?:\s*\(\s*{num}\s*\))?"
         self.years_re = re.compile(rf"(?<![\w.])(?P<lo>{num})\s*\+?\s*(?:(?:-|–|—|to)\s*{num}\s*\+?\s*)?(?:{years})(?![\w])\+?", re.IGNORECASE)
+        self.first_number = re.compile(rf"\d{{1,2}}(?:\.\d)?|{numbers}", re.IGNORECASE)
+        self.not_before = re.compile(rf"(?:{words_pattern(vocab.not_years_before).pattern})[ \t]+(?:the[ \t]+)?$", re.IGNORECASE)
+        self.substitution = words_pattern(vocab.substitution)
+        self.subset = re.compile(rf"(?:{words_pattern(vocab.subset).pattern})\W+(?:\w+\W+){{0,3}}$", re.IGNORECASE)
         self.connective = words_pattern(vocab.connectives)
         self.preferred = words_pattern(vocab.preferred)
         self.equivalent = words_pattern(vocab.equivalent)
@@ -111,27 +130,71 @@ class _AsksReader:
         return lo, hi
 
     def _is_preferred(self, lo: int, hi: int) -> bool:
+        """The statement is preferred: its section is, or a preferred word in it that does not
+        qualify only one degree of it ("A bachelor's degree (graduate degree preferred)", "Ph.D.
+        (preferred) or Masters ...")."""
         section = self.doc.section_at(lo)
-        return (section is not None and section.name == "preferred") or bool(self.preferred.search(self.doc.text, lo, hi))
+        if section is not None and section.name == "preferred":
+            return True
+        text = self.doc.text
+        for m in self.preferred.finditer(text, lo, hi):
+            bracket = _bracket_around(text, m.start(), lo, hi)
+            if bracket is None:
+                return True
+            if self._names_degree(text[bracket[0] : bracket[1]]):
+                continue  # "(graduate degree preferred)": that degree is
+            if self._names_degree(text[max(lo, bracket[0] - 16) : bracket[0]]) and self._names_degree(text[bracket[1] : hi]):
+                continue  # "Ph.D. (preferred) or Masters": the alternative before it is
+            return True
+        return False
+
+    def _names_degree(self, text: str) -> bool:
+        return next(self.finder.words(text), None) is not None
 
     def _asks_here(self, offset: int) -> bool:
         section = self.doc.section_at(offset)
         return section is None or section.name not in _NOT_ASKS
 
     def years(self) -> Iterator[YearsStatement]:
+        """Every years statement about experience that asks something: not a tenure ("for the first
+        three years of employment", "within 2 years"), not a substitution ("may substitute a
+        Masters degree for two years experience")."""
         text = self.doc.text
+        previous: tuple[int, int] | None = None
         for m in self.years_re.finditer(text):
             lo, hi = self._clause(m.start(), m.end())
-            if not self.experience.search(text, lo, hi) or not self._asks_here(m.start()):
+            skill_before = text[lo : m.start()].rstrip().endswith((":", "(")) and bool(text[lo : m.start()].strip(" \t:(•*-–"))
+            about_experience = bool(self.experience.search(text, lo, hi))
+            if not (skill_before or about_experience) or not self._asks_here(m.start()):
                 continue
-            value = m.group("lo").casefold()
+            if self.not_before.search(text, max(lo, m.start() - 20), m.start()) or self.substitution.search(text, lo, hi):
+                continue
+            value = self.first_number.match(m.group("lo")).group(0).casefold()  # type: ignore[union-attr]
             years = float(self.vocab.numbers[value]) if value in self.vocab.numbers else float(value)
             tail_end = hi
             for word in re.finditer(r"\S+", text[m.end() : hi]):
                 if not self.connective.fullmatch(word.group(0).strip("’',:()")):
                     tail_end = m.end() + word.start()
                     break
-            yield YearsStatement(years, m.start(), m.end(), lo, hi, tail_end, self._is_preferred(lo, hi), " ".join(text[lo:hi].split()))
+            subset = previous == (lo, hi) and bool(self.subset.search(text, lo, m.start()))
+            previous = (lo, hi)
+            yield YearsStatement(
+                years, m.start(), m.end(), lo, hi, tail_end, self._is_preferred(lo, hi), " ".join(text[lo:hi].split()),
+                skill_before=skill_before, subset=subset, list_end=self._list_end(hi), about_experience=about_experience,
+            )
+
+    def _list_end(self, clause_end: int) -> int:
+        """The end of the bulleted lines under a statement whose line ends with a colon ("3+ years
+        of experience with the following:"), else ``clause_end``."""
+        text = self.doc.text
+        if not text[:clause_end].rstrip(" \t").endswith(":"):
+            return clause_end
+        end = clause_end
+        for line in _LIST_LINE.finditer(text, clause_end):
+            if line.start() != end:
+                break
+            end = line.end()
+        return end
 
     def degrees(self) -> tuple[DegreeAsk | None, DegreeAsk | None]:
         text = self.doc.text
@@ -145,8 +208,8 @@ class _AsksReader:
             if (lo, hi) in seen or not self._asks_here(word.start):
                 continue
             seen.add((lo, hi))
-            if not self.degree_context.search(text, lo, hi):
-                continue
+            if not self.degree_context.search(text, lo, hi) or self.substitution.search(text, lo, hi):
+                continue  # no degree asked; or a degree that may replace years ("May substitute a Masters degree for ...")
             levels = [w.level for w in self.finder.words(text[lo:hi]) if w.level != "certificate"]
             if self.certificate_degrees.search(text, lo, hi):
                 levels.append("certificate")
@@ -181,6 +244,19 @@ class _AsksReader:
                 continue
             start, end = hits[0].start(), hits[-1].end()
             yield CertificationAsk(" ".join(text[start:end].split()), start, end)
+
+
+#: A line of a list under a statement: a bullet, or a short line (a skill name or two).
+_LIST_LINE = re.compile(r"\n(?:[ \t]*\n)?[ \t]*(?:[•*\-–·o][ \t]+(?P<item>[^\n]*\S)|(?P<short>\S+(?:[ \t]+\S+){0,5}))[ \t]*(?=\n|$)")
+
+
+def _bracket_around(text: str, at: int, lo: int, hi: int) -> tuple[int, int] | None:
+    """The span inside the brackets of ``text[lo:hi]`` that hold offset ``at``, or None."""
+    opening = text.rfind("(", lo, at)
+    if opening < 0 or text.rfind(")", opening, at) >= 0:
+        return None
+    closing = text.find(")", at, hi)
+    return (opening + 1, closing) if closing >= 0 else None
 
 
 _FIELDS = re.compile(r"\b(?:in|of)\s+(?:a\s+|an\s+)?([A-Z][^.;:()\n]{2,160})")

@@ -35,8 +35,18 @@ MAX_SINGLE_DATE_WORDS = 10
 MAX_TITLE_WORDS = 9
 #: Most lines above a date line that hold its title and employer, one per line.
 MAX_HEAD_LINES = 3
-#: Totals above this many months are absurd (60 years) and are not reported.
+#: Totals above this many months are absurd (60 years) and are not reported; a position as long
+#: is left out of them.
 MAX_TOTAL_MONTHS = 720
+#: The name of an experience region continued under an employer's name taken for a heading.
+_CONTINUED = "experience (continued)"
+#: Lines below a heading in which a dated entry shows that the experience goes on under it.
+_CONTINUED_LINES = 3
+#: Most words of an employer's name glued to a title on one line.
+MAX_EMPLOYER_WORDS = 4
+#: Fewest words of a sentence (ending in a lower-case word and a full stop) printed before a date
+#: that make the date part of running text, not an entry's head ("Inc." or "Sr." end no sentence).
+MIN_SENTENCE_WORDS = 6
 _STRIP = " \t•*-–—|,:;()[]"
 _BULLET = re.compile(r"^\s*[•*\-–o]\s")
 _URL = re.compile(r"://|\bwww\.", re.IGNORECASE)
@@ -125,13 +135,13 @@ class Career:
 
     def counted(self, as_of: date | None = None, kinds: Sequence[str] = ("job", "internship")) -> list[tuple[Position, tuple[int, int]]]:
         """Positions of ``kinds`` whose interval counts at ``as_of``: dated, not ending before
-        they start, not starting or ending after ``as_of`` (a year printed alone in the year of
-        ``as_of`` is not after it, whatever the June convention says)."""
+        they start nor lasting over 60 years, not starting or ending after ``as_of`` (a year
+        printed alone in the year of ``as_of`` is not after it, whatever the June convention says)."""
         ref_day = as_of or self.as_of
         out = []
         for p in self.positions:
             span = p.interval(ref_day)
-            if p.kind in kinds and span is not None and span[0] <= span[1] and not _after(p.start_month, ref_day) and not _after(p.end_month, ref_day):
+            if p.kind in kinds and span is not None and span[0] <= span[1] <= span[0] + MAX_TOTAL_MONTHS and not _after(p.start_month, ref_day) and not _after(p.end_month, ref_day):
                 out.append((p, span))
         return out
 
@@ -189,6 +199,8 @@ def read_career(document: Document, *, as_of: date | None = None, vocab: CareerV
             warnings.append(f"position {label!r}: dated after the reference date {ref:%Y-%m}; left out of the totals")
         elif span is not None and span[1] < span[0]:
             warnings.append(f"position {label!r}: the end {p.end_month} is before the start {p.start_month}; left out of the totals")
+        elif span is not None and span[1] - span[0] > MAX_TOTAL_MONTHS:
+            warnings.append(f"position {label!r}: {span[1] - span[0]} months is over 60 years: its dates are misread; left out of the totals")
     career = Career(positions=positions, education=tuple(reader.education()), certifications=tuple(reader.certifications()), as_of=ref, as_of_source=source)
     total = union_months([s for _, s in career.counted()])
     if total > MAX_TOTAL_MONTHS:
@@ -238,6 +250,8 @@ class _CareerReader:
         self.doc, self.vocab = document, vocab
         self.dates = date_reader(vocab)
         self.warnings: list[str] = []
+        #: Start of a continued region -> the heading of the experience section it continues.
+        self._continued_heading: dict[int, str] = {}
         self.__dict__.update(_patterns(vocab))
 
     # -- the reference date --------------------------------------------------------------
@@ -263,6 +277,8 @@ class _CareerReader:
         an experience word counts as one; without any, the text outside education-type sections
         (`_outside`)."""
         found = False
+        previous: PositionKind | None = None
+        heading = ""
         for section in self.doc.sections:
             kind = self.vocab.position_sections.get(section.name)
             m = self._heading_words.search(section.heading)
@@ -270,11 +286,34 @@ class _CareerReader:
                 kind = self._heading_kind[m.group(0).casefold()]
             elif kind is None and section.name not in self.vocab.not_sections and self._experience_words.search(section.heading):
                 kind = "job"
+            if kind is None and previous is not None and self._employer_heading(section):
+                # an employer's name taken for a heading ("INFOSYS TECHNOLOGIES" -> skills): the
+                # experience goes on, its line read as one of the entries'
+                self._continued_heading[section.start] = heading
+                yield Section(_CONTINUED, "", section.start, section.end), previous
+                continue
+            previous, heading = kind, section.heading  # type: ignore[assignment]
             if kind is not None:
                 found = True
                 yield section, kind  # type: ignore[misc]
         if not found:
             yield from ((section, "job") for section in self._outside())
+
+    def _employer_name(self, text: str) -> bool:
+        """The text ends in a company word ("Global Skills Inc.", "Acme Technologies")."""
+        words = text.split()
+        return len(words) >= 2 and words[-1].strip(_STRIP).casefold().rstrip(".") in self.vocab.employer_suffixes
+
+    def _employer_heading(self, section: Section) -> bool:
+        """A heading under an experience section that names an employer: it ends in a company
+        word ("Projects Unlimited LLC", "GLOBAL SKILLS INC"), or, in a section that is not of the
+        not-positions kinds (education, projects ...), a dated entry opens within its first lines."""
+        if self._employer_name(section.heading):
+            return True
+        if section.name in self.vocab.not_sections:
+            return False
+        head = list(_lines(self.doc.text, section.start, section.end))[1 : 1 + _CONTINUED_LINES]
+        return any(self._anchor(ln.text, rs) for ln, rs in zip(head, (self.dates.ranges(ln.text) for ln in head)))
 
     def _outside(self) -> Iterator[Section]:
         """The text of a résumé without an experience section, outside the sections that are not
@@ -294,9 +333,13 @@ class _CareerReader:
 
     def positions(self) -> Iterator[Position]:
         seen: list[list[tuple[object, object]]] = []
+        entries: set[tuple[object, ...]] = set()
         for section, kind in self._regions():
-            lines, ranges = self._logical_lines(list(_lines(self.doc.text, section.start, section.end))[1 if section.heading else 0 :])  # below the heading
-            headless, schooling = not section.heading, section.name in self.vocab.education_sections
+            below = list(_lines(self.doc.text, section.start, section.end))[1 if section.heading else 0 :]  # below the heading (a continued one's line is an entry's)
+            cut = next((k for k, ln in enumerate(below) if ln.text.strip(_STRIP).casefold() in self.vocab.end_lines), len(below))
+            region_end = below[cut].start if cut < len(below) else section.end  # "Additional Information" under the last job
+            lines, ranges = self._logical_lines(below[:cut])
+            headless, schooling = not section.heading and section.name != _CONTINUED, section.name in self.vocab.education_sections
             anchors: list[tuple[int, DateRange, PositionKind]] = []
             current_kind = kind
             for i, line in enumerate(lines):
@@ -318,8 +361,12 @@ class _CareerReader:
             heads = [self._head(lines, ranges, i, rng, anchors[k - 1][0] if k else -1) for k, (i, rng, _) in enumerate(anchors)]
             for k, (i, rng, entry_kind) in enumerate(anchors):
                 start_line = heads[k]
-                stop = lines[heads[k + 1]].start if k + 1 < len(anchors) else section.end
-                yield self._position(lines, i, start_line, stop, rng, entry_kind, section.heading)
+                stop = lines[heads[k + 1]].start if k + 1 < len(anchors) else region_end
+                position = self._position(lines, i, start_line, stop, rng, entry_kind, self._continued_heading.get(section.start, section.heading))
+                printed = (position.title, position.employer, position.date_text, lines[i + 1].text.strip() if i + 1 < len(lines) and lines[i + 1].start < stop else "")
+                if printed not in entries:  # an entry printed twice ("Experience" ... "Work History" repeating it)
+                    entries.add(printed)
+                    yield position
 
     def _logical_lines(self, lines: list[_Line]) -> tuple[list[_Line], list[list[DateRange]]]:
         """Lines, with a line joined to the next ones where a date range runs across the break
@@ -387,6 +434,8 @@ class _CareerReader:
         before = text[: rng.begin].split()
         if len(before) >= 3 and (before[-1].islower() or text[rng.begin].islower()) and text.rstrip().endswith("."):
             return None  # a date inside a sentence: "Surpassed annual quota by 125% in 2015.", "... since 2015."
+        if len(before) >= MIN_SENTENCE_WORDS and _SENTENCE_END.search(before[-1]):
+            return None  # a date after a sentence: "... a world leader in diabetes care. Since 1923"
         is_range = rng.end is not None and rng.end != rng.start or rng.current or rng.end is None
         if is_range and (words <= MAX_HEAD_WORDS or (after_title and rng.begin == len(text) - len(text.lstrip()))):
             return rng  # under a title line, a range opening the line opens an entry, whatever runs on after it
@@ -399,8 +448,9 @@ class _CareerReader:
         just above a date line that has no title of its own (or only a run-on paragraph after the
         date), else line ``i``."""
         own = _clean(_without(lines[i].text, rng))
-        if own and not _placeholder_only(own) and len(own.split()) <= MAX_HEAD_WORDS:
-            return i
+        runs_on = i + 1 < len(lines) and _runs_on(own, lines[i + 1].text)
+        if own and not _placeholder_only(own) and len(own.split()) <= MAX_HEAD_WORDS and not (runs_on and i - 1 > previous and _title_like(lines[i - 1].text) and _title_case(lines[i - 1].text) and not ranges[i - 1]):
+            return i  # the title beside the date; not a sentence the date opens under a title line
         j = i - 1
         if j > previous and _title_like(lines[j].text) and not ranges[j]:
             if j - 1 > previous and _employer_end(lines[j].text) and _title_like(lines[j - 1].text) and not ranges[j - 1]:
@@ -429,6 +479,8 @@ class _CareerReader:
         else:
             title_text = next((ln.text for ln in lines[i + 1 : i + 3] if _title_like(ln.text) and ln.start < stop), "")
         title, employer = self._split_title(title_text)
+        if employer_line and self._employer_name(title or "") and not self._employer_name(employer_line):
+            title, employer_line = employer_line, title  # "ACME CORP" / "Data Analyst" / the dates
         employer = employer_line or employer
         for k, pattern in self._title_kinds.items():
             if pattern.search(title or "") or (k == "internship" and pattern.search(line.text)):
@@ -459,6 +511,12 @@ class _CareerReader:
         parts = self._joiner.split(head, maxsplit=1)
         if len(parts) == 2:
             return _clean(parts[0]) or None, _clean(parts[1].split(",")[0]) or None
+        glued = [_clean(p) for p in _GLUE.split(head)]
+        named = [k for k, p in enumerate(glued) if self._employer_name(p) and len(p.split()) <= MAX_EMPLOYER_WORDS]
+        if len(named) == 1 and all(glued) and (named[0] > 0 or len(glued) == 2):
+            # "Acme Corp — Data Analyst", "Data Analyst, Acme Corp, Boston": the short part that ends
+            # in a company word is the employer, the first other part the title
+            return next(p for k, p in enumerate(glued) if k != named[0]), glued[named[0]]
         if "," in head:
             title, _, rest = head.partition(",")
             return _clean(title) or None, _clean(rest) or None
@@ -496,9 +554,24 @@ class _CareerReader:
             level = self._level(line.text)
             if level is None or not (self._institution.search(line.text) or any(t.month for t in self.dates.tokens(line.text))):
                 continue
+            if level == "certificate" and not self._institution.search(line.text) and not self._credential_line(line.text):
+                continue  # "Conducted training sessions in 2015": a job's line, not a credential
             years = [t.month.value.year for t in self.dates.tokens(line.text) if t.month is not None]
             institution = _clean(line.text.split("\t")[0]) if self._institution.search(line.text) else None
             yield Education(level, self._field(line.text), institution, max(years) if years else None, (line.start, line.end), bool(self._expected.search(line.text)), line.text.strip())
+
+    def _credential_line(self, text: str) -> bool:
+        """A line that lists a credential: a certificate word of its own ("SQL Certificate, 2021"),
+        or a word that is often just a word ("training", "course": career.yaml loose_credentials)
+        opening the line or heading a name ("Course: Java", "Training in Six Sigma")."""
+        for w in self.degrees.words(text):
+            if w.level != "certificate":
+                continue
+            if text[w.start : w.end].casefold() not in self.vocab.loose_credentials:
+                return True
+            if not text[: w.start].strip(" \t•*-–") or _DEGREE_OPENS.match(text, w.end):
+                return True
+        return False
 
     def _degree_lines_elsewhere(self, found: list[Education]) -> Iterator[Education]:
         """Lines outside the education entries that open with a degree ("M.A. in Literary
@@ -623,9 +696,15 @@ def _without_span(text: str, begin: int, stop: int) -> str:
 
 
 _DIGIT = re.compile(r"\d")
+#: A word that ends a sentence: lower case, longer than an abbreviation ("care.", "teams.").
+_SENTENCE_END = re.compile(r"^[a-z]{4,}[.!?]$")
 #: An employer line of Indeed exports: "Cloud Lending Solutions -  Bangalore, Karnataka -" (a
 #: spaced dash inside, a dash at the end); split on it, the first part is the employer.
 _EMPLOYER_LINE = re.compile(r"(?<![ \t])[ \t]+[-–][ \t]+")
+
+
+#: Between a title and an employer printed on one line: a comma, or a spaced dash or bar.
+_GLUE = re.compile(r",|(?<![ \t])[ \t]+[-–—|][ \t]+")
 
 
 def _employer_end(text: str) -> bool:
@@ -644,12 +723,15 @@ def _clean(text: str) -> str:
 
 
 _PLACEHOLDER = re.compile(r"\b(?:company name|city\s*,\s*state)\b.*$", re.IGNORECASE)
-_PLACE_END = re.compile(r"\bcity\s*,\s*state\b", re.IGNORECASE)
+#: The end of a livecareer placeholder: "Company Name", "Company Name ï1⁄4 City" (a mis-decoded
+#: separator and a lone city), "City , State".
+_PLACE_END = re.compile(r"\b(?:company name(?:[ \t]*(?:ï1⁄4|ï¼))?(?:[ \t]*city\b(?![ \t]*,))?|city\s*,\s*state\b)", re.IGNORECASE)
 
 
 def _cut_placeholder(text: str) -> str:
     """Text before an anonymised "Company Name ... City , State" tail of livecareer exports, or
-    the title printed after it ("Company Name City , State Consultant") when nothing is before."""
+    the title printed after it when nothing is before ("Company Name City , State Consultant",
+    "Company Name  Mortgage Banking Analyst" once the date between them is taken out)."""
     head = _PLACEHOLDER.sub("", text)
     if head.strip(_STRIP):
         return head
@@ -659,6 +741,29 @@ def _cut_placeholder(text: str) -> str:
 
 def _placeholder_only(text: str) -> bool:
     return not _clean(_cut_placeholder(text))
+
+
+def _runs_on(own: str, next_line: str) -> bool:
+    """The text beside a date is a sentence running on to the next line ("Oct 2018 - Mar 2022
+    Created from scratch a business for cutting and" / "selling meat"), not a title: it ends in a
+    connective, or is long and the next line goes on in lower case."""
+    words = own.split()
+    if not words:
+        return False
+    follows = next_line.strip()[:1]
+    return words[-1].casefold() in _RUN_ON_ENDS or (len(words) >= MIN_SENTENCE_WORDS and follows.islower())
+
+
+def _title_case(text: str) -> bool:
+    """Every word of the line is capitalised but its small joiners ("Business Owner Butchery,
+    Ekaterinburg, Russia", "Head of Sales"): a heading, not a line of a paragraph."""
+    return all(not w[:1].islower() or w.casefold() in _TITLE_JOINERS for w in _WORD.findall(text))
+
+
+_WORD = re.compile(r"[^\W\d_][\w'’.-]*")
+_TITLE_JOINERS = frozenset({"of", "and", "at", "in", "for", "the", "de", "to", "on", "with"})
+#: Last words of a line that cannot end a title: the sentence goes on.
+_RUN_ON_ENDS = frozenset({"and", "or", "the", "of", "for", "to", "with", "a", "an", "in", "on", "that", "which", "by", "from"})
 
 
 def _title_like(text: str) -> bool:

@@ -37,14 +37,18 @@ class CareerVocabulary:
     heading_words: tuple[str, ...]
     not_sections: tuple[str, ...]
     detail_labels: tuple[str, ...]
+    end_lines: frozenset[str]
+    employer_suffixes: frozenset[str]
     employer_joiners: tuple[str, ...]
     education_sections: tuple[str, ...]
     levels: Mapping[str, tuple[str, ...]]
     level_aliases: Mapping[str, str]
     not_degree_after: tuple[str, ...]
     not_degree_before: tuple[str, ...]
+    not_degrees: tuple[str, ...]
     institutions: tuple[str, ...]
     school_credentials: tuple[str, ...]
+    loose_credentials: frozenset[str]
     expected: tuple[str, ...]
     not_certifications: tuple[str, ...]
     numbers: Mapping[str, int]
@@ -57,6 +61,9 @@ class CareerVocabulary:
     experience_words: tuple[str, ...]
     role_words: tuple[str, ...]
     certificate_degrees: tuple[str, ...]
+    not_years_before: tuple[str, ...]
+    substitution: tuple[str, ...]
+    subset: tuple[str, ...]
     degree_context: tuple[str, ...]
 
 
@@ -118,14 +125,18 @@ def load_career_vocabulary(path: str | None = None) -> CareerVocabulary:
         heading_words=reader.list("positions.heading_words"),
         not_sections=reader.list("positions.not_sections"),
         detail_labels=reader.list("positions.detail_labels"),
+        end_lines=frozenset(reader.list("positions.end_lines")),
+        employer_suffixes=frozenset(reader.list("positions.employer_suffixes")),
         employer_joiners=reader.list("positions.employer_joiners"),
         education_sections=reader.list("education.sections"),
         levels=levels,
         level_aliases=aliases,
         not_degree_after=reader.list("education.not_degree_after"),
         not_degree_before=reader.list("education.not_degree_before"),
+        not_degrees=reader.list("education.not_degrees"),
         institutions=reader.list("education.institutions"),
         school_credentials=reader.list("education.school_credentials"),
+        loose_credentials=frozenset(reader.list("education.loose_credentials")),
         expected=reader.list("education.expected"),
         not_certifications=reader.list("certifications.not_certifications"),
         numbers={str(k).casefold(): int(v) for k, v in numbers.items()},
@@ -138,6 +149,9 @@ def load_career_vocabulary(path: str | None = None) -> CareerVocabulary:
         experience_words=reader.list("asks.experience"),
         role_words=reader.list("asks.role_words"),
         certificate_degrees=reader.list("asks.certificate_degrees"),
+        not_years_before=reader.list("asks.not_years_before"),
+        substitution=reader.list("asks.substitution"),
+        subset=reader.list("asks.subset"),
         degree_context=reader.list("asks.degree_context"),
     )
 

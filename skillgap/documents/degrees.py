@@ -1,7 +1,8 @@
 """Degree words in text and the education level each names ("B.Sc." -> bachelor, "MS/PhD" ->
 master and phd), from the levels of ``taxonomy/career.yaml``. Short abbreviations count only
 as printed in capitals or with dots ("MS", "M.S.", not "ms" or "me"), and not before the
-product names they also abbreviate ("MS Office")."""
+product names they also abbreviate ("MS Office", "MS-Excel") or the objects of a verb they
+spell ("master the tools")."""
 
 from __future__ import annotations
 
@@ -14,6 +15,8 @@ from .careervocab import LEVEL_RANK, CareerVocabulary, words_pattern
 
 _DOTTED = re.compile(r"(?:[A-Za-z]\.)+")
 _LOCATION = re.compile(r"\b[A-Z][a-z]+,[ \t]*$")
+#: What separates a degree abbreviation from the product name after it: "MS Office", "MS-Excel".
+_SPACE_OR_DASH = re.compile(r"[\s\-–]")
 
 
 @dataclass(frozen=True)
@@ -29,7 +32,10 @@ class DegreeFinder:
     """Finds degree words of one vocabulary."""
 
     def __init__(self, vocab: CareerVocabulary) -> None:
-        self.phrase_level = {" ".join(w.split()): level for level, words in vocab.levels.items() for w in words if not _is_key(w)}
+        #: Phrases of no level ("High School of Economics", a university) win over the degree
+        #: words inside them as longer matches, then name nothing.
+        self.phrase_level: dict[str, str | None] = {" ".join(w.split()): None for w in vocab.not_degrees}
+        self.phrase_level.update({" ".join(w.split()): level for level, words in vocab.levels.items() for w in words if not _is_key(w)})
         self.keys = {_key(w): level for level, words in vocab.levels.items() for w in words if _is_key(w)}
         #: One scan finds the phrases ("high school") and the words (runs of letters, dots and
         #: apostrophes, from the first letter) whose key is a degree key or a key + "'s": a phrase
@@ -70,7 +76,7 @@ class DegreeFinder:
                 continue
             if len(key) <= 3 and _LOCATION.search(text, max(0, begin - 30), begin):
                 continue  # "Cambridge, MA", "Baltimore, MD": a state, not a degree
-            if (self.not_after.match(text, stop + 1) and text[stop : stop + 1].isspace()) or self.not_before.search(text[max(0, begin - 12) : begin]):
+            if (self.not_after.match(text, stop + 1) and _SPACE_OR_DASH.match(text, stop)) or self.not_before.search(text[max(0, begin - 12) : begin]):
                 continue
             found.append(DegreeWord(level, begin, stop))
         return iter(found)
@@ -86,7 +92,10 @@ def _mixed_degree(token: str) -> bool:
 
 
 def _is_key(word: str) -> bool:
-    return " " not in word
+    """A word keyed without its dots ("bsc" matches "B.Sc."); a phrase, a word written with dots
+    ("a.s": only "A.S.", never the word "as") or one opening with a digit ("12th") is matched as
+    printed."""
+    return " " not in word and "." not in word and word[:1].isalpha()
 
 
 def _key(word: str) -> str:

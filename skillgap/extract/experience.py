@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 from ..documents.asks import PostingAsks, YearsStatement
 from ..documents.career import Career, union_months
 from ..documents.careervocab import CareerVocabulary, load_career_vocabulary, words_pattern
+from ..documents.degrees import degree_finder
 
 if TYPE_CHECKING:
     from .model import Mention, SkillProfile
@@ -76,21 +77,39 @@ class YearsAsked:
 
 def years_asked(profile: SkillProfile, asks: PostingAsks, vocab: CareerVocabulary | None = None) -> YearsAsked:
     """Tie the skills named in each years statement's clause to its years (every member of a
-    list in it: "5+ years with databases (MySQL, PostgreSQL)"), except skills named as a role
-    ("as a Machine Learning Engineer"); a statement whose first word after "N years of
-    experience with" is a skill is about skills only, any other is overall experience."""
+    list in it: "5+ years with databases (MySQL, PostgreSQL)", or of the bulleted list under a
+    "5+ years with the following:" line), except skills named as a role ("as a Machine Learning
+    Engineer") or as a degree's field ("3 years of experience with a Bachelor's Degree in
+    Mathematics"); a statement whose first word after "N years of experience with" is a skill, or
+    whose number follows its skill ("Python: 3 years", "SQL (2+ years)"), is about skills only;
+    any other is overall experience, unless it is a part of an earlier one ("including one
+    year online")."""
     vocab = vocab or load_career_vocabulary()
     roles = words_pattern(vocab.role_words)
+    finder = degree_finder(vocab)
     text = profile.document.text
     mentions = _stated(profile.mentions)
     overall: list[float] = []
     per_skill: dict[str, float] = {}
     required_skills: set[str] = set()
-    for st in asks.years:
-        lo, hi = max(st.clause_start, st.start - TIE_BEFORE), min(st.clause_end, st.end + TIE_AFTER)
-        tied = [m for m in mentions if lo <= m.start < hi and not _role(text, m, roles)]
-        skill_only = any(m.start <= st.tail_end < max(m.end, m.start + 1) or m.start == st.tail_end for m in tied)
-        if not skill_only and not st.preferred:
+    statements = list(asks.years)
+    for k, st in enumerate(statements):
+        # two statements of one clause ("SQL (2 years), Python (3 years)", "4 years, including one
+        # with SQL") split it between them at their numbers
+        prev = statements[k - 1] if k and statements[k - 1].clause_start == st.clause_start else None
+        nxt = statements[k + 1] if k + 1 < len(statements) and statements[k + 1].clause_start == st.clause_start else None
+        lo, hi = max(st.clause_start, st.start - TIE_BEFORE, prev.end if prev else 0), min(st.clause_end, st.end + TIE_AFTER)
+        hi = max(hi, st.list_end) if st.list_end > st.clause_end else hi
+        hi = min(hi, nxt.start) if nxt else hi
+        degree_ends = [w.end for w in finder.words(text[lo:hi]) if w.level not in ("certificate", "high_school")]
+        tied = [m for m in mentions if lo <= m.start < hi and not _role(text, m, roles) and not _field_of_degree(m, st, [lo + e for e in degree_ends])]
+        before = [m for m in tied if m.start < st.start] if st.skill_before else []
+        if before:  # "Python: 3 years (Required)", "SQL (2+ years)": about the skills before it
+            tied = before
+        elif not st.about_experience:
+            continue  # "age: 45 years": no skill before the number, no experience word
+        skill_only = bool(before) or any(m.start <= st.tail_end < max(m.end, m.start + 1) or m.start == st.tail_end for m in tied)
+        if not skill_only and not st.preferred and not st.subset:
             overall.append(st.years)
         for m in tied:
             if m.skill_id not in per_skill or (not st.preferred and m.skill_id not in required_skills):
@@ -98,6 +117,13 @@ def years_asked(profile: SkillProfile, asks: PostingAsks, vocab: CareerVocabular
             if not st.preferred:
                 required_skills.add(m.skill_id)
     return YearsAsked(min(overall) if overall else None, per_skill, frozenset(per_skill) - required_skills)
+
+
+def _field_of_degree(m: Mention, st: YearsStatement, degree_ends: list[int]) -> bool:
+    """A skill named after a degree word, with no years number between them: the degree's field
+    ("with a Bachelor's Degree in Mathematics", "Degree in Computer Science with 3 years"), not a
+    skill the years are about ("Bachelor's degree and 3+ years with Python")."""
+    return any(end <= m.start and not (end <= st.start < m.start) for end in degree_ends)
 
 
 def _role(text: str, m: Mention, roles: object) -> bool:

@@ -126,10 +126,11 @@ class SkillPipeline:
         infixes = compile_infix_regex([_LIST_PUNCT, _GLUED_BRACKET, _GLUED_COMMA, *defaults.infixes])
         if english_rules(self.nlp):  # our three additions, too, only split at punctuation or digits
             prefixes, suffixes, infixes = PlainWordSkip(prefixes), PlainWordSkip(suffixes), PlainWordSkip(infixes)  # type: ignore[assignment]
+        rules = dict(tok.rules or {})
+        tok.rules = {}  # each affix setter below re-adds every special case: none now, all at once at the end
         tok.prefix_search = prefixes.search
         tok.suffix_search = suffixes.search_suffix if isinstance(suffixes, PlainWordSkip) else suffixes.search
         tok.infix_finditer = infixes.finditer
-        rules = dict(tok.rules or {})
         for form in forms:
             for chunk in form.split():
                 # names with a version ("HTML5") are split by the version rule in text and pattern alike;

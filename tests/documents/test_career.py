@@ -147,6 +147,90 @@ def test_a_range_opening_a_run_on_paragraph_under_a_title_opens_an_entry():
     assert [(p.title, p.start, p.current) for p in career.positions] == [("Sales Consultant", date(2013, 11, 1), True)]  # the wrapped "2014 - 2015" is not
 
 
+def test_livecareer_title_after_the_placeholder_on_the_date_line_and_the_lone_city():
+    text = (
+        "Experience\nSourced loans and developed team members lending knowledge on various products and\nsolutions\n"
+        "Company Name March 2008 to March 2010 Senior Loan Officer\nCity , State\nClosed loans.\n"
+        "Product Development Manager\nJanuary 2005 to March 2008 Company Name \u00ef1\u20444 City\nBuilt products.\n"
+        "12/2001 - 06/2004\nCompany Name \u00ef1\u20444 City Project Manager\nLed teams.\n"
+    )
+    career = read_career(read_document(text, kind="resume"), as_of=date(2021, 8, 8))
+    assert [(p.title, p.start) for p in career.positions] == [
+        ("Senior Loan Officer", date(2008, 3, 1)),  # not the wrapped bullet's "solutions" above
+        ("Product Development Manager", date(2005, 1, 1)),
+        ("Project Manager", date(2001, 12, 1)),
+    ]
+
+
+def test_an_entry_printed_twice_a_date_after_a_sentence_and_an_availability_date_open_no_entry():
+    entries = "Account Manager , 07/2018 to 07/2019\nCompany Name - City , State\nManaged accounts.\nSales Executive , 06/2016 to 07/2018\nCompany Name - City , State\nSold.\n"
+    text = (
+        "Experience\n" + entries + "Work History\n" + entries
+        + "Novo Nordisk is a healthcare company and a world leader in diabetes care. Since 1923\n"
+        + "Job Availability Date August 1, 2014\n"
+    )
+    career = read_career(read_document(text, kind="resume"), as_of=date(2021, 8, 8))
+    assert [(p.title, p.start) for p in career.positions] == [("Account Manager", date(2018, 7, 1)), ("Sales Executive", date(2016, 6, 1))]
+    assert career.total_months() == 37
+
+
+def test_a_sentence_beside_the_date_under_a_title_line_is_no_title():
+    text = (
+        "Work history\nBusiness Owner Butchery, Ekaterinburg, Russia\n"
+        "Oct 2018 - Mar 2022 Created from scratch a highly profitable business for cutting and\nselling meat products;\n"
+        "Developed the API endpoints (Django framework)\n"
+        "2015 - 2017 Built the data layer and the reports of the sales system and\nmaintained it.\n"
+    )
+    career = read_career(read_document(text, kind="resume"), as_of=date(2023, 1, 1))
+    assert [(p.title, p.employer, p.start) for p in career.positions] == [
+        ("Business Owner Butchery", "Ekaterinburg, Russia", date(2018, 10, 1)),
+        ("Built the data layer and the reports of the sales system and", None, date(2015, 1, 1)),  # a bullet above is no title
+    ]
+
+
+def test_an_employer_taken_for_a_heading_continues_the_experience():
+    text = (
+        "Jane Doe\nEXPERIENCE\nACME CORP\nData Analyst\nJan 2019 - Present\nBuilt dashboards.\n"
+        "GLOBAL SKILLS INC\nSoftware Engineer\nJan 2015 - Dec 2018\nWrote code.\n"
+        "INFOSYS TECHNOLOGIES\nTrainee\tJan 2013 - Dec 2014\nLearned.\nEDUCATION\nBS in CS, 2012\n"
+    )
+    document = read_document(text, kind="resume")
+    assert [s.name for s in document.sections] == ["experience", "skills", "education"]  # the sections reader's misreading
+    career = read_career(document, as_of=date(2021, 1, 1))
+    assert [(p.title, p.employer, p.start, p.section) for p in career.positions] == [
+        ("Data Analyst", "ACME CORP", date(2019, 1, 1), "EXPERIENCE"),
+        ("Software Engineer", "GLOBAL SKILLS INC", date(2015, 1, 1), "EXPERIENCE"),
+        ("Trainee", None, date(2013, 1, 1), "EXPERIENCE"),
+    ]
+
+
+def test_employer_and_title_glued_on_one_line():
+    text = (
+        "Experience\nAcme Corp — Data Analyst\tJan 2019 - Present\nBuilt.\nData Engineer, Globex Inc., Boston, MA\t2016 - 2018\nBuilt.\n"
+        "Initech Solutions | QA Lead\t2014 - 2016\nTested.\nLoss Prevention Supervisor - Floater\t2012 - 2014\nWatched.\n"
+    )
+    career = read_career(read_document(text, kind="resume"), as_of=date(2021, 1, 1))
+    assert [(p.title, p.employer) for p in career.positions] == [
+        ("Data Analyst", "Acme Corp"),
+        ("Data Engineer", "Globex Inc."),
+        ("QA Lead", "Initech Solutions"),
+        ("Loss Prevention Supervisor - Floater", None),  # no part names a company: one title
+    ]
+
+
+def test_an_unread_heading_line_ends_the_positions_above_it():
+    text = "Experience\nWaiter\t2007 - 2011\nServed tables.\nAdditional Information\nHonor Roll\n1996-2009\nEducation\nBA in Communication, 2009\n"
+    career = read_career(read_document(text, kind="resume"), as_of=date(2021, 8, 8))
+    assert [(p.title, p.start, p.end) for p in career.positions] == [("Waiter", date(2007, 1, 1), date(2011, 1, 1))]
+
+
+def test_a_position_over_sixty_years_is_left_out_of_the_totals_alone():
+    text = "Experience\nFounder\tSince 1923\nAnalyst\t2015 - 2016\n"
+    career = read_career(read_document(text, kind="resume"), as_of=date(2024, 6, 1))
+    assert career.total_months() == 12
+    assert ["over 60 years" in w for w in career.warnings] == [True]
+
+
 def test_a_diploma_from_a_high_school_is_high_school():
     career = read_career(read_document(LIVECAREER, kind="resume"), as_of=date(2021, 8, 8))
     assert [(e.level, e.end_year) for e in career.education] == [("high_school", None), ("certificate", 2013)]
@@ -348,10 +432,35 @@ def test_pdf_creation_date_and_docx_core_properties():
         ("Certified Scrum Master", None),
         ("Certificate in Baking and Pastry", "certificate"),
         ("we can be reached at me@example.com", None),
+        ("Licenciatura en Economía, Universidad de Chile", "bachelor"),
+        ("A.A.S. Nursing; A.S. in Business", "associate"),
+        ("Worked as a team lead; AS A TEAM LEAD", None),  # "a.s" counts only with its dots
+        ("B.A.Sc. Engineering", "bachelor"),
+        ("Doctor of Medicine, 2012", "phd"),
+        ("Pharm.D., LL.B.", "phd"),
+        ("LL.M. in Tax Law", "master"),
+        ("Fine-tuned an LLM; Med-Surg nurse; Bed Bath & Beyond", None),
+        ("GCSEs and A-Levels", "high_school"),
+        ("12th (CBSE), 2010", "high_school"),
+        ("MS-Excel, MS-Access", None),  # a product after a hyphen too
+        ("Help our partners master our systems; Master the tools", None),  # a verb
+        ("WSEI (High School of Economics and Innovations)", None),  # a university's name
+        ("Masters Certificate : Technology Project Management", "certificate"),
     ],
 )
 def test_degree_words(text, level):
     assert degree_finder(load_career_vocabulary()).highest(text) == level
+
+
+def test_without_an_education_section_a_certificate_word_in_a_sentence_is_no_credential():
+    text = "Jane Doe\nSummary\nAnalyst.\nWork\nConducted training sessions for new staff, 2015\nCertificate in Project Management, 2016\n"
+    career = read_career(read_document(text, kind="resume"), as_of=date(2021, 1, 1))
+    assert [(e.level, e.text) for e in career.education] == [("certificate", "Certificate in Project Management, 2016")]
+
+
+def test_a_school_certificate_is_a_high_school_level():
+    document = read_document("Jane Doe\nEducation\nHigher Secondary Certificate, 2008\nSecondary School Certificate, 2006\n", kind="resume")
+    assert [e.level for e in read_career(document).education] == ["high_school", "high_school"]
 
 
 def test_career_vocabulary_errors_name_file_entry_and_fix(tmp_path: Path):

@@ -65,6 +65,46 @@ def test_a_role_name_is_not_a_skill_with_years(extractor):
     assert (asked.min_years, asked.per_skill) == (3.0, {})
 
 
+@pytest.mark.parametrize(
+    ("text", "min_years", "per_skill"),
+    [
+        # the skill before the number owns it (Indeed's "Experience:" lists, "X (N years)")
+        ("Requirements\n- Python: 3 years (Required)\n- SQL (2+ years)\n- Experience: 5 years\n", 5.0, {"python": 3.0, "sql": 2.0}),
+        ("About us\nOur founder (age: 45 years) started it\n", None, {}),  # no skill, no experience word
+        # a number with its other spelling in brackets
+        ("Requirements\n- Two (2) years of professional experience\n- 3 (three) years of experience with SQL\n", 2.0, {"sql": 3.0}),
+        # a part of the years of its clause is no minimum of its own
+        ("Requirements\n- 4 years of professional experience, including at least one year with SQL\n", 4.0, {"sql": 1.0}),
+        # substitutions and tenures ask nothing
+        ("Requirements\n- Requires 4-8 years of relevant experience. May substitute a Masters degree for two years experience.\n", 4.0, {}),
+        ("Benefits\nThe vacation accrual rate is 13 days for the first three years of employment\n", None, {}),
+        ("Requirements\n- Minimum of two years' experience with Python\n", None, {"python": 2.0}),
+        # a degree's fields are no skills of the years; a skill after the years and the degree is
+        ("Requirements\n- 3 years of experience with a Bachelor's Degree in Mathematics or Statistics\n", 3.0, {}),
+        ("Requirements\n- Bachelor's degree and 3+ years of experience with Python\n", None, {"python": 3.0}),
+        # a years line heading a list: the list's skills get its years
+        ("Requirements\n- 3+ years of experience with the following:\n  - Python\n  - SQL\nAbout us\nWe have offices in 3 countries\n", 3.0, {"python": 3.0, "sql": 3.0}),
+    ],
+)
+def test_years_statement_forms(extractor, text, min_years, per_skill):
+    posting = extractor.extract(read_document(text, kind="posting"))
+    asked = years_asked(posting, read_asks(posting.document))
+    assert (asked.min_years, asked.per_skill) == (min_years, per_skill)
+
+
+def test_a_degree_that_may_replace_years_is_not_asked_and_a_bracketed_preference_is_its_own():
+    asks = read_asks(read_document("Requirements\n- Requires 4-8 years of relevant experience. May substitute a Masters degree for two years experience.\n", kind="posting"))
+    assert asks.degree is None
+    asks = read_asks(read_document("Requirements\n- A bachelor's degree (graduate degree preferred) and at least 2 years of experience\n", kind="posting"))
+    assert asks.degree is not None and (asks.degree.level, asks.degree.required) == ("bachelor", True)
+    assert [(y.years, y.preferred) for y in asks.years] == [(2.0, False)]
+    asks = read_asks(read_document("Requirements\n- Ph.D. (preferred) or Masters in a scientific discipline, with 6+ years of experience\n", kind="posting"))
+    assert asks.degree is not None and (asks.degree.level, asks.degree.required) == ("master", True)
+    assert [(y.years, y.preferred) for y in asks.years] == [(6.0, False)]
+    asks = read_asks(read_document("Requirements\n- Bachelor's degree (preferred in Early Childhood Education)\n", kind="posting"))
+    assert asks.degree is None and asks.preferred_degree is not None and asks.preferred_degree.level == "bachelor"
+
+
 RESUME = """Experience
 Data Engineer\tJan 2019 - Present
 Built pipelines in Python and SQL.

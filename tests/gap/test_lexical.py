@@ -47,3 +47,14 @@ def test_empty_index_and_relative_scale():
     assert LexicalIndex("anything").scores().tolist() == []
     assert relative(np.asarray([2.0, 1.0, 0.0])).tolist() == [1.0, 0.5, 0.0]
     assert relative(np.asarray([0.0, 0.0])).tolist() == [0.0, 0.0]
+
+
+def test_query_counts_weigh_each_query_word_by_its_count_in_the_query():
+    plain, counted = LexicalIndex("purchase, purchase planning, purchase executive"), LexicalIndex("purchase, purchase planning, purchase executive", Bm25(query_counts=True))
+    for index in (plain, counted):
+        for text in ("purchase orders", "planning orders", "cooking"):
+            index.add(text)
+    assert counted.query == plain.query == ("purchase", "planning", "executive")
+    purchase, planning = plain.scores()[:2]
+    assert purchase == pytest.approx(planning)  # same tf, same df, same length: Lucene's BM25 counts the query word once
+    assert counted.scores().tolist() == pytest.approx([3 * purchase, planning, 0.0])

@@ -10,7 +10,7 @@ from skillgap.errors import TaxonomyError
 from skillgap.gap import compare, requirements_from_posting
 import numpy as np
 
-from skillgap.match import PARTS, MatchBuilder, MatchWeights, combine, default_weights, load_match_weights, rank_normalise, skills_part
+from skillgap.match import PARTS, MatchBuilder, MatchWeights, combine, default_weights, load_match_weights, rank_normalise, skills_earned, skills_part
 
 
 def test_the_formula_is_a_weighted_mean_over_the_parts_with_a_value():
@@ -25,11 +25,18 @@ def test_saturation_stops_long_postings_from_punishing_candidates(taxonomy, prof
     posting = requirements_from_posting(profile_of("python", "sql", "docker", "aws", "gcp", kind="posting", source="long.txt"))
     report = compare(profile_of("python", "sql"), posting)
     assert (report.earned, report.possible) == (2.0, 5.0)
-    assert skills_part(report, math.inf).value == pytest.approx(0.4)  # the report's coverage
-    assert skills_part(report, 4.0).value == pytest.approx(0.5)
-    assert skills_part(report, 2.0).value == 1.0
+    assert skills_earned(report) == 1.0  # each skill named once: half its credit
+    assert skills_part(report, math.inf).value == pytest.approx(0.2)
+    assert skills_part(report, 4.0).value == pytest.approx(0.25)
+    assert skills_part(report, 2.0).value == 0.5
     assert skills_part(report, 1.0).value == 1.0  # capped
     assert skills_part(report, 4.0).evidence == ("Python", "SQL")
+
+
+def test_each_further_mention_halves_the_distance_to_full_credit(taxonomy, profile_of):
+    posting = requirements_from_posting(profile_of("python", "sql", kind="posting", source="job.txt"))
+    assert skills_earned(compare(profile_of("python", "python", "python", "sql"), posting)) == pytest.approx(0.875 + 0.5)
+    assert skills_earned(compare(profile_of("docker"), posting)) == 0.0
 
 
 def known(match) -> dict[str, float]:
@@ -48,9 +55,9 @@ def test_builder_gives_each_item_its_parts_and_evidence(taxonomy, profile_of):
     builder.add(compare(weak, job), weak.document.text, "Python Developer", ["Analyst"])
     first, failed, second = builder.matches()
     assert failed is None
-    assert known(first) == {"skills": 1.0, "relevance": 1.0, "title": 0.75, "lexical": 1.0}
+    assert known(first) == {"skills": 0.5, "relevance": 1.0, "title": 0.75, "lexical": 1.0}  # each skill named once: half credit
     assert list(first.values()) == list(PARTS)  # experience and education: no value, nothing asked
-    assert first.score == pytest.approx(100 * 3.75 / 4)
+    assert first.score == pytest.approx(100 * 3.25 / 4)
     assert first.part("title").evidence == ("python", "developer")
     assert first.part("lexical").evidence == ("python", "docker")
     assert known(second) == {"skills": 0.0, "relevance": 0.0, "title": 0.0, "lexical": 0.0}
@@ -130,7 +137,7 @@ def test_rank_scale_combines_ranks_but_shows_the_values(taxonomy, profile_of):
     for cv in (profile_of("python", "docker", "sql", source="all"), profile_of("python", source="one"), profile_of("aws", source="none")):
         builder.add(compare(cv, job), cv.document.text, "Python Developer", [])
     best, middle, worst = builder.matches()
-    assert best.part("skills").value == 1.0 and middle.part("skills").value == pytest.approx(1 / 3)  # values as they are
+    assert best.part("skills").value == 0.5 and middle.part("skills").value == pytest.approx(1 / 6)  # values as they are (each named once)
     assert [m.score for m in (best, middle, worst)] == [100.0, 50.0, 0.0]  # ranks 1, 0.5, 0 in both parts
     alone = MatchBuilder(posting.document.text, weights)
     alone.add(compare(profile_of("aws"), job), "aws", "Python Developer", [])

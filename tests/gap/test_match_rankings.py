@@ -22,9 +22,9 @@ def test_rank_sorts_by_the_match_and_gains_the_part_columns(taxonomy, profile_of
     assert list(frame.columns) == RANK_COLUMNS
     assert frame["candidate"].tolist() == ["strong", "middle", "weak"]
     strong = frame.iloc[0]
-    # skills 1, relevance 1, title 0.5 (the posting's first line "Python" is in the headline), lexical 1 (the best BM25)
-    assert (strong["skills"], strong["relevance"], strong["title"], strong["lexical"]) == (1.0, 1.0, 0.5, 1.0)
-    assert strong["match"] == pytest.approx(87.5)
+    # skills 0.5 (both named once), relevance 1, title 0.5 (the posting's first line "Python" is in the headline), lexical 1 (the best BM25)
+    assert (strong["skills"], strong["relevance"], strong["title"], strong["lexical"]) == (0.5, 1.0, 0.5, 1.0)
+    assert strong["match"] == pytest.approx(75.0)
     assert frame.iloc[2]["match"] == 0.0 and frame.iloc[2]["score"] == 0.0
     assert frame.attrs["warnings"] == []
 

@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from skillgap import read_document
-from skillgap.titles import headline, job_title, stems, title_similarity
+from skillgap.documents.career import read_career
+from skillgap.titles import candidate_titles, headline, job_title, stems, title_similarity
 
 
 def test_headline_skips_masked_names_and_contact_lines():
@@ -40,3 +41,14 @@ def test_title_similarity_counts_shared_words(job, titles, value, matched):
 def test_a_long_specific_title_is_not_worth_less_than_a_short_one():
     titles = ["Junior Java Backend Developer"]
     assert title_similarity("Junior Backend Java Developer", titles)[0] > title_similarity("Developer", titles)[0]
+
+
+def test_candidate_titles_are_the_headline_then_the_positions_titles():
+    doc = read_document(
+        "SALES AGENT\n\nExperience\nSales Agent Jan 2019 to Current\nAcme Corp\nSold things.\n"
+        "Subcontracts Administrator/Buyer Mar 2012 to Dec 2018\nBeta Inc\nBought things.\n",
+        kind="resume",
+    )
+    career = read_career(doc)
+    assert candidate_titles(doc, career) == ("SALES AGENT", "Sales Agent", "Subcontracts Administrator/Buyer")
+    assert title_similarity("Purchase Executive, Buyer", candidate_titles(doc, career)) == (0.5, ("buyer",))
