@@ -21,6 +21,8 @@ from .model import Document
 #: Sections whose statements are not asks (the perks, how to apply). Requirements printed under
 #: a duties or summary heading are common (sections are often missed), so those count.
 _NOT_ASKS = ("benefits", "application")
+#: Most lines of a list under a years line ("5+ years with the following:") tied to its years.
+MAX_LIST_LINES = 12
 #: A clause ends at a line break, or at ".;!?" before a space that is not an abbreviation's
 #: ("e.g.", "M.Sc.", a single letter), or at a spaced dash before a capital (requirements run
 #: together on one line: "... patterns - At least 3 years ...").
@@ -54,6 +56,10 @@ class YearsStatement:
     #: Where the list the statement heads ends ("5+ years with the following:" over bulleted
     #: lines), or ``clause_end`` when it heads none: the skills of the list are tied to it.
     list_end: int = 0
+    #: Where a list of fields after the number ends ("3 years of experience in a mathematical,
+    #: computer science, physics or related field (Economics, Statistics)"), or 0: the names in
+    #: it are fields of experience, not skills.
+    field_end: int = 0
 
 
 @dataclass(frozen=True)
@@ -110,6 +116,8 @@ class _AsksReader:
         self.first_number = re.compile(rf"\d{{1,2}}(?:\.\d)?|{numbers}", re.IGNORECASE)
         self.not_before = re.compile(rf"(?:{words_pattern(vocab.not_years_before).pattern})[ \t]+(?:the[ \t]+)?$", re.IGNORECASE)
         self.substitution = words_pattern(vocab.substitution)
+        self.not_after = re.compile(rf"\s*(?:{words_pattern(vocab.not_years_after).pattern})", re.IGNORECASE)
+        self.field_list = words_pattern(vocab.field_lists)
         self.subset = re.compile(rf"(?:{words_pattern(vocab.subset).pattern})\W+(?:\w+\W+){{0,3}}$", re.IGNORECASE)
         self.connective = words_pattern(vocab.connectives)
         self.preferred = words_pattern(vocab.preferred)
@@ -167,8 +175,8 @@ class _AsksReader:
             about_experience = bool(self.experience.search(text, lo, hi))
             if not (skill_before or about_experience) or not self._asks_here(m.start()):
                 continue
-            if self.not_before.search(text, max(lo, m.start() - 20), m.start()) or self.substitution.search(text, lo, hi):
-                continue
+            if self.not_before.search(text, max(lo, m.start() - 20), m.start()) or self.substitution.search(text, lo, hi) or self.not_after.match(text, m.end()):
+                continue  # a tenure, a substitution, or an award ("two years in a row")
             value = self.first_number.match(m.group("lo")).group(0).casefold()  # type: ignore[union-attr]
             years = float(self.vocab.numbers[value]) if value in self.vocab.numbers else float(value)
             tail_end = hi
@@ -180,8 +188,18 @@ class _AsksReader:
             previous = (lo, hi)
             yield YearsStatement(
                 years, m.start(), m.end(), lo, hi, tail_end, self._is_preferred(lo, hi), " ".join(text[lo:hi].split()),
-                skill_before=skill_before, subset=subset, list_end=self._list_end(hi), about_experience=about_experience,
+                skill_before=skill_before, subset=subset, list_end=self._list_end(hi), about_experience=about_experience, field_end=self._field_end(m.end(), hi),
             )
+
+    def _field_end(self, start: int, clause_end: int) -> int:
+        """The end of a field list after a years number ("... physics or related field", with the
+        bracket after it: "a related field (Statistics, Economics)"), or 0 without one."""
+        text = self.doc.text
+        m = self.field_list.search(text, start, clause_end)
+        if m is None:
+            return 0
+        bracket = _BRACKET_AFTER.match(text[m.end() : clause_end])
+        return m.end() + (bracket.end() if bracket else 0)
 
     def _list_end(self, clause_end: int) -> int:
         """The end of the bulleted lines under a statement whose line ends with a colon ("3+ years
@@ -190,9 +208,10 @@ class _AsksReader:
         if not text[:clause_end].rstrip(" \t").endswith(":"):
             return clause_end
         end = clause_end
-        for line in _LIST_LINE.finditer(text, clause_end):
-            if line.start() != end:
-                break
+        for _ in range(MAX_LIST_LINES):
+            line = _LIST_LINE.match(text, end)
+            if line is None or line.group(0).rstrip().endswith(":"):
+                break  # the list ends, or another heading line begins
             end = line.end()
         return end
 
@@ -246,6 +265,8 @@ class _AsksReader:
             yield CertificationAsk(" ".join(text[start:end].split()), start, end)
 
 
+#: A bracket right after a field list: "a related field (Statistics, Economics)".
+_BRACKET_AFTER = re.compile(r"(?<![ \t])[ \t]*\([^()\n]*\)")
 #: A line of a list under a statement: a bullet, or a short line (a skill name or two).
 _LIST_LINE = re.compile(r"\n(?:[ \t]*\n)?[ \t]*(?:[•*\-–·o][ \t]+(?P<item>[^\n]*\S)|(?P<short>\S+(?:[ \t]+\S+){0,5}))[ \t]*(?=\n|$)")
 

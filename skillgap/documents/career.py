@@ -277,7 +277,8 @@ class _CareerReader:
         an experience word counts as one; without any, the text outside education-type sections
         (`_outside`)."""
         found = False
-        previous: PositionKind | None = None
+        previous: PositionKind | None = None  # the kind of the section just before, if of positions
+        last: PositionKind | None = None  # the kind of the last section of positions
         heading = ""
         for section in self.doc.sections:
             kind = self.vocab.position_sections.get(section.name)
@@ -286,13 +287,16 @@ class _CareerReader:
                 kind = self._heading_kind[m.group(0).casefold()]
             elif kind is None and section.name not in self.vocab.not_sections and self._experience_words.search(section.heading):
                 kind = "job"
-            if kind is None and previous is not None and self._employer_heading(section):
+            if kind is None and (previous is not None and self._employer_heading(section) or last is not None and self._employer_name(section.heading) and self._dated_head(section)):
+                previous = previous or last
                 # an employer's name taken for a heading ("INFOSYS TECHNOLOGIES" -> skills): the
                 # experience goes on, its line read as one of the entries'
                 self._continued_heading[section.start] = heading
                 yield Section(_CONTINUED, "", section.start, section.end), previous
                 continue
-            previous, heading = kind, section.heading  # type: ignore[assignment]
+            previous = kind  # type: ignore[assignment]
+            if kind is not None:
+                last, heading = kind, section.heading  # type: ignore[assignment]
             if kind is not None:
                 found = True
                 yield section, kind  # type: ignore[misc]
@@ -305,13 +309,16 @@ class _CareerReader:
         return len(words) >= 2 and words[-1].strip(_STRIP).casefold().rstrip(".") in self.vocab.employer_suffixes
 
     def _employer_heading(self, section: Section) -> bool:
-        """A heading under an experience section that names an employer: it ends in a company
-        word ("Projects Unlimited LLC", "GLOBAL SKILLS INC"), or, in a section that is not of the
-        not-positions kinds (education, projects ...), a dated entry opens within its first lines."""
+        """A heading right under an experience section that names an employer: it ends in a
+        company word ("Projects Unlimited LLC", "GLOBAL SKILLS INC"), or, in a section that is not
+        of the not-positions kinds (education, projects ...), a dated entry opens within its first
+        lines. Further down (another section between), a company word and a dated entry both."""
         if self._employer_name(section.heading):
             return True
-        if section.name in self.vocab.not_sections:
-            return False
+        return section.name not in self.vocab.not_sections and self._dated_head(section)
+
+    def _dated_head(self, section: Section) -> bool:
+        """A dated entry opens within the first lines below the section's heading."""
         head = list(_lines(self.doc.text, section.start, section.end))[1 : 1 + _CONTINUED_LINES]
         return any(self._anchor(ln.text, rs) for ln, rs in zip(head, (self.dates.ranges(ln.text) for ln in head)))
 
@@ -452,7 +459,10 @@ class _CareerReader:
         if own and not _placeholder_only(own) and len(own.split()) <= MAX_HEAD_WORDS and not (runs_on and i - 1 > previous and _title_like(lines[i - 1].text) and _title_case(lines[i - 1].text) and not ranges[i - 1]):
             return i  # the title beside the date; not a sentence the date opens under a title line
         j = i - 1
-        if j > previous and _title_like(lines[j].text) and not ranges[j]:
+        below = lines[i + 1].text if i + 1 < len(lines) and not own else ""
+        if below and _PLACE_END.search(below) and _clean(_cut_placeholder(below)) and not ranges[i + 1]:
+            return i  # a date line alone over "Senior Officer Company Name ï1⁄4 City , State": the entry opens here
+        if j > previous and _title_like(lines[j].text) and not lines[j].text.strip()[:1].islower() and not ranges[j]:  # "and workplace banking" goes on a paragraph
             if j - 1 > previous and _employer_end(lines[j].text) and _title_like(lines[j - 1].text) and not ranges[j - 1]:
                 return j - 1  # title, then "Employer -  City, State -", then the dates (Indeed)
             top = j

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -64,13 +64,44 @@ class CareerVocabulary:
     not_years_before: tuple[str, ...]
     substitution: tuple[str, ...]
     subset: tuple[str, ...]
+    not_years_after: tuple[str, ...]
+    field_lists: tuple[str, ...]
     degree_context: tuple[str, ...]
 
 
 def words_pattern(words: tuple[str, ...] | list[str]) -> re.Pattern[str]:
-    """Case-insensitive whole-word alternation of literal phrases, longest first."""
-    alternatives = "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
-    return re.compile(rf"(?<![\w]){'(?:' + alternatives + ')' if alternatives else '(?!x)x'}(?![\w])", re.IGNORECASE)
+    """Case-insensitive whole-word alternation of literal phrases (a prefix tree, the longer
+    phrase first; either apostrophe), compiled once per word list."""
+    return _words_pattern(tuple(words))
+
+
+@functools.lru_cache(maxsize=256)
+def _words_pattern(words: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile(rf"(?<![\w]){trie_pattern(words) if words else '(?!x)x'}(?![\w])", re.IGNORECASE)
+
+
+def trie_pattern(words: Iterable[str], between: str = "") -> str:
+    """One alternation of ``words`` as a prefix tree ("bs", "bsc", "ba" -> b(?:s(?:c)?|a)), each
+    character a literal (an apostrophe either kind) and ``between`` allowed between characters:
+    a scan tries the few branches of the letter it meets, not every word; the longer word wins."""
+    root: dict[str, dict] = {}
+    for word in words:
+        node = root
+        for c in word.casefold():
+            node = node.setdefault(c, {})
+        node[""] = {}
+
+    def atom(c: str) -> str:
+        return "['’]" if c in "'’" else re.escape(c)
+
+    def rest(node: dict[str, dict]) -> str:
+        branches = [atom(c) + rest(child) for c, child in sorted(node.items()) if c]
+        if not branches:
+            return ""
+        body = between + "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return "(?:" + "|".join(atom(c) + rest(child) for c, child in sorted(root.items())) + ")"
 
 
 def career_file() -> Path:
@@ -152,6 +183,8 @@ def load_career_vocabulary(path: str | None = None) -> CareerVocabulary:
         not_years_before=reader.list("asks.not_years_before"),
         substitution=reader.list("asks.substitution"),
         subset=reader.list("asks.subset"),
+        not_years_after=reader.list("asks.not_years_after"),
+        field_lists=reader.list("asks.field_lists"),
         degree_context=reader.list("asks.degree_context"),
     )
 

@@ -1,5 +1,5 @@
 """Dates as résumés print them: "Jan 2019", "01/2019", "2017/04", "06/15", "Summer 2020", "2019",
-"2017 july", "2012, November",
+"2017 july", "2012, November", "15/01/2019" (a day read first when it can be, else the month),
 and ranges of two of them or of one and a "present" word ("Jan 2019 – Present", "2020 now").
 
 A `Month` is the first day of its month; a year printed alone (or with a season, which names
@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 
-from .careervocab import CareerVocabulary, words_pattern
+from .careervocab import CareerVocabulary, trie_pattern, words_pattern
 
 _DIGIT = re.compile(r"\d")
 #: How far before a date a start label ("From:", "since") may begin.
@@ -72,9 +72,10 @@ class DateReader:
 
     def __init__(self, vocab: CareerVocabulary) -> None:
         self.vocab = vocab
-        month_words = "|".join(re.escape(w) for w in sorted(vocab.months, key=len, reverse=True))
-        seasons = "|".join(re.escape(w) for w in vocab.seasons)
-        present = "|".join(re.escape(w) for w in sorted(vocab.present, key=len, reverse=True))
+        # prefix trees: a scan tries the branches of the letter it meets, the longer word first
+        month_words = trie_pattern(vocab.months)
+        seasons = trie_pattern(vocab.seasons)
+        present = trie_pattern(vocab.present)
         year = r"(?:19|20)\d\d"
         # Every date starts a word with a digit or the first letter of a month, season or present
         # word: the lookahead skips every other position of the text before the alternatives.
@@ -85,6 +86,8 @@ class DateReader:
                 (
                     # "3 Nov 2019", "November 3, 2019", "Jan 2019", "Jan. 2019", "January, 2019", "Jan'19", "11-Sep-20"
                     rf"(?<![\w])(?:\d{{1,2}}(?:st|nd|rd|th)?[\s\-/.]+)?(?P<mw>{month_words})\.?(?:\s*\d{{1,2}}(?:st|nd|rd|th)?,)?(?:[\s,.\-/]*(?P<y1>{year})(?!\d)|\s?['’\-](?P<yy1>\d\d)(?!\d))",
+                    # a full date: day first (15/01/2019, 15.01.2019), else month first (01/15/2019)
+                    rf"(?<![\w/.])(?P<d9>[0-3]?\d)(?P<sep9>[/.\-])(?P<n9>[0-3]?\d)(?P=sep9)(?P<y9>{year})(?![\d/])",
                     rf"(?<![\w/.])(?P<m2>0?[1-9]|1[0-2])\s?[/.\-]\s?(?P<y2>{year})(?![\d/])",  # 01/2019, 1.2019
                     rf"(?<![\w/.])(?P<y3>{year})\s?[/.]\s?(?P<m3>0[1-9]|1[0-2])(?![\d/.])",  # 2017/04
                     # 2019-01 (ISO, a day may follow): only from 2013, where no two-digit month
@@ -115,7 +118,9 @@ class DateReader:
     def tokens(self, text: str) -> Iterator[DateToken]:
         """Every date and present word of ``text``, in order."""
         for m in self.token.finditer(text):
-            yield DateToken(self._month(m), m.start(), m.end())
+            month = self._month(m)
+            if month is not None or m.group("present"):  # not a full date that is no date ("45/67/2019")
+                yield DateToken(month, m.start(), m.end())
 
     def _month(self, m: re.Match[str]) -> Month | None:
         g = m.groupdict()
@@ -125,6 +130,8 @@ class DateReader:
             month = self.vocab.months[g["mw"].casefold()]
             year = int(g["y1"]) if g["y1"] else _century(int(g["yy1"]))
             return Month(date(year, month, 1))
+        if g["y9"]:
+            return _full_date(int(g["d9"]), int(g["n9"]), int(g["y9"]))
         if g["y2"]:
             return Month(date(int(g["y2"]), int(g["m2"]), 1))
         if g["y3"]:
@@ -167,6 +174,16 @@ class DateReader:
                 out.append(DateRange(tok.month, tok.month, False, begin, tok.end))
             i += 1
         return out
+
+
+def _full_date(first: int, second: int, year: int) -> Month | None:
+    """The month of a day/month/year date (15/01/2019), or of a month/day/year one (01/15/2019)
+    when the second number cannot be a month; None when neither reading is a date."""
+    if 1 <= second <= 12 and 1 <= first <= 31:
+        return Month(date(year, second, 1))
+    if 1 <= first <= 12 and 1 <= second <= 31:
+        return Month(date(year, first, 1))
+    return None
 
 
 def _century(yy: int) -> int:

@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from .careervocab import LEVEL_RANK, CareerVocabulary, words_pattern
+from .careervocab import LEVEL_RANK, CareerVocabulary, trie_pattern, words_pattern
 
 _DOTTED = re.compile(r"(?:[A-Za-z]\.)+")
 _LOCATION = re.compile(r"\b[A-Z][a-z]+,[ \t]*$")
@@ -40,11 +40,11 @@ class DegreeFinder:
         #: One scan finds the phrases ("high school") and the words (runs of letters, dots and
         #: apostrophes, from the first letter) whose key is a degree key or a key + "'s": a phrase
         #: wins over a word it overlaps. A lookahead on the first characters skips most positions.
-        phrases = sorted((re.escape(w) for w in self.phrase_level), key=len, reverse=True)
-        forms = sorted((r"\.*".join("['’]" if c == "'" else re.escape(c) for c in k) for k in self.keys if k[:1].isalpha()), key=len, reverse=True)
+        phrases = trie_pattern(self.phrase_level)
+        forms = trie_pattern([k for k in self.keys if k[:1].isalpha()], r"\.*")
         firsts = "".join(sorted({w[0] for w in self.phrase_level} | {k[0] for k in self.keys if k[:1].isalpha()} | {".", "'", "’"}))
         self.scan = re.compile(
-            rf"(?=[{re.escape(firsts)}])(?:(?<![\w])(?P<phrase>{'|'.join(phrases)})(?![\w])|(?<![A-Za-z.'’])[.'’]*(?P<tok>(?:{'|'.join(forms)})(?:\.*['’]\.*s)?[.'’]*)(?![A-Za-z.'’]))",
+            rf"(?<![A-Za-z])(?=[{re.escape(firsts)}])(?:(?<![\w])(?P<phrase>{phrases})(?![\w])|(?<![A-Za-z.'’])[.'’]*(?P<tok>{forms}(?:\.*['’]\.*s)?[.'’]*)(?![A-Za-z.'’]))",
             re.IGNORECASE,
         )
         openers = {_key(w).removesuffix("'s").rstrip("'") for w in [*self.keys, *(p.split()[0] for p in self.phrase_level)]}

@@ -79,8 +79,9 @@ def years_asked(profile: SkillProfile, asks: PostingAsks, vocab: CareerVocabular
     """Tie the skills named in each years statement's clause to its years (every member of a
     list in it: "5+ years with databases (MySQL, PostgreSQL)", or of the bulleted list under a
     "5+ years with the following:" line), except skills named as a role ("as a Machine Learning
-    Engineer") or as a degree's field ("3 years of experience with a Bachelor's Degree in
-    Mathematics"); a statement whose first word after "N years of experience with" is a skill, or
+    Engineer"), as a degree's field ("3 years of experience with a Bachelor's Degree in
+    Mathematics") or in a list of fields ("... in physics, economics or a related field"); a
+    statement whose first word after "N years of experience with" is a skill, or
     whose number follows its skill ("Python: 3 years", "SQL (2+ years)"), is about skills only;
     any other is overall experience, unless it is a part of an earlier one ("including one
     year online")."""
@@ -93,6 +94,7 @@ def years_asked(profile: SkillProfile, asks: PostingAsks, vocab: CareerVocabular
     per_skill: dict[str, float] = {}
     required_skills: set[str] = set()
     statements = list(asks.years)
+    fields = [(st.end, st.field_end) for st in statements if st.field_end]  # "... physics or related field": no skills
     for k, st in enumerate(statements):
         # two statements of one clause ("SQL (2 years), Python (3 years)", "4 years, including one
         # with SQL") split it between them at their numbers
@@ -101,8 +103,13 @@ def years_asked(profile: SkillProfile, asks: PostingAsks, vocab: CareerVocabular
         lo, hi = max(st.clause_start, st.start - TIE_BEFORE, prev.end if prev else 0), min(st.clause_end, st.end + TIE_AFTER)
         hi = max(hi, st.list_end) if st.list_end > st.clause_end else hi
         hi = min(hi, nxt.start) if nxt else hi
-        degree_ends = [w.end for w in finder.words(text[lo:hi]) if w.level not in ("certificate", "high_school")]
-        tied = [m for m in mentions if lo <= m.start < hi and not _role(text, m, roles) and not _field_of_degree(m, st, [lo + e for e in degree_ends])]
+        reach = max(st.clause_start, prev.end if prev else 0)  # a degree named anywhere before in the clause
+        degree_ends = [reach + w.end for w in finder.words(text[reach:hi]) if w.level not in ("certificate", "high_school")]
+        tied = [
+            m
+            for m in mentions
+            if lo <= m.start < hi and not _role(text, m, roles) and not _field_of_degree(m, st, degree_ends) and not any(a <= m.start < b for a, b in fields)
+        ]
         before = [m for m in tied if m.start < st.start] if st.skill_before else []
         if before:  # "Python: 3 years (Required)", "SQL (2+ years)": about the skills before it
             tied = before

@@ -55,6 +55,12 @@ def dates():
         ("Start: 01/2019\tEnd: 03/2021", [("2019-01", "2021-03", False)]),
         ("From Jan 2019 to Mar 2021", [("2019-01", "2021-03", False)]),
         ("since 2019", [("2019", None, True)]),
+        ("15/01/2019 - 31/03/2020", [("2019-01", "2020-03", False)]),  # day first
+        ("01/15/2019 - 03/31/2020", [("2019-01", "2020-03", False)]),  # month first when the day cannot be a month
+        ("03.04.2019 - 05.06.2020", [("2019-04", "2020-06", False)]),
+        ("45/67/2019 - Present", []),
+        ("Oct 2018 – until now", [("2018-10", None, True)]),
+        ("Q1 2019 - Q3 2020", [("2019", "2020", False)]),  # a quarter names no month
     ],
 )
 def test_every_date_format_of_real_resumes(dates, text, expected):
@@ -162,6 +168,19 @@ def test_livecareer_title_after_the_placeholder_on_the_date_line_and_the_lone_ci
     ]
 
 
+def test_a_date_line_alone_over_its_livecareer_title_line():
+    text = (
+        "Experience\n03/2002 to 12/2004\nGlobal Channel Manager Company Name \u00ef1\u20444 City , State\nGrew sales across the region, with partners in lending\n"
+        "and workplace banking\n07/2000 to 02/2002\nSenior Business Development Officer Company Name \u00ef1\u20444 City , State\nOpened accounts.\n"
+    )
+    career = read_career(read_document(text, kind="resume"), as_of=date(2021, 8, 8))
+    assert [(p.title, p.start) for p in career.positions] == [
+        ("Global Channel Manager", date(2002, 3, 1)),
+        ("Senior Business Development Officer", date(2000, 7, 1)),  # not the paragraph's "and workplace banking" above
+    ]
+    assert "workplace banking" in text[career.positions[0].span[0] : career.positions[0].span[1]]
+
+
 def test_an_entry_printed_twice_a_date_after_a_sentence_and_an_availability_date_open_no_entry():
     entries = "Account Manager , 07/2018 to 07/2019\nCompany Name - City , State\nManaged accounts.\nSales Executive , 06/2016 to 07/2018\nCompany Name - City , State\nSold.\n"
     text = (
@@ -216,6 +235,14 @@ def test_employer_and_title_glued_on_one_line():
         ("QA Lead", "Initech Solutions"),
         ("Loss Prevention Supervisor - Floater", None),  # no part names a company: one title
     ]
+
+
+def test_an_employer_taken_for_a_heading_further_down_continues_the_experience_when_dated():
+    text = "Jane Doe\nEXPERIENCE\nAnalyst\tJan 2019 - Present\nBuilt.\nLanguages\nEnglish, Hebrew\nSber Technologies\nNov 2015 - Dec 2018\nBuilt services.\n"
+    document = read_document(text, kind="resume")
+    assert [s.name for s in document.sections] == ["experience", "languages", "skills"]
+    career = read_career(document, as_of=date(2021, 1, 1))
+    assert [(p.title, p.start) for p in career.positions] == [("Analyst", date(2019, 1, 1)), ("Sber Technologies", date(2015, 11, 1))]
 
 
 def test_an_unread_heading_line_ends_the_positions_above_it():

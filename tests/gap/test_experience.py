@@ -82,6 +82,10 @@ def test_a_role_name_is_not_a_skill_with_years(extractor):
         # a degree's fields are no skills of the years; a skill after the years and the degree is
         ("Requirements\n- 3 years of experience with a Bachelor's Degree in Mathematics or Statistics\n", 3.0, {}),
         ("Requirements\n- Bachelor's degree and 3+ years of experience with Python\n", None, {"python": 3.0}),
+        # a list of fields is no list of skills; an award's years ask nothing
+        ("Requirements\n- Bachelor's degree and 3 years of work experience in a statistical, physics, economics or related quantitative field\n", 3.0, {}),
+        ("Requirements\n- 15+ years of experience in data science or a related field\n- 3+ years of experience with Python\n", 15.0, {"python": 3.0}),
+        ("About us\nNamed a Best Place to Work two years in a row\n", None, {}),
         # a years line heading a list: the list's skills get its years
         ("Requirements\n- 3+ years of experience with the following:\n  - Python\n  - SQL\nAbout us\nWe have offices in 3 countries\n", 3.0, {"python": 3.0, "sql": 3.0}),
     ],

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from pathlib import Path
 
 from reliability_corpus import Hostile
@@ -11,9 +10,7 @@ from skillgap.batch import rank
 
 def test_rank_keeps_one_explained_row_per_broken_input(broken_pdfs: list[Path], hostile_files: dict[str, Hostile]):
     inputs = [*broken_pdfs, *(h.path for h in hostile_files.values())]
-    start = time.monotonic()
     frame = rank(inputs, "ml-engineer", n_process=2, timeout=10)
-    elapsed = time.monotonic() - start
     assert len(frame) == len(inputs)
     assert sorted(frame["candidate"]) == sorted(map(str, inputs))
     failed = frame[frame["error"].notna()]
@@ -25,4 +22,3 @@ def test_rank_keeps_one_explained_row_per_broken_input(broken_pdfs: list[Path], 
     assert frame.index[: len(scored)].tolist() == scored.index.tolist()  # and after every scored row
     must_fail = {str(h.path) for h in hostile_files.values() if h.expect != "any"}
     assert must_fail <= set(failed["candidate"]) and len(scored) > 0
-    assert elapsed < 60
