@@ -17,7 +17,7 @@ import sys
 from collections.abc import Container, Iterable, Mapping, Sequence
 
 import numpy
-from spacy.attrs import IDX, IS_ALPHA, IS_SPACE, IS_TITLE, IS_UPPER, LENGTH, LIKE_NUM, LOWER, ORTH, SPACY
+from spacy.attrs import IDX, IS_SPACE, LENGTH, LOWER, ORTH, SPACY
 from spacy.strings import StringStore, hash_string
 from spacy.tokens import Doc
 
@@ -185,7 +185,7 @@ def _any_of(values: numpy.ndarray, hashes: Sequence[int]) -> numpy.ndarray:
 
 #: The token attributes read once per doc (`Clauses.array`), for the clauses, the char offsets and
 #: the verifier's features alike: one ``to_array`` per document (each lexeme attribute costs a pass).
-TOKEN_ATTRS = (ORTH, LOWER, IS_SPACE, SPACY, IDX, LENGTH, IS_ALPHA, IS_TITLE, IS_UPPER, LIKE_NUM)
+TOKEN_ATTRS = (ORTH, LOWER, IS_SPACE, SPACY, IDX, LENGTH)
 
 
 class Clauses:
@@ -214,6 +214,7 @@ class Clauses:
         # per token, as plain lists for the rules' look-ups (a spaCy Token per look is the costly part)
         self.orth: list[int] = orth.tolist()
         self.lower: list[int] = lower.tolist()
+        self.lower_array = lower
         self.space: list[int] = arr[:, 2].tolist()
         self.starts: list[int] = arr[:, 4].tolist()  # char offsets where each token starts and ends
         self.ends: list[int] = (arr[:, 4] + arr[:, 5]).tolist()

@@ -19,6 +19,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+import numpy
 from spacy.attrs import LOWER
 from spacy.matcher import Matcher
 from spacy.tokens import Doc
@@ -74,14 +75,15 @@ class GatedMatcher:
     def __len__(self) -> int:
         return len(self.rules) + len(self.ungated)
 
-    def __call__(self, doc: Doc) -> list[tuple[int, int, int]]:
-        """(match key, start, end) of every match, as ``Matcher`` gives them."""
+    def __call__(self, doc: Doc, lower: numpy.ndarray | None = None) -> list[tuple[int, int, int]]:
+        """(match key, start, end) of every match, as ``Matcher`` gives them; ``lower``: the doc's
+        ``LOWER`` array, when the caller has it."""
         out = list(self.ungated(doc)) if len(self.ungated) else []
         if not self.rules or not len(doc):
             return out
         at: dict[int, list[int]] = {}  # gate bit -> sorted token positions passing it
         known = self._word_bits
-        for i, word in enumerate(doc.to_array(LOWER).tolist()):
+        for i, word in enumerate((doc.to_array(LOWER) if lower is None else lower).tolist()):
             bits = known.get(word)
             if bits is None:
                 bits = self._learn(word)

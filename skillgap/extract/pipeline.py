@@ -20,6 +20,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any, Literal, Union
 
+import numpy
 from spacy.lang.en import English
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
@@ -145,12 +146,12 @@ class SkillPipeline:
                 rules[f"{form}."] = [{"ORTH": form}, {"ORTH": "."}]  # "We use R." (not an initial)
         tok.rules = rules
 
-    def matches(self, doc: Doc) -> list[Match]:
-        """Every raw matcher hit in ``doc``, overlapping ones included."""
+    def matches(self, doc: Doc, lower: numpy.ndarray | None = None) -> list[Match]:
+        """Every raw matcher hit in ``doc``, overlapping ones included (``lower``: its ``LOWER`` array, when known)."""
         ids = self._ids
         out = [Match(s, e, ids[k], "exact") for k, s, e in self.sure(doc) if not (e - s == 1 and self._renamed_acronym(doc[s].text))]
         if len(self.patterns):
-            out += [Match(s, e, ids[k], "pattern", False, SCORE_PATTERN) for k, s, e in self.patterns(doc)]
+            out += [Match(s, e, ids[k], "pattern", False, SCORE_PATTERN) for k, s, e in self.patterns(doc, lower)]
         out += [Match(s, e, ids[k], "pattern", True, SCORE_CONTEXT) for k, s, e in self.unsure(doc)]
         return out
 
@@ -286,6 +287,7 @@ class SkillExtractor:
             self.pipeline = default_extractor(self.taxonomy, self.rules).pipeline
         self._fuzzy_index = FuzzyIndex(self.pipeline.fuzzy_names, fuzzy_cutoff) if fuzzy else None
         self._implications: dict[str, tuple[str, ...]] = {}
+        self._feature_memo: dict[tuple[str, str, str, bool], tuple[tuple[int, ...], str, str]] = {}  # the skills' feature values (`DocFeatures`)
 
     @property
     def nlp(self) -> Language:
@@ -386,7 +388,7 @@ class SkillExtractor:
 
     def _found(self, view: _View, collect: list[tuple[Match, list[Feature]]] | None = None) -> list[Match]:
         """The resolved matches of a document; ``collect`` receives every candidate with its features."""
-        raw = [m for m in self.pipeline.matches(view.doc) if not context.blocked(m.start, m.end, view.cue_spans)]
+        raw = [m for m in self.pipeline.matches(view.doc, view.clauses.lower_array) if not context.blocked(m.start, m.end, view.cue_spans)]
         tokens = {i for m in raw for i in range(m.start, m.end)}
         found = resolve(self._verified(view, raw, tokens, raw, collect))
         if self._fuzzy_index is not None:
@@ -413,14 +415,16 @@ class SkillExtractor:
         ]
         if self.verifier is None and collect is None:
             return [m for m, rule in zip(matches, rules) if rule]
-        features = view.features(self, raw, tokens)
         if collect is not None:
+            features = view.features(self, raw, tokens)
             collect.extend((m, features.names(Candidate(m.start, m.end, m.skill_id, m.method, m.ambiguous, rule, m.score))) for m, rule in zip(matches, rules))
-        if self.verifier is None:
-            return [m for m, rule in zip(matches, rules) if rule]
+        kept = [m for m, rule in zip(matches, rules) if rule]
+        if self.verifier is None or not kept:
+            return kept
+        # only the matches the rules keep are scored: the verifier never brings one back
         threshold = self.verifier.threshold
-        probabilities = self.verifier.row_probabilities(features.rows(matches, rules)).tolist()
-        return [Match(m.start, m.end, m.skill_id, m.method, m.ambiguous, m.score, p) for m, p, rule in zip(matches, probabilities, rules) if rule and p >= threshold]
+        probabilities = self.verifier.row_probabilities(view.features(self, raw, tokens).rows(kept, [True] * len(kept))).tolist()
+        return [Match(m.start, m.end, m.skill_id, m.method, m.ambiguous, m.score, p) for m, p in zip(kept, probabilities) if p >= threshold]
 
     def candidates(self, source: Source, *, kind: DocumentKind | None = None) -> list[tuple[Match, int, int, list[Feature]]]:
         """Every candidate match the verifier judges in a document (matcher and fuzzy hits, before
@@ -540,7 +544,7 @@ class _View:
             pipe = extractor.pipeline
             self._features = DocFeatures(
                 self.doc, extractor.taxonomy, text=self.document.text, kind=self.document.kind, section_of=self.section, cues=pipe.cues, cue_spans=self.cue_spans,
-                clauses=self.clauses, skill_tokens=tokens, others=raw, stop_words=pipe.stop_words,
+                clauses=self.clauses, skill_tokens=tokens, others=raw, stop_words=pipe.stop_words, memo=extractor._feature_memo,
             )
         return self._features
 

@@ -39,6 +39,7 @@ def test_same_matches_as_matcher_on_small_texts() -> None:
     ]:
         doc = nlp(text)
         assert sorted(gated(doc)) == plain(nlp, PATTERNS, doc)
+        assert gated(doc, doc.to_array(["LOWER"]).reshape(-1)) == gated(doc)  # the caller's LOWER array, as the pipeline passes it
 
 
 def test_max_length() -> None:

@@ -152,3 +152,32 @@ def test_scoring_a_document_at_once_equals_scoring_each_spelled_out_feature(veri
         both, one = context.is_item(view.doc, c.start, c.end, **kw), context.is_item(view.doc, c.start, c.end, both=False, **kw)
         assert row[_FIELD["item"]] == _PAIRS[both][one], (c, both, one)
         assert row[_FIELD["compound"]] == _N[context.is_compound(view.doc, c.start, c.end)], c
+
+
+def test_word_list_membership_by_binary_search_matches_set_membership(verified):
+    """`_member` (the features' separator and stop-word flags) says what a set look-up says, on a real doc."""
+    from spacy.strings import hash_string
+
+    from skillgap.extract.features import _hash_array, _member
+
+    doc = verified.nlp(LIST_TEXT)
+    lower = verified._view(verified.extract(LIST_TEXT, kind="resume").document, doc).clauses.lower_array
+    for words in (verified.pipeline.cues.list_separators, verified.pipeline.stop_words, frozenset()):
+        hashes = {hash_string(w) for w in words}
+        assert _member(lower, _hash_array(words)).tolist() == [h in hashes for h in lower.tolist()]
+    assert _member(lower, _hash_array(frozenset({"python", "sql", "r"}))).sum() == 3
+
+
+def test_rule_rejected_candidates_are_dropped_and_kept_ones_carry_their_candidate_probability(verified):
+    """The verifier only drops matches (so the rules' rejects are not scored at run time): an ambiguous
+    name the context rules reject is a candidate but no mention, and each mention carries the
+    probability `candidates` gives its match."""
+    text = "Our R team plans; we use Python, SQL and R daily."
+    candidates = verified.candidates(text, kind="resume")
+    assert [(m.skill_id, start) for m, start, _, _ in candidates] == [("python", 25), ("sql", 33), ("r", 4), ("r", 41)]
+    probabilities = verified.verifier.probabilities([f for *_, f in candidates]).tolist()
+    scored = {(m.skill_id, start): p for (m, start, _, _), p in zip(candidates, probabilities)}
+    found = [(m.skill_id, m.start, m.probability) for m in verified.extract(text, kind="resume").mentions if m.method != "implied"]
+    assert [(s, start) for s, start, _ in found] == [("python", 25), ("sql", 33)]
+    for skill, start, probability in found:
+        assert probability == pytest.approx(scored[skill, start], abs=1e-12)
