@@ -306,8 +306,8 @@ def _profiles_in_workers(items: Iterable[tuple[int, Any]], pool: WorkerPool, tax
             pending.append((i, c, source))
             if isinstance(c, Unreadable):
                 yield ("error", c.error)
-            elif isinstance(c, SkillProfile):  # already extracted: only its parts travel, not the taxonomy
-                yield ("profile", c.document, c.mentions, None)
+            elif isinstance(c, SkillProfile):  # already extracted: kept here, a marker holds its place in the order
+                yield ("profile",)
             else:
                 yield ("read", c, source)
 
@@ -358,7 +358,8 @@ def work(payload: tuple[Any, ...]) -> tuple[Any, ...]:
     """One candidate in a worker: read and extract it, and read its career (the comparison needs
     it; reading it here keeps that work out of the collecting process);
     ``("profile", document, mentions, career)`` or ``("error", message)``. A ``("job", job,
-    weights)`` payload is prepared instead: ``("prepared", PreparedJob)`` or ``("raised", exception)``."""
+    weights)`` payload is prepared instead: ``("prepared", PreparedJob)`` or ``("raised", exception)``;
+    any other payload (an input's error, an already-extracted profile's marker) comes back as it is."""
     assert _WORKER is not None, "init_worker was not run in this process"
     if payload[0] == "job":
         try:

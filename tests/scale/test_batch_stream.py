@@ -50,6 +50,20 @@ def test_one_worker_two_workers_and_this_process_rank_the_examples_alike():
     assert here.warnings == two.warnings and len(here) == len(resumes)
 
 
+def test_an_extracted_profile_among_files_scores_alike_with_workers():
+    # the profile stays in this process (only a marker keeps its place among the workers' items)
+    from skillgap import SkillExtractor, read_document
+
+    job = EXAMPLES / "jobs" / "ml-engineer-posting.md"
+    resumes = sorted((EXAMPLES / "resumes").iterdir())
+    profile = SkillExtractor().extract(read_document(resumes[0], kind="resume"))
+    candidates = [resumes[1], profile, *resumes[2:]]
+    here, two = list(score_candidates(candidates, job)), list(score_candidates(candidates, job, n_process=2))
+    assert [r.source for r in here] == [r.source for r in two] and len(two) == len(resumes)
+    assert [r.report.score for r in here] == [r.report.score for r in two]
+    assert two[1].report.candidate is profile
+
+
 def test_a_job_that_cannot_be_read_raises_the_same_error_with_workers(tmp_path: Path):
     from skillgap.errors import DocumentError
 
