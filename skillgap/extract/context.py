@@ -117,7 +117,7 @@ def preferred_label_spans(doc: Doc, spans: Mapping[str, Sequence[tuple[int, int]
     strings = doc.vocab.strings
     arr = doc.to_array([ORTH, IS_SPACE])
     spaces = numpy.unique(arr[arr[:, 1] == 1, 0]).tolist()
-    blank_lines = numpy.flatnonzero(_any_of(arr[:, 0], [h for h in spaces if strings[h].count("\n") >= 2])).tolist()
+    blank_lines = numpy.flatnonzero(any_of(arr[:, 0], [h for h in spaces if strings[h].count("\n") >= 2])).tolist()
     ends = sorted(
         {s for s, e in spans[LABEL_END] if s not in inside and _label_end(doc, s, e) is not None}
         | {s for s, _ in spans["required"] if s not in inside}
@@ -157,8 +157,8 @@ def _hashes(words: Iterable[str]) -> tuple[int, ...]:
 
 
 @functools.lru_cache(maxsize=64)
-def _hash_set(words: frozenset[str]) -> frozenset[int]:
-    """The string hashes of a cue vocabulary (separators, bullets), to compare with token hashes."""
+def word_hashes(words: frozenset[str]) -> frozenset[int]:
+    """The string hashes of a word list (list separators, bullets, stop words), to compare with token hashes."""
     return frozenset(_hashes(words))
 
 
@@ -175,7 +175,7 @@ def _is_line_break(space: int, strings: StringStore) -> bool:
     return found
 
 
-def _any_of(values: numpy.ndarray, hashes: Sequence[int]) -> numpy.ndarray:
+def any_of(values: numpy.ndarray, hashes: Sequence[int]) -> numpy.ndarray:
     """``values`` equal to any of a few ``hashes`` (``numpy.isin``'s set-up costs more than these comparisons)."""
     out = numpy.zeros(len(values), dtype=bool)
     for h in hashes:
@@ -201,13 +201,13 @@ class Clauses:
     def __init__(self, doc: Doc, continuers: frozenset[str] = frozenset()) -> None:
         arr = self.array = doc.to_array(list(TOKEN_ATTRS))
         orth, lower = arr[:, 0], arr[:, 1]
-        stops = _any_of(orth, _hashes(_BOUNDARIES))
+        stops = any_of(orth, _hashes(_BOUNDARIES))
         glued = numpy.zeros(len(doc), dtype=bool)
-        glued[:-1] = (orth[:-1] == hash_string(".")) & (arr[:-1, 3] == 0) & _any_of(orth[1:], _hashes((")", ",")))
+        glued[:-1] = (orth[:-1] == hash_string(".")) & (arr[:-1, 3] == 0) & any_of(orth[1:], _hashes((")", ",")))
         stops &= ~glued
-        self.breaks = _any_of(orth, [h for h in numpy.unique(orth[arr[:, 2] == 1]).tolist() if _is_line_break(h, doc.vocab.strings)])
+        self.breaks = any_of(orth, [h for h in numpy.unique(orth[arr[:, 2] == 1]).tolist() if _is_line_break(h, doc.vocab.strings)])
         going_on = numpy.zeros(len(doc), dtype=bool)
-        going_on[1:] = _any_of(lower[:-1], _hashes(continuers))
+        going_on[1:] = any_of(lower[:-1], _hashes(continuers))
         self.bounds: list[int] = numpy.flatnonzero(stops | (self.breaks & ~going_on)).tolist()  # sorted
         self._set = set(self.bounds)
         self.length = len(doc)
@@ -277,7 +277,7 @@ def in_technical_context(
         return True  # "Java experience", "sales skills"
     if not is_item(doc, start, end, skill_tokens=skill_tokens, cues=cues, cue_spans=cue_spans, clauses=clauses):
         return opens_skill_list(doc, n, skill_tokens=skill_tokens, cues=cues, clauses=clauses)
-    if clauses.is_edge(n) and not clauses.is_edge(p) and clauses.orth[p] in _hash_set(cues.bullets) and clauses.is_edge(p - 1):
+    if clauses.is_edge(n) and not clauses.is_edge(p) and clauses.orth[p] in word_hashes(cues.bullets) and clauses.is_edge(p - 1):
         return True  # a bulleted line holding the name alone
     if end - start == 1 and len(doc[start]) == 1 and not clauses.is_edge(p) and not clauses.is_edge(n) and doc[p].text == "(" and doc[n].text == ")":
         return False  # "(C)", "(R)": enumerators and trademarks
@@ -289,7 +289,7 @@ def is_item(doc: Doc, start: int, end: int, *, skill_tokens: set[int], cues: Cue
     """Whether tokens ``[start, end)`` stand as a whole list item: on each side (or, with
     ``both=False``, on one side) a list separator, a clause edge, a cue phrase or another skill
     ("Python, SAS or R"; "Java Spring Boot"; the first item of "such as Hadoop, Hive")."""
-    seps, lower = _hash_set(cues.list_separators), clauses.lower
+    seps, lower = word_hashes(cues.list_separators), clauses.lower
     p = _skip_spaces(doc, start - 1, -1, clauses)
     n = _skip_spaces(doc, end, 1, clauses)
     prev_sep = clauses.is_edge(p) or lower[p] in seps or p + 1 in cue_spans.ends or p in skill_tokens
@@ -301,7 +301,7 @@ def opens_skill_list(doc: Doc, n: int, *, skill_tokens: set[int], cues: Cues, cl
     """Whether the name before token ``n`` opens a list of at least ``least`` more skills: ``n`` is
     a separator and the items after it are skills, each alone between separators ("namely
     Containers, DevOps and Agile"; "Excel, Word and PowerPoint" stops at "Word", no skill)."""
-    seps, lower = _hash_set(cues.list_separators), clauses.lower
+    seps, lower = word_hashes(cues.list_separators), clauses.lower
     found = 0
     while not clauses.is_edge(n) and lower[n] in seps:
         i = _skip_spaces(doc, n + 1, 1, clauses)
@@ -339,7 +339,7 @@ def is_negated(doc: Doc, start: int, end: int, *, covered: set[int], cues: Cues,
     if not cue_spans.has_negation:
         return False
     lo, hi = clauses.clause(start, end, NEGATION_WINDOW)
-    seps, lower, space = _hash_set(cues.list_separators), clauses.lower, clauses.space
+    seps, lower, space = word_hashes(cues.list_separators), clauses.lower, clauses.space
     for _, cue_end in cue_spans.between("negation_before", lo, start):
         if all(j in covered or lower[j] in seps or space[j] for j in range(cue_end, start)):
             return True

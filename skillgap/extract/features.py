@@ -19,7 +19,7 @@ from __future__ import annotations
 import functools
 import operator
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
@@ -160,7 +160,7 @@ class DocFeatures:
         self.memo = memo if memo is not None else {}  # see `_skill_values`: one per taxonomy and string store
         self.doc, self.taxonomy, self.kind, self.section_of = doc, taxonomy, kind, section_of
         self.cues, self.cue_spans, self.clauses, self.skill_tokens = cues, cue_spans, clauses, skill_tokens
-        self.stop = _hashed_words(stop_words)
+        self.stop = context.word_hashes(stop_words)
         # token attributes as arrays, once per document (a Token per access is the costly part): those the
         # clauses read already (`context.TOKEN_ATTRS`) and the word shapes only the features need
         array, shapes = clauses.array, doc.to_array([IS_ALPHA, IS_TITLE, IS_UPPER, LIKE_NUM]).reshape(-1, 4)
@@ -218,7 +218,7 @@ class DocFeatures:
         self._stop_word = numpy.concatenate(([False], _member(lower, _hash_array(stop_words)), [False]))
         self._plain = numpy.concatenate(([False], ~skill[1:-1] & ~newline & ~sep[1:-1], [False]))  # a stop word counts as one here
         # a hyphen glued to a word before or after (`context.is_compound`)
-        self._hyphen = _any_of(orth, (_H["-"], _H["–"]))
+        self._hyphen = context.any_of(orth, (_H["-"], _H["–"]))
         self._glued, self._alpha_array = array[:, 3] == 0, alpha
         self._head: dict[tuple[str, str, bool], tuple[int, ...]] = {}  # see `_read`: (skill, method, ambiguous) -> its values
         self._sections: dict[str | None, int] = {}
@@ -410,20 +410,6 @@ def _member(values: numpy.ndarray, hashes: numpy.ndarray) -> numpy.ndarray:
     if not len(hashes):
         return numpy.zeros(len(values), dtype=bool)
     return hashes[numpy.minimum(numpy.searchsorted(hashes, values), len(hashes) - 1)] == values
-
-
-@functools.lru_cache(maxsize=8)
-def _hashed_words(words: frozenset[str]) -> frozenset[int]:
-    """Lexeme hashes of a word list (the stop words: the same few lists for every document)."""
-    return frozenset(map(hash_string, words))
-
-
-def _any_of(values: numpy.ndarray, hashes: Iterable[int]) -> numpy.ndarray:
-    """Which of ``values`` are one of a few ``hashes`` (faster than `numpy.isin` for a handful)."""
-    out = numpy.zeros(len(values), dtype=bool)
-    for h in hashes:
-        out |= values == numpy.uint64(h)
-    return out
 
 
 def _spell(strings: StringStore, value: int) -> str:
