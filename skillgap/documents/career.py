@@ -235,7 +235,7 @@ def _patterns(vocab: CareerVocabulary) -> dict[str, Any]:
     found._unread_start = re.compile(rf"(?<!\S)(?P<range>(?:(?:{months})\.?[ \t,]*)?[^\s\d]*\d\S*[ \t]*[-–—~][ \t]*(?:{present}))(?![\w])", re.IGNORECASE)
     found._joiner = re.compile(r"(?<!\s)\s+(?:" + "|".join(re.escape(j) for j in vocab.employer_joiners) + r")\s+", re.IGNORECASE)
     found._institution = words_pattern(vocab.institutions)
-    found._field_end = re.compile(rf"\s(?:(?-i:The)\s|(?:in|at|from)\s|GPA\b|{words_pattern(vocab.institutions).pattern})", re.IGNORECASE)
+    found._field_end = re.compile(rf"\s(?:(?-i:The)\s|(?:in|at|from)\s|GPA\b|{found._institution.pattern})", re.IGNORECASE)
     found._expected = words_pattern(vocab.expected)
     found.degrees = degree_finder(vocab)
     found._education_heading = words_pattern(vocab.education_sections)
@@ -296,9 +296,7 @@ class _CareerReader:
                 continue
             previous = kind  # type: ignore[assignment]
             if kind is not None:
-                last, heading = kind, section.heading  # type: ignore[assignment]
-            if kind is not None:
-                found = True
+                last, heading, found = kind, section.heading, True  # type: ignore[assignment]
                 yield section, kind  # type: ignore[misc]
         if not found:
             yield from ((section, "job") for section in self._outside())
