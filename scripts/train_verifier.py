@@ -47,7 +47,6 @@ from __future__ import annotations
 import argparse
 import csv
 import dataclasses
-import json
 import sys
 import time
 from collections.abc import Callable, Iterable, Sequence

@@ -92,8 +92,8 @@ class DateReader:
                     rf"(?<![\w/.])(?P<y3>{year})\s?[/.]\s?(?P<m3>0[1-9]|1[0-2])(?![\d/.])",  # 2017/04
                     # 2019-01 (ISO, a day may follow): only from 2013, where no two-digit month
                     # can be the end year of a range ("2010-12" may be 2010 to 2012)
-                    rf"(?<![\w/.])(?P<y8>20(?:1[3-9]|[2-9]\d))-(?P<m8>0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?(?![\d/.]|-\d)",
-                    rf"(?<![\w/.])(?P<m4>0[1-9]|1[0-2])/(?P<yy4>\d\d)(?![\d/])",  # 06/15
+                    r"(?<![\w/.])(?P<y8>20(?:1[3-9]|[2-9]\d))-(?P<m8>0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?(?![\d/.]|-\d)",
+                    r"(?<![\w/.])(?P<m4>0[1-9]|1[0-2])/(?P<yy4>\d\d)(?![\d/])",  # 06/15
                     rf"(?<![\w])(?P<season>{seasons})[\s,']*(?P<y5>{year})(?!\d)",
                     # "2017 july", "2012 , November": the year first, the month word after it (not
                     # the month of a following date: "2014 March 2015")

@@ -224,7 +224,6 @@ def _gap_body(report: GapReport, *, prefix: str, cards: bool = True) -> str:
 
 
 def _requirements_table(report: GapReport, prefix: str) -> str:
-    text = report.candidate.document.text
     head = (
         "<tr><th>Status</th><th>Skill</th><th>Importance</th><th class=num>Weight</th><th class=num>Credit</th>"
         "<th>Evidence in the résumé</th></tr>"

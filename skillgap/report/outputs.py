@@ -6,7 +6,7 @@ These are the functions behind the CLI's ``--out``: ``.html`` (self-contained pa
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
