@@ -453,8 +453,8 @@ class _CareerReader:
         just above a date line that has no title of its own (or only a run-on paragraph after the
         date), else line ``i``."""
         own = _clean(_without(lines[i].text, rng))
-        runs_on = i + 1 < len(lines) and _runs_on(own, lines[i + 1].text)
-        if own and not _placeholder_only(own) and len(own.split()) <= MAX_HEAD_WORDS and not (runs_on and i - 1 > previous and _title_like(lines[i - 1].text) and _title_case(lines[i - 1].text) and not ranges[i - 1]):
+        runs_on = i + 1 < len(lines) and _runs_on(own, lines[i + 1].text, self.vocab.run_on_ends)
+        if own and not _placeholder_only(own) and len(own.split()) <= MAX_HEAD_WORDS and not (runs_on and i - 1 > previous and _title_like(lines[i - 1].text) and _title_case(lines[i - 1].text, self.vocab.title_joiners) and not ranges[i - 1]):
             return i  # the title beside the date; not a sentence the date opens under a title line
         j = i - 1
         below = lines[i + 1].text if i + 1 < len(lines) and not own else ""
@@ -610,7 +610,7 @@ class _CareerReader:
         cut = self._field_end.search(value)
         value = value[: cut.start()] if cut else value
         words = value.split()
-        if words and words[-1].casefold() in _CONNECTIVES:
+        if words and words[-1].casefold() in self.vocab.field_connectives:
             words.pop()
         return _clean(" ".join(words)) or None
 
@@ -751,27 +751,25 @@ def _placeholder_only(text: str) -> bool:
     return not _clean(_cut_placeholder(text))
 
 
-def _runs_on(own: str, next_line: str) -> bool:
+def _runs_on(own: str, next_line: str, ends: frozenset[str]) -> bool:
     """The text beside a date is a sentence running on to the next line ("Oct 2018 - Mar 2022
     Created from scratch a business for cutting and" / "selling meat"), not a title: it ends in a
-    connective, or is long and the next line goes on in lower case."""
+    connective (``ends``: career.yaml run_on_ends), or is long and the next line goes on in lower case."""
     words = own.split()
     if not words:
         return False
     follows = next_line.strip()[:1]
-    return words[-1].casefold() in _RUN_ON_ENDS or (len(words) >= MIN_SENTENCE_WORDS and follows.islower())
+    return words[-1].casefold() in ends or (len(words) >= MIN_SENTENCE_WORDS and follows.islower())
 
 
-def _title_case(text: str) -> bool:
-    """Every word of the line is capitalised but its small joiners ("Business Owner Butchery,
-    Ekaterinburg, Russia", "Head of Sales"): a heading, not a line of a paragraph."""
-    return all(not w[:1].islower() or w.casefold() in _TITLE_JOINERS for w in _WORD.findall(text))
+def _title_case(text: str, joiners: frozenset[str]) -> bool:
+    """Every word of the line is capitalised but its small ``joiners`` (career.yaml title_joiners:
+    "Business Owner Butchery, Ekaterinburg, Russia", "Head of Sales"): a heading, not a line of a
+    paragraph."""
+    return all(not w[:1].islower() or w.casefold() in joiners for w in _WORD.findall(text))
 
 
 _WORD = re.compile(r"[^\W\d_][\w'’.-]*")
-_TITLE_JOINERS = frozenset({"of", "and", "at", "in", "for", "the", "de", "to", "on", "with"})
-#: Last words of a line that cannot end a title: the sentence goes on.
-_RUN_ON_ENDS = frozenset({"and", "or", "the", "of", "for", "to", "with", "a", "an", "in", "on", "that", "which", "by", "from"})
 
 
 def _title_like(text: str) -> bool:
@@ -787,8 +785,3 @@ _DEGREE_OPENS = re.compile(r"(?<![ \t])[ \t]*(?:\bin\b|\bof\b|\bdegree\b|[:–�
 _FIELD = re.compile(r"(?:\bin\b|:|-|–)\s*([A-Z][\w&/ ,.'-]{2,80})")
 #: Where a field's text ends: a comma, tab, bracket, year, or a livecareer mis-decoded separator.
 _FIELD_STOP = re.compile(r",|\t|\(|\b(?:19|20)\d\d\b|ï")
-#: Words a field does not end with ("Instrumentation Technology in").
-_CONNECTIVES = frozenset({"in", "at", "from", "of"})
-
-
-

@@ -500,6 +500,12 @@ def test_career_vocabulary_errors_name_file_entry_and_fix(tmp_path: Path):
     missing.write_text("dates: {}\n", encoding="utf-8")
     with pytest.raises(TaxonomyError, match="missing 'dates.months'"):
         load_career_vocabulary(str(missing))
+    for entry, line in (("positions.title_joiners", "  title_joiners: [of,"), ("positions.run_on_ends", "  run_on_ends: [and,"), ("education.field_connectives", "  field_connectives: [in,")):
+        broken = tmp_path / f"{entry}.yaml"
+        broken.write_text(career_file().read_text(encoding="utf-8").replace(line, line.split(":")[0] + ": [1,"), encoding="utf-8")
+        with pytest.raises(TaxonomyError) as err:
+            load_career_vocabulary(str(broken))
+        assert (err.value.source, err.value.entry, err.value.fix) == (str(broken), entry, "write - phrase")
 
 
 def test_real_resume_positions(shared_data):
