@@ -684,7 +684,7 @@ def _after_lone_mark(lines: list[_Line], ranges: list[list[DateRange]], i: int, 
     Artificial Intelligence, Data Science", however long, wrapped or not) between the mark and
     the dates; None without such a mark."""
     for k in range(i - 1, max(previous, i - 1 - MAX_HEAD_LINES), -1):
-        if _LONE_MARK.fullmatch(lines[k].text):
+        if _LONE_MARK.fullmatch(lines[k].text.strip(" \t")):
             return k + 1 if k + 1 < i else None
         if ranges[k] or len(lines[k].text.split()) > MAX_HEAD_WORDS or lines[k].text.rstrip().endswith((".", ";")):
             return None
@@ -733,7 +733,7 @@ def _without_span(text: str, begin: int, stop: int) -> str:
 
 _DIGIT = re.compile(r"\d")
 #: A bullet printed alone on its line: the mark that opens an entry in some résumés.
-_LONE_MARK = re.compile(r"[ \t]*[•●▪■◦*o][ \t]*")
+_LONE_MARK = re.compile(r"[•●▪■◦*o]")
 #: A word that ends a sentence: lower case, longer than an abbreviation ("care.", "teams.").
 _SENTENCE_END = re.compile(r"^[a-z]{4,}[.!?]$")
 #: An employer line of Indeed exports: "Cloud Lending Solutions -  Bangalore, Karnataka -" (a
