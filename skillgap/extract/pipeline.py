@@ -378,20 +378,11 @@ class SkillExtractor:
         which nobody sees when the doc is dropped after extraction)."""
         view = self._view(document, doc)
         found = self._found(view)
-        if document.kind == "posting" and self.rules.company_sections:
-            found = self._asked(view, found)
         covered = {i for m in found for i in range(m.start, m.end)}
         mentions = [self._mention(view, m, covered) for m in found]
         if document.kind == "posting":
             mentions = list(with_choices(document.text, mentions, self.pipeline.cues))
         return found, (*mentions, *self._implied(mentions))
-
-    def _asked(self, view: _View, found: list[Match]) -> list[Match]:
-        """A posting's matches outside its company sections (``gap.company_sections``: benefits,
-        how to apply): perks and the employer's own text ("access to experienced mentors", "we
-        work collaboratively") ask nothing of the candidate."""
-        company = self.rules.company_sections
-        return [m for m in found if view.section(view.char_start(m.start)) not in company]
 
     def _view(self, document: Document, doc: Doc) -> _View:
         pipe = self.pipeline

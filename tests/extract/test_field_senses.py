@@ -55,10 +55,3 @@ def test_a_field_form_does_not_vouch_for_another() -> None:
     # only skills stated in other words count: two everyday words do not make each other's field
     extractor = SkillExtractor(verify=False)
     assert list(extractor.extract("Skills: forecasting, optimization, Excel", kind="resume").skill_ids) == ["excel"]
-
-
-def test_a_postings_perks_ask_for_no_skill(stated) -> None:
-    # gap.company_sections (benefits, how to apply): the employer's text there is no requirement
-    text = "Requirements\nStrong communication skills and Python.\n\nBenefits\nAccess to experienced mentors and a collaborative culture.\n"
-    assert stated(text) == ["communication", "python"]
-    assert list(SkillExtractor().extract("Benefits\nAccess to experienced mentors.\n", kind="resume").skill_ids) == ["mentoring"]
