@@ -55,9 +55,9 @@ def _dump(path: Path, header: str, data: Mapping[str, Any]) -> Path:
 def _skill(skill: Skill) -> dict[str, Any]:
     """A skill entry with the keys a skills file uses (empty ones left out; ``category`` is the file's)."""
     entry: dict[str, Any] = {"id": skill.id, "label": skill.label, "kind": skill.kind}
-    for key in ("aliases", "ambiguous", "implies", "related"):
+    for key in ("aliases", "ambiguous", "field_forms", "field_categories", "implies", "related"):
         if getattr(skill, key):
-            entry[key] = list(getattr(skill, key))
+            entry[key.replace("field_categories", "field")] = list(getattr(skill, key))
     if skill.patterns:
         entry["patterns"] = [[_plain(token) for token in pattern] for pattern in skill.patterns]
     if skill.group:
