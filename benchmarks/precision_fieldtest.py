@@ -65,8 +65,9 @@ def drawn(postings: int, resumes: int, seed: int) -> list[Source]:
     rng = random.Random(seed)
     education: list[Source] = [(f"li:{r['job_id']}", r["description"], "posting") for r in _rows(POSTINGS)]
     pool: list[Source] = []
-    seen = {r["Job Description"] for r in _rows(GLASSDOOR) if int(r["index"]) <= GOLD_GLASSDOOR_LAST}
-    for r in _rows(GLASSDOOR):
+    glassdoor = _rows(GLASSDOOR)
+    seen = {r["Job Description"] for r in glassdoor if int(r["index"]) <= GOLD_GLASSDOOR_LAST}
+    for r in glassdoor:
         if int(r["index"]) > GOLD_GLASSDOOR_LAST and r["Job Description"] not in seen:
             seen.add(r["Job Description"])
             pool.append((f"gd:{r['index']}", r["Job Description"], "posting"))
