@@ -6,7 +6,7 @@ pattern's required tokens with a ``LOWER`` / ``ORTH`` / ``TEXT`` predicate becom
 ("gates"), whose verdicts are cached per word across documents (one dict look-up per token).
 A pattern's Matcher then runs only on windows around an occurrence of its most selective gate
 word (the one admitting the fewest common words) that has the words of all its other gates
-where the pattern could hold them (a Matcher call costs far more than a token); a one-token
+at the distances the pattern allows (a Matcher call costs far more than a token); a one-token
 pattern whose gate is its whole predicate needs no Matcher at all. Patterns without a gate, or
 of unbounded length, run on the whole doc.
 """
@@ -32,22 +32,25 @@ CACHE_LIMIT = 500_000
 
 @dataclass(frozen=True)
 class _Gate:
-    """A word test of one required pattern token, and how many match tokens can stand before and
-    after a word passing it."""
+    """A word test of one required pattern token, how many match tokens can stand before and
+    after a word passing it, and where in a match such a word can stand (first and last index)."""
 
     test: Gate
     reach: tuple[int, int]
+    place: tuple[int, int]
 
 
 @dataclass(frozen=True)
 class _Rule:
     """One pattern: its key (hash), its own Matcher (None when its one gate is the whole pattern),
-    its gates' bit numbers (most selective first) and how far a match reaches around the first."""
+    its gates' bit numbers (most selective first), how far a match reaches around the first and
+    where each other gate's word can stand relative to the first's (fewest and most tokens after it)."""
 
     key: int
     matcher: Matcher | None
     bits: tuple[int, ...]
     reach: tuple[int, int]
+    offsets: tuple[tuple[int, int], ...]
 
 
 class GatedMatcher:
@@ -69,7 +72,9 @@ class GatedMatcher:
                     matcher.add(key, [list(pattern)])
                 bits = tuple(range(len(self.gates), len(self.gates) + len(gates)))
                 self.gates.extend(gates)
-                self.rules.append(_Rule(vocab.strings.add(key), matcher, bits, gates[0].reach))
+                (first, last), rest = gates[0].place, gates[1:]
+                offsets = tuple((g.place[0] - last, g.place[1] - first) for g in rest)
+                self.rules.append(_Rule(vocab.strings.add(key), matcher, bits, gates[0].reach, offsets))
         self._word_bits: dict[int, tuple[int, ...]] = {}  # LOWER hash -> bits of the gates it passes
 
     def __len__(self) -> int:
@@ -95,9 +100,9 @@ class GatedMatcher:
         for rule in self.rules:
             if not all(b in at for b in rule.bits):
                 continue
-            others = [at[b] for b in rule.bits[1:]]
+            others = [(at[b], lo, hi) for b, (lo, hi) in zip(rule.bits[1:], rule.offsets)]
             before, after = rule.reach
-            hits = [i for i in at[rule.bits[0]] if all(_near(pos, i - before, i + after) for pos in others)]
+            hits = [i for i in at[rule.bits[0]] if all(_near(pos, i + lo, i + hi) for pos, lo, hi in others)]
             if rule.matcher is None:
                 out.extend((rule.key, i, i + 1) for i in hits)
                 continue
@@ -144,6 +149,16 @@ def _max_length(pattern: Sequence[Mapping[str, Any]]) -> int | None:
     return total
 
 
+def _min_length(pattern: Sequence[Mapping[str, Any]]) -> int:
+    """Fewest tokens a match of ``pattern`` spans (a token of unknown operator counts as none)."""
+    total = 0
+    for token in pattern:
+        op = str(token.get("OP", "1"))
+        bounds = re.fullmatch(r"\{(\d+)(?:,\d*)?\}", op)
+        total += 1 if op in ("1", "+") else int(bounds.group(1)) if bounds else 0
+    return total
+
+
 def _whole(pattern: Sequence[Mapping[str, Any]]) -> bool:
     """Whether the pattern is one token with a ``LOWER`` predicate only, of lower-case words or a
     regex: its gate is all of it."""
@@ -157,8 +172,9 @@ def _whole(pattern: Sequence[Mapping[str, Any]]) -> bool:
 
 def _gates(pattern: Sequence[Mapping[str, Any]], common: frozenset[str]) -> list[_Gate]:
     """Word tests of a bounded pattern's required tokens, the one admitting the fewest ``common``
-    words first; after it, only tests that admit no common word (tracking "with" or "the" costs
-    more than it saves)."""
+    words first (its occurrences are where the Matcher looks); the others, common words included,
+    only rule out occurrences without their words at the right distance ("team" alone is no
+    "worked in a team": a Matcher call on its window costs far more than tracking "in")."""
     ranked: list[tuple[tuple[int, int], int, _Gate]] = []
     for n, token in enumerate(pattern):
         op = str(token.get("OP", "1"))
@@ -170,11 +186,13 @@ def _gates(pattern: Sequence[Mapping[str, Any]], common: frozenset[str]) -> list
             if found is not None:
                 words, test = found
                 repeats = int(_max_length([token]) or 1) - 1  # a word of "{1,3}" may be any of its three
-                reach = (int(_max_length(pattern[:n]) or 0) + repeats, int(_max_length(pattern[n + 1 :]) or 0) + repeats)
-                ranked.append(((len(words & common), len(words)) if words is not None else (0, 1), n, _Gate(test, reach)))
+                before = int(_max_length(pattern[:n]) or 0)
+                reach = (before + repeats, int(_max_length(pattern[n + 1 :]) or 0) + repeats)
+                place = (_min_length(pattern[:n]), before + repeats)
+                ranked.append(((len(words & common), len(words)) if words is not None else (0, 1), n, _Gate(test, reach, place)))
                 break
     ranked.sort(key=lambda r: (r[0], r[1]))
-    return [gate for i, (rank, _, gate) in enumerate(ranked) if i == 0 or rank[0] == 0]
+    return [gate for _, _, gate in ranked]
 
 
 def _word_test(value: Any, *, exact_case: bool) -> tuple[frozenset[str] | None, Gate] | None:

@@ -7,7 +7,7 @@ from pathlib import Path
 import spacy
 from spacy.matcher import Matcher
 
-from skillgap.extract.gate import GatedMatcher, _max_length
+from skillgap.extract.gate import GatedMatcher, _max_length, _min_length
 from skillgap.taxonomy import load_taxonomy
 
 PATTERNS = {
@@ -45,6 +45,26 @@ def test_max_length() -> None:
     assert _max_length([{"LOWER": "a"}, {"LOWER": "b", "OP": "?"}]) == 2
     assert _max_length([{"LOWER": "a", "OP": "{2,4}"}]) == 4
     assert _max_length([{"LOWER": "a", "OP": "+"}]) is None
+    assert _min_length([{"LOWER": "a"}, {"LOWER": "b", "OP": "?"}, {"LOWER": "c", "OP": "{2,4}"}, {"LOWER": "d", "OP": "+"}, {"LOWER": "e", "OP": "*"}]) == 4
+
+
+def test_matcher_runs_only_where_every_gate_word_stands_at_its_distance() -> None:
+    """A window is only searched when each other required word stands where the pattern allows it
+    relative to the anchor word: "team" passes both word tests of "work/team ... in ... team" but
+    cannot be both of them at once, and "with" (a common word) must come right after the first."""
+    nlp = spacy.blank("en")
+    patterns = {"c": [[{"LOWER": {"IN": ["work", "team"]}}, {"LOWER": {"IN": ["in", "with"]}}, {"LOWER": "a", "OP": "?"}, {"LOWER": "team"}]]}
+    gated = GatedMatcher(nlp.vocab, patterns, frozenset(nlp.Defaults.stop_words))
+    (rule,) = gated.rules
+    assert rule.offsets == ((-3, -2), (-2, -1))  # "work/team" 2-3 tokens before "team", "in/with" 1-2 before
+    calls: list[str] = []
+    matcher = rule.matcher
+    object.__setattr__(rule, "matcher", lambda span: calls.append(span.text) or matcher(span))
+    for text, searched in [("a great team. We have a team", []), ("team and in the team", []), ("We work with a team", ["work with a team"])]:
+        doc = nlp(text)
+        assert sorted(gated(doc)) == plain(nlp, patterns, doc)
+        assert calls == searched, text
+        calls.clear()
 
 
 def test_same_matches_as_matcher_on_real_postings(shared_data: Path) -> None:
