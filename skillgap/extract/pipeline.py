@@ -12,11 +12,12 @@ from __future__ import annotations
 
 import bisect
 import dataclasses
+import functools
 import itertools
 import os
 import re
 from collections import deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any, Literal, Union
 
@@ -29,7 +30,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix_regex
 
 from ..documents import read_document
-from ..documents.model import Document, DocumentKind
+from ..documents.model import Document, DocumentKind, Section
 from ..documents.normalize import BULLET, BULLET_GLYPHS
 from ..errors import DocumentError, UsageError, one_line
 from ..rules import Cues, Rules, RulesSource, as_rules
@@ -506,10 +507,11 @@ def as_document(source: Source, kind: DocumentKind | None = None, rules: Rules |
 
 
 class _ItemTokens:
-    """Tokens of the matches that touch a list separator (`context.is_item` on one side), decided on demand."""
+    """Tokens of the matches that touch a list separator (`context.is_item` on one side), decided on
+    demand (it holds the view's parts, not the view: no reference cycle keeps a document alive)."""
 
     def __init__(self, view: _View, matches: list[Match], tokens: set[int], cues: Cues) -> None:
-        self.view, self.tokens, self.cues = view, tokens, cues
+        self.doc, self.cue_spans, self.clauses, self.tokens, self.cues = view.doc, view.cue_spans, view.clauses, tokens, cues
         self._at: dict[int, list[Match]] = {}
         for m in matches:
             for i in range(m.start, m.end):
@@ -520,9 +522,8 @@ class _ItemTokens:
         for m in self._at.get(token, ()):  # type: ignore[call-overload]
             key = (m.start, m.end)
             if key not in self._verdicts:
-                v = self.view
                 self._verdicts[key] = context.is_item(
-                    v.doc, m.start, m.end, skill_tokens=self.tokens, cues=self.cues, cue_spans=v.cue_spans, clauses=v.clauses, both=False
+                    self.doc, m.start, m.end, skill_tokens=self.tokens, cues=self.cues, cue_spans=self.cue_spans, clauses=self.clauses, both=False
                 )
             if self._verdicts[key]:
                 return True
@@ -535,7 +536,9 @@ class _View:
     def __init__(self, document: Document, doc: Doc, cue_spans: CueSpans, clauses: context.Clauses) -> None:
         self.document, self.doc, self.cue_spans, self.clauses = document, doc, cue_spans, clauses
         self._starts, self._ends = clauses.starts, clauses.ends  # plain ints: indexing a list beats numpy scalars
-        self._sections = [s.start for s in document.sections]
+        #: Canonical name of the section holding a char offset, if any (a function of the sections
+        #: alone: the verifier's features keep it, and a bound method would tie them to the view in a cycle).
+        self.section: Callable[[int], str | None] = functools.partial(_section_at, document.sections, [s.start for s in document.sections])
         self.years = context.Years(document.text)
         self._features: DocFeatures | None = None
         self._items: _ItemTokens | None = None
@@ -565,12 +568,14 @@ class _View:
         """Char offset where the token before ``end_token`` ends (the end of a span ``[.., end_token)``)."""
         return self._ends[end_token - 1]
 
-    def section(self, offset: int) -> str | None:
-        """Canonical name of the section holding char ``offset``, if any."""
-        i = bisect.bisect_right(self._sections, offset) - 1
-        if i >= 0 and offset < self.document.sections[i].end:
-            return self.document.sections[i].name
-        return None
+
+
+def _section_at(sections: Sequence[Section], starts: list[int], offset: int) -> str | None:
+    """Canonical name of the section of ``sections`` (their ``starts``) holding char ``offset``, if any."""
+    i = bisect.bisect_right(starts, offset) - 1
+    if i >= 0 and offset < sections[i].end:
+        return sections[i].name
+    return None
 
 
 def _batched(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
