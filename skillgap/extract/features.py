@@ -183,12 +183,11 @@ class DocFeatures:
         self._next = numpy.concatenate((after, [n]))
         # runs of capitalised words (up to 3) ending / starting at each token, 0 beyond the doc
         capitalised = alpha & (shapes[:, 1] | shapes[:, 2]).astype(bool)
-        cap = capitalised.astype(numpy.int64)
-        left, right = cap.copy(), cap.copy()
-        for k in (1, 2):
-            left[k:] += cap[k:] * numpy.minimum.reduce([cap[k - j : n - j] for j in range(k + 1)]) if n > k else 0
-            right[: n - k] += cap[: n - k] * numpy.minimum.reduce([cap[j : n - k + j] for j in range(k + 1)]) if n > k else 0
-        self._capl, self._capr = numpy.concatenate((left, [0])), numpy.concatenate((right, [0]))
+        # (a run of three ends at i when i, i - 1 and i - 2 are capitalised: cap[i] * (1 + cap[i-1] * (1 + cap[i-2])))
+        cap = numpy.concatenate(([0, 0], capitalised.astype(numpy.int64), [0, 0, 0]))  # two zeros before, three after
+        mid = cap[2 : n + 3]  # tokens 0..n-1 and a zero beyond
+        self._capl = mid * (1 + cap[1 : n + 2] * (1 + cap[: n + 1]))
+        self._capr = mid * (1 + cap[3 : n + 4] * (1 + cap[4 : n + 5]))
         self._bag_words = numpy.concatenate((_NO_WORDS, numpy.where(space, _ZERO, lower), _NO_WORDS))  # WINDOW zeros on each side
         # list items (`context.is_item`, for every token at once): a separator, clause edge, cue phrase or
         # skill on the side before (index i + 1: token i; -1 and n are edges) and after
