@@ -160,7 +160,6 @@ class DocFeatures:
         self.memo = memo if memo is not None else {}  # see `_skill_values`: one per taxonomy and string store
         self.doc, self.taxonomy, self.kind, self.section_of = doc, taxonomy, kind, section_of
         self.cues, self.cue_spans, self.clauses, self.skill_tokens = cues, cue_spans, clauses, skill_tokens
-        self.stop = context.word_hashes(stop_words)
         # token attributes as arrays, once per document (a Token per access is the costly part): those the
         # clauses read already (`context.TOKEN_ATTRS`) and the word shapes only the features need
         array, shapes = clauses.array, doc.to_array([IS_ALPHA, IS_TITLE, IS_UPPER, LIKE_NUM]).reshape(-1, 4)
@@ -170,8 +169,6 @@ class DocFeatures:
         orth, lower, space, alpha = array[:, 0], array[:, 1], array[:, 2].astype(bool), shapes[:, 0].astype(bool)
         self._idx, self._ends = clauses.starts, clauses.ends
         newline = clauses.breaks
-        self._space, self._alpha, self._lowers = clauses.space, shapes[:, 0].tolist(), clauses.lower
-        self._newline = set(numpy.flatnonzero(newline).tolist())
         # every token as a word value, with "<s>" beyond each end (index i + 1)
         words = numpy.where(space, numpy.where(newline, _U["<nl>"], _U["<sp>"]), lower).astype(numpy.uint64)
         self._words = numpy.concatenate(([_U["<s>"]], words, [_U["<s>"]]))
@@ -215,6 +212,11 @@ class DocFeatures:
         kinds[[0, n + 1]] = _CLASSES.index("<s>")
         self._class = _CLASS_HASHES[kinds]
         self._stop_word = numpy.concatenate(([False], _member(lower, _hash_array(stop_words)), [False]))
+        # where the look back for a governing word stops (index i + 1: token i): the text's start, a clause
+        # edge that is no whitespace, a line break; and the words it may take (alphabetic ones)
+        barrier = self._barrier = numpy.concatenate(([True], newline, [True]))
+        barrier[numpy.array(clauses.bounds, dtype=numpy.int64) + 1] |= ~space[clauses.bounds]
+        self._alpha_at = numpy.concatenate(([False], alpha, [False]))
         self._plain = numpy.concatenate(([False], ~skill[1:-1] & ~newline & ~sep[1:-1], [False]))  # a stop word counts as one here
         # a hyphen glued to a word before or after (`context.is_compound`)
         self._hyphen = context.any_of(orth, (_H["-"], _H["–"]))
@@ -267,6 +269,7 @@ class DocFeatures:
         values[:, f["capr"]] = _N_ARRAY[numpy.minimum(capr, 2)]
         values[:, f["r2c"]] = numpy.where(capr == 1, r2, _U["-"])
         values[:, f["near"]] = _N_ARRAY[near.astype(numpy.int64)]
+        values[:, f["gov"]], values[:, f["prep"]] = self._governors(starts)
         # bag: the words of the window beyond the second on each side
         offsets = numpy.arange(WINDOW)
         left = starts[:, None] - WINDOW + offsets
@@ -277,9 +280,9 @@ class DocFeatures:
 
     def _read(self, candidates: Sequence[Hit], rules: Sequence[bool]) -> list[int]:
         """The values read one candidate at a time (`_READ`, flat): its skill's values (made once per
-        skill and method), its span, text, section, rule, fuzzy score and governor."""
+        skill and method), its span, text, section, rule and fuzzy score."""
         head, idx, ends, text, section_of, sections = self._head, self._idx, self._ends, self._text, self.section_of, self._sections
-        texts, governor, dash, verdicts = _TEXT_VALUES, self._governor, _H["-"], _RULE
+        texts, dash, verdicts = _TEXT_VALUES, _H["-"], _RULE
         out: list[int] = []
         for c, rule in zip(candidates, rules):
             key = (c.skill_id, c.method, c.ambiguous)
@@ -293,10 +296,9 @@ class DocFeatures:
             section_hash = sections.get(section)
             if section_hash is None:
                 section_hash = sections[section] = self._hash(section or "-")
-            gov, prep = governor(c.start)
             fz = _N[int(c.score) // 3] if c.method == "fuzzy" else dash
             out += row
-            out += (c.start, c.end, lowered, shape, section_hash, _N[min(end - start, 12) // 3], verdicts[rule] if c.ambiguous else dash, fz, gov, prep)
+            out += (c.start, c.end, lowered, shape, section_hash, _N[min(end - start, 12) // 3], verdicts[rule] if c.ambiguous else dash, fz)
         return out
 
     def _word_class(self, at: numpy.ndarray) -> numpy.ndarray:
@@ -341,23 +343,22 @@ class DocFeatures:
         out += [(LEFT if k < WINDOW else RIGHT, (spell(w),)) for k, w in enumerate(bag[0].tolist()) if w]
         return out
 
-    def _governor(self, start: int) -> tuple[int, int]:
-        """The nearest word before the candidate in its clause that is no stop word (the verb or
-        noun it hangs on), else ``-``; and a preposition right before it ("in" of "in design"), else ``-``."""
-        edges, space, newline, alpha, lowers, stop = self.clauses._set, self._space, self._newline, self._alpha, self._lowers, self.stop
-        dash = prep = _H["-"]
-        for i in range(start - 1, max(0, start - GOVERNOR_WINDOW) - 1, -1):
-            if i in edges and not space[i] or i in newline:
-                break
-            if not alpha[i]:
-                continue
-            lower = lowers[i]
-            if lower in stop:
-                if prep == dash:
-                    prep = lower
-                continue
-            return lower, prep
-        return dash, prep
+    def _governors(self, starts: numpy.ndarray) -> tuple[numpy.ndarray, numpy.ndarray]:
+        """For each candidate: the nearest word before it in its clause (within `GOVERNOR_WINDOW`
+        tokens, not past a line break) that is no stop word (the verb or noun it hangs on), else
+        ``-``; and the nearest stop word between them (a preposition: "in" of "in design"), else ``-``."""
+        at = numpy.maximum(starts[:, None] - numpy.arange(GOVERNOR_WINDOW), 0)  # token i - 1 - k, shifted by one; 0: before the text
+        alive = ~numpy.logical_or.accumulate(self._barrier[at], axis=1)
+        word, stop = alive & self._alpha_at[at], self._stop_word[at]
+        gov, prep = word & ~stop, word & stop
+        found, first = gov.any(axis=1), gov.argmax(axis=1)
+        prep &= ~found[:, None] | (numpy.arange(GOVERNOR_WINDOW) < first[:, None])  # only those before the governor
+        rows, dash = numpy.arange(len(starts)), _U["-"]
+        words = self._words
+        return (
+            numpy.where(found, words[at[rows, first]], dash),
+            numpy.where(prep.any(axis=1), words[at[rows, prep.argmax(axis=1)]], dash),
+        )
 
 
 #: The fixed values (numbers, flags, casings, edges of the text) and their hashes.
@@ -379,7 +380,7 @@ _CLASSES = ("skill", "<nl>", "sep", "Cap", "word", "num", "other", "<s>")
 _CLASS_HASHES = numpy.array([_H[c] for c in _CLASSES], dtype=numpy.uint64)
 #: What `DocFeatures._read` gives per candidate: the values of these fields (the skill's, as
 #: `DocFeatures._skill_values` gives them, then the candidate's own) and its token span.
-_READ = ("corpus", "k", "m", "c", "id", "rep", "dn", "dcat", "dkind", "start", "end", "t", "case", "sec", "len", "rule", "fz", "gov", "prep")
+_READ = ("corpus", "k", "m", "c", "id", "rep", "dn", "dcat", "dkind", "start", "end", "t", "case", "sec", "len", "rule", "fz")
 _READ_SPAN = (_READ.index("start"), _READ.index("end"))
 _READ_VALUES = [i for i in range(len(_READ)) if i not in _READ_SPAN]
 _READ_COLUMNS = [_FIELD[_READ[i]] for i in _READ_VALUES]

@@ -181,3 +181,24 @@ def test_rule_rejected_candidates_are_dropped_and_kept_ones_carry_their_candidat
     assert [(s, start) for s, start, _ in found] == [("python", 25), ("sql", 33)]
     for skill, start, probability in found:
         assert probability == pytest.approx(scored[skill, start], abs=1e-12)
+
+
+def test_governing_word_and_preposition_before_a_candidate(verified):
+    """The nearest word before a candidate that is no stop word governs it, the nearest stop word
+    between them is its preposition; a line break, a clause edge or six tokens end the look back."""
+    from spacy.strings import hash_string
+
+    from skillgap.extract.features import _FIELD, _H, Candidate
+
+    text = "Strong experience in SQL.\nPython\nWe rely on it for the work with all of our SQL, and of the of the of the Tableau"
+    document = verified.extract(text, kind="resume").document
+    view = verified._view(document, verified.nlp(text))
+    raw = list(verified.pipeline.matches(view.doc))
+    tokens = {i for m in raw for i in range(m.start, m.end)}
+    features = view.features(verified, raw, tokens)
+    values, _ = features.rows([Candidate(m.start, m.end, m.skill_id, m.method, m.ambiguous, True, m.score) for m in raw])
+    found = {view.doc[m.start : m.end].text: (row[_FIELD["gov"]], row[_FIELD["prep"]]) for m, row in zip(raw, values.tolist())}
+    dash = _H["-"]
+    assert found["SQL"] == (hash_string("work"), hash_string("our"))  # the last SQL: "work with all of our" (the first one's is overwritten)
+    assert found["Python"] == (dash, dash)  # alone on its line
+    assert found["Tableau"] == (dash, hash_string("the"))  # six stop words and no word before it
