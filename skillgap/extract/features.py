@@ -24,9 +24,10 @@ from dataclasses import dataclass
 from typing import Protocol
 
 import numpy
-from spacy.attrs import IS_ALPHA, IS_TITLE, IS_UPPER, LIKE_NUM
+from spacy.lexeme import Lexeme
 from spacy.strings import StringStore, hash_string
 from spacy.tokens import Doc
+from spacy.vocab import Vocab
 
 from ..taxonomy import Taxonomy
 from . import context
@@ -161,12 +162,13 @@ class DocFeatures:
         self.doc, self.taxonomy, self.kind, self.section_of = doc, taxonomy, kind, section_of
         self.cues, self.cue_spans, self.clauses, self.skill_tokens = cues, cue_spans, clauses, skill_tokens
         # token attributes as arrays, once per document (a Token per access is the costly part): those the
-        # clauses read already (`context.TOKEN_ATTRS`) and the word shapes only the features need
-        array, shapes = clauses.array, doc.to_array([IS_ALPHA, IS_TITLE, IS_UPPER, LIKE_NUM]).reshape(-1, 4)
+        # clauses read already (`context.TOKEN_ATTRS`) and the words' flags only the features need
+        array = clauses.array
+        flags = _word_flags(stop_words, cues.list_separators).of(array[:, 0], array[:, 1], doc.vocab)
         n = self._n = len(doc)
         self._strings = doc.vocab.strings
         self._text = text
-        orth, lower, space, alpha = array[:, 0], array[:, 1], array[:, 2].astype(bool), shapes[:, 0].astype(bool)
+        lower, space, alpha = array[:, 1], array[:, 2].astype(bool), (flags & _ALPHA).astype(bool)
         self._idx, self._ends = clauses.starts, clauses.ends
         newline = clauses.breaks
         # every token as a word value, with "<s>" beyond each end (index i + 1)
@@ -179,7 +181,7 @@ class DocFeatures:
         after = numpy.minimum.accumulate(numpy.where(counts, at, n)[::-1])[::-1] if n else numpy.zeros(0, dtype=numpy.int64)
         self._next = numpy.concatenate((after, [n]))
         # runs of capitalised words (up to 3) ending / starting at each token, 0 beyond the doc
-        capitalised = alpha & (shapes[:, 1] | shapes[:, 2]).astype(bool)
+        capitalised = alpha & (flags & (_TITLE | _UPPER)).astype(bool)
         # (a run of three ends at i when i, i - 1 and i - 2 are capitalised: cap[i] * (1 + cap[i-1] * (1 + cap[i-2])))
         cap = numpy.concatenate(([0, 0], capitalised.astype(numpy.int64), [0, 0, 0]))  # two zeros before, three after
         mid = cap[2 : n + 3]  # tokens 0..n-1 and a zero beyond
@@ -192,7 +194,7 @@ class DocFeatures:
         edge[[0, n + 1]] = True
         edge[numpy.array(clauses.bounds, dtype=numpy.int64) + 1] = True
         sep = edge.copy()
-        sep[1:-1] |= _member(lower, _hash_array(cues.list_separators))
+        sep[1:-1] |= (flags & _SEPARATOR).astype(bool)
         skill = self._skill = numpy.zeros(n + 2, dtype=bool)
         skill[[i + 1 for i in skill_tokens]] = True
         sep |= skill
@@ -207,11 +209,11 @@ class DocFeatures:
         # text edge, list separator, another skill, stop word, capitalised word, lower-case word, number, other
         # (stop words are told apart in `rows`, only where a candidate needs them); set from the last choice to the first
         kinds = numpy.full(n + 2, _CLASSES.index("other"), dtype=numpy.intp)
-        for name, where in (("num", shapes[:, 3].astype(bool)), ("word", alpha), ("Cap", capitalised), ("sep", sep[1:-1]), ("<nl>", newline), ("skill", skill[1:-1])):
+        for name, where in (("num", (flags & _NUM).astype(bool)), ("word", alpha), ("Cap", capitalised), ("sep", sep[1:-1]), ("<nl>", newline), ("skill", skill[1:-1])):
             kinds[1:-1][where] = _CLASSES.index(name)
         kinds[[0, n + 1]] = _CLASSES.index("<s>")
         self._class = _CLASS_HASHES[kinds]
-        self._stop_word = numpy.concatenate(([False], _member(lower, _hash_array(stop_words)), [False]))
+        self._stop_word = numpy.concatenate(([False], (flags & _STOP).astype(bool), [False]))
         # where the look back for a governing word stops (index i + 1: token i): the text's start, a clause
         # edge that is no whitespace, a line break; and the words it may take (alphabetic ones)
         barrier = self._barrier = numpy.concatenate(([True], newline, [True]))
@@ -219,7 +221,7 @@ class DocFeatures:
         self._alpha_at = numpy.concatenate(([False], alpha, [False]))
         self._plain = numpy.concatenate(([False], ~skill[1:-1] & ~newline & ~sep[1:-1], [False]))  # a stop word counts as one here
         # a hyphen glued to a word before or after (`context.is_compound`)
-        self._hyphen = context.any_of(orth, (_H["-"], _H["–"]))
+        self._hyphen = (flags & _HYPHEN).astype(bool)
         self._glued, self._alpha_array = array[:, 3] == 0, alpha
         self._head: dict[tuple[str, str, bool], tuple[int, ...]] = {}  # see `_read`: (skill, method, ambiguous) -> its values
         self._sections: dict[str | None, int] = {}
@@ -398,18 +400,46 @@ def _text_values(text: str) -> tuple[int, int]:
     return found
 
 
+#: The flags of a word (`WordFlags`): its lexeme's shape, and whether it is a stop word, a list separator or a dash.
+_ALPHA, _TITLE, _UPPER, _NUM, _STOP, _SEPARATOR, _HYPHEN = (1 << i for i in range(7))
+#: Most words `WordFlags` keeps before it starts over (bounds memory on endless streams).
+WORD_CACHE_LIMIT = 500_000
+
+
+class WordFlags:
+    """The flags the features read of each word (ORTH hash), kept in a sorted array across documents:
+    a document's are one binary search (`numpy.isin` sorts both arrays, many times slower), not a
+    pass over its tokens per attribute; a word never seen is read from its lexeme once."""
+
+    def __init__(self, stop_words: frozenset[str], separators: frozenset[str]) -> None:
+        self._stop, self._separators = {hash_string(w) for w in stop_words}, {hash_string(w) for w in separators}
+        self._keys, self._flags = numpy.zeros(0, dtype=numpy.uint64), numpy.zeros(0, dtype=numpy.int64)
+
+    def of(self, orth: numpy.ndarray, lower: numpy.ndarray, vocab: Vocab) -> numpy.ndarray:
+        """The flags of each token (its ORTH and LOWER hashes; ``vocab`` holds its lexeme)."""
+        at = numpy.searchsorted(self._keys, orth)
+        new = at >= len(self._keys)
+        new[~new] = self._keys[at[~new]] != orth[~new]
+        if new.any():
+            words, first = numpy.unique(orth[new], return_index=True)
+            flags = [self._read(vocab[o], lw) for o, lw in zip(words.tolist(), lower[new][first].tolist())]
+            if len(self._keys) + len(words) > WORD_CACHE_LIMIT:
+                self._keys, self._flags = self._keys[:0], self._flags[:0]
+            where = numpy.searchsorted(self._keys, words)  # both sorted: one merge, no sort of all words
+            self._keys, self._flags = numpy.insert(self._keys, where, words), numpy.insert(self._flags, where, flags)
+            at = numpy.searchsorted(self._keys, orth)
+        return self._flags[at]
+
+    def _read(self, lexeme: Lexeme, lower: int) -> int:
+        """The flags of one word, from its lexeme and its LOWER hash."""
+        shape = (lexeme.is_alpha, lexeme.is_title, lexeme.is_upper, lexeme.like_num, lower in self._stop, lower in self._separators, lexeme.orth_ in ("-", "–"))
+        return sum(bit for bit, on in zip((_ALPHA, _TITLE, _UPPER, _NUM, _STOP, _SEPARATOR, _HYPHEN), shape) if on)
+
+
 @functools.lru_cache(maxsize=8)
-def _hash_array(words: frozenset[str]) -> numpy.ndarray:
-    """The string hashes of a word list as a sorted array, for `_member`."""
-    return numpy.array(sorted(map(hash_string, words)), dtype=numpy.uint64)
-
-
-def _member(values: numpy.ndarray, hashes: numpy.ndarray) -> numpy.ndarray:
-    """Which of ``values`` are in the sorted array ``hashes`` (a binary search each: `numpy.isin`
-    sorts both arrays, many times slower on a document)."""
-    if not len(hashes):
-        return numpy.zeros(len(values), dtype=bool)
-    return hashes[numpy.minimum(numpy.searchsorted(hashes, values), len(hashes) - 1)] == values
+def _word_flags(stop_words: frozenset[str], separators: frozenset[str]) -> WordFlags:
+    """The word flags of a stop-word list and list separators, shared by every document."""
+    return WordFlags(stop_words, separators)
 
 
 def _spell(strings: StringStore, value: int) -> str:

@@ -154,18 +154,25 @@ def test_scoring_a_document_at_once_equals_scoring_each_spelled_out_feature(veri
         assert row[_FIELD["compound"]] == _N[context.is_compound(view.doc, c.start, c.end)], c
 
 
-def test_word_list_membership_by_binary_search_matches_set_membership(verified):
-    """`_member` (the features' separator and stop-word flags) says what a set look-up says, on a real doc."""
-    from spacy.strings import hash_string
+def test_word_flags_by_binary_search_match_the_tokens_attributes_and_set_membership(verified):
+    """`WordFlags` (the features' shapes, stop-word, separator and dash flags) says what the tokens'
+    attributes and set look-ups say, on a real doc, for words seen before and new ones alike."""
+    from skillgap.extract.features import _ALPHA, _HYPHEN, _NUM, _SEPARATOR, _STOP, _TITLE, _UPPER, WordFlags
 
-    from skillgap.extract.features import _hash_array, _member
+    cues, stop = verified.pipeline.cues, verified.pipeline.stop_words
+    flags = WordFlags(stop, cues.list_separators)
+    for text in (LIST_TEXT, TEXT + " C-suite – 42 items; | NEW words"):
+        doc = verified.nlp(text)
+        array = verified._view(verified.extract(text, kind="resume").document, doc).clauses.array
+        got = flags.of(array[:, 0], array[:, 1], doc.vocab).tolist()
+        expected = [
+            sum(bit for bit, on in zip((_ALPHA, _TITLE, _UPPER, _NUM, _STOP, _SEPARATOR, _HYPHEN), (
+                t.is_alpha, t.is_title, t.is_upper, t.like_num, t.lower_ in stop, t.lower_ in cues.list_separators, t.text in ("-", "–"))) if on)
+            for t in doc
+        ]  # fmt: skip
+        assert got == expected
+    assert sum(f & _SEPARATOR > 0 for f in got) >= 2 and sum(f & _HYPHEN > 0 for f in got) == 2
 
-    doc = verified.nlp(LIST_TEXT)
-    lower = verified._view(verified.extract(LIST_TEXT, kind="resume").document, doc).clauses.lower_array
-    for words in (verified.pipeline.cues.list_separators, verified.pipeline.stop_words, frozenset()):
-        hashes = {hash_string(w) for w in words}
-        assert _member(lower, _hash_array(words)).tolist() == [h in hashes for h in lower.tolist()]
-    assert _member(lower, _hash_array(frozenset({"python", "sql", "r"}))).sum() == 3
 
 
 def test_rule_rejected_candidates_are_dropped_and_kept_ones_carry_their_candidate_probability(verified):
