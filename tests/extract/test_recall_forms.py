@@ -1,0 +1,52 @@
+"""Skills stated in forms the shipped taxonomy once missed (issue 13, recall): other working
+languages, interpersonal skills, the parts of a suite in parentheses; with the shipped verifier."""
+
+from __future__ import annotations
+
+import pytest
+
+from skillgap import SkillExtractor
+
+RESUME = """Maria Lopez
+Customer Service Representative
+
+SUMMARY
+Customer service representative with six years in retail banking. Excellent communication and interpersonal skills; fluent in Spanish and English.
+
+SKILLS
+Customer service, cash handling, Microsoft Office (Word, Excel and Outlook), data entry
+
+EXPERIENCE
+Teller, First National Bank, 2018 - 2024
+Served 120 customers a day and balanced the cash drawer.
+
+LANGUAGES
+English, Spanish, French
+"""
+
+
+@pytest.fixture(scope="module")
+def shipped() -> SkillExtractor:
+    return SkillExtractor()
+
+
+def test_languages_and_interpersonal_skills_of_a_resume(shipped: SkillExtractor) -> None:
+    profile = shipped.extract(RESUME, kind="resume")
+    stated = {m.skill_id: m for m in reversed(profile.mentions) if m.method != "implied"}
+    assert sorted(stated) == [
+        "administrative-support", "communication", "customer-service", "excel", "interpersonal-skills",
+        "languages-english", "languages-french", "languages-spanish", "microsoft-office",
+    ]  # fmt: skip
+    assert (stated["interpersonal-skills"].text, stated["languages-spanish"].text) == ("interpersonal skills", "fluent in Spanish")
+    assert stated["languages-french"].section == "languages"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We serve French fries and Italian food at our Calgary-based restaurant.",
+        "Our German office is in Berlin; report to Mr. Frank German.",
+    ],
+)
+def test_a_nationality_or_a_name_is_no_language(shipped: SkillExtractor, text: str) -> None:
+    assert [m.skill_id for m in shipped.extract(text, kind="posting").mentions if m.skill_id.startswith("languages-")] == []
