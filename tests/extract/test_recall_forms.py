@@ -50,3 +50,23 @@ def test_languages_and_interpersonal_skills_of_a_resume(shipped: SkillExtractor)
 )
 def test_a_nationality_or_a_name_is_no_language(shipped: SkillExtractor, text: str) -> None:
     assert [m.skill_id for m in shipped.extract(text, kind="posting").mentions if m.skill_id.startswith("languages-")] == []
+
+
+STORE_MANAGER = """Jane Doe
+Store Manager
+
+EXPERIENCE
+Store Manager, Kay Jewelers, 2010 - 2020
+Managed staff of approximately 6 sales associates and an assistant manager.
+Coached new employees on sales techniques.
+Maintained inventory records in Excel spreadsheets.
+
+Charge Nurse, Mercy Hospital, 2005 - 2010
+Oversaw a team of 8 nurses on the night shift.
+"""
+
+
+def test_people_management_and_coaching_in_non_tech_words(shipped: SkillExtractor) -> None:
+    profile = shipped.extract(STORE_MANAGER, kind="resume")
+    found = [(m.skill_id, m.text) for m in profile.mentions if m.skill_id in ("leadership", "mentoring")]
+    assert found == [("leadership", "Managed staff of"), ("mentoring", "Coached new employees"), ("leadership", "Oversaw a team of")]
