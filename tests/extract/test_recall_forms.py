@@ -70,3 +70,13 @@ def test_people_management_and_coaching_in_non_tech_words(shipped: SkillExtracto
     profile = shipped.extract(STORE_MANAGER, kind="resume")
     found = [(m.skill_id, m.text) for m in profile.mentions if m.skill_id in ("leadership", "mentoring")]
     assert found == [("leadership", "Managed staff of"), ("mentoring", "Coached new employees"), ("leadership", "Oversaw a team of")]
+
+
+def test_coordinated_soft_skills_each_count(shipped: SkillExtractor) -> None:
+    text = "SUMMARY\nAccountant with strong analytical and interpersonal skills and excellent analytical, problem-solving and communication skills.\n"
+    found = [(m.skill_id, m.text) for m in shipped.extract(text, kind="resume").mentions]
+    assert found == [
+        ("analytical-skills", "analytical and interpersonal skills"), ("interpersonal-skills", "interpersonal skills"),
+        ("analytical-skills", "analytical, problem-solving and communication skills"), ("problem-solving", "problem-solving"),
+        ("communication", "communication skills"),
+    ]  # fmt: skip
