@@ -80,3 +80,9 @@ def test_coordinated_soft_skills_each_count(shipped: SkillExtractor) -> None:
         ("analytical-skills", "analytical, problem-solving and communication skills"), ("problem-solving", "problem-solving"),
         ("communication", "communication skills"),
     ]  # fmt: skip
+
+
+def test_a_bullet_opened_by_trained_names_training(shipped: SkillExtractor) -> None:
+    text = "John Smith\n\nEXPERIENCE\nSummer Housing Lead, Harvard University, 2012 - 2014\nTrained and supervised undergraduate summer staff in shifts of 15 to 20 students.\n"
+    found = [(m.skill_id, m.text) for m in shipped.extract(text, kind="resume").mentions]
+    assert found == [("training-development", "Trained and supervised undergraduate summer staff"), ("leadership", "supervised undergraduate summer staff")]
