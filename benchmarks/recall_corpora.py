@@ -27,7 +27,8 @@ are listed, to judge which are general skills of a category the taxonomy has.
 
     PYTHONPATH=. python benchmarks/recall_corpora.py [--part dev|check] [--show 25] [--corpus dotin ...]
 
-To compare with another checkout run the same file with ``PYTHONPATH=<that checkout>``.
+To compare with another checkout run the same file with ``PYTHONPATH=<that checkout>``, both with
+``--span-taxonomy <one checkout>/taxonomy`` so that both count the same (text, skill) pairs.
 """
 
 from __future__ import annotations
@@ -193,10 +194,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA, help="the shared data folder (default: ../shared/data)")
     parser.add_argument("--part", choices=sorted(PARTS), default="dev", help="dev (1st, 3rd, ... text; examples printed) or check (the others; totals only)")
     parser.add_argument("--corpus", nargs="*", choices=sorted(CORPORA), help="corpora to run (default: all)")
+    parser.add_argument("--span-taxonomy", type=Path, help="name the spans' skills by this taxonomy folder (e.g. an older checkout's), so two versions count the same pairs")
     parser.add_argument("--show", type=int, default=25, help="how many skills / gaps to list per class (dev part only)")
     args = parser.parse_args(argv)
     extractor = SkillExtractor(load_taxonomy())
-    span_skills = SpanSkills.build(extractor.taxonomy)
+    span_skills = SpanSkills.build(load_taxonomy(args.span_taxonomy) if args.span_taxonomy else extractor.taxonomy)
     import skillgap
 
     print(f"skillgap from {Path(skillgap.__file__).parent}; part {args.part}")
