@@ -473,6 +473,23 @@ def test_pdf_creation_date_and_docx_core_properties():
         ("Help our partners master our systems; Master the tools", None),  # a verb
         ("WSEI (High School of Economics and Innovations)", None),  # a university's name
         ("Masters Certificate : Technology Project Management", "certificate"),
+        ("AS in Nursing, 2015", "associate"),  # a word abbreviation before its field
+        ("2001 AA : Liberal Arts", "associate"),
+        ("Associate in Applied Science, Ivy Tech", "associate"),
+        ("ADN, Nursing", "associate"),
+        ("tools such as: Python; WORKED AS IN A TEAM; AS-IS process", None),  # the word "as"
+        ("BSBA : Finance; BSEE", "bachelor"),
+        ("MSCS, 2010", "master"),
+        ("Smith & Associates, Inc.; Jones and Associates; Associates, LLC", None),  # companies
+        ("Master of Ceremonies, 2015 gala", None),  # a role
+        ("B. Tech in Electrical Engineering", "bachelor"),  # an abbreviation printed in pieces
+        ("M. Sc. Physics, 2012", "master"),
+        ("Ph. D. in Chemistry", "phd"),
+        ("B-TECH, 2005", "bachelor"),
+        ("B. E. in Civil Engineering", "bachelor"),
+        ("Guided by Prof. M. A. Khan and Mr. B. S. Rao", None),  # initials, not degrees
+        ("PGDBM, Narsee Monjee Institute", "certificate"),  # a post-graduate diploma
+        ("Hr. Sec. School, 2010", "high_school"),
     ],
 )
 def test_degree_words(text, level):
