@@ -619,11 +619,24 @@ class _CareerReader:
             words.pop()
         return _clean(" ".join(words)) or None
 
+    def _is_education(self, section: Section) -> bool:
+        return section.name in self.vocab.education_sections or bool(self._education_heading.search(section.heading))
+
     def _education_in_sections(self) -> Iterator[Education]:
-        for section in self.doc.sections:
-            if section.name not in self.vocab.education_sections and not self._education_heading.search(section.heading):
+        sections = self.doc.sections
+        for k, section in enumerate(sections):
+            if not self._is_education(section):
                 continue
-            lines = list(_lines(self.doc.text, section.start, section.end))[1:]
+            end = section.end
+            # a degree line the section reader took for a heading ("B Tech Honors in Technical"
+            # read as awards): the education goes on under it (not under "Certifications" or
+            # "Training": headings of a certificate's words)
+            for after in sections[k + 1 :]:
+                level = self._level(after.heading)
+                if self._is_education(after) or level is None or LEVEL_RANK[level] < LEVEL_RANK["associate"]:
+                    break
+                end = after.end
+            lines = list(_lines(self.doc.text, section.start, end))[1:]
             used: set[int] = set()
             for i, line in enumerate(lines):
                 level = self._level(line.text)

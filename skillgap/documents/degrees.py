@@ -52,7 +52,7 @@ class DegreeFinder:
         #: apostrophes, from the first letter) whose key is a degree key or a key + "'s": a phrase
         #: wins over a word it overlaps. A lookahead on the first characters skips most positions.
         phrases = trie_pattern(self.phrase_level)
-        forms = trie_pattern([k for k in self.keys if k[:1].isalpha()], r"(?:\.+[ \t]?|[- \t])?")
+        forms = trie_pattern([k for k in self.keys if k[:1].isalpha()], r"(?:\.+[ \t]?|-[ \t]?|[ \t])?")
         firsts = "".join(sorted({w[0] for w in self.phrase_level} | {k[0] for k in self.keys if k[:1].isalpha()} | {".", "'", "’"}))
         self.scan = re.compile(
             rf"(?<![A-Za-z])(?=[{re.escape(firsts)}])(?:(?<![\w])(?P<phrase>{phrases})(?![\w])|(?<![A-Za-z.'’])[.'’]*(?P<tok>{forms}(?:\.*['’]\.*s)?[.'’]*)(?![A-Za-z.'’]))",

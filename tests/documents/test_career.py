@@ -502,6 +502,13 @@ def test_without_an_education_section_a_certificate_word_in_a_sentence_is_no_cre
     assert [(e.level, e.text) for e in career.education] == [("certificate", "Certificate in Project Management, 2016")]
 
 
+def test_a_degree_line_taken_for_a_heading_continues_the_education():
+    text = "Jane Doe\nWork Experience\nEngineer\nAcme - Pune -\nJune 2012 to Present\nEducation\nB Tech Honors in Technical\nCollege of Engineering - Roorkee\nCertifications\nCertified Scrum Master, 2015\n"
+    document = read_document(text, kind="resume")
+    assert [s.name for s in document.sections][-2:] == ["awards", "certifications"]  # the degree line read as a heading
+    assert [(e.level, e.text, e.institution) for e in read_career(document).education] == [("bachelor", "B Tech Honors in Technical", "College of Engineering - Roorkee")]
+
+
 def test_a_school_certificate_is_a_high_school_level():
     document = read_document("Jane Doe\nEducation\nHigher Secondary Certificate, 2008\nSecondary School Certificate, 2006\n", kind="resume")
     assert [e.level for e in read_career(document).education] == ["high_school", "high_school"]
