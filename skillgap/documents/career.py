@@ -285,7 +285,7 @@ class _CareerReader:
             m = self._heading_words.search(section.heading)
             if m is not None:
                 kind = self._heading_kind[m.group(0).casefold()]
-            elif kind is None and section.name not in self.vocab.not_sections and self._experience_words.search(section.heading):
+            elif kind is None and self._experience_heading(section):
                 kind = "job"
             if kind is None and (previous is not None and self._employer_heading(section) or last is not None and self._employer_name(section.heading) and self._dated_head(section)):
                 previous = previous or last
@@ -300,6 +300,15 @@ class _CareerReader:
                 yield section, kind  # type: ignore[misc]
         if not found:
             yield from ((section, "job") for section in self._outside())
+
+    def _experience_heading(self, section: Section) -> bool:
+        """A heading with an experience word, of a section not named for other entries (projects,
+        education ...) — unless the heading opens with that word ("Experience and participated
+        projects", "Work Experience & Projects"; not "Education and Work Experience")."""
+        m = self._experience_words.search(section.heading)
+        if m is None:
+            return False
+        return section.name not in self.vocab.not_sections or len(section.heading[: m.start()].split()) <= 1
 
     def _employer_name(self, text: str) -> bool:
         """The text ends in a company word ("Global Skills Inc.", "Acme Technologies")."""

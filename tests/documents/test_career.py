@@ -502,6 +502,14 @@ def test_without_an_education_section_a_certificate_word_in_a_sentence_is_no_cre
     assert [(e.level, e.text) for e in career.education] == [("certificate", "Certificate in Project Management, 2016")]
 
 
+def test_a_heading_that_opens_with_experience_holds_positions_whatever_else_it_names():
+    text = "Jane Doe\nSkills\nJava\nExperience and participated projects:\n2020 Internship, Service Engineer, Center for Financial Technologies\nJava development\n"
+    document = read_document(text, kind="resume")
+    assert [s.name for s in document.sections] == ["skills", "projects"]
+    career = read_career(document, as_of=date(2021, 1, 1))
+    assert [(p.title, p.date_text, p.kind) for p in career.positions] == [("Internship", "2020", "internship")]
+
+
 def test_a_degree_line_taken_for_a_heading_continues_the_education():
     text = "Jane Doe\nWork Experience\nEngineer\nAcme - Pune -\nJune 2012 to Present\nEducation\nB Tech Honors in Technical\nCollege of Engineering - Roorkee\nCertifications\nCertified Scrum Master, 2015\n"
     document = read_document(text, kind="resume")
