@@ -260,7 +260,10 @@ class _CareerReader:
         """The document's writing date and its source: a printed "Last Modified" line, the file's
         metadata, else today."""
         text = self.doc.text
-        for m in self.dates.written.finditer(text):
+        lowered = text.casefold()
+        # the scan runs only where a phrase's longest word is printed (most documents print none)
+        printed = any(max(w.split(), key=len) in lowered for w in self.vocab.written)
+        for m in self.dates.written.finditer(text) if printed else ():
             after = text[m.end() : m.end() + 40].split("\n")[0]
             months = [t.month for t in self.dates.tokens(after) if t.month is not None]
             if months:

@@ -59,10 +59,10 @@ class DegreeFinder:
             re.IGNORECASE,
         )
         openers = {_key(w).removesuffix("'s").rstrip("'") for w in [*self.keys, *(p.split()[0] for p in self.phrase_level)]}
-        loose = sorted((r"\.?\s?".join(re.escape(c) for c in key) for key in openers), key=len, reverse=True)
-        #: Where a line opens with what may be a degree word (after blanks and bullets): a cheap
-        #: test before `words` decides.
-        self.line_openings = re.compile(rf"^[ \t•*\-–]*(?=(?:{'|'.join(loose)})['’]?s?['’]?\.?(?![A-Za-z]))", re.MULTILINE | re.IGNORECASE)
+        #: Where a line opens with what may be a degree word (after blanks and bullets; a dot, a
+        #: hyphen or a blank between its letters): a cheap test before `words` decides.
+        loose = trie_pattern(openers, r"[.-]?\s?")
+        self.line_openings = re.compile(rf"^[ \t•*\-–]*(?={loose}['’]?s?['’]?\.?(?![A-Za-z]))", re.MULTILINE | re.IGNORECASE)
         self.not_after = words_pattern(vocab.not_degree_after)
         self.not_before = re.compile(rf"(?:{words_pattern(vocab.not_degree_before).pattern})\s+$", re.IGNORECASE)
 
