@@ -18,7 +18,7 @@ _LOCATION = re.compile(r"\b[A-Z][a-z]+,[ \t]*$")
 #: What opens a degree's field right after an abbreviation that is also a word: "AS in Nursing",
 #: "AA : Liberal Arts", "AS, Accounting", "AS (Business)", "AS - Business" ("in"/"of" in lower
 #: case before a capital, so a line of capitals, "WORKED AS IN A TEAM", opens none).
-_FIELD_OPENS = re.compile(r"[ \t]*(?:(?:in|of)[ \t]+[A-Z]|[:,(–—]|-[ \t])")
+_FIELD_OPENS = re.compile(r"(?<![ \t])[ \t]*(?:(?:in|of)[ \t]+[A-Z]|[:,(–—]|-[ \t])")
 #: A blank or a hyphen inside a degree abbreviation ("B. Tech", "B-TECH").
 _SPLIT = re.compile(r"[ \t-]")
 #: A word of capitals right before: the abbreviation is a word of a line in capitals.
