@@ -307,11 +307,14 @@ class _CareerReader:
     def _experience_heading(self, section: Section) -> bool:
         """A heading with an experience word, of a section not named for other entries (projects,
         education ...) — unless the heading opens with that word ("Experience and participated
-        projects", "Work Experience & Projects"; not "Education and Work Experience")."""
+        projects", "Work Experience & Projects") and the section is not one of education ("Experience
+        and Education" holds degree lines; "Education and Work Experience" does not open with it)."""
         m = self._experience_words.search(section.heading)
         if m is None:
             return False
-        return section.name not in self.vocab.not_sections or len(section.heading[: m.start()].split()) <= 1
+        if section.name not in self.vocab.not_sections:
+            return True
+        return section.name not in self.vocab.education_sections and len(section.heading[: m.start()].split()) <= 1
 
     def _employer_name(self, text: str) -> bool:
         """The text ends in a company word ("Global Skills Inc.", "Acme Technologies")."""

@@ -508,6 +508,9 @@ def test_a_heading_that_opens_with_experience_holds_positions_whatever_else_it_n
     assert [s.name for s in document.sections] == ["skills", "projects"]
     career = read_career(document, as_of=date(2021, 1, 1))
     assert [(p.title, p.date_text, p.kind) for p in career.positions] == [("Internship", "2020", "internship")]
+    combined = read_document("Jane Doe\nSkills\nJava\nExperience and Education\n2014 - 2018 B.E. in Computer Engineering, Pune University\n", kind="resume")
+    assert [s.name for s in combined.sections] == ["skills", "education"]
+    assert read_career(combined).positions == ()  # degree lines, not positions
 
 
 def test_a_degree_line_taken_for_a_heading_continues_the_education():
