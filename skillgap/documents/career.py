@@ -23,7 +23,7 @@ from typing import Any, Literal
 
 from .careervocab import LEVEL_RANK, CareerVocabulary, load_career_vocabulary, words_pattern
 from .dates import DateRange, Month, date_reader, month_index
-from .degrees import degree_finder
+from .degrees import DegreeWord, degree_finder
 from .model import Document, Section
 
 PositionKind = Literal["job", "internship", "volunteer", "other"]
@@ -595,11 +595,25 @@ class _CareerReader:
         for w in self.degrees.words(text):
             if w.level != "certificate":
                 continue
-            if text[w.start : w.end].casefold() not in self.vocab.loose_credentials:
+            if _word(text, w) not in self.vocab.loose_credentials:
                 return True
             if not text[: w.start].strip(" \t•*-–") or _DEGREE_OPENS.match(text, w.end):
                 return True
         return False
+
+    def _loose_in_sentence(self, text: str) -> bool:
+        """A line of running text whose certificate words are all loose ones after a lower-case
+        word ("Supervise others and provide on-the-job training. Stock shelves ..."): a job's
+        sentence printed under Education, not a course ("2019: Online courses «T-SQL»")."""
+        words = [w for w in self.degrees.words(text) if w.level == "certificate"]
+        before = [text[: w.start].split()[-1:] for w in words]
+        words_of = text.split()
+        return (
+            bool(words)
+            and all(_word(text, w) in self.vocab.loose_credentials and b and b[0][:1].islower() for w, b in zip(words, before, strict=True))
+            and len(words_of) >= MIN_SENTENCE_WORDS
+            and any(_SENTENCE_END.match(w) for w in words_of)
+        )
 
     def _degree_lines_elsewhere(self, found: list[Education]) -> Iterator[Education]:
         """Lines outside the education entries that open with a degree ("M.A. in Literary
@@ -655,8 +669,8 @@ class _CareerReader:
             used: set[int] = set()
             for i, line in enumerate(lines):
                 level = self._level(line.text)
-                if level is None or _clean(line.text).casefold() in self.vocab.school_credentials:
-                    continue  # no degree, or a credential word alone ("diploma" under "High School Diploma ..."): no entry of its own
+                if level is None or _clean(line.text).casefold() in self.vocab.school_credentials or level == "certificate" and self._loose_in_sentence(line.text):
+                    continue  # no degree, a credential word alone ("diploma" under "High School Diploma ..."): no entry of its own, or a job's sentence
                 near = [j for j in (i, i - 1, i + 1) if 0 <= j < len(lines) and (j == i or (j not in used and self._level(lines[j].text) is None))]
                 used.update(near)
                 text = "\n".join(lines[j].text for j in sorted(near))
@@ -684,6 +698,11 @@ class _CareerReader:
                 name = _clean(line.text)
                 if name and not self._not_cert.search(name):
                     yield Certification(name, (line.start, line.end))
+
+
+def _word(text: str, w: DegreeWord) -> str:
+    """A degree word as a vocabulary key: case-folded, without the full stop after it ("training.")."""
+    return text[w.start : w.end].rstrip(".").casefold()
 
 
 def _stacked(lines: list[_Line], anchors: list[tuple[int, DateRange, PositionKind]]) -> list[tuple[int, DateRange, PositionKind]]:

@@ -520,6 +520,13 @@ def test_a_degree_line_taken_for_a_heading_continues_the_education():
     assert [(e.level, e.text, e.institution) for e in read_career(document).education] == [("bachelor", "B Tech Honors in Technical", "College of Engineering - Roorkee")]
 
 
+def test_a_jobs_sentence_under_education_names_no_course():
+    text = "Jane Doe\nEducation\nMay 2012 High School Diploma : General Business Ringgold High School\nSupervise others and provide on-the-job training. Stock shelves, and mark prices.\n2019: Online courses «T-SQL for beginners» from Udemy\n"
+    career = read_career(read_document(text, kind="resume"))
+    assert [e.level for e in career.education] == ["high_school", "certificate"]
+    assert career.education[1].text == "2019: Online courses «T-SQL for beginners» from Udemy"
+
+
 def test_a_school_certificate_is_a_high_school_level():
     document = read_document("Jane Doe\nEducation\nHigher Secondary Certificate, 2008\nSecondary School Certificate, 2006\n", kind="resume")
     assert [e.level for e in read_career(document).education] == ["high_school", "high_school"]
