@@ -44,6 +44,8 @@ if __name__ == "__main__":
     table = skillgap.rank(texts, sys.argv[2], **kw)
     assert len(table) == len(texts) and table["error"].isna().all(), table["error"].dropna().head()
     wall = time.perf_counter() - start
+    import multiprocessing.forkserver
+    multiprocessing.forkserver._forkserver._stop()  # reaped, a fork server's CPU and its workers' count as this process's children (none running: no-op)
     me, kids = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
     print(json.dumps({"wall": wall, "cpu_main": me.ru_utime + me.ru_stime, "cpu_workers": kids.ru_utime + kids.ru_stime, "top": float(table["score"].iloc[0]), "code": skillgap.__file__}))
 """

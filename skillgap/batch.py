@@ -171,8 +171,6 @@ def _scoring(
             prepared = _prepared_by(pool, job, weights)  # this process then needs no spaCy pipeline of its own
         else:
             prepared = prepare_job(job, taxonomy=taxonomy, extractor=extractor, weights=weights)
-        if pool is not None and extractor is None:  # a replacement worker unpickles it rather than load it again
-            pool.restart_with((prepared.taxonomy, extractor_options(None)))
         used = extractor.taxonomy if extractor is not None else prepared.taxonomy  # the taxonomy candidates are read with
         record = None
         if journal is not None:
@@ -279,7 +277,7 @@ def _start_workers(job: JobInput, taxonomy: Taxonomy | None, extractor: SkillExt
     elif taxonomy is None and isinstance(job, (PreparedJob, SkillProfile)):
         taxonomy = job.taxonomy
     setup = (taxonomy, extractor_options(extractor))
-    return WorkerPool(work, n_process=n_process, timeout=timeout, initializer=init_worker, initargs=setup, max_tasks=WORKER_MAX_TASKS)
+    return WorkerPool(work, n_process=n_process, timeout=timeout, initializer=init_worker, initargs=setup, max_tasks=WORKER_MAX_TASKS, start_method="forkserver", preload=WORKER_PRELOAD)
 
 
 def _prepared_by(pool: WorkerPool, job: DocumentInput, weights: PostingWeights) -> PreparedJob:
@@ -343,15 +341,21 @@ def extractor_options(extractor: SkillExtractor | None) -> dict[str, Any]:
 #: word it sees (about 50 MB per 100,000), so a fresh worker now and then keeps memory flat.
 WORKER_MAX_TASKS = 2000
 
+#: What the workers' fork server imports once before forking them (see `skillgap.parallel`):
+#: the shipped taxonomy's extractor, so a worker starts without importing spaCy or building it.
+WORKER_PRELOAD = ("skillgap.warm",)
+
 _WORKER: SkillExtractor | None = None
 
 
 def init_worker(taxonomy: Taxonomy | None, options: dict[str, Any]) -> None:
-    """Worker initializer: build the extractor (taxonomy, default the shipped one, + spaCy pipeline) once per process."""
+    """Worker initializer: the extractor (taxonomy, default the shipped one, + spaCy pipeline),
+    once per process. With default settings it is the shared one, which a worker forked from the
+    preloaded server (`skillgap.warm`) already holds."""
     global _WORKER
-    from .extract import SkillExtractor
+    from .extract.pipeline import SkillExtractor, default_extractor
 
-    _WORKER = SkillExtractor(taxonomy if taxonomy is not None else load_taxonomy(), **options)
+    _WORKER = SkillExtractor(taxonomy, **options) if options else default_extractor(taxonomy)
 
 
 def work(payload: tuple[Any, ...]) -> tuple[Any, ...]:

@@ -7,7 +7,7 @@ import time
 
 import pytest
 
-from parallel_workers import behave, failing_init, init_counter, pid_and_inits
+from parallel_workers import behave, failing_init, init_counter, pid_and_inits, preloaded
 from skillgap.errors import SkillgapError
 from skillgap.parallel import Outcome, WorkerPool, imap_ordered
 
@@ -113,3 +113,27 @@ def test_bad_arguments_are_rejected():
         list(imap_ordered(behave, [1], n_process=-1))
     with pytest.raises(ValueError):
         list(imap_ordered(behave, [1], timeout=0))
+
+
+def test_forkserver_workers_start_with_the_preloaded_extractor_forked_from_a_threadless_server():
+    from skillgap.batch import WORKER_PRELOAD
+
+    with WorkerPool(preloaded, n_process=2, start_method="forkserver", preload=WORKER_PRELOAD) as pool:
+        outcomes = list(pool.imap(range(4)))
+    # one thread in the server when it forked; the shipped taxonomy's extractor already built
+    assert [o.value for o in outcomes] == [(1, 1)] * 4
+
+
+def test_forkserver_workers_isolate_failures_like_spawned_ones():
+    outcomes = list(imap_ordered(behave, [1, "raise", "exit", 2], n_process=2, timeout=30, start_method="forkserver"))
+    assert [(o.value, o.error) for o in outcomes] == [
+        (1, None),
+        (None, "ValueError: bad input"),
+        (None, "worker process died while processing this input (exit code 3)"),
+        (2, None),
+    ]
+
+
+def test_an_unknown_start_method_is_refused():
+    with pytest.raises(SkillgapError, match="start_method must be 'spawn' or 'forkserver', got 'fork'"):
+        WorkerPool(behave, n_process=2, start_method="fork")
