@@ -97,9 +97,9 @@ def test_a_failing_initializer_stops_the_batch_with_its_reason():
 
 def test_closing_the_stream_stops_the_workers():
     psutil = pytest.importorskip("psutil")
-    def workers():  # multiprocessing's own resource tracker is not a worker
+    def workers():  # multiprocessing's own resource tracker and a batch's fork server (shared by the process) are not workers
         children = psutil.Process().children()
-        return [c for c in children if c.status() != psutil.STATUS_ZOMBIE and "resource_tracker" not in " ".join(c.cmdline())]
+        return [c for c in children if c.status() != psutil.STATUS_ZOMBIE and not any(s in " ".join(c.cmdline()) for s in ("resource_tracker", "forkserver"))]
 
     stream = imap_ordered(behave, [0.01] * 50, n_process=2, timeout=30)
     next(stream)
