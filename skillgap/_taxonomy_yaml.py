@@ -52,12 +52,17 @@ def _dump(path: Path, header: str, data: Mapping[str, Any]) -> Path:
     return path
 
 
+#: A skill file's list keys and the `Skill` attributes they hold (``field`` is ``field_categories``:
+#: the dataclass cannot name a field ``field``).
+_LIST_KEYS = (("aliases", "aliases"), ("ambiguous", "ambiguous"), ("field_forms", "field_forms"), ("field", "field_categories"), ("implies", "implies"), ("related", "related"))
+
+
 def _skill(skill: Skill) -> dict[str, Any]:
     """A skill entry with the keys a skills file uses (empty ones left out; ``category`` is the file's)."""
     entry: dict[str, Any] = {"id": skill.id, "label": skill.label, "kind": skill.kind}
-    for key in ("aliases", "ambiguous", "implies", "related"):
-        if getattr(skill, key):
-            entry[key] = list(getattr(skill, key))
+    for key, attribute in _LIST_KEYS:
+        if getattr(skill, attribute):
+            entry[key] = list(getattr(skill, attribute))
     if skill.patterns:
         entry["patterns"] = [[_plain(token) for token in pattern] for pattern in skill.patterns]
     if skill.group:

@@ -30,9 +30,9 @@ SKILL_KINDS: tuple[str, ...] = ("hard", "soft", "tool", "knowledge")
 IMPORTANCES: tuple[str, ...] = ("required", "preferred")
 
 _SKILL_KEYS = frozenset(
-    {"id", "label", "category", "kind", "aliases", "ambiguous", "patterns", "implies", "related", "group", "description"}
+    {"id", "label", "category", "kind", "aliases", "ambiguous", "field_forms", "field", "patterns", "implies", "related", "group", "description"}
 )
-_SKILL_FILE_KEYS = frozenset({"category", "kind", "skills"})
+_SKILL_FILE_KEYS = frozenset({"category", "kind", "field", "skills"})
 _ROLE_KEYS = frozenset({"id", "label", "description", "source", "areas"})
 _AREA_KEYS = frozenset({"name", "importance", "weight", "skills", "description"})
 _REQ_KEYS = frozenset({"skill", "importance", "weight", "years"})
@@ -64,7 +64,10 @@ class Skill:
     """One skill: stable ``id``, display ``label``, the names it goes by and its links to others.
 
     ``ambiguous`` lists the surface forms (label or aliases) that count only in a technical
-    context ("R", "Go", "Spark"); ``patterns`` are spaCy Matcher token patterns; ``implies``
+    context ("R", "Go", "Spark"); ``field_forms`` the everyday words (label, aliases or words a
+    pattern matches: "optimization", "forecasting") that name the skill only in a document of its
+    field, one that states other skills of the skill's category or of ``field_categories`` (YAML ``field``)
+    ("process optimization" in a marketing résumé is no mathematics); ``patterns`` are spaCy Matcher token patterns; ``implies``
     names skills this one entails (PyTorch -> deep learning); ``related`` and ``group`` name
     siblings a candidate could transfer from (TensorFlow <-> PyTorch).
     """
@@ -75,6 +78,8 @@ class Skill:
     kind: SkillKind = "hard"
     aliases: tuple[str, ...] = ()
     ambiguous: tuple[str, ...] = ()
+    field_forms: tuple[str, ...] = ()
+    field_categories: tuple[str, ...] = ()
     patterns: tuple[tuple[Mapping[str, Any], ...], ...] = field(default=(), hash=False, compare=False)
     implies: tuple[str, ...] = ()
     related: tuple[str, ...] = ()
@@ -394,7 +399,7 @@ def _read_yaml(text: str, src: str, raw: _Raw) -> None:
     for i, entry in enumerate(entries):
         if not isinstance(entry, dict):
             raise TaxonomyError(f"skill #{i + 1} is a {type(entry).__name__}, not a mapping", source=src, fix="give each skill id: and label:")
-        merged = {k: data[k] for k in ("category", "kind") if k in data} | entry
+        merged = {k: data[k] for k in ("category", "kind", "field") if k in data} | entry
         raw.skills.append((merged, src))
 
 
@@ -521,6 +526,8 @@ def _validate_skills(entries: list[tuple[dict[str, Any], str]]) -> dict[str, Ski
                 raise TaxonomyError(
                     f"ambiguous form {form!r} is neither the label nor an alias", source=src, entry=skill_id, fix=f"add {form!r} to aliases or remove it from ambiguous"
                 )
+        field_forms = tuple(normalize_term(f) for f in _str_list(data.get("field_forms"), "field_forms", src, skill_id))
+        field = _str_list(data.get("field"), "field", src, skill_id)
         for term in (label, *aliases):
             key = normalize_term(term)
             if key in term_owner and term_owner[key][0] != skill_id:
@@ -549,6 +556,8 @@ def _validate_skills(entries: list[tuple[dict[str, Any], str]]) -> dict[str, Ski
             kind=kind,
             aliases=aliases,
             ambiguous=ambiguous,
+            field_forms=field_forms,
+            field_categories=field,
             patterns=patterns,
             implies=_str_list(data.get("implies"), "implies", src, skill_id),
             related=_str_list(data.get("related"), "related", src, skill_id),
@@ -614,7 +623,13 @@ def _validation_vocab() -> Any:
 
 
 def _validate_links(skills: dict[str, Skill]) -> None:
+    categories = {s.category for s in skills.values()}
     for skill in skills.values():
+        for category in skill.field_categories:
+            if category not in categories:
+                raise TaxonomyError(
+                    f"'field' names category {category!r}, which no skill has", source=skill.source, entry=skill.id, fix=f"use one of: {', '.join(sorted(categories))}"
+                )
         for key in ("implies", "related"):
             for target in getattr(skill, key):
                 if target not in skills:

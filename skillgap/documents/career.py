@@ -353,6 +353,8 @@ class _CareerReader:
                     current_kind = run_in
                 if headless and (self._schooling(line.text) or (schooling and ranges[i] and i + 1 < len(lines) and self._schooling(lines[i + 1].text))):
                     continue  # education printed without a heading; in an education section, dates over an institution line too
+                if i > 0 and ranges[i] and _continues(lines[i - 1].text, line.text, ranges[i][0].begin):
+                    continue  # "... Highest producer in the office" / "for February 2003.": a wrapped sentence
                 found = self._anchor(line.text, ranges[i], bool(ranges[i]) and i > 0 and not ranges[i - 1] and _title_like(lines[i - 1].text))
                 if found is None and not ranges[i]:
                     found = self._unread(line.text)
@@ -453,13 +455,16 @@ class _CareerReader:
         just above a date line that has no title of its own (or only a run-on paragraph after the
         date), else line ``i``."""
         own = _clean(_without(lines[i].text, rng))
-        runs_on = i + 1 < len(lines) and _runs_on(own, lines[i + 1].text)
-        if own and not _placeholder_only(own) and len(own.split()) <= MAX_HEAD_WORDS and not (runs_on and i - 1 > previous and _title_like(lines[i - 1].text) and _title_case(lines[i - 1].text) and not ranges[i - 1]):
+        runs_on = i + 1 < len(lines) and _runs_on(own, lines[i + 1].text, self.vocab.run_on_ends)
+        if own and not _placeholder_only(own) and len(own.split()) <= MAX_HEAD_WORDS and not (runs_on and i - 1 > previous and _title_like(lines[i - 1].text) and _title_case(lines[i - 1].text, self.vocab.title_joiners) and not ranges[i - 1]):
             return i  # the title beside the date; not a sentence the date opens under a title line
         j = i - 1
         below = lines[i + 1].text if i + 1 < len(lines) and not own else ""
         if below and _PLACE_END.search(below) and _clean(_cut_placeholder(below)) and not ranges[i + 1]:
             return i  # a date line alone over "Senior Officer Company Name ï1⁄4 City , State": the entry opens here
+        marked = None if own else _after_lone_mark(lines, ranges, i, previous)
+        if marked is not None:
+            return marked
         if j > previous and _title_like(lines[j].text) and not lines[j].text.strip()[:1].islower() and not ranges[j]:  # "and workplace banking" goes on a paragraph
             if j - 1 > previous and _employer_end(lines[j].text) and _title_like(lines[j - 1].text) and not ranges[j - 1]:
                 return j - 1  # title, then "Employer -  City, State -", then the dates (Indeed)
@@ -610,7 +615,7 @@ class _CareerReader:
         cut = self._field_end.search(value)
         value = value[: cut.start()] if cut else value
         words = value.split()
-        if words and words[-1].casefold() in _CONNECTIVES:
+        if words and words[-1].casefold() in self.vocab.field_connectives:
             words.pop()
         return _clean(" ".join(words)) or None
 
@@ -622,8 +627,8 @@ class _CareerReader:
             used: set[int] = set()
             for i, line in enumerate(lines):
                 level = self._level(line.text)
-                if level is None:
-                    continue
+                if level is None or _clean(line.text).casefold() in self.vocab.school_credentials:
+                    continue  # no degree, or a credential word alone ("diploma" under "High School Diploma ..."): no entry of its own
                 near = [j for j in (i, i - 1, i + 1) if 0 <= j < len(lines) and (j == i or (j not in used and self._level(lines[j].text) is None))]
                 used.update(near)
                 text = "\n".join(lines[j].text for j in sorted(near))
@@ -673,6 +678,29 @@ def _stacked(lines: list[_Line], anchors: list[tuple[int, DateRange, PositionKin
     return out
 
 
+def _after_lone_mark(lines: list[_Line], ranges: list[list[DateRange]], i: int, previous: int) -> int | None:
+    """The line after a bullet printed alone on its line ("•") a few lines above a date line
+    alone: a résumé that marks each entry so prints its head ("TATA as COE Head Machine Learning,
+    Artificial Intelligence, Data Science", however long, wrapped or not) between the mark and
+    the dates; None without such a mark."""
+    for k in range(i - 1, max(previous, i - 1 - MAX_HEAD_LINES), -1):
+        if _LONE_MARK.fullmatch(lines[k].text.strip(" \t")):
+            return k + 1 if k + 1 < i else None
+        if ranges[k] or len(lines[k].text.split()) > MAX_HEAD_WORDS or lines[k].text.rstrip().endswith((".", ";")):
+            return None
+    return None
+
+
+def _continues(above: str, text: str, begin: int) -> bool:
+    """The line goes on with the sentence of the line above: it opens in lower case with words
+    before its date (at ``begin``) or ends a sentence ("for February 2003.", "and 2018", "since
+    2013.", "the 31st Marine Expeditionary Unit from January 2009 to July 2009 for ...") under a
+    long line that ends no sentence. Its date is part of the running text, not an entry's head."""
+    stripped = above.rstrip()
+    ends = text.rstrip().endswith(".")
+    return text.lstrip(" \t")[:1].islower() and (bool(text[:begin].strip()) or ends) and len(above.split()) >= MIN_SENTENCE_WORDS and not stripped.endswith((".", "!", "?", ":", ";"))
+
+
 def _opens_single_month(line: _Line, rng: DateRange) -> bool:
     """A single date with its month, printed at the start of its line."""
     return rng.start is not None and rng.end == rng.start and not rng.start.year_only and not rng.current and not line.text[: rng.begin].strip()
@@ -704,6 +732,8 @@ def _without_span(text: str, begin: int, stop: int) -> str:
 
 
 _DIGIT = re.compile(r"\d")
+#: A bullet printed alone on its line: the mark that opens an entry in some résumés.
+_LONE_MARK = re.compile(r"[•●▪■◦*o]")
 #: A word that ends a sentence: lower case, longer than an abbreviation ("care.", "teams.").
 _SENTENCE_END = re.compile(r"^[a-z]{4,}[.!?]$")
 #: An employer line of Indeed exports: "Cloud Lending Solutions -  Bangalore, Karnataka -" (a
@@ -751,27 +781,25 @@ def _placeholder_only(text: str) -> bool:
     return not _clean(_cut_placeholder(text))
 
 
-def _runs_on(own: str, next_line: str) -> bool:
+def _runs_on(own: str, next_line: str, ends: frozenset[str]) -> bool:
     """The text beside a date is a sentence running on to the next line ("Oct 2018 - Mar 2022
     Created from scratch a business for cutting and" / "selling meat"), not a title: it ends in a
-    connective, or is long and the next line goes on in lower case."""
+    connective (``ends``: career.yaml run_on_ends), or is long and the next line goes on in lower case."""
     words = own.split()
     if not words:
         return False
     follows = next_line.strip()[:1]
-    return words[-1].casefold() in _RUN_ON_ENDS or (len(words) >= MIN_SENTENCE_WORDS and follows.islower())
+    return words[-1].casefold() in ends or (len(words) >= MIN_SENTENCE_WORDS and follows.islower())
 
 
-def _title_case(text: str) -> bool:
-    """Every word of the line is capitalised but its small joiners ("Business Owner Butchery,
-    Ekaterinburg, Russia", "Head of Sales"): a heading, not a line of a paragraph."""
-    return all(not w[:1].islower() or w.casefold() in _TITLE_JOINERS for w in _WORD.findall(text))
+def _title_case(text: str, joiners: frozenset[str]) -> bool:
+    """Every word of the line is capitalised but its small ``joiners`` (career.yaml title_joiners:
+    "Business Owner Butchery, Ekaterinburg, Russia", "Head of Sales"): a heading, not a line of a
+    paragraph."""
+    return all(not w[:1].islower() or w.casefold() in joiners for w in _WORD.findall(text))
 
 
 _WORD = re.compile(r"[^\W\d_][\w'’.-]*")
-_TITLE_JOINERS = frozenset({"of", "and", "at", "in", "for", "the", "de", "to", "on", "with"})
-#: Last words of a line that cannot end a title: the sentence goes on.
-_RUN_ON_ENDS = frozenset({"and", "or", "the", "of", "for", "to", "with", "a", "an", "in", "on", "that", "which", "by", "from"})
 
 
 def _title_like(text: str) -> bool:
@@ -787,8 +815,3 @@ _DEGREE_OPENS = re.compile(r"(?<![ \t])[ \t]*(?:\bin\b|\bof\b|\bdegree\b|[:–�
 _FIELD = re.compile(r"(?:\bin\b|:|-|–)\s*([A-Z][\w&/ ,.'-]{2,80})")
 #: Where a field's text ends: a comma, tab, bracket, year, or a livecareer mis-decoded separator.
 _FIELD_STOP = re.compile(r",|\t|\(|\b(?:19|20)\d\d\b|ï")
-#: Words a field does not end with ("Instrumentation Technology in").
-_CONNECTIVES = frozenset({"in", "at", "from", "of"})
-
-
-

@@ -40,6 +40,8 @@ class CareerVocabulary:
     end_lines: frozenset[str]
     employer_suffixes: frozenset[str]
     employer_joiners: tuple[str, ...]
+    title_joiners: frozenset[str]
+    run_on_ends: frozenset[str]
     education_sections: tuple[str, ...]
     levels: Mapping[str, tuple[str, ...]]
     level_aliases: Mapping[str, str]
@@ -49,6 +51,7 @@ class CareerVocabulary:
     institutions: tuple[str, ...]
     school_credentials: tuple[str, ...]
     loose_credentials: frozenset[str]
+    field_connectives: frozenset[str]
     expected: tuple[str, ...]
     not_certifications: tuple[str, ...]
     numbers: Mapping[str, int]
@@ -159,6 +162,8 @@ def load_career_vocabulary(path: str | None = None) -> CareerVocabulary:
         end_lines=frozenset(reader.list("positions.end_lines")),
         employer_suffixes=frozenset(reader.list("positions.employer_suffixes")),
         employer_joiners=reader.list("positions.employer_joiners"),
+        title_joiners=frozenset(reader.list("positions.title_joiners")),
+        run_on_ends=frozenset(reader.list("positions.run_on_ends")),
         education_sections=reader.list("education.sections"),
         levels=levels,
         level_aliases=aliases,
@@ -168,6 +173,7 @@ def load_career_vocabulary(path: str | None = None) -> CareerVocabulary:
         institutions=reader.list("education.institutions"),
         school_credentials=reader.list("education.school_credentials"),
         loose_credentials=frozenset(reader.list("education.loose_credentials")),
+        field_connectives=frozenset(reader.list("education.field_connectives")),
         expected=reader.list("education.expected"),
         not_certifications=reader.list("certifications.not_certifications"),
         numbers={str(k).casefold(): int(v) for k, v in numbers.items()},

@@ -12,7 +12,7 @@ from __future__ import annotations
 import bisect
 import functools
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
@@ -20,6 +20,8 @@ from rapidfuzz import fuzz, process
 #: Shortest name (after normalising) that may be fuzzy-matched, and the longest candidate.
 MIN_CHARS = 4
 MAX_WORDS = 4
+#: Most phrases (and list items) an index remembers the answer of before it stops adding more.
+MEMO_LIMIT = 100_000
 _NOT_ALNUM = re.compile(r"[^0-9a-z+#]+")
 _LINE = re.compile(r"[^\n]+")
 _ITEM = re.compile(r"[^,;|•·/()\[\]\n\t:]+")
@@ -48,7 +50,7 @@ class FuzzyHit:
 
 
 class FuzzyIndex:
-    """Unambiguous skill names, bucketed by first letter, with a memo of phrases already scored."""
+    """Unambiguous skill names, bucketed by first letter, with a memo of phrases (and list items) already scored."""
 
     def __init__(self, names: Iterable[tuple[str, str]], cutoff: float) -> None:
         self.cutoff = cutoff
@@ -63,6 +65,7 @@ class FuzzyIndex:
             keys.append(key)
             ids.append(skill_id)
         self._memo: dict[str, tuple[str, float] | None] = {}
+        self._items: dict[str, tuple[tuple[int, int], ...]] = {}
         self._bands: dict[tuple[str, int], tuple[list[str], list[str]]] = {}
 
     def _band(self, first: str, length: int) -> tuple[list[str], list[str]]:
@@ -90,17 +93,32 @@ class FuzzyIndex:
             # names that differ only by a "+" or "#" are different names (C / C++, Security / Security+)
             if best is not None and (best[0] == key or best[0].rstrip("+#") != key.rstrip("+#")):
                 found = (ids[best[2]], float(best[1]))
-        if len(self._memo) < 100_000:
+        if len(self._memo) < MEMO_LIMIT:
             self._memo[phrase] = found
         return found
 
+    def item_phrases(self, item: str) -> tuple[tuple[int, int], ...]:
+        """The phrases of a list item (`_item_phrases`) that are close to a name, remembered per
+        item text: most items match nothing, and a document's are then skipped in one look-up."""
+        known = self._items.get(item)
+        if known is None:
+            known = tuple((a, b) for a, b in _item_phrases(item) if self.lookup(item[a:b]) is not None)
+            if len(self._items) < MEMO_LIMIT:
+                self._items[item] = known
+        return known
 
-def candidate_phrases(text: str, list_spans: Sequence[tuple[int, int]] = ()) -> Iterator[tuple[int, int]]:
+
+def candidate_phrases(
+    text: str, list_spans: Sequence[tuple[int, int]] = (), item_phrases: Callable[[str], tuple[tuple[int, int], ...]] | None = None
+) -> Iterator[tuple[int, int]]:
     """Char spans of candidate phrases: list items and capitalised terms of at most four words.
 
     A list item is a stretch between separators on a line that has two or more list
-    separators, or on any line inside ``list_spans`` (the skills sections).
+    separators, or on any line inside ``list_spans`` (the skills sections). ``item_phrases``
+    gives the phrases of one item (default: all of them; `FuzzyIndex.item_phrases`: only those
+    close to a name).
     """
+    phrases_of = item_phrases or _item_phrases
     seen: set[tuple[int, int]] = set()
     lines = [m.span() for m in _LIST_LINE.finditer(text)]
     for lo, hi in list_spans:
@@ -108,7 +126,7 @@ def candidate_phrases(text: str, list_spans: Sequence[tuple[int, int]] = ()) -> 
     for lo, hi in lines:
         for item in _ITEM.finditer(text, lo, hi):
             start = item.start()
-            for a, b in _item_phrases(item.group()):
+            for a, b in phrases_of(item.group()):
                 span = (start + a, start + b)
                 if span not in seen:
                     seen.add(span)
@@ -127,7 +145,7 @@ def fuzzy_hits(text: str, index: FuzzyIndex, covered: Sequence[tuple[int, int]],
     matches ("Postgre SQL" holds "SQL"): it then competes with them, longest first.
     """
     hits = []
-    for start, end in candidate_phrases(text, list_spans):
+    for start, end in candidate_phrases(text, list_spans, index.item_phrases):  # only the items' phrases close to a name
         found = index.lookup(text[start:end])
         if found is not None and not _crosses(covered, start, end) and not _within(covered, start, end):
             hits.append(FuzzyHit(start, end, found[0], round(found[1], 1)))

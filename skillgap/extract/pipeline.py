@@ -39,6 +39,7 @@ from .affixes import PlainWordSkip, english_rules
 from .choices import with_choices
 from .context import CueSpans
 from .features import Candidate, DocFeatures, Feature
+from .field import FieldForms
 from .fuzzy import FuzzyIndex, fuzzy_hits
 from .gate import GatedMatcher
 from .model import Mention, SkillProfile
@@ -287,6 +288,7 @@ class SkillExtractor:
             self.pipeline = default_extractor(self.taxonomy, self.rules).pipeline
         self._fuzzy_index = FuzzyIndex(self.pipeline.fuzzy_names, fuzzy_cutoff) if fuzzy else None
         self._implications: dict[str, tuple[str, ...]] = {}
+        self._field = FieldForms(self.taxonomy)
         self._feature_memo: dict[tuple[str, str, str, bool], tuple[tuple[int, ...], str, str]] = {}  # the skills' feature values (`DocFeatures`)
 
     @property
@@ -396,7 +398,7 @@ class SkillExtractor:
             fuzzy = self._verified(view, fuzzy, tokens, raw, collect)
             if fuzzy:  # resolving resolved matches again changes nothing
                 found = resolve([*found, *fuzzy])
-        return found
+        return self._field.keep(found, lambda m: view.doc[m.start : m.end].text)
 
     def _verified(self, view: _View, matches: list[Match], tokens: set[int], raw: list[Match], collect: list[tuple[Match, list[Feature]]] | None) -> list[Match]:
         """The matches the context rules keep and, when verifying, the verifier too (with their probability):

@@ -500,6 +500,12 @@ def test_career_vocabulary_errors_name_file_entry_and_fix(tmp_path: Path):
     missing.write_text("dates: {}\n", encoding="utf-8")
     with pytest.raises(TaxonomyError, match="missing 'dates.months'"):
         load_career_vocabulary(str(missing))
+    for entry, line in (("positions.title_joiners", "  title_joiners: [of,"), ("positions.run_on_ends", "  run_on_ends: [and,"), ("education.field_connectives", "  field_connectives: [in,")):
+        broken = tmp_path / f"{entry}.yaml"
+        broken.write_text(career_file().read_text(encoding="utf-8").replace(line, line.split(":")[0] + ": [1,"), encoding="utf-8")
+        with pytest.raises(TaxonomyError) as err:
+            load_career_vocabulary(str(broken))
+        assert (err.value.source, err.value.entry, err.value.fix) == (str(broken), entry, "write - phrase")
 
 
 def test_real_resume_positions(shared_data):
@@ -514,3 +520,41 @@ def test_real_resume_positions(shared_data):
         ("2017-06", False, "internship"),
     ]
     assert career.total_months() == 23
+
+
+def test_a_date_in_a_wrapped_sentence_opens_no_entry():
+    text = (
+        "Jane Doe\nExperience\nLoan Officer  November 2002 - June 2003\n"
+        "Worked in a sub-prime lending retail office originating purchase and refinance loans, highest producer in the office\n"
+        "for February 2003.\nIT thought leader and key note speaker at the in-memory compute summit in 2017\nand 2018\n"
+        "Analyst  May 2001 - July 2002\nSupported the help desk.\n"
+    )
+    career = read_career(read_document(text, kind="resume"))
+    assert [(p.title, str(p.start_month), str(p.end_month)) for p in career.positions] == [("Loan Officer", "2002-11", "2003-06"), ("Analyst", "2001-05", "2002-07")]
+
+
+def test_a_lone_bullet_opens_the_head_of_the_entry_below_it():
+    text = (
+        "Jane Doe\nWork Experience\n•\nTATA as COE Head Machine Learning, Artificial Intelligence, Data Science\nNov 2019 to Till Date\n"
+        "Heading the AI centre of excellence.\n•\nWhirlpool India as Senior Manager - Machine Learning, Artificial Intelligence, Data Science\n"
+        "Jul 2018 to Nov 2019\nLed the data science team.\n"
+    )
+    career = read_career(read_document(text, kind="resume"))
+    assert [p.title for p in career.positions] == [
+        "TATA as COE Head Machine Learning",
+        "Whirlpool India as Senior Manager - Machine Learning",
+    ]
+    second = career.positions[1]
+    assert text[second.span[0] :].startswith("Whirlpool India") and "Machine Learning" not in text[career.positions[0].span[1] - 30 : career.positions[0].span[1]]
+
+
+@pytest.mark.parametrize(
+    ("text", "levels"),
+    [
+        ("Jane Doe\nEducation\nHigh School Diploma Jun 2014 ELDORADO HIGH SCHOOL - City , State\ndiploma\n", ["high_school"]),
+        ("Jane Doe\nEducation\nExcellent communicator\tMS SharePoint, MS Access\nBachelor of Science : Marketing 2010\n", ["bachelor"]),
+        ("Jane Doe\nEducation\nHonours degree, University of Leeds, 2012\n", ["other"]),
+    ],
+)
+def test_education_lines_that_name_no_degree_of_their_own(text, levels):
+    assert [e.level for e in read_career(read_document(text, kind="resume")).education] == levels

@@ -41,3 +41,17 @@ def test_an_all_caps_alias_in_a_names_own_casing_is_no_mention() -> None:
     assert stated("AoPS Academy is an enrichment program.") == []
     assert stated("We use AOP, Aop and OOPs.") == ["object-oriented-programming"]
     assert stated("Skills: SQLs, Sql and AWS") == ["sql", "aws"]
+
+
+def test_an_everyday_word_names_a_skill_only_among_skills_of_its_field(stated) -> None:
+    # field forms (skillgap/extract/field.py): "optimization", "forecast", "testing", "classification"
+    assert stated("Drove site optimization and forecasted sales. Excel, Outlook and customer service.") == ["excel", "microsoft-office", "customer-service"]
+    assert stated("Use statistics, regression and optimization to forecast demand.") == ["statistics", "regression", "optimization", "time-series-analysis"]
+    assert stated("Employees assigned to this classification take part in testing of engine components.") == []
+    assert stated("Python, Java and SQL; classification, unit tests and testing.") == ["python", "java", "sql", "classification", "software-testing"]
+
+
+def test_a_field_form_does_not_vouch_for_another() -> None:
+    # only skills stated in other words count: two everyday words do not make each other's field
+    extractor = SkillExtractor(verify=False)
+    assert list(extractor.extract("Skills: forecasting, optimization, Excel", kind="resume").skill_ids) == ["excel"]

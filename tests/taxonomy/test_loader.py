@@ -178,6 +178,7 @@ def test_missing_path(tmp_path: Path) -> None:
         ("category: C\nskills:\n  - id: a\n    label: A\n    patterns: [{LOWER: a}]\n", "a", r"'patterns' must be a list of spaCy token patterns"),
         ("category: C\nskills:\n  - id: a\n    label: A\n    patterns: [[{LOWER: {IN: [on, x]}}]]\n", "a", r"rejected by spaCy.*quote the values YAML read as bool \(True\)"),
         ("category: C\nskills:\n  - id: a\n    label: A\n    aliases: [1, 2]\n", "a", r"'aliases' must be a list of non-empty strings"),
+        ("category: C\nskills:\n  - {id: a, label: A, field_forms: [a], field: [Nope]}\n", "a", r"'field' names category 'Nope', which no skill has.*use one of: C"),
     ],
 )
 def test_bad_skill_files_name_file_entry_and_fix(tmp_path: Path, text: str, entry: str, message: str) -> None:
