@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING, Any, Union
 from .documents.model import Document
 from .documents.paths import as_path
 from .errors import SkillgapError, one_line
+from .extract import PRELOAD
 from .extract.model import SkillProfile
 from .gap import Credits, DocumentInput, PostingWeights, PreparedJob, compare_prepared, default_extractor, prepare_job, profile_of
 from .match import MatchBuilder, MatchWeights
@@ -277,7 +278,7 @@ def _start_workers(job: JobInput, taxonomy: Taxonomy | None, extractor: SkillExt
     elif taxonomy is None and isinstance(job, (PreparedJob, SkillProfile)):
         taxonomy = job.taxonomy
     setup = (taxonomy, extractor_options(extractor))
-    return WorkerPool(work, n_process=n_process, timeout=timeout, initializer=init_worker, initargs=setup, max_tasks=WORKER_MAX_TASKS, start_method="forkserver", preload=WORKER_PRELOAD)
+    return WorkerPool(work, n_process=n_process, timeout=timeout, initializer=init_worker, initargs=setup, max_tasks=WORKER_MAX_TASKS, start_method="forkserver", preload=PRELOAD)
 
 
 def _prepared_by(pool: WorkerPool, job: DocumentInput, weights: PostingWeights) -> PreparedJob:
@@ -341,17 +342,13 @@ def extractor_options(extractor: SkillExtractor | None) -> dict[str, Any]:
 #: word it sees (about 50 MB per 100,000), so a fresh worker now and then keeps memory flat.
 WORKER_MAX_TASKS = 2000
 
-#: What the workers' fork server imports once before forking them (see `skillgap.parallel`):
-#: the shipped taxonomy's extractor, so a worker starts without importing spaCy or building it.
-WORKER_PRELOAD = ("skillgap.warm",)
-
 _WORKER: SkillExtractor | None = None
 
 
 def init_worker(taxonomy: Taxonomy | None, options: dict[str, Any]) -> None:
     """Worker initializer: the extractor (taxonomy, default the shipped one, + spaCy pipeline),
     once per process. With default settings it is the shared one, which a worker forked from the
-    preloaded server (`skillgap.warm`) already holds."""
+    preloaded server (`skillgap.extract.warm`) already holds."""
     global _WORKER
     from .extract.pipeline import SkillExtractor, default_extractor
 

@@ -27,7 +27,7 @@ LAYERS = ("base", "documents", "extract", "gap", "batch", "report", "cli", "face
 _TOP_MODULES = {
     "_version": "base", "errors": "base", "taxonomy": "base", "_taxonomy_yaml": "base", "rules": "base", "parallel": "base",
     "gap": "gap", "ranking": "gap", "careerfit": "gap", "lexical": "gap", "titles": "gap", "match": "gap",
-    "batch": "batch", "warm": "batch", "journal": "batch", "resume": "batch", "distributed": "batch", "dask": "batch",
+    "batch": "batch", "journal": "batch", "resume": "batch", "distributed": "batch", "dask": "batch",
     "cli": "cli", "__main__": "cli",
 }  # fmt: skip
 #: Layer pairs cut although the order allows them: renderers take values (`Ranking`, `GapReport`)

@@ -42,7 +42,7 @@ from .features import Candidate, DocFeatures, Feature
 from .field import FieldForms
 from .fuzzy import FuzzyIndex, fuzzy_hits
 from .gate import GatedMatcher
-from .model import Mention, SkillProfile
+from .model import PRELOAD, Mention, SkillProfile
 from .variants import term_variants
 from .verify import Explanation, VerifierModel, load_verifier
 
@@ -343,6 +343,8 @@ class SkillExtractor:
         from ..parallel import imap_ordered
 
         options = (self.taxonomy, self.rules, self.fuzzy, self.fuzzy_cutoff, self.verifier is not None, self.verifier_model)  # the taxonomy travels by `Taxonomy.__reduce__`
+        if self.taxonomy is load_taxonomy() and self.rules is as_rules(None):
+            options = (None, None, *options[2:])  # the shipped ones: a worker forked from the preloaded server already holds them
         sent: deque[list[Source]] = deque()  # the batches handed to workers, popped as their outcomes come (in order)
 
         def tasks() -> Iterator[tuple[list[Source], DocumentKind | None, bool]]:
@@ -350,7 +352,7 @@ class SkillExtractor:
                 sent.append(batch)
                 yield [_portable(s) for s in batch], kind, record
 
-        for outcome in imap_ordered(_work, tasks(), n_process=n_process, initializer=_init_worker, initargs=options, window=2 * n_process):
+        for outcome in imap_ordered(_work, tasks(), n_process=n_process, initializer=_init_worker, initargs=options, window=2 * n_process, start_method="forkserver", preload=PRELOAD):
             batch = sent.popleft()
             if not outcome.ok:
                 first = outcome.index * batch_size + 1
@@ -587,9 +589,14 @@ def _portable(source: Source) -> Source:
 _WORKER: SkillExtractor | None = None
 
 
-def _init_worker(taxonomy: Taxonomy, rules: Rules, fuzzy: bool, cutoff: float, verify: bool, model: str | None) -> None:
+def _init_worker(taxonomy: Taxonomy | None, rules: Rules | None, fuzzy: bool, cutoff: float, verify: bool, model: str | None) -> None:
+    """A worker's extractor like the parent's; with the shipped taxonomy and rules (None) and default
+    settings, the shared one, which a worker forked from the preloaded server (`warm`) already holds."""
     global _WORKER
-    _WORKER = SkillExtractor(taxonomy, fuzzy=fuzzy, fuzzy_cutoff=cutoff, cues=rules, verify=verify, verifier_model=model)
+    if (fuzzy, cutoff, verify, model) == (True, DEFAULT_FUZZY_CUTOFF, True, None):
+        _WORKER = default_extractor(taxonomy, rules)
+    else:
+        _WORKER = SkillExtractor(taxonomy, fuzzy=fuzzy, fuzzy_cutoff=cutoff, cues=rules, verify=verify, verifier_model=model)
 
 
 def _work(task: tuple[list[Source], DocumentKind | None, bool]) -> list[tuple[Document, tuple[Mention, ...]] | FailedDocument]:

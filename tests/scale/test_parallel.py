@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import pickle
 import time
 
 import pytest
@@ -116,9 +117,9 @@ def test_bad_arguments_are_rejected():
 
 
 def test_forkserver_workers_start_with_the_preloaded_extractor_forked_from_a_threadless_server():
-    from skillgap.batch import WORKER_PRELOAD
+    from skillgap.extract import PRELOAD
 
-    with WorkerPool(preloaded, n_process=2, start_method="forkserver", preload=WORKER_PRELOAD) as pool:
+    with WorkerPool(preloaded, n_process=2, start_method="forkserver", preload=PRELOAD) as pool:
         outcomes = list(pool.imap(range(4)))
     # one thread in the server when it forked; the shipped taxonomy's extractor already built
     assert [o.value for o in outcomes] == [(1, 1)] * 4
@@ -137,3 +138,28 @@ def test_forkserver_workers_isolate_failures_like_spawned_ones():
 def test_an_unknown_start_method_is_refused():
     with pytest.raises(SkillgapError, match="start_method must be 'spawn' or 'forkserver', got 'fork'"):
         WorkerPool(behave, n_process=2, start_method="fork")
+
+
+def test_extract_many_workers_take_the_shared_extractor_for_the_shipped_taxonomy_and_default_settings():
+    from skillgap.extract import pipeline
+
+    try:
+        pipeline._init_worker(None, None, True, pipeline.DEFAULT_FUZZY_CUTOFF, True, None)  # what a shipped extractor sends
+        assert pipeline._WORKER is pipeline.default_extractor()  # the one `skillgap.extract.warm` built in the fork server
+        pipeline._init_worker(None, None, False, pipeline.DEFAULT_FUZZY_CUTOFF, True, None)  # other settings: its own extractor, the shared pipeline
+        assert pipeline._WORKER is not pipeline.default_extractor() and pipeline._WORKER.fuzzy is False
+        assert pipeline._WORKER.pipeline is pipeline.default_extractor().pipeline
+    finally:
+        pipeline._WORKER = None
+
+
+def test_extract_many_names_the_shipped_taxonomy_by_none_and_forks_its_workers_from_the_preloaded_server(monkeypatch):
+    from skillgap.extract import PRELOAD, pipeline
+
+    sent: dict[str, object] = {}
+    monkeypatch.setattr("skillgap.parallel.imap_ordered", lambda func, items, **options: sent.update(options) or iter(()))
+    assert list(pipeline.default_extractor().extract_many(["a text"], n_process=2)) == []
+    assert (sent["initargs"][:2], sent["start_method"], sent["preload"]) == ((None, None), "forkserver", PRELOAD)
+    custom = pipeline.SkillExtractor(pickle.loads(pickle.dumps(pipeline.load_taxonomy())))  # equal, not the shipped object
+    list(custom.extract_many(["a text"], n_process=2))
+    assert sent["initargs"][0] is custom.taxonomy  # any other taxonomy travels itself

@@ -1,9 +1,11 @@
 """What the worker processes' fork server imports before forking them: the shipped taxonomy's
-shared extractor, built once, so that every worker of `skillgap.batch` starts with it in memory.
+shared extractor, built once, so that every worker of `skillgap.batch` and of
+`SkillExtractor.extract_many` starts with it in memory.
 
-Imported (by name) only by the forkserver that `skillgap.parallel.WorkerPool` starts for
-`skillgap.batch`; importing it elsewhere just builds the shared extractor. A failure here is
-not raised: each worker then builds the extractor itself and reports what went wrong.
+Imported (by name, `skillgap.extract.PRELOAD`) only by the forkserver that
+`skillgap.parallel.WorkerPool` starts; importing it elsewhere just builds the shared extractor.
+A failure here is not raised: each worker then builds the extractor itself and reports what
+went wrong.
 """
 
 from __future__ import annotations
@@ -18,7 +20,7 @@ THREADS = 0
 # enough to use it, and a server without threads forks cleanly (a user's own setting is kept)
 os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
 try:
-    from .extract.pipeline import default_extractor
+    from .pipeline import default_extractor
 
     default_extractor()
 except Exception:  # noqa: BLE001, S110 - the workers' initializer raises it again, with its message
