@@ -30,7 +30,6 @@ from .errors import SkillgapError, one_line
 from .extract import PRELOAD
 from .extract.model import SkillProfile
 from .gap import Credits, DocumentInput, PostingWeights, PreparedJob, compare_prepared, default_extractor, prepare_job, profile_of
-from .match import MatchBuilder, MatchWeights
 from .parallel import WorkerPool
 from .ranking import RANK_BY, RANK_COLUMNS, CandidateResult, Ranking, Unreadable, check_rank_by, frame_of_rows, ranking_row
 from .taxonomy import Role, Taxonomy, load_taxonomy
@@ -41,6 +40,7 @@ if TYPE_CHECKING:
 
     from .extract import SkillExtractor
     from .journal import Journal
+    from .match import MatchWeights
 
 __all__ = [  # the ranking names stay importable from here, where they used to live
     "RANK_BY", "RANK_COLUMNS", "CandidateResult", "JobInput", "Ranking", "Unreadable", "check_rank_by", "expand_candidates",
@@ -404,6 +404,8 @@ def _ranking(candidates: DocumentInput | Iterable[DocumentInput], job: JobInput,
 def with_matches(results: Iterable[CandidateResult], job: PreparedJob, weights: MatchWeights | None = None) -> tuple[CandidateResult, ...]:
     """The results of candidates for ``job`` (input order) with their `Match`: the lexical part
     needs every candidate's text, so this is where a ranking stops streaming."""
+    from .match import MatchBuilder  # here, not at the top: numpy is then imported while worker processes start (`rank`)
+
     kept = []
     builder = MatchBuilder(job.text, weights)
     for result in results:
@@ -439,6 +441,8 @@ def match_jobs(
     check_rank_by(by)
     if extractor is None:
         extractor = default_extractor(taxonomy or (resume.taxonomy if isinstance(resume, SkillProfile) else load_taxonomy()))
+    from .match import MatchBuilder
+
     profile = profile_of(resume, "resume", extractor, extractor.taxonomy)
     builder = MatchBuilder(profile.document.text, match_weights)
     titles = candidate_titles(profile.document, profile.career)
@@ -493,13 +497,16 @@ def rank(
     run to (default: each résumé's own, see `compare`). This is ``rank_candidates(...).to_frame()``.
     """
     options = dict(taxonomy=taxonomy, extractor=extractor, credits=credits, weights=weights, n_process=n_process, timeout=timeout, batch_size=batch_size, as_of=as_of)
-    return _ranking(candidates, job, by, match_weights, options, meanwhile=_import_pandas).to_frame()
+    return _ranking(candidates, job, by, match_weights, options, meanwhile=_import_later_steps).to_frame()
 
 
-def _import_pandas() -> None:
-    """Import pandas, which the table needs, while worker processes start: after the last result
-    it would be the batch's longest serial step (0.6 s of CPU)."""
+def _import_later_steps() -> None:
+    """Import pandas (with numpy), which the table needs, and the match model while worker
+    processes start: after the last result pandas would be the batch's longest serial step (0.6 s
+    of CPU), and before the first item numpy and the match model cost 0.15 s."""
     import pandas  # noqa: F401
+
+    from . import match  # noqa: F401
 
 
 def ranking_frame(results: Iterable[CandidateResult], *, by: str = "score") -> pd.DataFrame:
