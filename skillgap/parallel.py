@@ -30,7 +30,13 @@ a fresh, single-threaded server interpreter imports the ``preload`` modules (whi
 expensive state, e.g. a spaCy pipeline) and then forks each worker from itself, so a worker
 starts with that state already in memory, shared copy-on-write. It is as safe as spawn: the
 server never runs this process's threads or code, only the preloaded modules, and it forks
-before any item is read. The pool starts the server at once but creates its workers on the
+before any item is read; a preload must leave the server without threads of its own (a
+thread's locks would be copied held into every worker): `skillgap.extract.warm` sets
+``OPENBLAS_NUM_THREADS=1`` there (numpy's BLAS would start a pool at import; a user's own
+setting is kept) and freezes the garbage collector's objects so that the workers share their
+pages instead of copying them, and a test checks that the server forks with one thread.
+Workers replaced after a crash, a time limit or ``max_tasks`` are forked from the same server,
+so they start as fast. The pool starts the server at once but creates its workers on the
 first `WorkerPool.imap`, because creating one waits until the server has finished its preload:
 this process does its own set-up meanwhile. The server is the interpreter's one forkserver,
 shared by every pool of the process: the first pool that starts it sets its preload.
