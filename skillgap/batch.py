@@ -386,19 +386,36 @@ def rank_candidates(
     *,
     by: str = "match",
     match_weights: MatchWeights | None = None,
+    progress: Callable[[], object] | None = None,
     **options: Any,
 ) -> Ranking:
     """Score candidates against a job (as `score_candidates`, same options), add the match model's
-    parts (`with_matches`; ``match_weights`` default: the shipped, fitted ones) and rank them ``by``."""
-    return _ranking(candidates, job, by, match_weights, options)
+    parts (`with_matches`; ``match_weights`` default: the shipped, fitted ones) and rank them ``by``.
+    ``progress`` is called once per candidate as its result comes (e.g. to advance a progress bar)."""
+    return _ranking(candidates, job, by, match_weights, options, progress=progress)
 
 
-def _ranking(candidates: DocumentInput | Iterable[DocumentInput], job: JobInput, by: str, match_weights: MatchWeights | None, options: dict[str, Any], meanwhile: Callable[[], object] | None = None) -> Ranking:
+def _ranking(
+    candidates: DocumentInput | Iterable[DocumentInput],
+    job: JobInput,
+    by: str,
+    match_weights: MatchWeights | None,
+    options: dict[str, Any],
+    meanwhile: Callable[[], object] | None = None,
+    progress: Callable[[], object] | None = None,
+) -> Ranking:
     """`rank_candidates`, with ``meanwhile`` run while worker processes start (see `_scoring`)."""
     check_rank_by(by)
     prepared, scored = _scoring(candidates, job, **options, meanwhile=meanwhile)
-    results = with_matches(scored, prepared, match_weights)
+    results = with_matches(scored if progress is None else _reported(scored, progress), prepared, match_weights)
     return Ranking(results, by=by, warnings=prepared.warnings)
+
+
+def _reported(results: Iterable[CandidateResult], progress: Callable[[], object]) -> Iterator[CandidateResult]:
+    """The results as they come, ``progress()`` called after each."""
+    for result in results:
+        yield result
+        progress()
 
 
 def with_matches(results: Iterable[CandidateResult], job: PreparedJob, weights: MatchWeights | None = None) -> tuple[CandidateResult, ...]:
