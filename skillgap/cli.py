@@ -311,10 +311,11 @@ def rank(
     out, reference = _out_path(out, REPORT_SUFFIXES), _as_of(as_of)
     if resume and out is None:
         raise typer.BadParameter("--resume needs the --out of the interrupted run", param_hint="--resume")
-    job_input, tax = _job(job, role), _taxonomy(taxonomy, no_shipped)
+    job_input = _job(job, role)
+    tax = _taxonomy(taxonomy, no_shipped) if taxonomy or no_shipped else None  # None, the shipped one: loaded (and the job prepared) by a worker with --jobs
     inputs = list(expand_candidates(list(candidates)))  # counted for the progress bar
     journal = journal_path(out) if out is not None else None
-    with _progress(len(inputs), "ranking", quiet) as advance:  # with --jobs, a worker prepares the job: this process builds no pipeline
+    with _progress(len(inputs), "ranking", quiet) as advance:  # with --jobs and the shipped taxonomy this process builds no pipeline
         ranking = rank_candidates(inputs, job_input, taxonomy=tax, n_process=jobs, timeout=timeout, journal=journal, resume=resume, as_of=reference, progress=advance)
     _finish_ranking(ranking, out, top, quiet, journal=journal)
 
