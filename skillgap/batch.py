@@ -8,8 +8,9 @@ Batches stream: inputs are taken from the iterable as they are needed and result
 as they come, so memory stays flat with the number of candidates. With ``n_process=1`` and no
 ``timeout`` everything runs in this process and texts go through ``nlp.pipe`` in batches of
 ``batch_size``. Otherwise each candidate is read, its skills extracted and its career read in
-worker processes (`skillgap.parallel.WorkerPool`; taxonomy and pipeline built once per worker,
-started before the job is prepared so the two overlap): a file that runs past ``timeout``
+worker processes (`skillgap.parallel.WorkerPool`), forked from a server that built the shipped
+taxonomy's pipeline once (`skillgap.extract.warm`; another taxonomy is built once per worker)
+and started before anything else, so this process's own set-up overlaps it: a file that runs past ``timeout``
 seconds or kills its worker becomes an error row and the batch goes on. The comparison with
 the job, which is cheap, happens in this process on the returned mentions and career.
 """
