@@ -14,6 +14,12 @@ def stated():
     return lambda text: list(extractor.extract(text, kind="posting").skill_ids)
 
 
+@pytest.fixture(scope="module")
+def rules_only() -> SkillExtractor:
+    """The shipped taxonomy's matcher and context rules alone: the verifier keeps or drops on its own."""
+    return SkillExtractor(verify=False)
+
+
 def test_a_form_field_answered_no_negates_the_skill() -> None:
     # LinkedIn state-college postings: "Supervises Employees No" asks for no leadership (rule only: verify=False)
     extractor = SkillExtractor(verify=False)
@@ -55,3 +61,26 @@ def test_a_field_form_does_not_vouch_for_another() -> None:
     # only skills stated in other words count: two everyday words do not make each other's field
     extractor = SkillExtractor(verify=False)
     assert list(extractor.extract("Skills: forecasting, optimization, Excel", kind="resume").skill_ids) == ["excel"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # field-test postings (seed 4242): other people's job titles and groups are no skill asked for
+        ("As a data scientist, you will collaborate with product managers and domain experts.", ["collaboration"]),
+        ("Work with business intelligence engineers, analysts and Data Scientists to design smart reports.", []),
+        ("Interacting directly with Product, Business Analysts and Customer Success teams.", []),
+        ("Interact with stakeholders and communicate with senior project leadership for any issues.", ["communication"]),
+        ("Informs the Project Manager of the available hours.", []),
+        ("Provide support to client information technology staff.", []),
+        ("You will work with your direct supervisor, and/or a mentor, to set goals.", []),
+        # the skill itself, and one's own role, stay
+        ("Strong leadership and communication skills.", ["leadership", "communication"]),
+        ("Experience in a leadership role.", ["leadership"]),
+        ("Experience with leadership.", ["leadership"]),
+        ("Served as a mentor to new hires.", ["mentoring"]),
+        ("Worked as the Project Manager of the migration.", ["project-management"]),
+    ],
+)
+def test_names_of_other_people_are_no_skills(rules_only, text: str, expected: list[str]) -> None:
+    assert list(rules_only.extract(text, kind="posting").skill_ids) == expected
