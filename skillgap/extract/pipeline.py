@@ -150,15 +150,16 @@ class SkillPipeline:
     def matches(self, doc: Doc, lower: numpy.ndarray | None = None) -> list[Match]:
         """Every raw matcher hit in ``doc``, overlapping ones included (``lower``: its ``LOWER`` array, when known)."""
         ids = self._ids
-        out = [Match(s, e, ids[k], "exact") for k, s, e in self.sure(doc) if not (e - s == 1 and self._renamed_acronym(doc[s].text))]
+        out = [Match(s, e, ids[k], "exact") for k, s, e in self.sure(doc) if not (e - s == 1 and self.renamed_acronym(doc[s].text))]
         if len(self.patterns):
             out += [Match(s, e, ids[k], "pattern", False, SCORE_PATTERN) for k, s, e in self.patterns(doc, lower)]
         out += [Match(s, e, ids[k], "pattern", True, SCORE_CONTEXT) for k, s, e in self.unsure(doc)]
         return out
 
-    def _renamed_acronym(self, text: str) -> bool:
+    def renamed_acronym(self, text: str) -> bool:
         """Whether a token is an all-caps alias printed in a name's mixed casing ("AoPS", an academy,
-        is not "AOPs"): upper, lower and capitalised forms, with a plural "s", still match."""
+        is not "AOPs"): upper, lower and capitalised forms, with a plural "s", still match. Exact and
+        fuzzy matches alike skip such a token: the fuzzy index compares without case."""
         stem = text[:-1] if text[-1:] in ("s", "S") and text[:-1].lower() in self.acronyms else text
         return stem.lower() in self.acronyms and not _plain_case(stem)
 
@@ -455,7 +456,7 @@ class SkillExtractor:
         out = []
         for hit in fuzzy_hits(document.text, self._fuzzy_index, covered, lists):
             span = context.token_span(doc, hit.start, hit.end)
-            if span is not None:
+            if span is not None and not (span[1] - span[0] == 1 and self.pipeline.renamed_acronym(doc[span[0]].text)):
                 out.append(Match(span[0], span[1], hit.skill_id, "fuzzy", score=hit.score))
         return out
 

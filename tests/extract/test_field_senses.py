@@ -45,6 +45,7 @@ def test_an_all_caps_alias_in_a_names_own_casing_is_no_mention() -> None:
         return list(extractor.extract(text, kind="posting").skill_ids)
 
     assert stated("AoPS Academy is an enrichment program.") == []
+    assert stated("Since 2003, AoPS has trained students at its academy (AoPS).") == []  # fuzzy candidates too
     assert stated("We use AOP, Aop and OOPs.") == ["object-oriented-programming"]
     assert stated("Skills: SQLs, Sql and AWS") == ["sql", "aws"]
 
