@@ -51,6 +51,7 @@ class CueSpans:
         self.starts = {s for s, _ in edges}
         self.ends = {e for _, e in edges}
         self.title_ends = {e for _, e in self._spans["title_before"]}
+        self.has_company_text = bool(self._spans["company_text"])
         self.people_starts = {s for s, _ in self._spans["people"]}
         self.people_ends = {e for _, e in self._spans["people"]}
         # "as a mentor" is one's own role, "experience with leadership" asks for the skill
@@ -330,8 +331,24 @@ def _skip_spaces(doc: Doc, i: int, step: int, clauses: Clauses) -> int:
 
 def blocked(doc: Doc, start: int, end: int, cue_spans: CueSpans, clauses: Clauses) -> bool:
     """True inside a phrase that is not the skill ("leadership position", "The Linux Foundation"),
-    right after a job-title head ("Head of Machine Learning") or naming other people (`names_people`)."""
-    return bool(cue_spans.overlapping("not_skill", start, end)) or start in cue_spans.title_ends or names_people(doc, start, end, cue_spans, clauses)
+    right after a job-title head ("Head of Machine Learning"), naming other people (`names_people`)
+    or in a clause about the employer (`describes_a_company`)."""
+    return (
+        bool(cue_spans.overlapping("not_skill", start, end))
+        or start in cue_spans.title_ends
+        or names_people(doc, start, end, cue_spans, clauses)
+        or describes_a_company(start, end, cue_spans, clauses)
+    )
+
+
+def describes_a_company(start: int, end: int, cue_spans: CueSpans, clauses: Clauses) -> bool:
+    """True in a clause that describes an employer, its customers or its values, not the work
+    (a ``cues.company_text`` phrase in it: "Our customers include JetBlue, Hubspot ...",
+    "companies such as Adobe and Salesforce rely on ...", "a culture of collaboration")."""
+    if not cue_spans.has_company_text:
+        return False
+    lo, hi = clauses.clause(start, end)
+    return bool(cue_spans.between("company_text", lo, hi))
 
 
 #: Tokens looked at before a name of people for the word that points at them ("with senior project leadership").

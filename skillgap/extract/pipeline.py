@@ -54,6 +54,8 @@ SCORE_EXACT = 100.0
 SCORE_PATTERN = 100.0
 SCORE_CONTEXT = 85.0
 DEFAULT_FUZZY_CUTOFF = 91.0
+#: Longest all-caps alias whose mixed casing names something else ("AoPS" is no "AOPs"; "MatLab" is MATLAB).
+SHORT_ACRONYM = 4
 #: Name of the ``doc.spans`` group holding the resolved matches.
 SPANS_KEY = "skills"
 
@@ -158,10 +160,11 @@ class SkillPipeline:
 
     def renamed_acronym(self, text: str) -> bool:
         """Whether a token is an all-caps alias printed in a name's mixed casing ("AoPS", an academy,
-        is not "AOPs"): upper, lower and capitalised forms, with a plural "s", still match. Exact and
-        fuzzy matches alike skip such a token: the fuzzy index compares without case."""
+        is not "AOPs"): upper, lower and capitalised forms, with a plural "s", still match, and so do
+        names longer than `SHORT_ACRONYM` letters, which are spelt as words too ("MatLab"). Exact
+        and fuzzy matches alike skip such a token: the fuzzy index compares without case."""
         stem = text[:-1] if text[-1:] in ("s", "S") and text[:-1].lower() in self.acronyms else text
-        return stem.lower() in self.acronyms and not _plain_case(stem)
+        return len(stem) <= SHORT_ACRONYM and stem.lower() in self.acronyms and not _plain_case(stem)
 
     def cue_spans(self, doc: Doc) -> CueSpans:
         """Where the cue phrases of each kind occur in ``doc``."""

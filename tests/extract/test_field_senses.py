@@ -48,6 +48,7 @@ def test_an_all_caps_alias_in_a_names_own_casing_is_no_mention() -> None:
     assert stated("Since 2003, AoPS has trained students at its academy (AoPS).") == []  # fuzzy candidates too
     assert stated("We use AOP, Aop and OOPs.") == ["object-oriented-programming"]
     assert stated("Skills: SQLs, Sql and AWS") == ["sql", "aws"]
+    assert stated("Toolkits such as NumPy, MatLab, etc.") == ["numpy", "matlab"]  # a longer name is spelt as a word too
 
 
 def test_an_everyday_word_names_a_skill_only_among_skills_of_its_field(stated) -> None:
@@ -84,4 +85,20 @@ def test_a_field_form_does_not_vouch_for_another() -> None:
     ],
 )
 def test_names_of_other_people_are_no_skills(rules_only, text: str, expected: list[str]) -> None:
+    assert list(rules_only.extract(text, kind="posting").skill_ids) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # field-test postings (seeds 4242, 9090): clauses about the employer, its customers and values
+        ("Our customers include JetBlue, Hubspot, Vodafone New Zealand, and Dunelm.", []),
+        ("Leading companies such as Adobe and Salesforce rely on Demandbase to drive their marketing.", []),
+        ("NuWave Solutions is a leader in providing advanced technologies for Analytics and Data Management.", []),
+        ("We live our values everyday: Love, Joy,\n\nBoldness, Teamwork and Curiosity.", []),
+        # the next sentence asks again
+        ("Our customers include Salesforce. You will build Salesforce dashboards and lead a team.", ["erp-crm", "business-intelligence", "leadership"]),
+    ],
+)
+def test_clauses_about_the_employer_ask_for_nothing(rules_only, text: str, expected: list[str]) -> None:
     assert list(rules_only.extract(text, kind="posting").skill_ids) == expected
