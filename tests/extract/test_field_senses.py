@@ -76,6 +76,9 @@ def test_a_field_form_does_not_vouch_for_another() -> None:
         ("Informs the Project Manager of the available hours.", []),
         ("Provide support to client information technology staff.", []),
         ("You will work with your direct supervisor, and/or a mentor, to set goals.", []),
+        ("You will join a strong team of engineers, product managers and data analysts.", []),
+        ("Determine when escalation to a team leader is needed.", []),
+        ("Chosen by leadership to compete at the promotion board.", []),
         # the skill itself, and one's own role, stay
         ("Strong leadership and communication skills.", ["leadership", "communication"]),
         ("Experience in a leadership role.", ["leadership"]),
@@ -96,6 +99,7 @@ def test_names_of_other_people_are_no_skills(rules_only, text: str, expected: li
         ("Leading companies such as Adobe and Salesforce rely on Demandbase to drive their marketing.", []),
         ("NuWave Solutions is a leader in providing advanced technologies for Analytics and Data Management.", []),
         ("We live our values everyday: Love, Joy,\n\nBoldness, Teamwork and Curiosity.", []),
+        ("A leading company in financial planning.", []),
         # the next sentence asks again
         ("Our customers include Salesforce. You will build Salesforce dashboards and lead a team.", ["erp-crm", "business-intelligence", "leadership"]),
     ],
