@@ -106,3 +106,9 @@ def test_names_of_other_people_are_no_skills(rules_only, text: str, expected: li
 )
 def test_clauses_about_the_employer_ask_for_nothing(rules_only, text: str, expected: list[str]) -> None:
     assert list(rules_only.extract(text, kind="posting").skill_ids) == expected
+
+
+def test_documentation_is_technical_documentation_only_among_technical_skills(rules_only) -> None:
+    # field tests: "documentation" in a caregiver's or a clerk's duties is record keeping
+    assert list(rules_only.extract("Skills: patient care, documentation, scheduling", kind="resume").skill_ids) == ["patient-care"]
+    assert list(rules_only.extract("Skills: Python, SQL, Docker, documentation", kind="resume").skill_ids) == ["python", "sql", "docker", "technical-documentation"]
