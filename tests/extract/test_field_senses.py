@@ -112,3 +112,9 @@ def test_documentation_is_technical_documentation_only_among_technical_skills(ru
     # field tests: "documentation" in a caregiver's or a clerk's duties is record keeping
     assert list(rules_only.extract("Skills: patient care, documentation, scheduling", kind="resume").skill_ids) == ["patient-care"]
     assert list(rules_only.extract("Skills: Python, SQL, Docker, documentation", kind="resume").skill_ids) == ["python", "sql", "docker", "technical-documentation"]
+
+
+def test_emr_is_amazon_emr_only_among_cloud_and_big_data_skills(stated) -> None:
+    # field test (seed 2718): in health care an EMR is an electronic medical record
+    assert stated("Analyze large healthcare data (Claims, EMR, and Registry Data) using R, SQL, Python") == ["r", "sql", "python"]
+    assert stated("Familiarity with AWS (EMR, Glue, Athena, Lambda, S3)") == ["aws", "aws-emr", "aws-s3"]
