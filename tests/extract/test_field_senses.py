@@ -79,6 +79,8 @@ def test_a_field_form_does_not_vouch_for_another() -> None:
         ("You will join a strong team of engineers, product managers and data analysts.", []),
         ("Determine when escalation to a team leader is needed.", []),
         ("Chosen by leadership to compete at the promotion board.", []),
+        ("A TEFL certification developed for the online teaching industry.", []),
+        ("Reports to the accounting department.", []),
         # the skill itself, and one's own role, stay
         ("Strong leadership and communication skills.", ["leadership", "communication"]),
         ("Experience in a leadership role.", ["leadership"]),
