@@ -94,6 +94,7 @@ class SkillPipeline:
         self.nlp = nlp or _blank_english()
         vocab = self.nlp.vocab
         sure: dict[str, set[str]] = {}
+        spelt: dict[str, set[str]] = {}  # the sure forms without made-up plurals: what fuzzy matching compares with
         ambiguous: dict[str, set[str]] = {}
         for skill in taxonomy:
             unsure = {normalize_term(a) for a in skill.ambiguous}
@@ -102,6 +103,7 @@ class SkillPipeline:
                     ambiguous.setdefault(skill.id, set()).update(_cased(term))
                 else:
                     sure.setdefault(skill.id, set()).update(term_variants(term, plural=skill.kind != "soft"))
+                    spelt.setdefault(skill.id, set()).update(term_variants(term, plural=False))
         start = self.nlp.Defaults.tokenizer_exceptions if nlp is None else self.nlp.tokenizer.rules  # `_blank_english` has none yet
         self._tune_tokenizer(start, itertools.chain(*sure.values(), *ambiguous.values()), itertools.chain(*ambiguous.values()))
         make = self.nlp.make_doc
@@ -116,7 +118,9 @@ class SkillPipeline:
         self.patterns = GatedMatcher(vocab, {s.id: s.patterns for s in taxonomy if s.patterns}, self.stop_words)
         for kind, phrases in self.cues.phrases.items():
             self.cue_matcher.add(kind, [make(p) for p in phrases])
-        self.fuzzy_names = [(f, skill_id) for skill_id, forms in sure.items() for f in forms]
+        # a typo is near a name as it is spelt, not near a plural made up for exact matching: one edit
+        # from "Gradles", "ResNets" or "Informaticas" is a plain word ("grades", "resets", "informatics")
+        self.fuzzy_names = [(f, skill_id) for skill_id, forms in spelt.items() for f in forms]
         self._ids = {vocab.strings.add(s.id): s.id for s in taxonomy}  # match key -> skill id, one str each (the store decodes anew per look-up)
         printed = {t for skill in taxonomy for t in skill.terms}
         mixed = {t.lower() for t in printed if not _plain_case(t)}

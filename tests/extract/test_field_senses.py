@@ -120,3 +120,13 @@ def test_emr_is_amazon_emr_only_among_cloud_and_big_data_skills(stated) -> None:
     # field test (seed 2718): in health care an EMR is an electronic medical record
     assert stated("Analyze large healthcare data (Claims, EMR, and Registry Data) using R, SQL, Python") == ["r", "sql", "python"]
     assert stated("Familiarity with AWS (EMR, Glue, Athena, Lambda, S3)") == ["aws", "aws-emr", "aws-s3"]
+
+
+def test_fuzzy_matching_compares_with_names_as_spelt(rules_only) -> None:
+    # field tests: one edit from a made-up plural ("Gradles", "ResNets", "Informaticas") is a plain word
+    assert list(rules_only.extract("Post and maintain curriculum, syllabi, and grades.", kind="posting").skill_ids) == []
+    assert list(rules_only.extract("Helped with software installations, password creation/resets and user training", kind="resume").skill_ids) == []
+    assert list(rules_only.extract("A degree in Data Analytics, Informatics, Statistics", kind="posting").skill_ids) == ["data-analysis", "statistics"]
+    # a hyphenated name takes its plural in exact matching instead ("t-tests", found by fuzzy matching before)
+    assert list(rules_only.extract("Skills: pivot tables, t-tests, and standard deviations.", kind="resume").skill_ids) == ["excel", "hypothesis-testing"]
+    assert rules_only._fuzzy_index is not None and rules_only._fuzzy_index.lookup("Kubernets") == ("kubernetes", pytest.approx(94.7, abs=0.1))
