@@ -54,8 +54,7 @@ class CueSpans:
         self.has_company_text = bool(self._spans["company_text"])
         self.people_starts = {s for s, _ in self._spans["people"]}
         self.people_ends = {e for _, e in self._spans["people"]}
-        # "as a mentor" is one's own role, "experience with leadership" asks for the skill
-        self.referent_ends = {e for _, e in self._spans["people_before"]} - {e for kind in ("own_role_before", "technical") for _, e in self._spans[kind]}
+        self.technical_ends = {e for _, e in self._spans["technical"]}
         self.has_negation = bool(self._spans["negation_before"] or self._spans["negation_after"])
         self.skill_after_starts = {s for s, _ in self._spans["skill_after"]}
         self.preferred_spans, self.label_tokens = preferred_label_spans(doc, self._spans) if doc is not None and self._spans["preferred_label"] else ([], set())
@@ -329,14 +328,14 @@ def _skip_spaces(doc: Doc, i: int, step: int, clauses: Clauses) -> int:
     return i
 
 
-def blocked(doc: Doc, start: int, end: int, cue_spans: CueSpans, clauses: Clauses) -> bool:
+def blocked(doc: Doc, start: int, end: int, cue_spans: CueSpans, clauses: Clauses, cues: Cues) -> bool:
     """True inside a phrase that is not the skill ("leadership position", "The Linux Foundation"),
     right after a job-title head ("Head of Machine Learning"), naming other people (`names_people`)
     or in a clause about the employer (`describes_a_company`)."""
     return (
         bool(cue_spans.overlapping("not_skill", start, end))
         or start in cue_spans.title_ends
-        or names_people(doc, start, end, cue_spans, clauses)
+        or names_people(doc, start, end, cue_spans, clauses, cues)
         or describes_a_company(start, end, cue_spans, clauses)
     )
 
@@ -355,7 +354,7 @@ def describes_a_company(start: int, end: int, cue_spans: CueSpans, clauses: Clau
 PEOPLE_REACH = 3
 
 
-def names_people(doc: Doc, start: int, end: int, cue_spans: CueSpans, clauses: Clauses) -> bool:
+def names_people(doc: Doc, start: int, end: int, cue_spans: CueSpans, clauses: Clauses, cues: Cues) -> bool:
     """True when the match is part of a name of other people or a group ("collaborate with product
     managers", "report to the Project Manager", "client information technology staff", "our senior
     leadership", "a mentor"): the phrase ends in a people noun (``cues.people``: right after the
@@ -376,8 +375,11 @@ def names_people(doc: Doc, start: int, end: int, cue_spans: CueSpans, clauses: C
         i = _skip_spaces(doc, i - 1, -1, clauses)
         if clauses.is_edge(i):
             return False
-        if i + 1 in cue_spans.referent_ends:
-            return True
+        if doc[i].lower_ in cues.people_before:
+            # "as a mentor" is one's own role, "experience with leadership" (a technical cue) asks for the skill
+            before = _skip_spaces(doc, i - 1, -1, clauses)
+            own = not clauses.is_edge(before) and doc[before].lower_ in cues.own_role_before
+            return not own and i + 1 not in cue_spans.technical_ends
         if not (doc[i].is_alpha or doc[i].text == ","):
             return False
     return False

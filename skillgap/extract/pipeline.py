@@ -398,11 +398,11 @@ class SkillExtractor:
 
     def _found(self, view: _View, collect: list[tuple[Match, list[Feature]]] | None = None) -> list[Match]:
         """The resolved matches of a document; ``collect`` receives every candidate with its features."""
-        raw = [m for m in self.pipeline.matches(view.doc, view.clauses.lower_array) if not context.blocked(view.doc, m.start, m.end, view.cue_spans, view.clauses)]
+        raw = [m for m in self.pipeline.matches(view.doc, view.clauses.lower_array) if not context.blocked(view.doc, m.start, m.end, view.cue_spans, view.clauses, self.pipeline.cues)]
         tokens = {i for m in raw for i in range(m.start, m.end)}
         found = resolve(self._verified(view, raw, tokens, raw, collect))
         if self._fuzzy_index is not None:
-            fuzzy = [m for m in self._fuzzy(view, found) if not context.blocked(view.doc, m.start, m.end, view.cue_spans, view.clauses)]
+            fuzzy = [m for m in self._fuzzy(view, found) if not context.blocked(view.doc, m.start, m.end, view.cue_spans, view.clauses, self.pipeline.cues)]
             fuzzy = self._verified(view, fuzzy, tokens, raw, collect)
             if fuzzy:  # resolving resolved matches again changes nothing
                 found = resolve([*found, *fuzzy])
