@@ -341,13 +341,15 @@ def blocked(doc: Doc, start: int, end: int, cue_spans: CueSpans, clauses: Clause
 
 
 def describes_a_company(start: int, end: int, cue_spans: CueSpans, clauses: Clauses) -> bool:
-    """True in a clause that describes an employer, its customers or its values, not the work
-    (a ``cues.company_text`` phrase in it: "Our customers include JetBlue, Hubspot ...",
-    "companies such as Adobe and Salesforce rely on ...", "a culture of collaboration")."""
+    """True after a ``cues.company_text`` phrase in the same clause: the clause describes an
+    employer, its customers or its values, not the work ("Our customers include JetBlue, Hubspot
+    ...", "companies such as Adobe and Salesforce rely on ...", "our values: ... Teamwork"). Only
+    a phrase before the name counts: a run-on posting's skill list may end in the company's
+    profile ("... REST APIs, Python Our company is ... headquartered in ...")."""
     if not cue_spans.has_company_text:
         return False
-    lo, hi = clauses.clause(start, end)
-    return bool(cue_spans.between("company_text", lo, hi))
+    lo, _ = clauses.clause(start, end)
+    return bool(cue_spans.between("company_text", lo, start))
 
 
 #: Tokens looked at before a name of people for the word that points at them ("with senior project leadership").

@@ -130,3 +130,9 @@ def test_fuzzy_matching_compares_with_names_as_spelt(rules_only) -> None:
     # a hyphenated name takes its plural in exact matching instead ("t-tests", found by fuzzy matching before)
     assert list(rules_only.extract("Skills: pivot tables, t-tests, and standard deviations.", kind="resume").skill_ids) == ["excel", "hypothesis-testing"]
     assert rules_only._fuzzy_index is not None and rules_only._fuzzy_index.lookup("Kubernets") == ("kubernetes", pytest.approx(94.7, abs=0.1))
+
+
+def test_a_skill_list_running_into_the_company_profile_stays(rules_only) -> None:
+    # Vanetik vacancy 207 (final field test): no line breaks, the list runs into "Our company is ..."
+    text = "Minimum Required Skills: LAMP, Drupal, Python, AWS, Vue.js Our company is a growing platform headquartered in Washington D.C."
+    assert list(rules_only.extract(text, kind="posting").skill_ids) == ["lamp-stack", "drupal", "python", "aws", "vue", "javascript"]
