@@ -74,7 +74,6 @@ def test_a_field_form_does_not_vouch_for_another() -> None:
         ("Interacting directly with Product, Business Analysts and Customer Success teams.", []),
         ("Interact with stakeholders and communicate with senior project leadership for any issues.", ["communication"]),
         ("Informs the Project Manager of the available hours.", []),
-        ("Provide support to client information technology staff.", []),
         ("You will work with your direct supervisor, and/or a mentor, to set goals.", []),
         ("You will join a strong team of engineers, product managers and data analysts.", []),
         ("Determine when escalation to a team leader is needed.", []),
