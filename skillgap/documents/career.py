@@ -23,7 +23,7 @@ from typing import Any, Literal
 
 from .careervocab import LEVEL_RANK, CareerVocabulary, load_career_vocabulary, words_pattern
 from .dates import DateRange, Month, date_reader, month_index
-from .degrees import degree_finder
+from .degrees import DegreeWord, degree_finder
 from .model import Document, Section
 
 PositionKind = Literal["job", "internship", "volunteer", "other"]
@@ -260,7 +260,10 @@ class _CareerReader:
         """The document's writing date and its source: a printed "Last Modified" line, the file's
         metadata, else today."""
         text = self.doc.text
-        for m in self.dates.written.finditer(text):
+        lowered = text.casefold()
+        # the scan runs only where a phrase's longest word is printed (most documents print none)
+        printed = any(max(w.split(), key=len) in lowered for w in self.vocab.written)
+        for m in self.dates.written.finditer(text) if printed else ():
             after = text[m.end() : m.end() + 40].split("\n")[0]
             months = [t.month for t in self.dates.tokens(after) if t.month is not None]
             if months:
@@ -285,7 +288,7 @@ class _CareerReader:
             m = self._heading_words.search(section.heading)
             if m is not None:
                 kind = self._heading_kind[m.group(0).casefold()]
-            elif kind is None and section.name not in self.vocab.not_sections and self._experience_words.search(section.heading):
+            elif kind is None and self._experience_heading(section):
                 kind = "job"
             if kind is None and (previous is not None and self._employer_heading(section) or last is not None and self._employer_name(section.heading) and self._dated_head(section)):
                 previous = previous or last
@@ -300,6 +303,18 @@ class _CareerReader:
                 yield section, kind  # type: ignore[misc]
         if not found:
             yield from ((section, "job") for section in self._outside())
+
+    def _experience_heading(self, section: Section) -> bool:
+        """A heading with an experience word, of a section not named for other entries (projects,
+        education ...) — unless the heading opens with that word ("Experience and participated
+        projects", "Work Experience & Projects") and the section is not one of education ("Experience
+        and Education" holds degree lines; "Education and Work Experience" does not open with it)."""
+        m = self._experience_words.search(section.heading)
+        if m is None:
+            return False
+        if section.name not in self.vocab.not_sections:
+            return True
+        return section.name not in self.vocab.education_sections and len(section.heading[: m.start()].split()) <= 1
 
     def _employer_name(self, text: str) -> bool:
         """The text ends in a company word ("Global Skills Inc.", "Acme Technologies")."""
@@ -580,11 +595,25 @@ class _CareerReader:
         for w in self.degrees.words(text):
             if w.level != "certificate":
                 continue
-            if text[w.start : w.end].casefold() not in self.vocab.loose_credentials:
+            if _word(text, w) not in self.vocab.loose_credentials:
                 return True
             if not text[: w.start].strip(" \t•*-–") or _DEGREE_OPENS.match(text, w.end):
                 return True
         return False
+
+    def _loose_in_sentence(self, text: str) -> bool:
+        """A line of running text whose certificate words are all loose ones after a lower-case
+        word ("Supervise others and provide on-the-job training. Stock shelves ..."): a job's
+        sentence printed under Education, not a course ("2019: Online courses «T-SQL»")."""
+        words = [w for w in self.degrees.words(text) if w.level == "certificate"]
+        before = [text[: w.start].split()[-1:] for w in words]
+        words_of = text.split()
+        return (
+            bool(words)
+            and all(_word(text, w) in self.vocab.loose_credentials and b and b[0][:1].islower() for w, b in zip(words, before, strict=True))
+            and len(words_of) >= MIN_SENTENCE_WORDS
+            and any(_SENTENCE_END.match(w) for w in words_of)
+        )
 
     def _degree_lines_elsewhere(self, found: list[Education]) -> Iterator[Education]:
         """Lines outside the education entries that open with a degree ("M.A. in Literary
@@ -619,16 +648,29 @@ class _CareerReader:
             words.pop()
         return _clean(" ".join(words)) or None
 
+    def _is_education(self, section: Section) -> bool:
+        return section.name in self.vocab.education_sections or bool(self._education_heading.search(section.heading))
+
     def _education_in_sections(self) -> Iterator[Education]:
-        for section in self.doc.sections:
-            if section.name not in self.vocab.education_sections and not self._education_heading.search(section.heading):
+        sections = self.doc.sections
+        for k, section in enumerate(sections):
+            if not self._is_education(section):
                 continue
-            lines = list(_lines(self.doc.text, section.start, section.end))[1:]
+            end = section.end
+            # a degree line the section reader took for a heading ("B Tech Honors in Technical"
+            # read as awards): the education goes on under it (not under "Certifications" or
+            # "Training": headings of a certificate's words)
+            for after in sections[k + 1 :]:
+                level = self._level(after.heading)
+                if self._is_education(after) or level is None or LEVEL_RANK[level] < LEVEL_RANK["associate"]:
+                    break
+                end = after.end
+            lines = list(_lines(self.doc.text, section.start, end))[1:]
             used: set[int] = set()
             for i, line in enumerate(lines):
                 level = self._level(line.text)
-                if level is None or _clean(line.text).casefold() in self.vocab.school_credentials:
-                    continue  # no degree, or a credential word alone ("diploma" under "High School Diploma ..."): no entry of its own
+                if level is None or _clean(line.text).casefold() in self.vocab.school_credentials or level == "certificate" and self._loose_in_sentence(line.text):
+                    continue  # no degree, a credential word alone ("diploma" under "High School Diploma ..."): no entry of its own, or a job's sentence
                 near = [j for j in (i, i - 1, i + 1) if 0 <= j < len(lines) and (j == i or (j not in used and self._level(lines[j].text) is None))]
                 used.update(near)
                 text = "\n".join(lines[j].text for j in sorted(near))
@@ -656,6 +698,11 @@ class _CareerReader:
                 name = _clean(line.text)
                 if name and not self._not_cert.search(name):
                     yield Certification(name, (line.start, line.end))
+
+
+def _word(text: str, w: DegreeWord) -> str:
+    """A degree word as a vocabulary key: case-folded, without the full stop after it ("training.")."""
+    return text[w.start : w.end].rstrip(".").casefold()
 
 
 def _stacked(lines: list[_Line], anchors: list[tuple[int, DateRange, PositionKind]]) -> list[tuple[int, DateRange, PositionKind]]:

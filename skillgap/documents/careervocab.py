@@ -44,6 +44,7 @@ class CareerVocabulary:
     run_on_ends: frozenset[str]
     education_sections: tuple[str, ...]
     levels: Mapping[str, tuple[str, ...]]
+    word_abbreviations: Mapping[str, tuple[str, ...]]
     level_aliases: Mapping[str, str]
     not_degree_after: tuple[str, ...]
     not_degree_before: tuple[str, ...]
@@ -129,6 +130,11 @@ def load_career_vocabulary(path: str | None = None) -> CareerVocabulary:
         if level not in LEVELS:
             raise TaxonomyError(f"unknown education level {level!r}", source=src, entry="education.levels", fix=f"use one of {', '.join(LEVELS)}")
         levels[level] = reader.strings(f"education.levels.{level}", words)
+    word_abbreviations = {}
+    for level, words in reader.mapping("education.word_abbreviations").items():
+        if level not in LEVELS:
+            raise TaxonomyError(f"unknown education level {level!r}", source=src, entry="education.word_abbreviations", fix=f"use one of {', '.join(LEVELS)}")
+        word_abbreviations[level] = reader.strings(f"education.word_abbreviations.{level}", words)
     aliases = {str(k): str(v) for k, v in reader.mapping("education.aliases").items()}
     for alias, level in aliases.items():
         if level not in LEVELS:
@@ -166,6 +172,7 @@ def load_career_vocabulary(path: str | None = None) -> CareerVocabulary:
         run_on_ends=frozenset(reader.list("positions.run_on_ends")),
         education_sections=reader.list("education.sections"),
         levels=levels,
+        word_abbreviations=word_abbreviations,
         level_aliases=aliases,
         not_degree_after=reader.list("education.not_degree_after"),
         not_degree_before=reader.list("education.not_degree_before"),

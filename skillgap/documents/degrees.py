@@ -15,6 +15,14 @@ from .careervocab import LEVEL_RANK, CareerVocabulary, trie_pattern, words_patte
 
 _DOTTED = re.compile(r"(?:[A-Za-z]\.)+")
 _LOCATION = re.compile(r"\b[A-Z][a-z]+,[ \t]*$")
+#: What opens a degree's field right after an abbreviation that is also a word: "AS in Nursing",
+#: "AA : Liberal Arts", "AS, Accounting", "AS (Business)", "AS - Business" ("in"/"of" in lower
+#: case before a capital, so a line of capitals, "WORKED AS IN A TEAM", opens none).
+_FIELD_OPENS = re.compile(r"(?<![ \t])[ \t]*(?:(?:in|of)[ \t]+[A-Z]|[:,(–—]|-[ \t])")
+#: A blank or a hyphen inside a degree abbreviation ("B. Tech", "B-TECH").
+_SPLIT = re.compile(r"[ \t-]")
+#: A word of capitals right before: the abbreviation is a word of a line in capitals.
+_CAPITALS_BEFORE = re.compile(r"\b[A-Z]{2,}[ \t]+$")
 #: What separates a degree abbreviation from the product name after it: "MS Office", "MS-Excel".
 _SPACE_OR_DASH = re.compile(r"[\s\-–]")
 
@@ -37,21 +45,24 @@ class DegreeFinder:
         self.phrase_level: dict[str, str | None] = {" ".join(w.split()): None for w in vocab.not_degrees}
         self.phrase_level.update({" ".join(w.split()): level for level, words in vocab.levels.items() for w in words if not _is_key(w)})
         self.keys = {_key(w): level for level, words in vocab.levels.items() for w in words if _is_key(w)}
+        #: Keys that are also common words ("as"): degrees only in capitals before a field's opening.
+        self.word_keys = {_key(w): level for level, words in vocab.word_abbreviations.items() for w in words}
+        self.keys.update(self.word_keys)
         #: One scan finds the phrases ("high school") and the words (runs of letters, dots and
         #: apostrophes, from the first letter) whose key is a degree key or a key + "'s": a phrase
         #: wins over a word it overlaps. A lookahead on the first characters skips most positions.
         phrases = trie_pattern(self.phrase_level)
-        forms = trie_pattern([k for k in self.keys if k[:1].isalpha()], r"\.*")
+        forms = trie_pattern([k for k in self.keys if k[:1].isalpha()], r"(?:\.+[ \t]?|-[ \t]?|[ \t])?")
         firsts = "".join(sorted({w[0] for w in self.phrase_level} | {k[0] for k in self.keys if k[:1].isalpha()} | {".", "'", "’"}))
         self.scan = re.compile(
             rf"(?<![A-Za-z])(?=[{re.escape(firsts)}])(?:(?<![\w])(?P<phrase>{phrases})(?![\w])|(?<![A-Za-z.'’])[.'’]*(?P<tok>{forms}(?:\.*['’]\.*s)?[.'’]*)(?![A-Za-z.'’]))",
             re.IGNORECASE,
         )
         openers = {_key(w).removesuffix("'s").rstrip("'") for w in [*self.keys, *(p.split()[0] for p in self.phrase_level)]}
-        loose = sorted((r"\.?\s?".join(re.escape(c) for c in key) for key in openers), key=len, reverse=True)
-        #: Where a line opens with what may be a degree word (after blanks and bullets): a cheap
-        #: test before `words` decides.
-        self.line_openings = re.compile(rf"^[ \t•*\-–]*(?=(?:{'|'.join(loose)})['’]?s?['’]?\.?(?![A-Za-z]))", re.MULTILINE | re.IGNORECASE)
+        #: Where a line opens with what may be a degree word (after blanks and bullets; a dot, a
+        #: hyphen or a blank between its letters): a cheap test before `words` decides.
+        loose = trie_pattern(openers, r"[.-]?\s?")
+        self.line_openings = re.compile(rf"^[ \t•*\-–]*(?={loose}['’]?s?['’]?\.?(?![A-Za-z]))", re.MULTILINE | re.IGNORECASE)
         self.not_after = words_pattern(vocab.not_degree_after)
         self.not_before = re.compile(rf"(?:{words_pattern(vocab.not_degree_before).pattern})\s+$", re.IGNORECASE)
 
@@ -68,12 +79,17 @@ class DegreeFinder:
             key = _key(raw.rstrip(".'’"))
             if key not in self.keys and not (key.endswith("'s") and key[:-2] in self.keys):
                 continue
+            if _SPLIT.search(raw.rstrip(".'’")) and not _split_degree(raw, text, stop):
+                continue
+            raw = _SPLIT.sub("", raw)
             token = raw if "." in raw and _DOTTED.fullmatch(raw) else raw.rstrip(".'’")
             level = self.keys.get(key) or (self.keys.get(key[:-2]) if key.endswith("'s") else None)
             if level is None:
                 continue
             if len(key) <= 4 and not (token.isupper() or "." in token or (len(token) > 1 and token[0].isupper() and token[1:].isupper()) or _mixed_degree(token)):
                 continue
+            if key in self.word_keys and not (raw.isupper() and raw.isalpha() and _FIELD_OPENS.match(text, stop) and not _CAPITALS_BEFORE.search(text, max(0, begin - 20), begin)):
+                continue  # "such as", "AS A TEAM", "KNOWN AS, FOR ...": the word, not "AS in Nursing"
             if len(key) <= 3 and _LOCATION.search(text, max(0, begin - 30), begin):
                 continue  # "Cambridge, MA", "Baltimore, MD": a state, not a degree
             if (self.not_after.match(text, stop + 1) and _SPACE_OR_DASH.match(text, stop)) or self.not_before.search(text[max(0, begin - 12) : begin]):
@@ -84,6 +100,14 @@ class DegreeFinder:
     def highest(self, text: str) -> str | None:
         """The strongest level named in ``text``, or None."""
         return max((w.level for w in self.words(text)), key=LEVEL_RANK.__getitem__, default=None)
+
+
+def _split_degree(raw: str, text: str, stop: int) -> bool:
+    """A degree abbreviation printed in pieces ("B. Tech", "M. Sc.", "Ph. D.", "B-TECH", "B. E.
+    in Civil"), not a person's initials ("M. A. Khan", "B. S. Rao"): a piece of two letters or
+    more, or a degree's field opening right after it."""
+    pieces = [p for p in re.split(r"[.\s-]+", raw) if p]
+    return any(len(p) >= 2 for p in pieces) or bool(_FIELD_OPENS.match(text, stop))
 
 
 def _mixed_degree(token: str) -> bool:
@@ -99,8 +123,8 @@ def _is_key(word: str) -> bool:
 
 
 def _key(word: str) -> str:
-    """Comparison key: lower case, no dots or spaces ("B. Sc." -> "bsc"), one apostrophe."""
-    return "".join(word.casefold().replace(".", "").split()).replace("’", "'")
+    """Comparison key: lower case, no dots, hyphens or spaces ("B. Sc." -> "bsc"), one apostrophe."""
+    return "".join(word.casefold().replace(".", "").replace("-", "").split()).replace("’", "'")
 
 
 @functools.lru_cache(maxsize=4)

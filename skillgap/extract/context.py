@@ -279,6 +279,8 @@ def in_technical_context(
     n = _skip_spaces(doc, end, 1, clauses)
     if n in cue_spans.skill_after_starts:
         return True  # "Java experience", "sales skills"
+    if slash_joined(doc, p, n, skill_tokens, clauses):
+        return True  # "MS Access/Excel reports", "Python/Java/Ruby/Perl/Go for automation"
     if not is_item(doc, start, end, skill_tokens=skill_tokens, cues=cues, cue_spans=cue_spans, clauses=clauses):
         return opens_skill_list(doc, n, skill_tokens=skill_tokens, cues=cues, clauses=clauses)
     if clauses.is_edge(n) and not clauses.is_edge(p) and clauses.orth[p] in word_hashes(cues.bullets) and clauses.is_edge(p - 1):
@@ -286,7 +288,28 @@ def in_technical_context(
     if end - start == 1 and len(doc[start]) == 1 and not clauses.is_edge(p) and not clauses.is_edge(n) and doc[p].text == "(" and doc[n].text == ")":
         return False  # "(C)", "(R)": enumerators and trademarks
     lo, hi = clauses.clause(start, end, LIST_WINDOW)
-    return any(i in item_tokens for i in itertools.chain(range(lo, start), range(end, hi)))
+    return any(i in item_tokens for i in itertools.chain(range(lo, start), range(end, hi))) or in_skill_parentheses(doc, start, skill_tokens, clauses)
+
+
+def slash_joined(doc: Doc, p: int, n: int, skill_tokens: set[int], clauses: Clauses) -> bool:
+    """Whether the name between tokens ``p`` and ``n`` (its neighbours, spaces skipped) is joined
+    by a slash to another skill match: "Access/Excel", "Perl / Go" (a slash pair names both)."""
+    if 0 <= p < clauses.length and doc[p].text == "/" and _skip_spaces(doc, p - 1, -1, clauses) in skill_tokens:
+        return True
+    return 0 <= n < clauses.length and doc[n].text == "/" and _skip_spaces(doc, n + 1, 1, clauses) in skill_tokens
+
+
+def in_skill_parentheses(doc: Doc, start: int, skill_tokens: set[int], clauses: Clauses) -> bool:
+    """Whether the list item at ``start`` stands in parentheses that open right after a skill,
+    at most one word between: the parts of a suite ("Microsoft Office (Word, Excel and Project)")."""
+    for i in range(start - 1, max(-1, start - LIST_WINDOW - 1), -1):
+        text = doc[i].text
+        if text == "(":
+            q = _skip_spaces(doc, i - 1, -1, clauses)
+            return q in skill_tokens or (0 <= q < clauses.length and doc[q].is_alpha and _skip_spaces(doc, q - 1, -1, clauses) in skill_tokens)
+        if text in (")", ".") or "\n" in text:
+            return False
+    return False
 
 
 def is_item(doc: Doc, start: int, end: int, *, skill_tokens: set[int], cues: Cues, cue_spans: CueSpans, clauses: Clauses, both: bool = True) -> bool:

@@ -473,6 +473,23 @@ def test_pdf_creation_date_and_docx_core_properties():
         ("Help our partners master our systems; Master the tools", None),  # a verb
         ("WSEI (High School of Economics and Innovations)", None),  # a university's name
         ("Masters Certificate : Technology Project Management", "certificate"),
+        ("AS in Nursing, 2015", "associate"),  # a word abbreviation before its field
+        ("2001 AA : Liberal Arts", "associate"),
+        ("Associate in Applied Science, Ivy Tech", "associate"),
+        ("ADN, Nursing", "associate"),
+        ("tools such as: Python; WORKED AS IN A TEAM; AS-IS process", None),  # the word "as"
+        ("BSBA : Finance; BSEE", "bachelor"),
+        ("MSCS, 2010", "master"),
+        ("Smith & Associates, Inc.; Jones and Associates; Associates, LLC", None),  # companies
+        ("Master of Ceremonies, 2015 gala", None),  # a role
+        ("B. Tech in Electrical Engineering", "bachelor"),  # an abbreviation printed in pieces
+        ("M. Sc. Physics, 2012", "master"),
+        ("Ph. D. in Chemistry", "phd"),
+        ("B-TECH, 2005", "bachelor"),
+        ("B. E. in Civil Engineering", "bachelor"),
+        ("Guided by Prof. M. A. Khan and Mr. B. S. Rao", None),  # initials, not degrees
+        ("PGDBM, Narsee Monjee Institute", "certificate"),  # a post-graduate diploma
+        ("Hr. Sec. School, 2010", "high_school"),
     ],
 )
 def test_degree_words(text, level):
@@ -483,6 +500,31 @@ def test_without_an_education_section_a_certificate_word_in_a_sentence_is_no_cre
     text = "Jane Doe\nSummary\nAnalyst.\nWork\nConducted training sessions for new staff, 2015\nCertificate in Project Management, 2016\n"
     career = read_career(read_document(text, kind="resume"), as_of=date(2021, 1, 1))
     assert [(e.level, e.text) for e in career.education] == [("certificate", "Certificate in Project Management, 2016")]
+
+
+def test_a_heading_that_opens_with_experience_holds_positions_whatever_else_it_names():
+    text = "Jane Doe\nSkills\nJava\nExperience and participated projects:\n2020 Internship, Service Engineer, Center for Financial Technologies\nJava development\n"
+    document = read_document(text, kind="resume")
+    assert [s.name for s in document.sections] == ["skills", "projects"]
+    career = read_career(document, as_of=date(2021, 1, 1))
+    assert [(p.title, p.date_text, p.kind) for p in career.positions] == [("Internship", "2020", "internship")]
+    combined = read_document("Jane Doe\nSkills\nJava\nExperience and Education\n2014 - 2018 B.E. in Computer Engineering, Pune University\n", kind="resume")
+    assert [s.name for s in combined.sections] == ["skills", "education"]
+    assert read_career(combined).positions == ()  # degree lines, not positions
+
+
+def test_a_degree_line_taken_for_a_heading_continues_the_education():
+    text = "Jane Doe\nWork Experience\nEngineer\nAcme - Pune -\nJune 2012 to Present\nEducation\nB Tech Honors in Technical\nCollege of Engineering - Roorkee\nCertifications\nCertified Scrum Master, 2015\n"
+    document = read_document(text, kind="resume")
+    assert [s.name for s in document.sections][-2:] == ["awards", "certifications"]  # the degree line read as a heading
+    assert [(e.level, e.text, e.institution) for e in read_career(document).education] == [("bachelor", "B Tech Honors in Technical", "College of Engineering - Roorkee")]
+
+
+def test_a_jobs_sentence_under_education_names_no_course():
+    text = "Jane Doe\nEducation\nMay 2012 High School Diploma : General Business Ringgold High School\nSupervise others and provide on-the-job training. Stock shelves, and mark prices.\n2019: Online courses «T-SQL for beginners» from Udemy\n"
+    career = read_career(read_document(text, kind="resume"))
+    assert [e.level for e in career.education] == ["high_school", "certificate"]
+    assert career.education[1].text == "2019: Online courses «T-SQL for beginners» from Udemy"
 
 
 def test_a_school_certificate_is_a_high_school_level():

@@ -39,6 +39,12 @@ from skillgap.extract import SkillExtractor
         # posting 032: the first item of a list of two more skills, after a word that is no separator
         ("modern engineering practices namely Spark, Hadoop and Linux.", ["apache-spark", "hadoop", "linux"]),
         ("practices namely Java, SQL or Scala", ["java", "sql", "scala"]),
+        # a slash pair names both, the list's last item before a word that is no separator included
+        ("Built reports in MySQL/Excel for the finance team", ["mysql", "excel"]),
+        ("languages such as Python/Java/Go for building automation", ["python", "java", "go"]),
+        ("languages such as Python / Java etc. Detail-oriented thinker", ["python", "java"]),
+        # the parts of a skill in parentheses right after it (one word between at most)
+        ("Proficient in Statistics packages (SAS and Excel).", ["statistics", "sas", "excel"]),
     ],
 )
 def test_ambiguous_names_count_in_context(ids, text: str, expected: list[str]) -> None:
@@ -67,6 +73,11 @@ def test_ambiguous_names_count_in_context(ids, text: str, expected: list[str]) -
         "go, java",
         # résumé OmkarResume: a list of verbs whose object is a skill is no list of skills
         "• Enhancing, auditing and maintaining custom data ingestion framework",
+        # a slash or parentheses next to no skill
+        "Worked as SAP R/3 consultant",
+        "Serviced the AC/R units weekly",
+        "Chaired the Go/No-Go decisions for each launch",
+        "Played Go (the board game) at weekends",
     ],
 )
 def test_ambiguous_names_without_context_are_not_skills(ids, text: str) -> None:

@@ -1,0 +1,88 @@
+"""Skills stated in forms the shipped taxonomy once missed (issue 13, recall): other working
+languages, interpersonal skills, the parts of a suite in parentheses; with the shipped verifier."""
+
+from __future__ import annotations
+
+import pytest
+
+from skillgap import SkillExtractor
+
+RESUME = """Maria Lopez
+Customer Service Representative
+
+SUMMARY
+Customer service representative with six years in retail banking. Excellent communication and interpersonal skills; fluent in Spanish and English.
+
+SKILLS
+Customer service, cash handling, Microsoft Office (Word, Excel and Outlook), data entry
+
+EXPERIENCE
+Teller, First National Bank, 2018 - 2024
+Served 120 customers a day and balanced the cash drawer.
+
+LANGUAGES
+English, Spanish, French
+"""
+
+
+@pytest.fixture(scope="module")
+def shipped() -> SkillExtractor:
+    return SkillExtractor()
+
+
+def test_languages_and_interpersonal_skills_of_a_resume(shipped: SkillExtractor) -> None:
+    profile = shipped.extract(RESUME, kind="resume")
+    stated = {m.skill_id: m for m in reversed(profile.mentions) if m.method != "implied"}
+    assert sorted(stated) == [
+        "administrative-support", "communication", "customer-service", "excel", "interpersonal-skills",
+        "languages-english", "languages-french", "languages-spanish", "microsoft-office",
+    ]  # fmt: skip
+    assert (stated["interpersonal-skills"].text, stated["languages-spanish"].text) == ("interpersonal skills", "fluent in Spanish")
+    assert stated["languages-french"].section == "languages"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We serve French fries and Italian food at our Calgary-based restaurant.",
+        "Our German office is in Berlin; report to Mr. Frank German.",
+    ],
+)
+def test_a_nationality_or_a_name_is_no_language(shipped: SkillExtractor, text: str) -> None:
+    assert [m.skill_id for m in shipped.extract(text, kind="posting").mentions if m.skill_id.startswith("languages-")] == []
+
+
+STORE_MANAGER = """Jane Doe
+Store Manager
+
+EXPERIENCE
+Store Manager, Kay Jewelers, 2010 - 2020
+Managed staff of approximately 6 sales associates and an assistant manager.
+Coached new employees on sales techniques.
+Maintained inventory records in Excel spreadsheets.
+
+Charge Nurse, Mercy Hospital, 2005 - 2010
+Oversaw a team of 8 nurses on the night shift.
+"""
+
+
+def test_people_management_and_coaching_in_non_tech_words(shipped: SkillExtractor) -> None:
+    profile = shipped.extract(STORE_MANAGER, kind="resume")
+    found = [(m.skill_id, m.text) for m in profile.mentions if m.skill_id in ("leadership", "mentoring")]
+    assert found == [("leadership", "Managed staff of"), ("mentoring", "Coached new employees"), ("leadership", "Oversaw a team of")]
+
+
+def test_coordinated_soft_skills_each_count(shipped: SkillExtractor) -> None:
+    text = "SUMMARY\nAccountant with strong analytical and interpersonal skills and excellent analytical, problem-solving and communication skills.\n"
+    found = [(m.skill_id, m.text) for m in shipped.extract(text, kind="resume").mentions]
+    assert found == [
+        ("analytical-skills", "analytical and interpersonal skills"), ("interpersonal-skills", "interpersonal skills"),
+        ("analytical-skills", "analytical, problem-solving and communication skills"), ("problem-solving", "problem-solving"),
+        ("communication", "communication skills"),
+    ]  # fmt: skip
+
+
+def test_a_bullet_opened_by_trained_names_training(shipped: SkillExtractor) -> None:
+    text = "John Smith\n\nEXPERIENCE\nSummer Housing Lead, Harvard University, 2012 - 2014\nTrained and supervised undergraduate summer staff in shifts of 15 to 20 students.\n"
+    found = [(m.skill_id, m.text) for m in shipped.extract(text, kind="resume").mentions]
+    assert found == [("training-development", "Trained and supervised undergraduate summer staff"), ("leadership", "supervised undergraduate summer staff")]
