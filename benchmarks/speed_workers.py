@@ -9,9 +9,11 @@ the same start-up), from interpreter start to the table, in a fresh process so t
 accounting is its own. Runs alternate 1, 2, in-process, 1, 2, ... and the medians are printed,
 with the CPU seconds of this process and of the workers and the cores the run actually got
 (CPU / wall): the machine is shared, and a ratio below 1.7x with under 2 cores got says so.
-Then the parts: a fresh worker's start-up CPU (what it runs before its first item), the items'
-CPU in one worker, the rest of the 1-worker wall (serial in both runs) and the ratio two whole
-cores would give at most with those parts and a main process costing nothing.
+Then the parts: the CPU of a worker's set-up in a fresh interpreter (imports, taxonomy,
+pipeline: what a spawned worker pays before its first item, and what a fork server pays once
+before forking workers that start with it built), the items' CPU in one worker, the rest of
+the 1-worker wall (serial in both runs) and the ratio two whole cores would give at most with
+those parts and a main process costing nothing.
 
     PYTHONPATH=. python benchmarks/speed_workers.py [--data ../shared/data] [--runs 3] [-n 1000] [--baseline DIR]
 
@@ -44,13 +46,15 @@ if __name__ == "__main__":
     table = skillgap.rank(texts, sys.argv[2], **kw)
     assert len(table) == len(texts) and table["error"].isna().all(), table["error"].dropna().head()
     wall = time.perf_counter() - start
+    import multiprocessing.forkserver
+    multiprocessing.forkserver._forkserver._stop()  # reaped, a fork server's CPU and its workers' count as this process's children (none running: no-op)
     me, kids = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
     print(json.dumps({"wall": wall, "cpu_main": me.ru_utime + me.ru_stime, "cpu_workers": kids.ru_utime + kids.ru_stime, "top": float(table["score"].iloc[0]), "code": skillgap.__file__}))
 """
 
 
 #: What a worker process runs before its first item (imports, taxonomy, pipeline), in a fresh
-#: interpreter: its CPU seconds are each worker's start-up cost.
+#: interpreter: its CPU seconds are a spawned worker's start-up cost, or the fork server's preload.
 START = r"""
 import resource
 from skillgap.batch import init_worker
@@ -137,7 +141,7 @@ def main() -> None:
         start = min(starts[c])
         items = med[c, 1]["cpu_workers"] - start  # the one worker's CPU on the items themselves
         serial = med[c, 1]["wall"] - items  # 1 worker: everything but the items is on the critical path of both runs
-        print(f"  parts: a worker's start {start:.2f} s CPU (best of {len(starts[c])}), the items {items:.2f} s CPU in one worker, the rest of the 1-worker wall {serial:.2f} s; "
+        print(f"  parts: a worker's set-up (spawned: each; fork server: once) {start:.2f} s CPU (best of {len(starts[c])}), the items {items:.2f} s CPU in one worker, the rest of the 1-worker wall {serial:.2f} s; "
               f"main process {med[c, 2]['cpu_main']:.2f} s CPU. Two whole cores and a main process costing nothing would give at most {med[c, 1]['wall'] / (serial + items / 2):.2f}x")  # fmt: skip
     if args.baseline:
         base = f"baseline {args.baseline}"

@@ -8,8 +8,9 @@ Batches stream: inputs are taken from the iterable as they are needed and result
 as they come, so memory stays flat with the number of candidates. With ``n_process=1`` and no
 ``timeout`` everything runs in this process and texts go through ``nlp.pipe`` in batches of
 ``batch_size``. Otherwise each candidate is read, its skills extracted and its career read in
-worker processes (`skillgap.parallel.WorkerPool`; taxonomy and pipeline built once per worker,
-started before the job is prepared so the two overlap): a file that runs past ``timeout``
+worker processes (`skillgap.parallel.WorkerPool`), forked from a server that built the shipped
+taxonomy's pipeline once (`skillgap.extract.warm`; another taxonomy is built once per worker)
+and started before anything else, so this process's own set-up overlaps it: a file that runs past ``timeout``
 seconds or kills its worker becomes an error row and the batch goes on. The comparison with
 the job, which is cheap, happens in this process on the returned mentions and career.
 """
@@ -27,9 +28,9 @@ from typing import TYPE_CHECKING, Any, Union
 from .documents.model import Document
 from .documents.paths import as_path
 from .errors import SkillgapError, one_line
+from .extract import PRELOAD
 from .extract.model import SkillProfile
 from .gap import Credits, DocumentInput, PostingWeights, PreparedJob, compare_prepared, default_extractor, prepare_job, profile_of
-from .match import MatchBuilder, MatchWeights
 from .parallel import WorkerPool
 from .ranking import RANK_BY, RANK_COLUMNS, CandidateResult, Ranking, Unreadable, check_rank_by, frame_of_rows, ranking_row
 from .taxonomy import Role, Taxonomy, load_taxonomy
@@ -40,6 +41,7 @@ if TYPE_CHECKING:
 
     from .extract import SkillExtractor
     from .journal import Journal
+    from .match import MatchWeights
 
 __all__ = [  # the ranking names stay importable from here, where they used to live
     "RANK_BY", "RANK_COLUMNS", "CandidateResult", "JobInput", "Ranking", "Unreadable", "check_rank_by", "expand_candidates",
@@ -171,8 +173,6 @@ def _scoring(
             prepared = _prepared_by(pool, job, weights)  # this process then needs no spaCy pipeline of its own
         else:
             prepared = prepare_job(job, taxonomy=taxonomy, extractor=extractor, weights=weights)
-        if pool is not None and extractor is None:  # a replacement worker unpickles it rather than load it again
-            pool.restart_with((prepared.taxonomy, extractor_options(None)))
         used = extractor.taxonomy if extractor is not None else prepared.taxonomy  # the taxonomy candidates are read with
         record = None
         if journal is not None:
@@ -279,7 +279,7 @@ def _start_workers(job: JobInput, taxonomy: Taxonomy | None, extractor: SkillExt
     elif taxonomy is None and isinstance(job, (PreparedJob, SkillProfile)):
         taxonomy = job.taxonomy
     setup = (taxonomy, extractor_options(extractor))
-    return WorkerPool(work, n_process=n_process, timeout=timeout, initializer=init_worker, initargs=setup, max_tasks=WORKER_MAX_TASKS)
+    return WorkerPool(work, n_process=n_process, timeout=timeout, initializer=init_worker, initargs=setup, max_tasks=WORKER_MAX_TASKS, start_method="forkserver", preload=PRELOAD)
 
 
 def _prepared_by(pool: WorkerPool, job: DocumentInput, weights: PostingWeights) -> PreparedJob:
@@ -347,11 +347,13 @@ _WORKER: SkillExtractor | None = None
 
 
 def init_worker(taxonomy: Taxonomy | None, options: dict[str, Any]) -> None:
-    """Worker initializer: build the extractor (taxonomy, default the shipped one, + spaCy pipeline) once per process."""
+    """Worker initializer: the extractor (taxonomy, default the shipped one, + spaCy pipeline),
+    once per process. With default settings it is the shared one, which a worker forked from the
+    preloaded server (`skillgap.extract.warm`) already holds."""
     global _WORKER
-    from .extract import SkillExtractor
+    from .extract.pipeline import SkillExtractor, default_extractor
 
-    _WORKER = SkillExtractor(taxonomy if taxonomy is not None else load_taxonomy(), **options)
+    _WORKER = SkillExtractor(taxonomy, **options) if options else default_extractor(taxonomy)
 
 
 def work(payload: tuple[Any, ...]) -> tuple[Any, ...]:
@@ -385,24 +387,43 @@ def rank_candidates(
     *,
     by: str = "match",
     match_weights: MatchWeights | None = None,
+    progress: Callable[[], object] | None = None,
     **options: Any,
 ) -> Ranking:
     """Score candidates against a job (as `score_candidates`, same options), add the match model's
-    parts (`with_matches`; ``match_weights`` default: the shipped, fitted ones) and rank them ``by``."""
-    return _ranking(candidates, job, by, match_weights, options)
+    parts (`with_matches`; ``match_weights`` default: the shipped, fitted ones) and rank them ``by``.
+    ``progress`` is called once per candidate as its result comes (e.g. to advance a progress bar)."""
+    return _ranking(candidates, job, by, match_weights, options, progress=progress)
 
 
-def _ranking(candidates: DocumentInput | Iterable[DocumentInput], job: JobInput, by: str, match_weights: MatchWeights | None, options: dict[str, Any], meanwhile: Callable[[], object] | None = None) -> Ranking:
+def _ranking(
+    candidates: DocumentInput | Iterable[DocumentInput],
+    job: JobInput,
+    by: str,
+    match_weights: MatchWeights | None,
+    options: dict[str, Any],
+    meanwhile: Callable[[], object] | None = None,
+    progress: Callable[[], object] | None = None,
+) -> Ranking:
     """`rank_candidates`, with ``meanwhile`` run while worker processes start (see `_scoring`)."""
     check_rank_by(by)
     prepared, scored = _scoring(candidates, job, **options, meanwhile=meanwhile)
-    results = with_matches(scored, prepared, match_weights)
+    results = with_matches(scored if progress is None else _reported(scored, progress), prepared, match_weights)
     return Ranking(results, by=by, warnings=prepared.warnings)
+
+
+def _reported(results: Iterable[CandidateResult], progress: Callable[[], object]) -> Iterator[CandidateResult]:
+    """The results as they come, ``progress()`` called after each."""
+    for result in results:
+        yield result
+        progress()
 
 
 def with_matches(results: Iterable[CandidateResult], job: PreparedJob, weights: MatchWeights | None = None) -> tuple[CandidateResult, ...]:
     """The results of candidates for ``job`` (input order) with their `Match`: the lexical part
     needs every candidate's text, so this is where a ranking stops streaming."""
+    from .match import MatchBuilder  # here, not at the top: numpy is then imported while worker processes start (`rank`)
+
     kept = []
     builder = MatchBuilder(job.text, weights)
     for result in results:
@@ -438,6 +459,8 @@ def match_jobs(
     check_rank_by(by)
     if extractor is None:
         extractor = default_extractor(taxonomy or (resume.taxonomy if isinstance(resume, SkillProfile) else load_taxonomy()))
+    from .match import MatchBuilder
+
     profile = profile_of(resume, "resume", extractor, extractor.taxonomy)
     builder = MatchBuilder(profile.document.text, match_weights)
     titles = candidate_titles(profile.document, profile.career)
@@ -492,13 +515,16 @@ def rank(
     run to (default: each résumé's own, see `compare`). This is ``rank_candidates(...).to_frame()``.
     """
     options = dict(taxonomy=taxonomy, extractor=extractor, credits=credits, weights=weights, n_process=n_process, timeout=timeout, batch_size=batch_size, as_of=as_of)
-    return _ranking(candidates, job, by, match_weights, options, meanwhile=_import_pandas).to_frame()
+    return _ranking(candidates, job, by, match_weights, options, meanwhile=_import_later_steps).to_frame()
 
 
-def _import_pandas() -> None:
-    """Import pandas, which the table needs, while worker processes start: after the last result
-    it would be the batch's longest serial step (0.6 s of CPU)."""
+def _import_later_steps() -> None:
+    """Import pandas (with numpy), which the table needs, and the match model while worker
+    processes start: after the last result pandas would be the batch's longest serial step (0.6 s
+    of CPU), and before the first item numpy and the match model cost 0.15 s."""
     import pandas  # noqa: F401
+
+    from . import match  # noqa: F401
 
 
 def ranking_frame(results: Iterable[CandidateResult], *, by: str = "score") -> pd.DataFrame:

@@ -304,25 +304,20 @@ def rank(
     the output is written at the end and that journal removed. After an interruption, run
     the same command with --resume: résumés already in the journal are not read again.
     """
-    from .batch import expand_candidates, score_candidates, with_matches
-    from .gap import prepare_job
+    from .batch import expand_candidates, rank_candidates
     from .journal import journal_path
-    from .ranking import Ranking
     from .report import REPORT_SUFFIXES
 
     out, reference = _out_path(out, REPORT_SUFFIXES), _as_of(as_of)
     if resume and out is None:
         raise typer.BadParameter("--resume needs the --out of the interrupted run", param_hint="--resume")
-    job_input, tax = _job(job, role), _taxonomy(taxonomy, no_shipped)
-    prepared = prepare_job(job_input, taxonomy=tax)
+    job_input = _job(job, role)
+    tax = _taxonomy(taxonomy, no_shipped) if taxonomy or no_shipped else None  # None, the shipped one: loaded (and the job prepared) by a worker with --jobs
     inputs = list(expand_candidates(list(candidates)))  # counted for the progress bar
     journal = journal_path(out) if out is not None else None
-    results = []
-    with _progress(len(inputs), "ranking", quiet) as advance:
-        for result in score_candidates(inputs, prepared, taxonomy=tax, n_process=jobs, timeout=timeout, journal=journal, resume=resume, as_of=reference):
-            results.append(result)
-            advance()
-    _finish_ranking(Ranking(with_matches(results, prepared), by="match", warnings=prepared.warnings), out, top, quiet, journal=journal)
+    with _progress(len(inputs), "ranking", quiet) as advance:  # with --jobs and the shipped taxonomy this process builds no pipeline
+        ranking = rank_candidates(inputs, job_input, taxonomy=tax, n_process=jobs, timeout=timeout, journal=journal, resume=resume, as_of=reference, progress=advance)
+    _finish_ranking(ranking, out, top, quiet, journal=journal)
 
 
 @app.command("jobs")

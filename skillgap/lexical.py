@@ -18,19 +18,12 @@ query is a whole posting or résumé, the words it repeats are what it is about.
 from __future__ import annotations
 
 import math
-import re
 from collections import Counter
 from dataclasses import dataclass
 
 import numpy as np
 
-#: A word: letters and digits, with inner ``+ # . -`` kept (C++, C#, node.js, e-commerce).
-WORD = re.compile(r"[^\W_][\w+#]*(?:[.\-][^\W_][\w+#]*)*")  # no per-character alternation: a third faster
-
-
-def words(text: str) -> list[str]:
-    """The lowercased words of a text, in order (`WORD`)."""
-    return WORD.findall(text.lower())
+from .words import words
 
 
 @dataclass(frozen=True)

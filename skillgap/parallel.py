@@ -20,11 +20,26 @@ dies, the executor marks *every* pending future broken without saying which item
 and ``Pool`` hangs forever on a lost task; neither can kill one hung task. Here the parent
 runs one ``Process`` + ``Pipe`` per worker and hands each worker at most two items (the one it
 runs and the next, so it never idles waiting for this process), so it always knows which item a
-dead or hung worker was running; the one waiting behind it goes to another worker. Workers
-use the ``spawn`` start method by default: a fresh interpreter inherits no threads, locks or
-PDFium/pdfminer state from the parent (``fork`` is unsafe once the parent runs threads, e.g. a Dask client or a progress bar).
-Measured here: starting a worker that imports spaCy and builds ``spacy.blank("en")`` takes
-about 0.55 s with each of spawn, forkserver and fork, so the safe choice costs nothing.
+dead or hung worker was running; the one waiting behind it goes to another worker.
+
+**Start methods.** ``spawn`` (the default) starts each worker as a fresh interpreter: it
+inherits no threads, locks or PDFium/pdfminer state from this process (plain ``fork`` is unsafe
+once this process runs threads, e.g. a Dask client, a progress bar, numpy's BLAS pool), but every
+worker pays its own imports and set-up. ``forkserver`` with ``preload`` modules pays them once:
+a fresh, single-threaded server interpreter imports the ``preload`` modules (which may build
+expensive state, e.g. a spaCy pipeline) and then forks each worker from itself, so a worker
+starts with that state already in memory, shared copy-on-write. It is as safe as spawn: the
+server never runs this process's threads or code, only the preloaded modules, and it forks
+before any item is read; a preload must leave the server without threads of its own (a
+thread's locks would be copied held into every worker): `skillgap.extract.warm` sets
+``OPENBLAS_NUM_THREADS=1`` there (numpy's BLAS would start a pool at import; a user's own
+setting is kept) and freezes the garbage collector's objects so that the workers share their
+pages instead of copying them, and a test checks that the server forks with one thread.
+Workers replaced after a crash, a time limit or ``max_tasks`` are forked from the same server,
+so they start as fast. The pool starts the server at once but creates its workers on the
+first `WorkerPool.imap`, because creating one waits until the server has finished its preload:
+this process does its own set-up meanwhile. The server is the interpreter's one forkserver,
+shared by every pool of the process: the first pool that starts it sets its preload.
 """
 
 from __future__ import annotations
@@ -74,6 +89,7 @@ def imap_ordered(
     window: int | None = None,
     max_tasks: int | None = None,
     start_method: str = "spawn",
+    preload: tuple[str, ...] = (),
 ) -> Iterator[Outcome[R]]:
     """Yield ``Outcome(i, func(item))`` for every item, in input order, whatever fails.
 
@@ -85,11 +101,14 @@ def imap_ordered(
     (default ``4 * n_process``). ``max_tasks`` replaces a worker after that many items, so
     whatever a worker accumulates (spaCy's string store grows with every new word, about
     50 MB per 100,000 distinct tokens) cannot grow without bound in a long batch.
+    ``start_method`` is ``"spawn"`` or ``"forkserver"``, whose server imports the ``preload``
+    modules once before forking the workers (see the module docstring; spawn where the platform
+    has no forkserver).
     """
     n = _check(n_process, timeout)
     if n == 1 and timeout is None:
         return _imap_inline(func, items, initializer, initargs)
-    return _pooled(func, items, dict(n_process=n, timeout=timeout, initializer=initializer, initargs=initargs, window=window, max_tasks=max_tasks, start_method=start_method))
+    return _pooled(func, items, dict(n_process=n, timeout=timeout, initializer=initializer, initargs=initargs, window=window, max_tasks=max_tasks, start_method=start_method, preload=preload))
 
 
 def _check(n_process: int | None, timeout: float | None) -> int:
@@ -116,6 +135,19 @@ def _imap_inline(func: Callable[[T], R], items: Iterable[T], initializer: Callab
             yield Outcome(index, func(item))
         except Exception as exc:  # noqa: BLE001 - every failure becomes the item's error outcome
             yield Outcome(index, error=one_line(exc, unexpected=False))
+
+
+def _context(start_method: str, preload: tuple[str, ...]) -> Any:
+    """The multiprocessing context of ``start_method``; a forkserver (where the platform has one)
+    set to import ``preload`` when it starts; `UsageError` for any other method."""
+    if start_method not in ("spawn", "forkserver"):
+        raise UsageError(f"start_method must be 'spawn' or 'forkserver', got {start_method!r}", fix="pass start_method='spawn' (or 'forkserver')")
+    if start_method == "forkserver" and "forkserver" in multiprocessing.get_all_start_methods():
+        ctx = multiprocessing.get_context("forkserver")
+        if preload:
+            ctx.set_forkserver_preload(list(preload))
+        return ctx
+    return multiprocessing.get_context("spawn")
 
 
 # --------------------------------------------------------------------------------------------
@@ -218,19 +250,22 @@ class WorkerPool:
         window: int | None = None,
         max_tasks: int | None = None,
         start_method: str = "spawn",
+        preload: tuple[str, ...] = (),
     ) -> None:
         self.workers: list[_Worker] = []
+        self.closed = False
         n = _check(n_process, timeout)
-        self.ctx = multiprocessing.get_context(start_method)
+        self.ctx = _context(start_method, preload)
         self.spec = (func, initializer, initargs)
         self.n, self.timeout, self.window, self.max_tasks = n, timeout, max(window or 4 * n, n), max_tasks
         self.done: dict[int, Outcome[Any]] = {}
         self.waiting: deque[tuple[int, Any]] = deque()  # taken from the items (or handed back by a dead worker), not yet sent
-        try:
-            self.workers = [self._spawn() for _ in range(n)]
-        except BaseException:
-            self.close()
-            raise
+        if self.ctx.get_start_method() == "forkserver":
+            from multiprocessing import forkserver
+
+            forkserver.ensure_running()  # returns at once; the workers are forked on the first `imap`
+        else:
+            self._start()
 
     def __enter__(self) -> WorkerPool:
         return self
@@ -238,16 +273,20 @@ class WorkerPool:
     def __exit__(self, *_exc: object) -> None:
         self.close()
 
+    def _start(self) -> None:
+        """Start the workers (all at once: they set up in parallel)."""
+        try:
+            self.workers = [self._spawn() for _ in range(self.n)]
+        except BaseException:
+            self.close()
+            raise
+
     def close(self) -> None:
         """Stop every worker (idempotent)."""
+        self.closed = True
         for worker in self.workers:
             worker.stop()
         self.workers = []
-
-    def restart_with(self, initargs: tuple[Any, ...]) -> None:
-        """Workers started from now on (replacing a dead, hung or retired one) run the initializer
-        with ``initargs``: e.g. a value this process computed while the first workers started."""
-        self.spec = (self.spec[0], self.spec[1], initargs)
 
     def __del__(self) -> None:  # a pool dropped unused (its stream never read) stops its workers too
         self.close()
@@ -256,8 +295,10 @@ class WorkerPool:
         """Yield one `Outcome` per item, in input order (see `imap_ordered`). The pool stays up for
         the next `imap` when this one ends with every item answered; a stream closed or failed
         early closes the pool (its workers may still hold items)."""
-        if not self.workers:
+        if self.closed:
             raise UsageError("this worker pool is closed", fix="start a new WorkerPool")
+        if not self.workers:
+            self._start()
         source = enumerate(items)
         exhausted = False
         next_out = 0

@@ -25,10 +25,10 @@ _TOP_KEYS = frozenset({*KINDS, "cues", "gap"})
 _KIND_KEYS = frozenset({"headings", "keywords", "cues", "ongoing", "address"})
 _GAP_KEYS = frozenset({"section_importance", "company_sections"})
 #: Cue kinds matched as token phrases around mentions.
-CUE_KINDS = ("technical", "skill_after", "negation_before", "negation_after", "required", "preferred", "not_skill", "title_before", "preferred_label")
+CUE_KINDS = ("technical", "skill_after", "negation_before", "negation_after", "required", "preferred", "not_skill", "title_before", "preferred_label", "people", "company_text")
 #: Kinds matched besides the cue kinds: the posting headings other than the preferred ones (they end a preferred label's span).
 LABEL_END = "label_end"
-_CUE_KEYS = frozenset({*CUE_KINDS, "technical_sections", "list_separators", "line_continuers", "bullets", "preferred_sections", "alternative_words", "choice_openers"})
+_CUE_KEYS = frozenset({*CUE_KINDS, "technical_sections", "list_separators", "line_continuers", "bullets", "preferred_sections", "alternative_words", "choice_openers", "people_before", "own_role_before"})
 _NON_WORD = re.compile(r"[^\w'+#]+")
 
 #: What a caller may pass where rules are taken: the value, or the path of a sections file.
@@ -96,6 +96,10 @@ class Cues:
     alternative_words: frozenset[str] = frozenset()
     #: Phrases after which a list of skills is a choice as a whole ("one of: Python, Perl, PHP").
     choice_openers: tuple[str, ...] = ()
+    #: Words that point at other people before a name of people ("with product managers"), and
+    #: the words before one of them that make it one's own role ("as a mentor").
+    people_before: frozenset[str] = frozenset()
+    own_role_before: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -214,6 +218,8 @@ def _cues(cues: dict[str, Any], posting_headings: Mapping[str, Any], src: str, s
         bullets=frozenset(strings("bullets")),
         alternative_words=frozenset(s.lower() for s in strings("alternative_words")),
         choice_openers=strings("choice_openers"),
+        people_before=frozenset(s.lower() for s in strings("people_before")),
+        own_role_before=frozenset(s.lower() for s in strings("own_role_before")),
     )
 
 

@@ -24,7 +24,7 @@ from collections.abc import Iterable
 
 from .documents.career import Career
 from .documents.model import Document
-from .lexical import words
+from .words import words
 
 #: Lines above the first section heading read as the candidate's headline.
 HEADLINE_LINES = 3

@@ -26,7 +26,7 @@ PACKAGE = Path(__file__).resolve().parents[1] / "skillgap"
 LAYERS = ("base", "documents", "extract", "gap", "batch", "report", "cli", "face")
 _TOP_MODULES = {
     "_version": "base", "errors": "base", "taxonomy": "base", "_taxonomy_yaml": "base", "rules": "base", "parallel": "base",
-    "gap": "gap", "ranking": "gap", "careerfit": "gap", "lexical": "gap", "titles": "gap", "match": "gap",
+    "gap": "gap", "ranking": "gap", "careerfit": "gap", "lexical": "gap", "words": "gap", "titles": "gap", "match": "gap",
     "batch": "batch", "journal": "batch", "resume": "batch", "distributed": "batch", "dask": "batch",
     "cli": "cli", "__main__": "cli",
 }  # fmt: skip

@@ -8,12 +8,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from .model import Mention, SkillProfile
+from .model import PRELOAD, Mention, SkillProfile
 
 if TYPE_CHECKING:
     from .pipeline import SkillExtractor
 
-__all__ = ["Mention", "SkillExtractor", "SkillProfile"]
+__all__ = ["PRELOAD", "Mention", "SkillExtractor", "SkillProfile"]
 
 
 def __getattr__(name: str) -> Any:

@@ -51,6 +51,10 @@ class CueSpans:
         self.starts = {s for s, _ in edges}
         self.ends = {e for _, e in edges}
         self.title_ends = {e for _, e in self._spans["title_before"]}
+        self.has_company_text = bool(self._spans["company_text"])
+        self.people_starts = {s for s, _ in self._spans["people"]}
+        self.people_ends = {e for _, e in self._spans["people"]}
+        self.technical_ends = {e for _, e in self._spans["technical"]}
         self.has_negation = bool(self._spans["negation_before"] or self._spans["negation_after"])
         self.skill_after_starts = {s for s, _ in self._spans["skill_after"]}
         self.preferred_spans, self.label_tokens = preferred_label_spans(doc, self._spans) if doc is not None and self._spans["preferred_label"] else ([], set())
@@ -347,10 +351,63 @@ def _skip_spaces(doc: Doc, i: int, step: int, clauses: Clauses) -> int:
     return i
 
 
-def blocked(start: int, end: int, cue_spans: CueSpans) -> bool:
-    """True inside a phrase that is not the skill ("leadership position", "The Linux Foundation")
-    or right after a job-title head ("Head of Machine Learning")."""
-    return bool(cue_spans.overlapping("not_skill", start, end)) or start in cue_spans.title_ends
+def blocked(doc: Doc, start: int, end: int, cue_spans: CueSpans, clauses: Clauses, cues: Cues) -> bool:
+    """True inside a phrase that is not the skill ("leadership position", "The Linux Foundation"),
+    right after a job-title head ("Head of Machine Learning"), naming other people (`names_people`)
+    or in a clause about the employer (`describes_a_company`)."""
+    return (
+        bool(cue_spans.overlapping("not_skill", start, end))
+        or start in cue_spans.title_ends
+        or names_people(doc, start, end, cue_spans, clauses, cues)
+        or describes_a_company(start, end, cue_spans, clauses)
+    )
+
+
+def describes_a_company(start: int, end: int, cue_spans: CueSpans, clauses: Clauses) -> bool:
+    """True after a ``cues.company_text`` phrase in the same clause: the clause describes an
+    employer, its customers or its values, not the work ("Our customers include JetBlue, Hubspot
+    ...", "companies such as Adobe and Salesforce rely on ...", "our values: ... Teamwork"). Only
+    a phrase before the name counts: a run-on posting's skill list may end in the company's
+    profile ("... REST APIs, Python Our company is ... headquartered in ...")."""
+    if not cue_spans.has_company_text:
+        return False
+    lo, _ = clauses.clause(start, end)
+    return bool(cue_spans.between("company_text", lo, start))
+
+
+#: Tokens looked at before a name of people for the word that points at them ("with senior project leadership").
+PEOPLE_REACH = 3
+
+
+def names_people(doc: Doc, start: int, end: int, cue_spans: CueSpans, clauses: Clauses, cues: Cues) -> bool:
+    """True when the match is part of a name of other people or a group ("collaborate with product
+    managers", "report to the Project Manager", "client information technology staff", "our senior
+    leadership", "a mentor"): the phrase ends in a people noun (``cues.people``: right after the
+    match, or the match's own last word when nothing but punctuation or a function word follows it
+    ("and"/"or" only after a plural), so "leadership skills" and "a leadership role" stay) and a word that points at someone
+    (``cues.people_before``: the, your, with, to ...) stands at most `PEOPLE_REACH` tokens before
+    it with only words or commas between; "as a mentor" (``cues.own_role_before``) is one's own role,
+    "experience with leadership" (a ``cues.technical`` phrase) asks for the skill."""
+    if not cue_spans.people_ends or end not in cue_spans.people_starts and end not in cue_spans.people_ends:
+        return False
+    if end not in cue_spans.people_starts:
+        nxt = _skip_spaces(doc, end, 1, clauses)
+        plural = doc[end - 1].lower_.endswith("s")  # "product managers and ..." names people; "leadership and ..." may be the skill
+        if not (clauses.is_edge(nxt) or not doc[nxt].is_alpha or doc[nxt].is_stop and (plural or doc[nxt].lower_ not in ("and", "or"))):
+            return False
+    i = start
+    for _ in range(PEOPLE_REACH):
+        i = _skip_spaces(doc, i - 1, -1, clauses)
+        if clauses.is_edge(i):
+            return False
+        if doc[i].lower_ in cues.people_before:
+            # "as a mentor" is one's own role, "experience with leadership" (a technical cue) asks for the skill
+            before = _skip_spaces(doc, i - 1, -1, clauses)
+            own = not clauses.is_edge(before) and doc[before].lower_ in cues.own_role_before
+            return not own and i + 1 not in cue_spans.technical_ends
+        if not (doc[i].is_alpha or doc[i].text == ","):
+            return False
+    return False
 
 
 def is_negated(doc: Doc, start: int, end: int, *, covered: set[int], cues: Cues, cue_spans: CueSpans, clauses: Clauses) -> bool:

@@ -18,6 +18,12 @@ if TYPE_CHECKING:
 
 Method = Literal["exact", "pattern", "fuzzy", "implied"]
 
+#: What the fork server of worker processes imports once before forking them (`skillgap.parallel`):
+#: `skillgap.extract.warm`, the shipped taxonomy's extractor, so that a worker starts without
+#: importing spaCy or building the pipeline. Here, with the plain data, because a name is all
+#: `skillgap.batch` and the extractor need: importing the module builds the extractor.
+PRELOAD = ("skillgap.extract.warm",)
+
 
 @dataclass(frozen=True)
 class Mention:

@@ -43,7 +43,7 @@ from .features import Candidate, DocFeatures, Feature
 from .field import FieldForms
 from .fuzzy import FuzzyIndex, fuzzy_hits
 from .gate import GatedMatcher
-from .model import Mention, SkillProfile
+from .model import PRELOAD, Mention, SkillProfile
 from .variants import term_variants
 from .verify import Explanation, VerifierModel, load_verifier
 
@@ -55,6 +55,8 @@ SCORE_EXACT = 100.0
 SCORE_PATTERN = 100.0
 SCORE_CONTEXT = 85.0
 DEFAULT_FUZZY_CUTOFF = 91.0
+#: Longest all-caps alias whose mixed casing names something else ("AoPS" is no "AOPs"; "MatLab" is MATLAB).
+SHORT_ACRONYM = 4
 #: Name of the ``doc.spans`` group holding the resolved matches.
 SPANS_KEY = "skills"
 
@@ -93,6 +95,7 @@ class SkillPipeline:
         self.nlp = nlp or _blank_english()
         vocab = self.nlp.vocab
         sure: dict[str, set[str]] = {}
+        spelt: dict[str, set[str]] = {}  # the sure forms without made-up plurals: what fuzzy matching compares with
         ambiguous: dict[str, set[str]] = {}
         for skill in taxonomy:
             unsure = {normalize_term(a) for a in skill.ambiguous}
@@ -101,6 +104,7 @@ class SkillPipeline:
                     ambiguous.setdefault(skill.id, set()).update(_cased(term))
                 else:
                     sure.setdefault(skill.id, set()).update(term_variants(term, plural=skill.kind != "soft"))
+                    spelt.setdefault(skill.id, set()).update(term_variants(term, plural=False))
         start = self.nlp.Defaults.tokenizer_exceptions if nlp is None else self.nlp.tokenizer.rules  # `_blank_english` has none yet
         self._tune_tokenizer(start, itertools.chain(*sure.values(), *ambiguous.values()), itertools.chain(*ambiguous.values()))
         make = self.nlp.make_doc
@@ -115,7 +119,9 @@ class SkillPipeline:
         self.patterns = GatedMatcher(vocab, {s.id: s.patterns for s in taxonomy if s.patterns}, self.stop_words)
         for kind, phrases in self.cues.phrases.items():
             self.cue_matcher.add(kind, [make(p) for p in phrases])
-        self.fuzzy_names = [(f, skill_id) for skill_id, forms in sure.items() for f in forms]
+        # a typo is near a name as it is spelt, not near a plural made up for exact matching: one edit
+        # from "Gradles", "ResNets" or "Informaticas" is a plain word ("grades", "resets", "informatics")
+        self.fuzzy_names = [(f, skill_id) for skill_id, forms in spelt.items() for f in forms]
         self._ids = {vocab.strings.add(s.id): s.id for s in taxonomy}  # match key -> skill id, one str each (the store decodes anew per look-up)
         printed = {t for skill in taxonomy for t in skill.terms}
         mixed = {t.lower() for t in printed if not _plain_case(t)}
@@ -151,17 +157,19 @@ class SkillPipeline:
     def matches(self, doc: Doc, lower: numpy.ndarray | None = None) -> list[Match]:
         """Every raw matcher hit in ``doc``, overlapping ones included (``lower``: its ``LOWER`` array, when known)."""
         ids = self._ids
-        out = [Match(s, e, ids[k], "exact") for k, s, e in self.sure(doc) if not (e - s == 1 and self._renamed_acronym(doc[s].text))]
+        out = [Match(s, e, ids[k], "exact") for k, s, e in self.sure(doc) if not (e - s == 1 and self.renamed_acronym(doc[s].text))]
         if len(self.patterns):
             out += [Match(s, e, ids[k], "pattern", False, SCORE_PATTERN) for k, s, e in self.patterns(doc, lower)]
         out += [Match(s, e, ids[k], "pattern", True, SCORE_CONTEXT) for k, s, e in self.unsure(doc)]
         return out
 
-    def _renamed_acronym(self, text: str) -> bool:
+    def renamed_acronym(self, text: str) -> bool:
         """Whether a token is an all-caps alias printed in a name's mixed casing ("AoPS", an academy,
-        is not "AOPs"): upper, lower and capitalised forms, with a plural "s", still match."""
+        is not "AOPs"): upper, lower and capitalised forms, with a plural "s", still match, and so do
+        names longer than `SHORT_ACRONYM` letters, which are spelt as words too ("MatLab"). Exact
+        and fuzzy matches alike skip such a token: the fuzzy index compares without case."""
         stem = text[:-1] if text[-1:] in ("s", "S") and text[:-1].lower() in self.acronyms else text
-        return stem.lower() in self.acronyms and not _plain_case(stem)
+        return len(stem) <= SHORT_ACRONYM and stem.lower() in self.acronyms and not _plain_case(stem)
 
     def cue_spans(self, doc: Doc) -> CueSpans:
         """Where the cue phrases of each kind occur in ``doc``."""
@@ -344,6 +352,8 @@ class SkillExtractor:
         from ..parallel import imap_ordered
 
         options = (self.taxonomy, self.rules, self.fuzzy, self.fuzzy_cutoff, self.verifier is not None, self.verifier_model)  # the taxonomy travels by `Taxonomy.__reduce__`
+        if self.taxonomy is load_taxonomy() and self.rules is as_rules(None):
+            options = (None, None, *options[2:])  # the shipped ones: a worker forked from the preloaded server already holds them
         sent: deque[list[Source]] = deque()  # the batches handed to workers, popped as their outcomes come (in order)
 
         def tasks() -> Iterator[tuple[list[Source], DocumentKind | None, bool]]:
@@ -351,7 +361,7 @@ class SkillExtractor:
                 sent.append(batch)
                 yield [_portable(s) for s in batch], kind, record
 
-        for outcome in imap_ordered(_work, tasks(), n_process=n_process, initializer=_init_worker, initargs=options, window=2 * n_process):
+        for outcome in imap_ordered(_work, tasks(), n_process=n_process, initializer=_init_worker, initargs=options, window=2 * n_process, start_method="forkserver", preload=PRELOAD):
             batch = sent.popleft()
             if not outcome.ok:
                 first = outcome.index * batch_size + 1
@@ -391,11 +401,11 @@ class SkillExtractor:
 
     def _found(self, view: _View, collect: list[tuple[Match, list[Feature]]] | None = None) -> list[Match]:
         """The resolved matches of a document; ``collect`` receives every candidate with its features."""
-        raw = [m for m in self.pipeline.matches(view.doc, view.clauses.lower_array) if not context.blocked(m.start, m.end, view.cue_spans)]
+        raw = [m for m in self.pipeline.matches(view.doc, view.clauses.lower_array) if not context.blocked(view.doc, m.start, m.end, view.cue_spans, view.clauses, self.pipeline.cues)]
         tokens = {i for m in raw for i in range(m.start, m.end)}
         found = resolve(self._verified(view, raw, tokens, raw, collect))
         if self._fuzzy_index is not None:
-            fuzzy = [m for m in self._fuzzy(view, found) if not context.blocked(m.start, m.end, view.cue_spans)]
+            fuzzy = [m for m in self._fuzzy(view, found) if not context.blocked(view.doc, m.start, m.end, view.cue_spans, view.clauses, self.pipeline.cues)]
             fuzzy = self._verified(view, fuzzy, tokens, raw, collect)
             if fuzzy:  # resolving resolved matches again changes nothing
                 found = resolve([*found, *fuzzy])
@@ -456,7 +466,7 @@ class SkillExtractor:
         out = []
         for hit in fuzzy_hits(document.text, self._fuzzy_index, covered, lists):
             span = context.token_span(doc, hit.start, hit.end)
-            if span is not None:
+            if span is not None and not (span[1] - span[0] == 1 and self.pipeline.renamed_acronym(doc[span[0]].text)):
                 out.append(Match(span[0], span[1], hit.skill_id, "fuzzy", score=hit.score))
         return out
 
@@ -592,9 +602,14 @@ def _portable(source: Source) -> Source:
 _WORKER: SkillExtractor | None = None
 
 
-def _init_worker(taxonomy: Taxonomy, rules: Rules, fuzzy: bool, cutoff: float, verify: bool, model: str | None) -> None:
+def _init_worker(taxonomy: Taxonomy | None, rules: Rules | None, fuzzy: bool, cutoff: float, verify: bool, model: str | None) -> None:
+    """A worker's extractor like the parent's; with the shipped taxonomy and rules (None) and default
+    settings, the shared one, which a worker forked from the preloaded server (`warm`) already holds."""
     global _WORKER
-    _WORKER = SkillExtractor(taxonomy, fuzzy=fuzzy, fuzzy_cutoff=cutoff, cues=rules, verify=verify, verifier_model=model)
+    if (fuzzy, cutoff, verify, model) == (True, DEFAULT_FUZZY_CUTOFF, True, None):
+        _WORKER = default_extractor(taxonomy, rules)
+    else:
+        _WORKER = SkillExtractor(taxonomy, fuzzy=fuzzy, fuzzy_cutoff=cutoff, cues=rules, verify=verify, verifier_model=model)
 
 
 def _work(task: tuple[list[Source], DocumentKind | None, bool]) -> list[tuple[Document, tuple[Mention, ...]] | FailedDocument]:

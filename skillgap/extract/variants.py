@@ -38,8 +38,8 @@ def term_variants(term: str, *, plural: bool = True) -> set[str]:
 
 
 def _plural(term: str) -> str | None:
-    """English plural of the last word for names that can take one ("API" -> "APIs")."""
-    last = term.rsplit(" ", 1)[-1]
+    """English plural of the last word for names that can take one ("API" -> "APIs", "t-test" -> "t-tests")."""
+    last = term.rsplit(" ", 1)[-1].rsplit("-", 1)[-1]
     if len(last) < 3 or not last.isalpha() or last[-1] in "sSxX" or last[-1] == "y":
         return None
     return f"{term}s"

@@ -54,3 +54,14 @@ def test_one_line_names_the_source_of_an_unexpected_error_and_can_leave_out_the_
     assert one_line(ZeroDivisionError("division by zero"), "cv.pdf") == "cv.pdf: unexpected ZeroDivisionError: division by zero"
     assert one_line(RuntimeError(), unexpected=False) == "RuntimeError"
     assert isinstance(UsageError("x"), ValueError)  # callers that caught ValueError still do
+
+
+def test_rank_with_worker_processes_builds_no_pipeline_in_the_cli_process() -> None:
+    # the shipped taxonomy is loaded and the posting prepared by a worker forked from the preloaded server
+    command = "['rank', 'examples/resumes', '--job', 'examples/jobs/ml-engineer-posting.md', '--jobs', '2', '--quiet']"
+    assert "spacy" not in loaded_after(f"import skillgap.cli\ntry:\n    skillgap.cli.main({command})\nexcept SystemExit:\n    pass")
+
+
+def test_the_batch_engine_loads_no_numpy_so_rank_starts_its_workers_before_importing_it() -> None:
+    probe = "import sys\nimport skillgap.batch\nprint('numpy' in sys.modules)"
+    assert subprocess.run([sys.executable, "-c", probe], cwd=ROOT, capture_output=True, text=True, timeout=120, check=True).stdout.split() == ["False"]

@@ -14,6 +14,12 @@ def stated():
     return lambda text: list(extractor.extract(text, kind="posting").skill_ids)
 
 
+@pytest.fixture(scope="module")
+def rules_only() -> SkillExtractor:
+    """The shipped taxonomy's matcher and context rules alone: the verifier keeps or drops on its own."""
+    return SkillExtractor(verify=False)
+
+
 def test_a_form_field_answered_no_negates_the_skill() -> None:
     # LinkedIn state-college postings: "Supervises Employees No" asks for no leadership (rule only: verify=False)
     extractor = SkillExtractor(verify=False)
@@ -39,8 +45,10 @@ def test_an_all_caps_alias_in_a_names_own_casing_is_no_mention() -> None:
         return list(extractor.extract(text, kind="posting").skill_ids)
 
     assert stated("AoPS Academy is an enrichment program.") == []
+    assert stated("Since 2003, AoPS has trained students at its academy (AoPS).") == []  # fuzzy candidates too
     assert stated("We use AOP, Aop and OOPs.") == ["object-oriented-programming"]
     assert stated("Skills: SQLs, Sql and AWS") == ["sql", "aws"]
+    assert stated("Toolkits such as NumPy, MatLab, etc.") == ["numpy", "matlab"]  # a longer name is spelt as a word too
 
 
 def test_an_everyday_word_names_a_skill_only_among_skills_of_its_field(stated) -> None:
@@ -55,3 +63,75 @@ def test_a_field_form_does_not_vouch_for_another() -> None:
     # only skills stated in other words count: two everyday words do not make each other's field
     extractor = SkillExtractor(verify=False)
     assert list(extractor.extract("Skills: forecasting, optimization, Excel", kind="resume").skill_ids) == ["excel"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # field-test postings (seed 4242): other people's job titles and groups are no skill asked for
+        ("As a data scientist, you will collaborate with product managers and domain experts.", ["collaboration"]),
+        ("Work with business intelligence engineers, analysts and Data Scientists to design smart reports.", []),
+        ("Interacting directly with Product, Business Analysts and Customer Success teams.", []),
+        ("Interact with stakeholders and communicate with senior project leadership for any issues.", ["communication"]),
+        ("Informs the Project Manager of the available hours.", []),
+        ("You will work with your direct supervisor, and/or a mentor, to set goals.", []),
+        ("You will join a strong team of engineers, product managers and data analysts.", []),
+        ("Determine when escalation to a team leader is needed.", []),
+        ("Chosen by leadership to compete at the promotion board.", []),
+        ("A TEFL certification developed for the online teaching industry.", []),
+        ("Reports to the accounting department.", []),
+        # the skill itself, and one's own role, stay
+        ("Strong leadership and communication skills.", ["leadership", "communication"]),
+        ("Experience in a leadership role.", ["leadership"]),
+        ("Experience with leadership.", ["leadership"]),
+        ("Served as a mentor to new hires.", ["mentoring"]),
+        ("Worked as the Project Manager of the migration.", ["project-management"]),
+    ],
+)
+def test_names_of_other_people_are_no_skills(rules_only, text: str, expected: list[str]) -> None:
+    assert list(rules_only.extract(text, kind="posting").skill_ids) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # field-test postings (seeds 4242, 9090): clauses about the employer, its customers and values
+        ("Our customers include JetBlue, Hubspot, Vodafone New Zealand, and Dunelm.", []),
+        ("Leading companies such as Adobe and Salesforce rely on Demandbase to drive their marketing.", []),
+        ("NuWave Solutions is a leader in providing advanced technologies for Analytics and Data Management.", []),
+        ("We live our values everyday: Love, Joy,\n\nBoldness, Teamwork and Curiosity.", []),
+        ("A leading company in financial planning.", []),
+        # the next sentence asks again
+        ("Our customers include Salesforce. You will build Salesforce dashboards and lead a team.", ["erp-crm", "business-intelligence", "leadership"]),
+    ],
+)
+def test_clauses_about_the_employer_ask_for_nothing(rules_only, text: str, expected: list[str]) -> None:
+    assert list(rules_only.extract(text, kind="posting").skill_ids) == expected
+
+
+def test_documentation_is_technical_documentation_only_among_technical_skills(rules_only) -> None:
+    # field tests: "documentation" in a caregiver's or a clerk's duties is record keeping
+    assert list(rules_only.extract("Skills: patient care, documentation, scheduling", kind="resume").skill_ids) == ["patient-care"]
+    assert list(rules_only.extract("Skills: Python, SQL, Docker, documentation", kind="resume").skill_ids) == ["python", "sql", "docker", "technical-documentation"]
+
+
+def test_emr_is_amazon_emr_only_among_cloud_and_big_data_skills(stated) -> None:
+    # field test (seed 2718): in health care an EMR is an electronic medical record
+    assert stated("Analyze large healthcare data (Claims, EMR, and Registry Data) using R, SQL, Python") == ["r", "sql", "python"]
+    assert stated("Familiarity with AWS (EMR, Glue, Athena, Lambda, S3)") == ["aws", "aws-emr", "aws-s3"]
+
+
+def test_fuzzy_matching_compares_with_names_as_spelt(rules_only) -> None:
+    # field tests: one edit from a made-up plural ("Gradles", "ResNets", "Informaticas") is a plain word
+    assert list(rules_only.extract("Post and maintain curriculum, syllabi, and grades.", kind="posting").skill_ids) == []
+    assert list(rules_only.extract("Helped with software installations, password creation/resets and user training", kind="resume").skill_ids) == []
+    assert list(rules_only.extract("A degree in Data Analytics, Informatics, Statistics", kind="posting").skill_ids) == ["data-analysis", "statistics"]
+    # a hyphenated name takes its plural in exact matching instead ("t-tests", found by fuzzy matching before)
+    assert list(rules_only.extract("Skills: pivot tables, t-tests, and standard deviations.", kind="resume").skill_ids) == ["excel", "hypothesis-testing"]
+    assert rules_only._fuzzy_index is not None and rules_only._fuzzy_index.lookup("Kubernets") == ("kubernetes", pytest.approx(94.7, abs=0.1))
+
+
+def test_a_skill_list_running_into_the_company_profile_stays(rules_only) -> None:
+    # Vanetik vacancy 207 (final field test): no line breaks, the list runs into "Our company is ..."
+    text = "Minimum Required Skills: LAMP, Drupal, Python, AWS, Vue.js Our company is a growing platform headquartered in Washington D.C."
+    assert list(rules_only.extract(text, kind="posting").skill_ids) == ["lamp-stack", "drupal", "python", "aws", "vue", "javascript"]

@@ -12,7 +12,8 @@ from skillgap.extract.variants import term_variants
 
 
 def test_variants_of_names() -> None:
-    assert term_variants("scikit-learn") == {"scikit-learn", "scikit learn", "scikitlearn", "scikit learns", "scikitlearns"}
+    assert term_variants("scikit-learn") == {"scikit-learn", "scikit learn", "scikitlearn", "scikit-learns", "scikit learns", "scikitlearns"}
+    assert term_variants("t-test") == {"t-test", "t test", "ttest", "t-tests", "t tests", "ttests"}
     assert term_variants("Node.js") == {"Node.js", "Node js", "Node-js", "Nodejs"}
     assert term_variants("Power BI") == {"Power BI", "Power-BI", "PowerBI", "PowerBIs"}
     assert term_variants("TensorFlow") == {"TensorFlow", "Tensor Flow", "TensorFlows", "Tensor Flows"}

@@ -41,3 +41,13 @@ def behave(item: object) -> object:
     if isinstance(item, float):
         time.sleep(item)
     return item
+
+
+def preloaded(_item: object) -> tuple[int, int]:
+    """What a worker found in memory before its initializer: `skillgap.extract.warm`'s thread count at
+    the fork (0: not preloaded) and how many shared extractors were already built."""
+    import sys
+
+    warm = sys.modules.get("skillgap.extract.warm")
+    pipeline = sys.modules.get("skillgap.extract.pipeline")
+    return (warm.THREADS if warm else 0), (len(pipeline._SHARED) if pipeline else 0)

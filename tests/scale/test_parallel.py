@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import os
+import pickle
 import time
 
 import pytest
 
-from parallel_workers import behave, failing_init, init_counter, pid_and_inits
+from parallel_workers import behave, failing_init, init_counter, pid_and_inits, preloaded
 from skillgap.errors import SkillgapError
 from skillgap.parallel import Outcome, WorkerPool, imap_ordered
 
@@ -97,9 +98,9 @@ def test_a_failing_initializer_stops_the_batch_with_its_reason():
 
 def test_closing_the_stream_stops_the_workers():
     psutil = pytest.importorskip("psutil")
-    def workers():  # multiprocessing's own resource tracker is not a worker
+    def workers():  # multiprocessing's own resource tracker and a batch's fork server (shared by the process) are not workers
         children = psutil.Process().children()
-        return [c for c in children if c.status() != psutil.STATUS_ZOMBIE and "resource_tracker" not in " ".join(c.cmdline())]
+        return [c for c in children if c.status() != psutil.STATUS_ZOMBIE and not any(s in " ".join(c.cmdline()) for s in ("resource_tracker", "forkserver"))]
 
     stream = imap_ordered(behave, [0.01] * 50, n_process=2, timeout=30)
     next(stream)
@@ -113,3 +114,52 @@ def test_bad_arguments_are_rejected():
         list(imap_ordered(behave, [1], n_process=-1))
     with pytest.raises(ValueError):
         list(imap_ordered(behave, [1], timeout=0))
+
+
+def test_forkserver_workers_start_with_the_preloaded_extractor_forked_from_a_threadless_server():
+    from skillgap.extract import PRELOAD
+
+    with WorkerPool(preloaded, n_process=2, start_method="forkserver", preload=PRELOAD) as pool:
+        outcomes = list(pool.imap(range(4)))
+    # one thread in the server when it forked; the shipped taxonomy's extractor already built
+    assert [o.value for o in outcomes] == [(1, 1)] * 4
+
+
+def test_forkserver_workers_isolate_failures_like_spawned_ones():
+    outcomes = list(imap_ordered(behave, [1, "raise", "exit", 2], n_process=2, timeout=30, start_method="forkserver"))
+    assert [(o.value, o.error) for o in outcomes] == [
+        (1, None),
+        (None, "ValueError: bad input"),
+        (None, "worker process died while processing this input (exit code 3)"),
+        (2, None),
+    ]
+
+
+def test_an_unknown_start_method_is_refused():
+    with pytest.raises(SkillgapError, match="start_method must be 'spawn' or 'forkserver', got 'fork'"):
+        WorkerPool(behave, n_process=2, start_method="fork")
+
+
+def test_extract_many_workers_take_the_shared_extractor_for_the_shipped_taxonomy_and_default_settings():
+    from skillgap.extract import pipeline
+
+    try:
+        pipeline._init_worker(None, None, True, pipeline.DEFAULT_FUZZY_CUTOFF, True, None)  # what a shipped extractor sends
+        assert pipeline._WORKER is pipeline.default_extractor()  # the one `skillgap.extract.warm` built in the fork server
+        pipeline._init_worker(None, None, False, pipeline.DEFAULT_FUZZY_CUTOFF, True, None)  # other settings: its own extractor, the shared pipeline
+        assert pipeline._WORKER is not pipeline.default_extractor() and pipeline._WORKER.fuzzy is False
+        assert pipeline._WORKER.pipeline is pipeline.default_extractor().pipeline
+    finally:
+        pipeline._WORKER = None
+
+
+def test_extract_many_names_the_shipped_taxonomy_by_none_and_forks_its_workers_from_the_preloaded_server(monkeypatch):
+    from skillgap.extract import PRELOAD, pipeline
+
+    sent: dict[str, object] = {}
+    monkeypatch.setattr("skillgap.parallel.imap_ordered", lambda func, items, **options: sent.update(options) or iter(()))
+    assert list(pipeline.default_extractor().extract_many(["a text"], n_process=2)) == []
+    assert (sent["initargs"][:2], sent["start_method"], sent["preload"]) == ((None, None), "forkserver", PRELOAD)
+    custom = pipeline.SkillExtractor(pickle.loads(pickle.dumps(pipeline.load_taxonomy())))  # equal, not the shipped object
+    list(custom.extract_many(["a text"], n_process=2))
+    assert sent["initargs"][0] is custom.taxonomy  # any other taxonomy travels itself
