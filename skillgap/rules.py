@@ -28,7 +28,7 @@ _GAP_KEYS = frozenset({"section_importance", "company_sections"})
 CUE_KINDS = ("technical", "skill_after", "negation_before", "negation_after", "required", "preferred", "not_skill", "title_before", "preferred_label", "people", "company_text")
 #: Kinds matched besides the cue kinds: the posting headings other than the preferred ones (they end a preferred label's span).
 LABEL_END = "label_end"
-_CUE_KEYS = frozenset({*CUE_KINDS, "technical_sections", "list_separators", "line_continuers", "bullets", "preferred_sections", "alternative_words", "choice_openers", "people_before", "own_role_before"})
+_CUE_KEYS = frozenset({*CUE_KINDS, "technical_sections", "list_separators", "line_continuers", "bullets", "preferred_sections", "alternative_words", "choice_openers", "people_before", "own_role_before", "acronym_skips"})
 _NON_WORD = re.compile(r"[^\w'+#]+")
 
 #: What a caller may pass where rules are taken: the value, or the path of a sections file.
@@ -100,6 +100,8 @@ class Cues:
     #: the words before one of them that make it one's own role ("as a mentor").
     people_before: frozenset[str] = frozenset()
     own_role_before: frozenset[str] = frozenset()
+    #: Small words a document's own acronym definition may skip ("Bachelor of Science in Nursing (BSN)").
+    acronym_skips: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -177,6 +179,14 @@ def _strings(value: Any, src: str, entry: str, fix: str) -> tuple[str, ...]:
     return tuple(value)
 
 
+def _words(values: tuple[str, ...], src: str, entry: str) -> tuple[str, ...]:
+    """``values`` when each is one word: a phrase there could never equal a single word."""
+    for value in values:
+        if len(value.split()) != 1:
+            raise TaxonomyError(f"{value!r} is not one word", source=src, entry=entry, fix="list single words, one per item")
+    return values
+
+
 def _vocabulary(data: Any, src: str, kind: str) -> Vocabulary:
     if not isinstance(data, dict) or not isinstance(data.get("headings"), dict):
         raise TaxonomyError(f"'{kind}' must be a mapping with headings:", source=src, entry=kind, fix="write headings: {section: [heading, ...]}")
@@ -220,6 +230,7 @@ def _cues(cues: dict[str, Any], posting_headings: Mapping[str, Any], src: str, s
         choice_openers=strings("choice_openers"),
         people_before=frozenset(s.lower() for s in strings("people_before")),
         own_role_before=frozenset(s.lower() for s in strings("own_role_before")),
+        acronym_skips=frozenset(s.lower() for s in _words(strings("acronym_skips"), src, "cues.acronym_skips")),
     )
 
 

@@ -36,6 +36,7 @@ from ..errors import DocumentError, UsageError, one_line
 from ..rules import Cues, Rules, RulesSource, as_rules
 from ..taxonomy import Taxonomy, load_taxonomy, normalize_term
 from . import context
+from .acronyms import DefinedAcronyms
 from .affixes import PlainWordSkip, english_rules
 from .choices import with_choices
 from .context import CueSpans
@@ -298,6 +299,7 @@ class SkillExtractor:
         self._fuzzy_index = FuzzyIndex(self.pipeline.fuzzy_names, fuzzy_cutoff) if fuzzy else None
         self._implications: dict[str, tuple[str, ...]] = {}
         self._field = FieldForms(self.taxonomy)
+        self._acronyms = DefinedAcronyms(self.taxonomy, self.pipeline.cues.acronym_skips, DEFAULT_FUZZY_CUTOFF)
         self._feature_memo: dict[tuple[str, str, str, bool], tuple[tuple[int, ...], str, str]] = {}  # the skills' feature values (`DocFeatures`)
 
     @property
@@ -409,7 +411,8 @@ class SkillExtractor:
             fuzzy = self._verified(view, fuzzy, tokens, raw, collect)
             if fuzzy:  # resolving resolved matches again changes nothing
                 found = resolve([*found, *fuzzy])
-        return self._field.keep(found, lambda m: view.doc[m.start : m.end].text)
+        text_of: Callable[[Match], str] = lambda m: view.doc[m.start : m.end].text
+        return self._acronyms.keep(view.document.text, self._field.keep(found, text_of), text_of)
 
     def _verified(self, view: _View, matches: list[Match], tokens: set[int], raw: list[Match], collect: list[tuple[Match, list[Feature]]] | None) -> list[Match]:
         """The matches the context rules keep and, when verifying, the verifier too (with their probability):

@@ -66,6 +66,7 @@ def test_own_gap_rules(tmp_path: Path) -> None:
         ("gap:\n  company_sections: [benefit]\n", "gap", r"'benefit' is no section of the vocabularies \(fix: did you mean 'benefits'\?\)"),
         ("gap:\n  section_importance: {requirements: must}\n", "gap.section_importance", "must map posting sections to required or preferred"),
         ("cues:\n  technical: [ok, 3]\n", "cues.technical", "must be a list of non-empty strings"),
+        ("cues:\n  acronym_skips: [of, of the]\n", "cues.acronym_skips", r"'of the' is not one word \(fix: list single words, one per item\)"),
     ],
 )
 def test_errors_name_the_file_the_entry_and_the_fix(tmp_path: Path, extra: str, entry: str | None, message: str) -> None:
