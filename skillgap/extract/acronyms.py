@@ -42,7 +42,9 @@ class DefinedAcronyms:
     """The skills' names as long forms are compared with them, and the small words a long form may skip, read once.
 
     A long form names a skill when its key (`name_key`) is within ``cutoff`` (rapidfuzz ratio, the
-    fuzzy matcher's) of one of the skill's names: "Structure Query Language (SQL)" is SQL misspelt.
+    fuzzy matcher's) of one of the skill's names ("Structure Query Language (SQL)" is SQL misspelt),
+    or when its two or more words begin a name's words, each cut short or whole ("Software Dev
+    Life-cycle (SDLC)", "User experience (UX) design").
     """
 
     def __init__(self, taxonomy: Taxonomy, skips: Iterable[str], cutoff: float) -> None:
@@ -64,7 +66,12 @@ class DefinedAcronyms:
         """Whether one of a document's long forms of an acronym (their keys) is a name of the skill:
         once "high performance computing (HPC)" is stated, HPC means it throughout the document."""
         names = self.names[skill_id]
-        return any(process.extractOne(form, names, scorer=fuzz.ratio, score_cutoff=self.cutoff) for form in long_forms)
+        return any(process.extractOne(form, names, scorer=fuzz.ratio, score_cutoff=self.cutoff) or _begins(form.split(), names) for form in long_forms)
+
+
+def _begins(words: list[str], names: Iterable[str]) -> bool:
+    """Whether two or more ``words`` begin the words of one of ``names``, each a prefix of its own."""
+    return len(words) >= 2 and any(len(words) <= len(n) and all(b.startswith(a) for a, b in zip(words, n)) for n in (name.split() for name in names))
 
 
 def acronym_of(text: str) -> str | None:

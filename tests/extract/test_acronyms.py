@@ -54,3 +54,5 @@ def test_one_definition_as_the_skill_keeps_it_and_a_misspelt_one_counts(mentione
     assert mentioned("Skills: Python\n2+ years in Structure Query Language (SQL) and SQL tuning") == [
         ("python", "Python"), ("sql", "Structure Query Language"), ("sql", "SQL"), ("sql", "SQL"),
     ]
+    # a long form that begins a name of the skill, its words cut short or whole
+    assert mentioned("Skills: SDLC, Python\nFollowed the Software Dev Life-cycle (SDLC).") == [("software-engineering", "SDLC"), ("python", "Python"), ("software-engineering", "SDLC")]
