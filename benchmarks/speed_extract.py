@@ -8,8 +8,11 @@ the tokenizer's docs/s (1.0 would mean matching costs nothing). Aim: at least 0.
 The warm extractor has scored every fuzzy candidate phrase before (its memo); a fresh one, on
 the same warm pipeline, shows what texts never seen cost. The extractor verifies its matches
 (the learned verifier, `skillgap.extract.verify`); an unverified one (``verify=False``) is timed
-in the same runs beside it.
-Run: ``PYTHONPATH=. python benchmarks/speed_extract.py [--taxonomy FILES] [--no-fuzzy]``.
+in the same runs beside it; the line after it gives the verifier's own cost (the difference) and
+``--stages`` splits that cost by stage (`STAGES`, CPU best of the runs, the garbage collector's
+share too): the stages of both extractors are timed in the same runs, so a change in the
+verifier's cost shows apart from the machine's noise.
+Run: ``PYTHONPATH=. python benchmarks/speed_extract.py [--taxonomy FILES] [--no-fuzzy] [--stages]``.
 
 A speed change must not change a single output: ``--save-mentions FILE`` before it and
 ``--check-mentions FILE`` after it write / compare every mention (all fields) on the gold
@@ -21,6 +24,8 @@ from __future__ import annotations
 import argparse
 import csv
 import dataclasses
+import functools
+import gc
 import json
 import sys
 import time
@@ -30,6 +35,7 @@ from pathlib import Path
 import spacy
 
 from skillgap import Document, SkillExtractor, load_taxonomy, read_document
+from skillgap.extract import features, pipeline, verify
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from accuracy import DEFAULT_DATA  # noqa: E402  (the same data-folder lookup)
@@ -69,6 +75,49 @@ def check_mentions(path: Path, found: list[list[list]]) -> int:
     return len(differ)
 
 
+#: What ``--stages`` times: a label and the method (owner, name); the first three run only when verifying.
+STAGES = (
+    ("verifier: features set-up", pipeline._View, "features"),
+    ("verifier: feature rows", features.DocFeatures, "rows"),
+    ("verifier: probabilities", verify.VerifierModel, "row_probabilities"),
+    ("rules + verifier (_verified)", pipeline.SkillExtractor, "_verified"),
+    ("matches found (_found)", pipeline.SkillExtractor, "_found"),
+)
+
+
+class StageClock:
+    """CPU seconds spent in each of `STAGES` and in the garbage collector, since the last `reset`."""
+
+    def __init__(self) -> None:
+        self.spent: dict[str, float] = {}
+        self._gc_start = 0.0
+        for label, owner, name in STAGES:
+            setattr(owner, name, self._timed(label, getattr(owner, name)))
+        gc.callbacks.append(self._gc)
+
+    def _timed(self, label: str, method):
+        @functools.wraps(method)
+        def run(*args, **kwargs):
+            t0 = time.process_time()
+            try:
+                return method(*args, **kwargs)
+            finally:
+                self.spent[label] = self.spent.get(label, 0.0) + time.process_time() - t0
+
+        return run
+
+    def _gc(self, phase: str, _info: dict) -> None:
+        if phase == "start":
+            self._gc_start = time.process_time()
+        else:
+            self.spent["garbage collector"] = self.spent.get("garbage collector", 0.0) + time.process_time() - self._gc_start
+
+    def reset(self) -> dict[str, float]:
+        """The seconds spent so far, per stage; the clock starts over."""
+        spent, self.spent = self.spent, {}
+        return spent
+
+
 def timed(fn) -> float:
     """CPU seconds of this process: the dev machine is shared, wall time swings with others' load."""
     t0 = time.process_time()
@@ -82,6 +131,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--taxonomy", type=Path, nargs="*")
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--no-fuzzy", action="store_true")
+    parser.add_argument("--stages", action="store_true", help="time the verifier's stages and the garbage collector in both extractors")
     parser.add_argument("--save-mentions", type=Path, metavar="FILE", help="write every mention (gold documents + timed texts) to FILE")
     parser.add_argument("--check-mentions", type=Path, metavar="FILE", help="compare every mention with FILE; exit 1 when any differs")
     args = parser.parse_args(argv)
@@ -104,10 +154,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     unverified = SkillExtractor(extractor.taxonomy, fuzzy=not args.no_fuzzy, verify=False)
     list(unverified.extract_many(documents))
     timings: dict[str, list[float]] = {"tokenize": [], "extract": [], "fresh": [], "unverified": []}
+    clock = StageClock() if args.stages else None
+    stages: dict[str, dict[str, float]] = {"extract": {}, "unverified": {}}
     for _ in range(args.runs):
         timings["tokenize"].append(timed(lambda: list(blank.pipe(corpus, batch_size=64))))
-        timings["extract"].append(timed(lambda: list(extractor.extract_many(documents, batch_size=64))))
-        timings["unverified"].append(timed(lambda: list(unverified.extract_many(documents, batch_size=64))))
+        for key, which in (("extract", extractor), ("unverified", unverified)):
+            if clock is not None:
+                clock.reset()
+            timings[key].append(timed(lambda: list(which.extract_many(documents, batch_size=64))))  # noqa: B023 - called at once
+            if clock is not None:
+                stages[key] = {k: min(v, stages[key].get(k, v)) for k, v in clock.reset().items()}
         # a new extractor shares the warm pipeline but not the fuzzy memo: what unseen texts cost
         fresh = SkillExtractor(extractor.taxonomy, fuzzy=not args.no_fuzzy)
         timings["fresh"].append(timed(lambda: list(fresh.extract_many(documents, batch_size=64))))
@@ -117,6 +173,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     print(f"  SkillExtractor       : {len(corpus) / ext:8.0f} docs/s  ({ext:.2f} CPU s, best of {args.runs})")
     print(f"  throughput ratio     : {tok / ext:.2f} (extraction / tokenizing alone; aim >= 0.5)")
     print(f"  verify=False         : {len(corpus) / off:8.0f} docs/s  ({off:.2f} CPU s, best of {args.runs}; ratio {tok / off:.2f})")
+    print(f"  verifier's own cost  : {ext - off:8.2f} CPU s (with the verifier minus verify=False, best of {args.runs} each)")
+    for label in dict.fromkeys([*stages["extract"], *stages["unverified"]]):
+        on, unverified_s = stages["extract"].get(label, 0.0), stages["unverified"].get(label, 0.0)
+        print(f"    {label:30s}: {on:6.3f} CPU s with the verifier, {unverified_s:6.3f} without (best of {args.runs})")
     print(f"  fresh extractor      : {len(corpus) / new:8.0f} docs/s  ({new:.2f} CPU s, best of {args.runs}; ratio {tok / new:.2f}: no phrase scored before)")
     return 0
 
