@@ -113,6 +113,16 @@ def career_file() -> Path:
     return shipped_taxonomy_dir() / "career.yaml"
 
 
+def _by_level(reader: _Reader, entry: str) -> dict[str, tuple[str, ...]]:
+    """The mapping ``entry`` of education level -> words, each key checked to be a level."""
+    out = {}
+    for level, words in reader.mapping(entry).items():
+        if level not in LEVELS:
+            raise TaxonomyError(f"unknown education level {level!r}", source=reader.src, entry=entry, fix=f"use one of {', '.join(LEVELS)}")
+        out[level] = reader.strings(f"{entry}.{level}", words)
+    return out
+
+
 @functools.lru_cache(maxsize=4)
 def load_career_vocabulary(path: str | None = None) -> CareerVocabulary:
     """Read and validate a career vocabulary file (the shipped one by default)."""
@@ -125,16 +135,8 @@ def load_career_vocabulary(path: str | None = None) -> CareerVocabulary:
             raise TaxonomyError(f"month {number!r} is not 1-12", source=src, entry="dates.months", fix="key each month list by its number 1-12")
         for word in reader.strings(f"dates.months.{number}", words):
             months[word] = number
-    levels = {}
-    for level, words in reader.mapping("education.levels").items():
-        if level not in LEVELS:
-            raise TaxonomyError(f"unknown education level {level!r}", source=src, entry="education.levels", fix=f"use one of {', '.join(LEVELS)}")
-        levels[level] = reader.strings(f"education.levels.{level}", words)
-    word_abbreviations = {}
-    for level, words in reader.mapping("education.word_abbreviations").items():
-        if level not in LEVELS:
-            raise TaxonomyError(f"unknown education level {level!r}", source=src, entry="education.word_abbreviations", fix=f"use one of {', '.join(LEVELS)}")
-        word_abbreviations[level] = reader.strings(f"education.word_abbreviations.{level}", words)
+    levels = _by_level(reader, "education.levels")
+    word_abbreviations = _by_level(reader, "education.word_abbreviations")
     aliases = {str(k): str(v) for k, v in reader.mapping("education.aliases").items()}
     for alias, level in aliases.items():
         if level not in LEVELS:

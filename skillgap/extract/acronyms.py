@@ -87,9 +87,9 @@ def definitions(text: str, skips: frozenset[str]) -> dict[str, set[str]]:
     for found in _DEFINED.finditer(text):
         if found.group(1):  # "Long Form (ACR)": the long form ends right before the bracket
             acronym = found.group(1)
-            before = text[: found.start()]
-            cut = max((b.end() for b in _BOUNDARY.finditer(before, max(0, len(before) - 200))), default=0)
-            words = before[cut:].split()[-min(len(acronym) + 5, 2 * len(acronym)) :]
+            at = found.start()
+            cut = max((b.end() for b in _BOUNDARY.finditer(text, max(0, at - 200), at)), default=0)
+            words = text[cut:at].split()[-min(len(acronym) + 5, 2 * len(acronym)) :]
             long_form = best_long_form(acronym, words, skips, whole=False)
         else:  # "ACR (Long Form)": the whole bracket is the long form
             acronym = found.group(2)

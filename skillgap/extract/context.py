@@ -385,7 +385,7 @@ def names_people(doc: Doc, start: int, end: int, cue_spans: CueSpans, clauses: C
     leadership", "a mentor"): the phrase ends in a people noun (``cues.people``: right after the
     match, or the match's own last word when nothing but punctuation or a function word follows it
     ("and"/"or" only after a plural), so "leadership skills" and "a leadership role" stay) and a word that points at someone
-    (``cues.people_before``: the, your, with, to ...) stands at most `PEOPLE_REACH` tokens before
+    (``cues.people_before``: the, your, with, of ...; not "to", the infinitive's) stands at most `PEOPLE_REACH` tokens before
     it with only words or commas between; "as a mentor" (``cues.own_role_before``) is one's own role,
     "experience with leadership" (a ``cues.technical`` phrase) asks for the skill."""
     if not cue_spans.people_ends or end not in cue_spans.people_starts and end not in cue_spans.people_ends:

@@ -141,22 +141,30 @@ def _max_length(pattern: Sequence[Mapping[str, Any]]) -> int | None:
     """Most tokens a match of ``pattern`` can span, or None when unbounded (``+``, ``*``, ``{n,}``)."""
     total = 0
     for token in pattern:
-        op = str(token.get("OP", "1"))
-        if op in ("+", "*") or re.fullmatch(r"\{\d*,\}", op):
+        most = _bounds(str(token.get("OP", "1")))[1]
+        if most is None:
             return None
-        bounds = re.fullmatch(r"\{(\d*)(?:,(\d*))?\}", op)
-        total += int(bounds.group(2) or bounds.group(1) or 0) if bounds else 1
+        total += most
     return total
 
 
 def _min_length(pattern: Sequence[Mapping[str, Any]]) -> int:
     """Fewest tokens a match of ``pattern`` spans (a token of unknown operator counts as none)."""
-    total = 0
-    for token in pattern:
-        op = str(token.get("OP", "1"))
-        bounds = re.fullmatch(r"\{(\d+)(?:,\d*)?\}", op)
-        total += 1 if op in ("1", "+") else int(bounds.group(1)) if bounds else 0
-    return total
+    return sum(_bounds(str(token.get("OP", "1")))[0] for token in pattern)
+
+
+def _bounds(op: str) -> tuple[int, int | None]:
+    """Fewest and most tokens one pattern token of operator ``op`` spans (most None: unbounded);
+    an unknown operator, or ``!`` and ``?``, spans none or one."""
+    if op in ("+", "*"):
+        return (1 if op == "+" else 0), None
+    counts = re.fullmatch(r"\{(\d*)(?:(,)(\d*))?\}", op)
+    if counts is None:
+        return (1 if op == "1" else 0), 1
+    fewest = int(counts.group(1) or 0)
+    if counts.group(2) is None:
+        return fewest, fewest  # {n}
+    return fewest, int(counts.group(3)) if counts.group(3) else None  # {n,m}, {,m}, {n,}
 
 
 def _whole(pattern: Sequence[Mapping[str, Any]]) -> bool:
