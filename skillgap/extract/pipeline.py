@@ -172,10 +172,10 @@ class SkillPipeline:
         stem = text[:-1] if text[-1:] in ("s", "S") and text[:-1].lower() in self.acronyms else text
         return len(stem) <= SHORT_ACRONYM and stem.lower() in self.acronyms and not _plain_case(stem)
 
-    def cue_spans(self, doc: Doc) -> CueSpans:
-        """Where the cue phrases of each kind occur in ``doc``."""
+    def cue_spans(self, doc: Doc, kind: str | None = None) -> CueSpans:
+        """Where the cue phrases of each kind occur in ``doc``, a document of ``kind`` (form fields are read in postings only)."""
         strings = self.nlp.vocab.strings
-        return CueSpans([(strings[k], s, e) for k, s, e in self.cue_matcher(doc)], doc)
+        return CueSpans([(strings[k], s, e) for k, s, e in self.cue_matcher(doc)], doc, kind)
 
 
 def _blank_english() -> Language:
@@ -399,7 +399,7 @@ class SkillExtractor:
 
     def _view(self, document: Document, doc: Doc) -> _View:
         pipe = self.pipeline
-        return _View(document, doc, pipe.cue_spans(doc), context.Clauses(doc, pipe.cues.line_continuers))
+        return _View(document, doc, pipe.cue_spans(doc, document.kind), context.Clauses(doc, pipe.cues.line_continuers))
 
     def _found(self, view: _View, collect: list[tuple[Match, list[Feature]]] | None = None) -> list[Match]:
         """The resolved matches of a document; ``collect`` receives every candidate with its features."""
