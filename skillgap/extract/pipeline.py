@@ -17,7 +17,7 @@ import itertools
 import os
 import re
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Literal, Union
 
@@ -126,6 +126,7 @@ class SkillPipeline:
         self._ids = {vocab.strings.add(s.id): s.id for s in taxonomy}  # match key -> skill id, one str each (the store decodes anew per look-up)
         printed = {t for skill in taxonomy for t in skill.terms}
         mixed = {t.lower() for t in printed if not _plain_case(t)}
+        self.hides = {s.id: frozenset(s.hides) for s in taxonomy if s.hides}  # skill -> the skills its matches hold without naming
         self.acronyms = frozenset(t.lower() for t in printed if t.isalpha() and t.isupper() and t.lower() not in mixed)
 
     def _tune_tokenizer(self, start: dict[str, Any] | None, forms: Iterable[str], ambiguous: Iterable[str]) -> None:
@@ -231,6 +232,20 @@ def resolve(matches: Iterable[Match]) -> list[Match]:
             nested.update(range(m.start, m.end))
             kept.append(m)
     return sorted(kept, key=lambda m: (m.start, m.start - m.end))
+
+
+def held(found: list[Match], hides: Mapping[str, frozenset[str]]) -> list[Match]:
+    """``found`` without the matches of a skill inside a longer found one whose skill ``hides`` it
+    (`Skill.hides`): a longer term whose words name another skill without meaning it ("regression
+    testing" holds no Regression, "Amazon Web Services" no SOAP web services)."""
+    outers = [o for o in found if o.skill_id in hides]
+    if not outers:
+        return found
+
+    def unheld(m: Match) -> bool:
+        return any(o.start <= m.start and m.end <= o.end and o.end - o.start > m.end - m.start and m.skill_id in hides[o.skill_id] for o in outers)
+
+    return [m for m in found if not unheld(m)]
 
 
 #: The one cache of extractors: the shared one (default settings) per (taxonomy, rules), newest last.
@@ -411,6 +426,7 @@ class SkillExtractor:
             fuzzy = self._verified(view, fuzzy, tokens, raw, collect)
             if fuzzy:  # resolving resolved matches again changes nothing
                 found = resolve([*found, *fuzzy])
+        found = held(found, self.pipeline.hides)
         text_of: Callable[[Match], str] = lambda m: view.doc[m.start : m.end].text
         return self._acronyms.keep(view.document.text, self._field.keep(found, text_of), text_of)
 
