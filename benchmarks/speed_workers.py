@@ -10,8 +10,8 @@ accounting is its own. Runs alternate 1, 2, in-process, 1, 2, ... and the median
 with the CPU seconds of this process and of the workers and the cores the run actually got
 (CPU / wall): the machine is shared, and a ratio below 1.7x with under 2 cores got says so.
 Then the parts: the CPU of a worker's set-up in a fresh interpreter (imports, taxonomy,
-pipeline: what a spawned worker pays before its first item, and what a fork server pays once
-before forking workers that start with it built), the items' CPU in one worker, the rest of
+pipeline: what the fork server pays once before forking workers that start with it built),
+the items' CPU in one worker, the rest of
 the 1-worker wall (serial in both runs) and the ratio two whole cores would give at most with
 those parts and a main process costing nothing. Then what the 2-worker run also puts on its
 two cores while the items run: the main process's CPU beyond its own set-up (comparing each
@@ -58,9 +58,14 @@ if __name__ == "__main__":
 
 
 #: What a worker process runs before its first item (imports, taxonomy, pipeline), in a fresh
-#: interpreter: its CPU seconds are a spawned worker's start-up cost, or the fork server's preload.
+#: interpreter: the fork server's preload (`skillgap.extract.PRELOAD`), then the initializer a
+#: worker forked from it runs; its CPU seconds are the fork server's set-up (a spawned worker,
+#: which runs the initializer alone with the collector on, pays a little more).
 START = r"""
-import resource
+import importlib, resource
+from skillgap.extract import PRELOAD
+for name in PRELOAD:
+    importlib.import_module(name)
 from skillgap.batch import init_worker
 init_worker(None, {})
 r = resource.getrusage(resource.RUSAGE_SELF)
@@ -157,7 +162,7 @@ def main() -> None:
         start = min(starts[c])
         items = med[c, 1]["cpu_workers"] - start  # the one worker's CPU on the items themselves
         serial = med[c, 1]["wall"] - items  # 1 worker: everything but the items is on the critical path of both runs
-        print(f"  parts: a worker's set-up (spawned: each; fork server: once) {start:.2f} s CPU (best of {len(starts[c])}), the items {items:.2f} s CPU in one worker, the rest of the 1-worker wall {serial:.2f} s; "
+        print(f"  parts: the fork server's set-up (paid once) {start:.2f} s CPU (best of {len(starts[c])}), the items {items:.2f} s CPU in one worker, the rest of the 1-worker wall {serial:.2f} s; "
               f"main process {med[c, 2]['cpu_main']:.2f} s CPU. Two whole cores and a main process costing nothing would give at most {med[c, 1]['wall'] / (serial + items / 2):.2f}x")  # fmt: skip
         main_batch = med[c, 2]["cpu_main"] - min(main_starts[c])  # beyond its set-up: comparing, reading results, the table
         extra = med[c, 2]["cpu_workers"] - med[c, 1]["cpu_workers"]  # what two workers spend beyond one
