@@ -10,10 +10,14 @@ accounting is its own. Runs alternate 1, 2, in-process, 1, 2, ... and the median
 with the CPU seconds of this process and of the workers and the cores the run actually got
 (CPU / wall): the machine is shared, and a ratio below 1.7x with under 2 cores got says so.
 Then the parts: the CPU of a worker's set-up in a fresh interpreter (imports, taxonomy,
-pipeline: what a spawned worker pays before its first item, and what a fork server pays once
-before forking workers that start with it built), the items' CPU in one worker, the rest of
+pipeline: what the fork server pays once before forking workers that start with it built),
+the items' CPU in one worker, the rest of
 the 1-worker wall (serial in both runs) and the ratio two whole cores would give at most with
-those parts and a main process costing nothing.
+those parts and a main process costing nothing. Then what the 2-worker run also puts on its
+two cores while the items run: the main process's CPU beyond its own set-up (comparing each
+candidate, reading results; measured set-up: its imports in a fresh interpreter) and the CPU
+two workers spend beyond one (each starts with cold caches), and the ratio two whole cores
+would give at most with those counted too.
 
     PYTHONPATH=. python benchmarks/speed_workers.py [--data ../shared/data] [--runs 3] [-n 1000] [--baseline DIR]
 
@@ -54,11 +58,25 @@ if __name__ == "__main__":
 
 
 #: What a worker process runs before its first item (imports, taxonomy, pipeline), in a fresh
-#: interpreter: its CPU seconds are a spawned worker's start-up cost, or the fork server's preload.
+#: interpreter: the fork server's preload (`skillgap.extract.PRELOAD`), then the initializer a
+#: worker forked from it runs; its CPU seconds are the fork server's set-up (a spawned worker,
+#: which runs the initializer alone with the collector on, pays a little more).
 START = r"""
-import resource
+import importlib, resource
+from skillgap.extract import PRELOAD
+for name in PRELOAD:
+    importlib.import_module(name)
 from skillgap.batch import init_worker
 init_worker(None, {})
+r = resource.getrusage(resource.RUSAGE_SELF)
+print(r.ru_utime + r.ru_stime)
+"""
+
+#: The main process's own set-up in a fresh interpreter (what `rank` imports before and while
+#: the workers start: skillgap, pandas, the match model); its CPU seconds.
+MAIN_START = r"""
+import resource
+import skillgap.batch, skillgap.match, pandas
 r = resource.getrusage(resource.RUSAGE_SELF)
 print(r.ru_utime + r.ru_stime)
 """
@@ -98,10 +116,11 @@ def run(texts_file: Path, job: Path, n_process: int, code: Path = HERE.parent) -
     return result
 
 
-def start_cpu(code: Path) -> float:
-    """CPU seconds a fresh worker of the package in ``code`` spends before its first item."""
+def start_cpu(code: Path, script: str = START) -> float:
+    """CPU seconds a fresh interpreter running ``script`` with the package in ``code`` spends
+    (`START`: a worker before its first item; `MAIN_START`: the main process's set-up)."""
     env = {**os.environ, "PYTHONPATH": str(code)}
-    out = subprocess.run([sys.executable, "-c", START], capture_output=True, text=True, env=env, check=True, cwd=code)
+    out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, env=env, check=True, cwd=code)
     return float(out.stdout.strip().splitlines()[-1])
 
 
@@ -120,11 +139,13 @@ def main() -> None:
     try:
         runs: dict[tuple[str, int], list[dict[str, float]]] = {(c, n): [] for c in codes for n in (1, 2, 0)}
         starts: dict[str, list[float]] = {c: [] for c in codes}
+        main_starts: dict[str, list[float]] = {c: [] for c in codes}
         for _ in range(args.runs):
             for c, code in codes.items():
                 for n in (1, 2, 0):
                     runs[c, n].append(run(texts_file, job, n, code))
                 starts[c].append(start_cpu(code))
+                main_starts[c].append(start_cpu(code, MAIN_START))
     finally:
         texts_file.unlink(missing_ok=True)
     print(f"{len(texts)} distinct texts ({sum(map(len, texts)) / len(texts):.0f} chars on average) ranked against {job.name}, "
@@ -141,8 +162,14 @@ def main() -> None:
         start = min(starts[c])
         items = med[c, 1]["cpu_workers"] - start  # the one worker's CPU on the items themselves
         serial = med[c, 1]["wall"] - items  # 1 worker: everything but the items is on the critical path of both runs
-        print(f"  parts: a worker's set-up (spawned: each; fork server: once) {start:.2f} s CPU (best of {len(starts[c])}), the items {items:.2f} s CPU in one worker, the rest of the 1-worker wall {serial:.2f} s; "
+        print(f"  parts: the fork server's set-up (paid once) {start:.2f} s CPU (best of {len(starts[c])}), the items {items:.2f} s CPU in one worker, the rest of the 1-worker wall {serial:.2f} s; "
               f"main process {med[c, 2]['cpu_main']:.2f} s CPU. Two whole cores and a main process costing nothing would give at most {med[c, 1]['wall'] / (serial + items / 2):.2f}x")  # fmt: skip
+        main_batch = med[c, 2]["cpu_main"] - min(main_starts[c])  # beyond its set-up: comparing, reading results, the table
+        extra = med[c, 2]["cpu_workers"] - med[c, 1]["cpu_workers"]  # what two workers spend beyond one
+        shared = serial + (items + main_batch + extra) / 2
+        print(f"  beside the items on the 2 cores of the 2-worker run: the main process {main_batch:.2f} s CPU beyond its set-up ({min(main_starts[c]):.2f} s, best of {len(main_starts[c])}), "
+              f"the second worker's extra {extra:.2f} s CPU; two whole cores would give at most {med[c, 1]['wall'] / shared:.2f}x with those counted "
+              f"(1.7x needs the serial part plus half of the rest under {med[c, 1]['wall'] / 1.7:.2f} s; it is {shared:.2f} s)")  # fmt: skip
     if args.baseline:
         base = f"baseline {args.baseline}"
         print("this code vs baseline, wall: " + ", ".join(f"{label} {med['this code', n]['wall'] / med[base, n]['wall']:.2f}x" for n, label in ((0, "no workers"), (1, "1 worker"), (2, "2 workers"))))

@@ -56,8 +56,7 @@ class LexicalIndex:
         """Tokenise one document (once) and keep its counts of the query's words; its position."""
         tokens = words(text)
         column = self._column
-        counts = Counter(column[t] for t in tokens if t in column)
-        self._rows.append(dict(counts))
+        self._rows.append({column[w]: n for w, n in Counter(tokens).items() if w in column})  # counted in C, then its distinct words
         self._lengths.append(len(tokens))
         return len(self._rows) - 1
 

@@ -42,12 +42,23 @@ def headline(document: Document) -> str:
     kept: list[str] = []
     for line in document.text[: max(end, 1)].splitlines() or document.text.splitlines()[:1]:
         line = line.strip()[:LINE_CHARS]
-        if sum(c.isalpha() for c in line) < 3 or _CONTACT.search(line):
+        if not _has_letters(line, 3) or _CONTACT.search(line):
             continue
         kept.append(line)
         if len(kept) == HEADLINE_LINES:
             break
     return "\n".join(kept)
+
+
+def _has_letters(line: str, n: int) -> bool:
+    """Whether ``line`` holds at least ``n`` letters, read only as far as the ``n``-th (a line of
+    a résumé is tested once per candidate, and most reach it in a few characters)."""
+    for c in line:
+        if c.isalpha():
+            n -= 1
+            if n <= 0:
+                return True
+    return n <= 0
 
 
 def candidate_titles(document: Document, career: Career) -> tuple[str, ...]:
@@ -58,7 +69,7 @@ def candidate_titles(document: Document, career: Career) -> tuple[str, ...]:
 def job_title(document: Document) -> str:
     """The posting's first line with letters (its title), at most `LINE_CHARS` characters."""
     for line in document.text.splitlines():
-        if sum(c.isalpha() for c in line) >= 2:
+        if _has_letters(line, 2):
             return line.strip()[:LINE_CHARS]
     return ""
 

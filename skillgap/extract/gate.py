@@ -3,7 +3,9 @@
 spaCy's Matcher tries every pattern at every token, and ``IN`` / ``REGEX`` predicates are
 Python calls: with a few dozen soft-skill patterns it costs more than the tokenizer. So each
 pattern's required tokens with a ``LOWER`` / ``ORTH`` / ``TEXT`` predicate become word tests
-("gates"), whose verdicts are cached per word across documents (one dict look-up per token).
+("gates"), whose verdicts are cached per word across documents (one dict look-up per token);
+a word seen for the first time is looked up once in the words of all word-list gates and run
+through the regex gates only (a test per gate per new word was most of a fresh worker's cost).
 A pattern's Matcher then runs only on windows around an occurrence of its most selective gate
 word (the one admitting the fewest common words) that has the words of all its other gates
 at the distances the pattern allows (a Matcher call costs far more than a token); a one-token
@@ -33,11 +35,13 @@ CACHE_LIMIT = 500_000
 @dataclass(frozen=True)
 class _Gate:
     """A word test of one required pattern token, how many match tokens can stand before and
-    after a word passing it, and where in a match such a word can stand (first and last index)."""
+    after a word passing it, and where in a match such a word can stand (first and last index);
+    ``words``: the lower-cased words it admits, None for a regex test."""
 
     test: Gate
     reach: tuple[int, int]
     place: tuple[int, int]
+    words: frozenset[str] | None = None
 
 
 @dataclass(frozen=True)
@@ -76,6 +80,12 @@ class GatedMatcher:
                 offsets = tuple((g.place[0] - last, g.place[1] - first) for g in rest)
                 self.rules.append(_Rule(vocab.strings.add(key), matcher, bits, gates[0].reach, offsets))
         self._word_bits: dict[int, tuple[int, ...]] = {}  # LOWER hash -> bits of the gates it passes
+        listed: dict[str, list[int]] = {}  # word -> bits of the word-list gates admitting it
+        for bit, gate in enumerate(self.gates):
+            for word in gate.words or ():
+                listed.setdefault(word, []).append(bit)
+        self._listed = {word: tuple(bits) for word, bits in listed.items()}
+        self._regex_gates = tuple((bit, gate.test) for bit, gate in enumerate(self.gates) if gate.words is None)
 
     def __len__(self) -> int:
         return len(self.rules) + len(self.ungated)
@@ -115,7 +125,8 @@ class GatedMatcher:
         if len(self._word_bits) >= CACHE_LIMIT:
             self._word_bits.clear()
         text = self.vocab.strings[word]
-        bits = self._word_bits[word] = tuple(b for b, gate in enumerate(self.gates) if gate.test(text))
+        passed = [b for b, test in self._regex_gates if test(text)]
+        bits = self._word_bits[word] = tuple(sorted((*self._listed.get(text, ()), *passed))) if passed else self._listed.get(text, ())
         return bits
 
 
@@ -197,7 +208,7 @@ def _gates(pattern: Sequence[Mapping[str, Any]], common: frozenset[str]) -> list
                 before = int(_max_length(pattern[:n]) or 0)
                 reach = (before + repeats, int(_max_length(pattern[n + 1 :]) or 0) + repeats)
                 place = (_min_length(pattern[:n]), before + repeats)
-                ranked.append(((len(words & common), len(words)) if words is not None else (0, 1), n, _Gate(test, reach, place)))
+                ranked.append(((len(words & common), len(words)) if words is not None else (0, 1), n, _Gate(test, reach, place, words)))
                 break
     ranked.sort(key=lambda r: (r[0], r[1]))
     return [gate for _, _, gate in ranked]

@@ -96,3 +96,20 @@ def test_windows_around_a_middle_or_repeated_gate_and_one_token_patterns() -> No
         doc = nlp(text)
         assert sorted(gated(doc)) == plain(nlp, patterns, doc)
     assert len(plain(nlp, patterns, nlp("big data ml data great team collaboration"))) == 2
+
+
+def test_word_verdicts_are_every_gate_tested_on_the_word(shared_data: Path) -> None:
+    """A new word's cached gates (looked up in the word lists, only the regex gates run on it) are
+    exactly the gates whose own test passes it, for every word of the gold postings."""
+    taxonomy = load_taxonomy()
+    patterns = {s.id: [list(p) for p in s.patterns] for s in taxonomy if s.patterns}
+    nlp = spacy.blank("en")
+    gated = GatedMatcher(nlp.vocab, patterns, frozenset(nlp.Defaults.stop_words))
+    assert 0 < len(gated._regex_gates) < len(gated.gates)  # both kinds are exercised
+    passing = 0
+    for path in sorted((shared_data / "gold" / "postings").glob("*.txt")):
+        for token in nlp(path.read_text(encoding="utf-8")):
+            expected = tuple(b for b, gate in enumerate(gated.gates) if gate.test(token.lower_))
+            assert gated._learn(token.lower) == expected, token.lower_
+            passing += bool(expected)
+    assert passing > 100

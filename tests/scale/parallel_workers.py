@@ -43,11 +43,13 @@ def behave(item: object) -> object:
     return item
 
 
-def preloaded(_item: object) -> tuple[int, int]:
+def preloaded(_item: object) -> tuple[int, int, bool]:
     """What a worker found in memory before its initializer: `skillgap.extract.warm`'s thread count at
-    the fork (0: not preloaded) and how many shared extractors were already built."""
+    the fork (0: not preloaded), how many shared extractors were already built, and whether the
+    garbage collector runs (the preload pauses it)."""
+    import gc
     import sys
 
     warm = sys.modules.get("skillgap.extract.warm")
     pipeline = sys.modules.get("skillgap.extract.pipeline")
-    return (warm.THREADS if warm else 0), (len(pipeline._SHARED) if pipeline else 0)
+    return (warm.THREADS if warm else 0), (len(pipeline._SHARED) if pipeline else 0), gc.isenabled()
