@@ -39,6 +39,7 @@ from . import context
 from .acronyms import DefinedAcronyms
 from .affixes import PlainWordSkip, english_rules
 from .choices import with_choices
+from .chunks import ChunkPrimer
 from .context import CueSpans
 from .features import Candidate, DocFeatures, Feature
 from .field import FieldForms
@@ -127,6 +128,17 @@ class SkillPipeline:
         printed = {t for skill in taxonomy for t in skill.terms}
         mixed = {t.lower() for t in printed if not _plain_case(t)}
         self.acronyms = frozenset(t.lower() for t in printed if t.isalpha() and t.isupper() and t.lower() not in mixed)
+        self._primer = ChunkPrimer(self.nlp.tokenizer)
+
+    def docs(self, texts: Sequence[str], batch_size: int = 64) -> Iterator[Doc]:
+        """``nlp.pipe`` of ``texts``, their chunks never seen before cached by the tokenizer first (`ChunkPrimer`)."""
+        self._primer.prime(texts)
+        return self.nlp.pipe(texts, batch_size=batch_size)
+
+    def doc(self, text: str) -> Doc:
+        """``nlp(text)``, its chunks never seen before cached by the tokenizer first (`ChunkPrimer`)."""
+        self._primer.prime((text,))
+        return self.nlp(text)
 
     def _tune_tokenizer(self, start: dict[str, Any] | None, forms: Iterable[str], ambiguous: Iterable[str]) -> None:
         """List punctuation, glued brackets, bullet dashes, commas and versions split off; names with
@@ -315,7 +327,7 @@ class SkillExtractor:
     def extract(self, source: Source, *, kind: DocumentKind | None = None) -> SkillProfile:
         """The `SkillProfile` of one document, file path, bytes or text (not a Document: read with `read_document`)."""
         document = as_document(source, kind, self.rules)
-        return self._profile(document, self.nlp(document.text))
+        return self._profile(document, self.pipeline.doc(document.text))
 
     def extract_many(
         self,
@@ -343,7 +355,7 @@ class SkillExtractor:
         for batch in _batched(sources, batch_size):
             documents = _read_all(batch, kind, record, self.rules)
             readable = [d for d in documents if isinstance(d, Document)]
-            docs = iter(self.nlp.pipe((d.text for d in readable), batch_size=batch_size))
+            docs = self.pipeline.docs([d.text for d in readable], batch_size)
             for document in documents:
                 yield self._profile(document, next(docs)) if isinstance(document, Document) else document
 
@@ -446,7 +458,7 @@ class SkillExtractor:
         """Every candidate match the verifier judges in a document (matcher and fuzzy hits, before
         verification and overlap resolution): match, char start, char end and feature names."""
         document = as_document(source, kind)
-        view = self._view(document, self.nlp(document.text))
+        view = self._view(document, self.pipeline.doc(document.text))
         collect: list[tuple[Match, list[Feature]]] = []
         self._found(view, collect)
         return [(m, view.char_start(m.start), view.char_end(m.end), f) for m, f in collect]
@@ -620,7 +632,7 @@ def _work(task: tuple[list[Source], DocumentKind | None, bool]) -> list[tuple[Do
     assert _WORKER is not None
     documents = _read_all(sources, kind, record, _WORKER.rules)
     readable = [d for d in documents if isinstance(d, Document)]
-    docs = iter(_WORKER.nlp.pipe(d.text for d in readable))
+    docs = _WORKER.pipeline.docs([d.text for d in readable])
     return [(d, _WORKER._mentions(d, next(docs))[1]) if isinstance(d, Document) else d for d in documents]
 
 
