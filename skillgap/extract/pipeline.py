@@ -423,8 +423,7 @@ class SkillExtractor:
             fuzzy = self._verified(view, fuzzy, tokens, raw, collect)
             if fuzzy:  # resolving resolved matches again changes nothing
                 found = resolve([*found, *fuzzy])
-        text_of: Callable[[Match], str] = lambda m: view.doc[m.start : m.end].text
-        return self._acronyms.keep(view.document.text, self._field.keep(found, text_of), text_of)
+        return self._acronyms.keep(view.document.text, self._field.keep(found, view.text_of), view.text_of)
 
     def _verified(self, view: _View, matches: list[Match], tokens: set[int], raw: list[Match], collect: list[tuple[Match, list[Feature]]] | None) -> list[Match]:
         """The matches the context rules keep and, when verifying, the verifier too (with their probability):
@@ -592,6 +591,10 @@ class _View:
     def char_end(self, end_token: int) -> int:
         """Char offset where the token before ``end_token`` ends (the end of a span ``[.., end_token)``)."""
         return self._ends[end_token - 1]
+
+    def text_of(self, m: Match) -> str:
+        """The text a match covers (``doc[m.start : m.end].text``, sliced from the document's text by the tokens' offsets)."""
+        return self.document.text[self._starts[m.start] : self._ends[m.end - 1]]
 
 
 
