@@ -121,6 +121,7 @@ class SkillPipeline:
         self.patterns = GatedMatcher(vocab, {s.id: s.patterns for s in taxonomy if s.patterns}, self.stop_words)
         for kind, phrases in self.cues.phrases.items():
             self.cue_matcher.add(kind, [make(p) for p in phrases])
+        self._cue_kinds = {vocab.strings.add(kind): kind for kind in self.cues.phrases}  # match key -> cue kind, as `_ids`
         # a typo is near a name as it is spelt, not near a plural made up for exact matching: one edit
         # from "Gradles", "ResNets" or "Informaticas" is a plain word ("grades", "resets", "informatics")
         self.fuzzy_names = [(f, skill_id) for skill_id, forms in spelt.items() for f in forms]
@@ -186,8 +187,8 @@ class SkillPipeline:
 
     def cue_spans(self, doc: Doc) -> CueSpans:
         """Where the cue phrases of each kind occur in ``doc``."""
-        strings = self.nlp.vocab.strings
-        return CueSpans([(strings[k], s, e) for k, s, e in self.cue_matcher(doc)], doc)
+        kinds = self._cue_kinds
+        return CueSpans([(kinds[k], s, e) for k, s, e in self.cue_matcher(doc)], doc)
 
 
 def _blank_english() -> Language:
