@@ -35,11 +35,9 @@ CACHE_LIMIT = 500_000
 
 @dataclass(frozen=True)
 class _Gate:
-    """A word test of one required pattern token (``key``: what it admits, the same for equal
-    tests), how many match tokens can stand before and after a word passing it, and where in a
-    match such a word can stand (first and last index)."""
+    """A word test of one required pattern token, how many match tokens can stand before and
+    after a word passing it, and where in a match such a word can stand (first and last index)."""
 
-    key: object
     test: Gate
     reach: tuple[int, int]
     place: tuple[int, int]
@@ -65,8 +63,7 @@ class GatedMatcher:
         self.vocab = vocab
         self.ungated = Matcher(vocab)
         self.rules: list[_Rule] = []
-        self.tests: list[Gate] = []  # one per distinct gate ("and", "/", "or" guard many patterns): a bit each
-        bit_of: dict[object, int] = {}
+        self.gates: list[_Gate] = []
         for key, pats in patterns.items():
             for pattern in pats:
                 gates = _gates(pattern, common) if _max_length(pattern) is not None else []
@@ -76,11 +73,8 @@ class GatedMatcher:
                 matcher = None if _whole(pattern) else Matcher(vocab)
                 if matcher is not None:
                     matcher.add(key, [list(pattern)])
-                for gate in gates:
-                    if gate.key not in bit_of:
-                        bit_of[gate.key] = len(self.tests)
-                        self.tests.append(gate.test)
-                bits = tuple(bit_of[gate.key] for gate in gates)
+                bits = tuple(range(len(self.gates), len(self.gates) + len(gates)))
+                self.gates.extend(gates)
                 (first, last), rest = gates[0].place, gates[1:]
                 offsets = tuple((g.place[0] - last, g.place[1] - first) for g in rest)
                 self.rules.append(_Rule(vocab.strings.add(key), matcher, bits, gates[0].reach, offsets))
@@ -122,10 +116,10 @@ class GatedMatcher:
 
     def _learn(self, words: numpy.ndarray, _first: numpy.ndarray) -> list[int]:
         """Which bit set each new word (LOWER hash) passes, as an index of `_bit_sets`: each word tested once."""
-        strings, tests, index, out = self.vocab.strings, self.tests, self._set_index, []
+        strings, gates, index, out = self.vocab.strings, self.gates, self._set_index, []
         for word in words.tolist():
             text = strings[word]
-            bits = tuple(b for b, test in enumerate(tests) if test(text))
+            bits = tuple(b for b, gate in enumerate(gates) if gate.test(text))
             if bits not in index:
                 index[bits] = len(self._bit_sets)
                 self._bit_sets.append(bits)
@@ -211,8 +205,7 @@ def _gates(pattern: Sequence[Mapping[str, Any]], common: frozenset[str]) -> list
                 before = int(_max_length(pattern[:n]) or 0)
                 reach = (before + repeats, int(_max_length(pattern[n + 1 :]) or 0) + repeats)
                 place = (_min_length(pattern[:n]), before + repeats)
-                key = words if words is not None else (repr(keys[attr]), attr != "LOWER")  # a regex: its text and case
-                ranked.append(((len(words & common), len(words)) if words is not None else (0, 1), n, _Gate(key, test, reach, place)))
+                ranked.append(((len(words & common), len(words)) if words is not None else (0, 1), n, _Gate(test, reach, place)))
                 break
     ranked.sort(key=lambda r: (r[0], r[1]))
     return [gate for _, _, gate in ranked]
