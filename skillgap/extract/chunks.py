@@ -4,9 +4,9 @@ spaCy's tokenizer caches the tokens of each whitespace-separated chunk of text, 
 document it stops saving chunks once it has met one special case ("e.g.", "don't", "C#"; the
 flag stays set to the document's end), and it keeps 10,000 chunks at most. On distinct texts
 most chunks after a document's first lines were therefore split by the affix rules anew in
-every document. `ChunkPrimer` tokenizes each chunk it has not seen before on its own first:
-spaCy caches it then, unless the chunk holds a special case itself (those are never cached), and
-the document's tokens come from the cache, the same tokens the rules give.
+every document. `ChunkPrimer` tokenizes each chunk it has not seen before apart from the
+document first: spaCy caches it then, unless the chunk holds a special case itself (those are
+never cached), and the document's tokens come from the cache, the same tokens the rules give.
 """
 
 from __future__ import annotations
@@ -29,14 +29,21 @@ class ChunkPrimer:
         self._seen: set[str] = set()
 
     def prime(self, texts: Iterable[str]) -> None:
-        """Tokenize the chunks of ``texts`` never seen before, each on its own (up to `PRIMED_LIMIT` chunks)."""
+        """Tokenize the chunks of ``texts`` never seen before (up to `PRIMED_LIMIT` of them): the words
+        of letters all in one call (no affix rule splits one, so none meets a special case unless it
+        is one: those are skipped, spaCy reads them from its special cases anyway), the others one by one."""
         tokenizer, seen = self.tokenizer, self._seen
         if tokenizer is None:
             return
+        special = tokenizer.rules
         for text in texts:
             if len(seen) >= PRIMED_LIMIT:
                 return
-            new = set(text.split()).difference(seen)
+            new = [chunk for chunk in set(text.split()).difference(seen) if chunk not in special]
+            words = [chunk for chunk in new if chunk.isalpha()]
+            if words:
+                tokenizer(" ".join(words))
             for chunk in new:
-                tokenizer(chunk)
-            seen |= new
+                if not chunk.isalpha():
+                    tokenizer(chunk)
+            seen.update(new)

@@ -23,9 +23,9 @@ class _CountingSkip(affixes.PlainWordSkip):
         return super().search(text)
 
 
-#: Plain words after the first special case ("C#") are never cached by spaCy alone: four made-up
-#: ones (no phrase of the pipeline's matchers, which are tokenized and cached as it is built).
-TEXT = "We use C# plinth wobble e.g. snark you'll vexil"
+#: Chunks after the first special case ("C#") are never cached by spaCy alone: four made-up words
+#: and one with a comma (no phrase of the pipeline's matchers, which are tokenized and cached as it is built).
+TEXT = "We use C# plinth wobble, e.g. snark you'll vexil"
 
 
 def _prefix_calls(monkeypatch: pytest.MonkeyPatch, taxonomy: Taxonomy, *, primed: bool) -> tuple[int, list[tuple[str, str]]]:
@@ -41,10 +41,10 @@ def _prefix_calls(monkeypatch: pytest.MonkeyPatch, taxonomy: Taxonomy, *, primed
 def test_primed_chunks_come_from_the_cache(monkeypatch: pytest.MonkeyPatch, fixture_taxonomy: Taxonomy) -> None:
     plain_calls, plain_tokens = _prefix_calls(monkeypatch, fixture_taxonomy, primed=False)
     primed_calls, primed_tokens = _prefix_calls(monkeypatch, fixture_taxonomy, primed=True)
-    assert plain_calls == 4  # plinth, wobble, snark, vexil: split again in every document
+    assert plain_calls == 5  # plinth, "wobble," (twice: the comma, then the word), snark, vexil: split again in every document
     assert primed_calls == 0
     assert primed_tokens == plain_tokens
-    assert [t for t, _ in primed_tokens] == ["We", "use", "C#", "plinth", "wobble", "e.g.", "snark", "you", "'ll", "vexil"]
+    assert [t for t, _ in primed_tokens] == ["We", "use", "C#", "plinth", "wobble", ",", "e.g.", "snark", "you", "'ll", "vexil"]
 
 
 def test_priming_changes_no_token(fixture_taxonomy: Taxonomy, shared_data: Path) -> None:
