@@ -76,9 +76,14 @@ class CueSpans:
         """True when token ``start`` lies in a form field's label or value (`form_field_spans`)."""
         return _inside(self.form_fields, start)
 
-    def overlapping(self, kind: str, lo: int, hi: int) -> list[tuple[int, int]]:
-        """Spans of ``kind`` that share a token with ``[lo, hi)``."""
-        return [(s, e) for s, e in self._spans[kind] if s < hi and lo < e]
+    def overlaps(self, kind: str, lo: int, hi: int) -> bool:
+        """Whether a span of ``kind`` shares a token with ``[lo, hi)`` (the spans are sorted: none past ``hi`` is read)."""
+        for s, e in self._spans[kind]:
+            if s >= hi:
+                return False
+            if lo < e:
+                return True
+        return False
 
     def between(self, kind: str, lo: int, hi: int) -> list[tuple[int, int]]:
         """Spans of ``kind`` lying entirely inside tokens ``[lo, hi)``."""
@@ -258,7 +263,9 @@ class Clauses:
         glued = numpy.zeros(len(doc), dtype=bool)
         glued[:-1] = (orth[:-1] == hash_string(".")) & (arr[:-1, 3] == 0) & any_of(orth[1:], _hashes((")", ",")))
         stops &= ~glued
-        self.breaks = any_of(orth, [h for h in numpy.unique(orth[arr[:, 2] == 1]).tolist() if _is_line_break(h, doc.vocab.strings)])
+        spaces = numpy.flatnonzero(arr[:, 2])  # few tokens: only those are looked at
+        self.breaks = numpy.zeros(len(doc), dtype=bool)
+        self.breaks[[i for i, h in zip(spaces.tolist(), orth[spaces].tolist()) if _is_line_break(h, doc.vocab.strings)]] = True
         going_on = numpy.zeros(len(doc), dtype=bool)
         going_on[1:] = any_of(lower[:-1], _hashes(continuers))
         self.bounds: list[int] = numpy.flatnonzero(stops | (self.breaks & ~going_on)).tolist()  # sorted
@@ -406,7 +413,7 @@ def blocked(doc: Doc, start: int, end: int, cue_spans: CueSpans, clauses: Clause
     in a clause about the employer (`describes_a_company`), in legal boilerplate (`is_legal_text`)
     or in a form field of a posting's metadata ("Sectors: Finance, Retail", `form_field_spans`)."""
     return (
-        bool(cue_spans.overlapping("not_skill", start, end))
+        cue_spans.overlaps("not_skill", start, end)
         or start in cue_spans.title_ends
         or names_people(doc, start, end, cue_spans, clauses, cues)
         or describes_a_company(doc, start, end, cue_spans, clauses, cues)

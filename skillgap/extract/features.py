@@ -31,6 +31,7 @@ from spacy.vocab import Vocab
 
 from ..taxonomy import Taxonomy
 from . import context
+from .wordtable import WordTable
 
 #: Words looked at on each side of a candidate (bag of words beyond the first two).
 WINDOW = 5
@@ -407,28 +408,17 @@ WORD_CACHE_LIMIT = 500_000
 
 
 class WordFlags:
-    """The flags the features read of each word (ORTH hash), kept in a sorted array across documents:
-    a document's are one binary search (`numpy.isin` sorts both arrays, many times slower), not a
-    pass over its tokens per attribute; a word never seen is read from its lexeme once."""
+    """The flags the features read of each word (ORTH hash), kept across documents (`WordTable`):
+    a document's are one binary search, not a pass over its tokens per attribute; a word never
+    seen is read from its lexeme once."""
 
     def __init__(self, stop_words: frozenset[str], separators: frozenset[str]) -> None:
         self._stop, self._separators = {hash_string(w) for w in stop_words}, {hash_string(w) for w in separators}
-        self._keys, self._flags = numpy.zeros(0, dtype=numpy.uint64), numpy.zeros(0, dtype=numpy.int64)
+        self._table = WordTable(WORD_CACHE_LIMIT)
 
     def of(self, orth: numpy.ndarray, lower: numpy.ndarray, vocab: Vocab) -> numpy.ndarray:
         """The flags of each token (its ORTH and LOWER hashes; ``vocab`` holds its lexeme)."""
-        at = numpy.searchsorted(self._keys, orth)
-        new = at >= len(self._keys)
-        new[~new] = self._keys[at[~new]] != orth[~new]
-        if new.any():
-            words, first = numpy.unique(orth[new], return_index=True)
-            flags = [self._read(vocab[o], lw) for o, lw in zip(words.tolist(), lower[new][first].tolist())]
-            if len(self._keys) + len(words) > WORD_CACHE_LIMIT:
-                self._keys, self._flags = self._keys[:0], self._flags[:0]
-            where = numpy.searchsorted(self._keys, words)  # both sorted: one merge, no sort of all words
-            self._keys, self._flags = numpy.insert(self._keys, where, words), numpy.insert(self._flags, where, flags)
-            at = numpy.searchsorted(self._keys, orth)
-        return self._flags[at]
+        return self._table.of(orth, lambda words, first: [self._read(vocab[o], lw) for o, lw in zip(words.tolist(), lower[first].tolist())])
 
     def _read(self, lexeme: Lexeme, lower: int) -> int:
         """The flags of one word, from its lexeme and its LOWER hash."""

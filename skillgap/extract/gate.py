@@ -3,9 +3,10 @@
 spaCy's Matcher tries every pattern at every token, and ``IN`` / ``REGEX`` predicates are
 Python calls: with a few dozen soft-skill patterns it costs more than the tokenizer. So each
 pattern's required tokens with a ``LOWER`` / ``ORTH`` / ``TEXT`` predicate become word tests
-("gates"), whose verdicts are cached per word across documents (one dict look-up per token);
-a word seen for the first time is looked up once in the words of all word-list gates and run
-through the regex gates only (a test per gate per new word was most of a fresh worker's cost).
+("gates"), whose verdicts are kept per word across documents (`WordTable`: one binary search
+for all of a document's tokens); a word seen for the first time is looked up once in the words
+of all word-list gates and run through the regex gates only (a test per gate per new word was
+most of a fresh worker's cost).
 A pattern's Matcher then runs only on windows around an occurrence of its most selective gate
 word (the one admitting the fewest common words) that has the words of all its other gates
 at the distances the pattern allows (a Matcher call costs far more than a token); a one-token
@@ -26,6 +27,8 @@ from spacy.attrs import LOWER
 from spacy.matcher import Matcher
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
+
+from .wordtable import WordTable
 
 Gate = Callable[[str], bool]
 #: Most cached word verdicts before the cache starts over (bounds memory on endless streams).
@@ -79,7 +82,9 @@ class GatedMatcher:
                 (first, last), rest = gates[0].place, gates[1:]
                 offsets = tuple((g.place[0] - last, g.place[1] - first) for g in rest)
                 self.rules.append(_Rule(vocab.strings.add(key), matcher, bits, gates[0].reach, offsets))
-        self._word_bits: dict[int, tuple[int, ...]] = {}  # LOWER hash -> bits of the gates it passes
+        self._words = WordTable(CACHE_LIMIT)  # LOWER hash -> which of `_bit_sets` the word passes (0: none)
+        self._bit_sets: list[tuple[int, ...]] = [()]
+        self._set_index: dict[tuple[int, ...], int] = {(): 0}
         listed: dict[str, list[int]] = {}  # word -> bits of the word-list gates admitting it
         for bit, gate in enumerate(self.gates):
             for word in gate.words or ():
@@ -97,12 +102,11 @@ class GatedMatcher:
         if not self.rules or not len(doc):
             return out
         at: dict[int, list[int]] = {}  # gate bit -> sorted token positions passing it
-        known = self._word_bits
-        for i, word in enumerate((doc.to_array(LOWER) if lower is None else lower).tolist()):
-            bits = known.get(word)
-            if bits is None:
-                bits = self._learn(word)
-            for bit in bits:
+        codes = self._words.of(doc.to_array(LOWER) if lower is None else lower, self._learn)
+        passing = numpy.flatnonzero(codes)
+        sets = self._bit_sets
+        for i, code in zip(passing.tolist(), codes[passing].tolist()):
+            for bit in sets[code]:
                 at.setdefault(bit, []).append(i)
         if not at:
             return out
@@ -120,14 +124,19 @@ class GatedMatcher:
                 out.extend((key, lo + s, lo + e) for key, s, e in rule.matcher(doc[lo:hi]))
         return list(dict.fromkeys(out))  # two patterns of one key matching one span count once, as in Matcher
 
-    def _learn(self, word: int) -> tuple[int, ...]:
-        """The gates a new word (LOWER hash) passes, tested once and cached."""
-        if len(self._word_bits) >= CACHE_LIMIT:
-            self._word_bits.clear()
-        text = self.vocab.strings[word]
-        passed = [b for b, test in self._regex_gates if test(text)]
-        bits = self._word_bits[word] = tuple(sorted((*self._listed.get(text, ()), *passed))) if passed else self._listed.get(text, ())
-        return bits
+    def _learn(self, words: numpy.ndarray, _first: numpy.ndarray) -> list[int]:
+        """Which bit set each new word (LOWER hash) passes, as an index of `_bit_sets`: each word
+        looked up once in the word-list gates' words and tested by the regex gates only."""
+        strings, listed, regex_gates, index, out = self.vocab.strings, self._listed, self._regex_gates, self._set_index, []
+        for word in words.tolist():
+            text = strings[word]
+            passed = [b for b, test in regex_gates if test(text)]
+            bits = tuple(sorted((*listed.get(text, ()), *passed))) if passed else listed.get(text, ())
+            if bits not in index:
+                index[bits] = len(self._bit_sets)
+                self._bit_sets.append(bits)
+            out.append(index[bits])
+        return out
 
 
 def _near(positions: list[int], lo: int, hi: int) -> bool:

@@ -39,6 +39,7 @@ from . import context
 from .acronyms import DefinedAcronyms
 from .affixes import PlainWordSkip, english_rules
 from .choices import with_choices
+from .chunks import ChunkPrimer
 from .context import CueSpans
 from .features import Candidate, DocFeatures, Feature
 from .field import FieldForms
@@ -120,6 +121,7 @@ class SkillPipeline:
         self.patterns = GatedMatcher(vocab, {s.id: s.patterns for s in taxonomy if s.patterns}, self.stop_words)
         for kind, phrases in self.cues.phrases.items():
             self.cue_matcher.add(kind, [make(p) for p in phrases])
+        self._cue_kinds = {vocab.strings.add(kind): kind for kind in self.cues.phrases}  # match key -> cue kind, as `_ids`
         # a typo is near a name as it is spelt, not near a plural made up for exact matching: one edit
         # from "Gradles", "ResNets" or "Informaticas" is a plain word ("grades", "resets", "informatics")
         self.fuzzy_names = [(f, skill_id) for skill_id, forms in spelt.items() for f in forms]
@@ -128,6 +130,17 @@ class SkillPipeline:
         mixed = {t.lower() for t in printed if not _plain_case(t)}
         self.hides = {s.id: frozenset(s.hides) for s in taxonomy if s.hides}  # skill -> the skills its matches hold without naming
         self.acronyms = frozenset(t.lower() for t in printed if t.isalpha() and t.isupper() and t.lower() not in mixed)
+        self._primer = ChunkPrimer(self.nlp.tokenizer)
+
+    def docs(self, texts: Sequence[str], batch_size: int = 64) -> Iterator[Doc]:
+        """``nlp.pipe`` of ``texts``, their chunks never seen before cached by the tokenizer first (`ChunkPrimer`)."""
+        self._primer.prime(texts)
+        return self.nlp.pipe(texts, batch_size=batch_size)
+
+    def doc(self, text: str) -> Doc:
+        """``nlp(text)``, its chunks never seen before cached by the tokenizer first (`ChunkPrimer`)."""
+        self._primer.prime((text,))
+        return self.nlp(text)
 
     def _tune_tokenizer(self, start: dict[str, Any] | None, forms: Iterable[str], ambiguous: Iterable[str]) -> None:
         """List punctuation, glued brackets, bullet dashes, commas and versions split off; names with
@@ -175,8 +188,8 @@ class SkillPipeline:
 
     def cue_spans(self, doc: Doc, kind: str | None = None) -> CueSpans:
         """Where the cue phrases of each kind occur in ``doc``, a document of ``kind`` (form fields are read in postings only)."""
-        strings = self.nlp.vocab.strings
-        return CueSpans([(strings[k], s, e) for k, s, e in self.cue_matcher(doc)], doc, kind)
+        kinds = self._cue_kinds
+        return CueSpans([(kinds[k], s, e) for k, s, e in self.cue_matcher(doc)], doc, kind)
 
 
 def _blank_english() -> Language:
@@ -340,7 +353,7 @@ class SkillExtractor:
     def extract(self, source: Source, *, kind: DocumentKind | None = None) -> SkillProfile:
         """The `SkillProfile` of one document, file path, bytes or text (not a Document: read with `read_document`)."""
         document = as_document(source, kind, self.rules)
-        return self._profile(document, self.nlp(document.text))
+        return self._profile(document, self.pipeline.doc(document.text))
 
     def extract_many(
         self,
@@ -368,7 +381,7 @@ class SkillExtractor:
         for batch in _batched(sources, batch_size):
             documents = _read_all(batch, kind, record, self.rules)
             readable = [d for d in documents if isinstance(d, Document)]
-            docs = iter(self.nlp.pipe((d.text for d in readable), batch_size=batch_size))
+            docs = self.pipeline.docs([d.text for d in readable], batch_size)
             for document in documents:
                 yield self._profile(document, next(docs)) if isinstance(document, Document) else document
 
@@ -438,8 +451,7 @@ class SkillExtractor:
             if fuzzy:  # resolving resolved matches again changes nothing
                 found = resolve([*found, *fuzzy])
         found = held(found, dropped, self.pipeline.hides)
-        text_of: Callable[[Match], str] = lambda m: view.doc[m.start : m.end].text
-        return self._acronyms.keep(view.document.text, self._field.keep(found, text_of), text_of)
+        return self._acronyms.keep(view.document.text, self._field.keep(found, view.text_of), view.text_of)
 
     def _verified(self, view: _View, matches: list[Match], tokens: set[int], raw: list[Match], collect: list[tuple[Match, list[Feature]]] | None) -> tuple[list[Match], list[Match]]:
         """The matches the context rules keep and, when verifying, the verifier too (with their probability),
@@ -474,7 +486,7 @@ class SkillExtractor:
         """Every candidate match the verifier judges in a document (matcher and fuzzy hits, before
         verification and overlap resolution): match, char start, char end and feature names."""
         document = as_document(source, kind)
-        view = self._view(document, self.nlp(document.text))
+        view = self._view(document, self.pipeline.doc(document.text))
         collect: list[tuple[Match, list[Feature]]] = []
         self._found(view, collect)
         return [(m, view.char_start(m.start), view.char_end(m.end), f) for m, f in collect]
@@ -609,6 +621,10 @@ class _View:
         """Char offset where the token before ``end_token`` ends (the end of a span ``[.., end_token)``)."""
         return self._ends[end_token - 1]
 
+    def text_of(self, m: Match) -> str:
+        """The text a match covers (``doc[m.start : m.end].text``, sliced from the document's text by the tokens' offsets)."""
+        return self.document.text[self._starts[m.start] : self._ends[m.end - 1]]
+
 
 
 def _section_at(sections: Sequence[Section], starts: list[int], offset: int) -> str | None:
@@ -648,7 +664,7 @@ def _work(task: tuple[list[Source], DocumentKind | None, bool]) -> list[tuple[Do
     assert _WORKER is not None
     documents = _read_all(sources, kind, record, _WORKER.rules)
     readable = [d for d in documents if isinstance(d, Document)]
-    docs = iter(_WORKER.nlp.pipe(d.text for d in readable))
+    docs = _WORKER.pipeline.docs([d.text for d in readable])
     return [(d, _WORKER._mentions(d, next(docs))[1]) if isinstance(d, Document) else d for d in documents]
 
 
