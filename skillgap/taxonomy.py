@@ -277,6 +277,12 @@ def _load_shipped() -> Taxonomy:
     return _build(_collect_files(shipped_taxonomy_dir()))
 
 
+def is_shipped(taxonomy: Taxonomy) -> bool:
+    """True when ``taxonomy`` is the object `load_taxonomy()` returns; never loads the shipped one to
+    find out (a custom taxonomy's user should not pay for it)."""
+    return _load_shipped.cache_info().currsize > 0 and taxonomy is _load_shipped()
+
+
 def _collect_files(folder: Path) -> list[Path]:
     """Taxonomy files under a folder, sorted; `NOT_SKILL_FILES` (document vocabularies, the match weights) are not skills."""
     found = [p for p in folder.rglob("*") if p.suffix.lower() in (".yaml", ".yml", ".csv") and p.is_file()]

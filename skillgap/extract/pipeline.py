@@ -34,7 +34,7 @@ from ..documents.model import Document, DocumentKind, Section
 from ..documents.normalize import BULLET, BULLET_GLYPHS
 from ..errors import DocumentError, UsageError, one_line
 from ..rules import Cues, Rules, RulesSource, as_rules
-from ..taxonomy import Taxonomy, load_taxonomy, normalize_term
+from ..taxonomy import Taxonomy, is_shipped, load_taxonomy, normalize_term
 from . import context
 from .acronyms import DefinedAcronyms
 from .affixes import PlainWordSkip, english_rules
@@ -392,7 +392,7 @@ class SkillExtractor:
         from ..parallel import imap_ordered
 
         options = (self.taxonomy, self.rules, self.fuzzy, self.fuzzy_cutoff, self.verifier is not None, self.verifier_model)  # the taxonomy travels by `Taxonomy.__reduce__`
-        if self.taxonomy is load_taxonomy() and self.rules is as_rules(None):
+        if is_shipped(self.taxonomy) and self.rules is as_rules(None):
             options = (None, None, *options[2:])  # the shipped ones: a worker forked from the preloaded server already holds them
         sent: deque[list[Source]] = deque()  # the batches handed to workers, popped as their outcomes come (in order)
 

@@ -241,3 +241,18 @@ def test_slugify() -> None:
     assert slugify("C#") == "c-sharp"
     assert slugify("Node.js") == "node-js"
     assert slugify("Power BI") == "power-bi"
+
+
+def test_is_shipped_tells_the_shipped_taxonomy_without_loading_it(tmp_path):
+    """`extract_many(n_process=...)` asks whether its taxonomy is the shipped one: for a custom one
+    the answer must not cost loading the shipped files (checked in a fresh interpreter)."""
+    import subprocess
+    import sys
+
+    (tmp_path / "skills.yaml").write_text(SKILLS, encoding="utf-8")
+    code = (
+        "import sys; from skillgap import taxonomy as t; custom = t.load_taxonomy(sys.argv[1]);"
+        "print(t.is_shipped(custom), t._load_shipped.cache_info().currsize, t.is_shipped(t.load_taxonomy()))"
+    )
+    run = subprocess.run([sys.executable, "-c", code, str(tmp_path)], capture_output=True, text=True, timeout=120)
+    assert run.stdout.split() == ["False", "0", "True"], run.stderr
