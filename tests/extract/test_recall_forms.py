@@ -119,3 +119,21 @@ def test_access_as_a_permission_and_word_as_news_are_no_program(shipped: SkillEx
 def test_an_operating_systems_label_makes_windows_a_skill(shipped: SkillExtractor) -> None:
     text = "Database Oracle\n\nOperating Systems Windows\nLanguages SQL, JavaScript\n"
     assert [m.skill_id for m in shipped.extract(text, kind="resume").mentions if m.skill_id == "windows"] == ["windows"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Worked in a variety of roles and environments, including agile and waterfall.", ["agile", "waterfall"]),
+        ("Familiarity with Amazon Web Services (AWS), such as EMR, Glue, Athena, Lambda, and S3", ["aws", "aws-emr"]),
+        ("Adapt freeware solutions such as R, and modular solutions for maximum flexibility.", ["r"]),
+    ],
+)
+def test_a_list_opener_starts_an_item(shipped: SkillExtractor, text: str, expected: list[str]) -> None:
+    """After "including" or "such as" an ambiguous name is a list item, as after a comma."""
+    found = {m.skill_id for m in shipped.extract(text, kind="posting").mentions if m.method != "implied"}
+    assert sorted(found & {"agile", "waterfall", "aws", "aws-emr", "r"}) == expected
+
+
+def test_an_opener_alone_makes_no_list_of_skills(shipped: SkillExtractor) -> None:
+    assert [m.skill_id for m in shipped.extract("Our products including sales and marketing tools are great.", kind="posting").mentions] == []
