@@ -54,7 +54,8 @@ class CueSpans:
             self._spans[kind].append((start, end))
         for spans in self._spans.values():
             spans.sort()
-        edges = list(itertools.chain(*(self._spans[k] for k in ("negation_before", "negation_after", "required", "preferred"))))
+        # cue phrases bound a list item like a separator ("including agile and waterfall")
+        edges = list(itertools.chain(*(self._spans[k] for k in ("negation_before", "negation_after", "required", "preferred", "list_openers"))))
         self.starts = {s for s, _ in edges}
         self.ends = {e for _, e in edges}
         self.title_ends = {e for _, e in self._spans["title_before"]}

@@ -86,3 +86,54 @@ def test_a_bullet_opened_by_trained_names_training(shipped: SkillExtractor) -> N
     text = "John Smith\n\nEXPERIENCE\nSummer Housing Lead, Harvard University, 2012 - 2014\nTrained and supervised undergraduate summer staff in shifts of 15 to 20 students.\n"
     found = [(m.skill_id, m.text) for m in shipped.extract(text, kind="resume").mentions]
     assert found == [("training-development", "Trained and supervised undergraduate summer staff"), ("leadership", "supervised undergraduate summer staff")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Highly knowledgeable of Microsoft Word, Excel, PowerPoint, and Access.", [("microsoft-office", "Microsoft Word"), ("excel", "Excel"), ("microsoft-office", "PowerPoint"), ("ms-access", "Access")]),
+        ("Software Applications: Microsoft Suite (Excel, Word, Access, Power Point), Macromedia", [("excel", "Excel"), ("microsoft-office", "Word"), ("ms-access", "Access"), ("microsoft-office", "Power Point")]),
+        ("Knowledge in using word and excel. Able to quickly learn new software.", [("microsoft-office", "word"), ("excel", "excel")]),
+        ("Database: SQL Server, MySQL, Access, DB2", [("sql-server", "SQL Server"), ("sql", "SQL"), ("mysql", "MySQL"), ("ms-access", "Access"), ("db2", "DB2")]),
+    ],
+)
+def test_the_parts_of_the_office_suite_in_a_list(shipped: SkillExtractor, text: str, expected: list[tuple[str, str]]) -> None:
+    """"Word" and "Access" alone are ambiguous: items of a list of skills, they name the programs."""
+    found = [(m.skill_id, m.text) for m in shipped.extract(text, kind="resume").mentions if m.method != "implied"]
+    assert found == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Creating branches, tags and providing SVN user access to all developers.",
+        "Based on resource based access control the tool gives flexibility to admins.",
+        "You'll be spreading the good word of geospatial technology within a customer base.",
+        "Staff have access to various technologies to access PHI (paper and electronic).",
+    ],
+)
+def test_access_as_a_permission_and_word_as_news_are_no_program(shipped: SkillExtractor, text: str) -> None:
+    assert [m.skill_id for m in shipped.extract(text, kind="posting").mentions if m.skill_id in ("ms-access", "microsoft-office")] == []
+
+
+def test_an_operating_systems_label_makes_windows_a_skill(shipped: SkillExtractor) -> None:
+    text = "Database Oracle\n\nOperating Systems Windows\nLanguages SQL, JavaScript\n"
+    assert [m.skill_id for m in shipped.extract(text, kind="resume").mentions if m.skill_id == "windows"] == ["windows"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Worked in a variety of roles and environments, including agile and waterfall.", ["agile", "waterfall"]),
+        ("Familiarity with Amazon Web Services (AWS), such as EMR, Glue, Athena, Lambda, and S3", ["aws", "aws-emr"]),
+        ("Adapt freeware solutions such as R, and modular solutions for maximum flexibility.", ["r"]),
+    ],
+)
+def test_a_list_opener_starts_an_item(shipped: SkillExtractor, text: str, expected: list[str]) -> None:
+    """After "including" or "such as" an ambiguous name is a list item, as after a comma."""
+    found = {m.skill_id for m in shipped.extract(text, kind="posting").mentions if m.method != "implied"}
+    assert sorted(found & {"agile", "waterfall", "aws", "aws-emr", "r"}) == expected
+
+
+def test_an_opener_alone_makes_no_list_of_skills(shipped: SkillExtractor) -> None:
+    assert [m.skill_id for m in shipped.extract("Our products including sales and marketing tools are great.", kind="posting").mentions] == []
