@@ -25,8 +25,10 @@ _NOT_ASKS = ("benefits", "application")
 MAX_LIST_LINES = 12
 #: A clause ends at a line break, or at ".;!?" before a space that is not an abbreviation's
 #: ("e.g.", "M.Sc.", a single letter), or at a spaced dash before a capital (requirements run
-#: together on one line: "... patterns - At least 3 years ...").
-_CLAUSE_END = re.compile(r"(?<!\be\.g)(?<!\bi\.e)(?<!\b[A-Za-z])(?<!\bSc)(?<!\bvs)[.;!?](?=\s|$)|\n| [-–•] (?=[A-Z])")
+#: together on one line: "... patterns - At least 3 years ..."), or at an asterisk glued to a
+#: word's end before a capital or a digit (a list flattened: "5+ years of experience* Comfort
+#: writing SQL", "... military experience* 1 year of experience").
+_CLAUSE_END = re.compile(r"(?<!\be\.g)(?<!\bi\.e)(?<!\b[A-Za-z])(?<!\bSc)(?<!\bvs)[.;!?](?=\s|$)|\n| [-–•] (?=[A-Z])|(?<=[\w):])\*(?= ?[A-Z\d])")
 
 
 @dataclass(frozen=True)
@@ -135,7 +137,8 @@ class _AsksReader:
 
     def _clause(self, start: int, end: int) -> tuple[int, int]:
         text = self.doc.text
-        lo = max((m.end() for m in _CLAUSE_END.finditer(text, max(0, start - 400), start)), default=max(0, start - 400))
+        # the end may look at the phrase's first character ("experience* 1 year")
+        lo = max((m.end() for m in _CLAUSE_END.finditer(text, max(0, start - 400), start + 1) if m.end() <= start), default=max(0, start - 400))
         m = _CLAUSE_END.search(text, end)
         hi = m.start() if m else len(text)
         return lo, hi

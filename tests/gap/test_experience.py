@@ -96,6 +96,11 @@ def test_a_role_name_is_not_a_skill_with_years(extractor):
         ("About us\nWe hire well. Ten years from now, it'll look silly to hire any other way.\n", None, {}),
         ("Qualifications\n• Four year degree in Computer Science or an equivalent combination of education and experience\n", None, {}),
         ("About The Job\nDuration\n\n2 years, plus 3 months training\n", None, {}),
+        # a list flattened into one line by the scraper: an asterisk glued to a word ends a clause
+        ("We're looking for teammates who have:* 5+ years of experience* Comfort writing SQL queries* Facility with Python or R\n", 5.0, {}),
+        ("At a minimum, you'll need:* Bachelor's degree or equivalent related work or military experience* 1 year of experience with Python\n", None, {"python": 1.0}),
+        # "or related major" ends a list of fields
+        ("Qualifications\n- BS with 5 years’ experience in Computer Science, Chemistry, Biology, Applied Statistics or related major\n", 5.0, {}),
     ],
 )
 def test_years_statement_forms(extractor, text, min_years, per_skill):
