@@ -99,6 +99,9 @@ def test_a_role_name_is_not_a_skill_with_years(extractor):
         # a list flattened into one line by the scraper: an asterisk glued to a word ends a clause
         ("We're looking for teammates who have:* 5+ years of experience* Comfort writing SQL queries* Facility with Python or R\n", 5.0, {}),
         ("At a minimum, you'll need:* Bachelor's degree or equivalent related work or military experience* 1 year of experience with Python\n", None, {"python": 1.0}),
+        # a purpose clause after the years names no skill of them; "to" before a skill does not open one
+        ("About the role\nWe are looking for a Data Scientist with 3-5 years of overall experience to help evolve our data platform for reporting and analytics needs.\n", 3.0, {}),
+        ("Requirements\n- 3+ years of exposure to Python\n", None, {"python": 3.0}),
         # "or related major" ends a list of fields
         ("Qualifications\n- BS with 5 years’ experience in Computer Science, Chemistry, Biology, Applied Statistics or related major\n", 5.0, {}),
     ],
