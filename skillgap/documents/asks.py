@@ -25,8 +25,10 @@ _NOT_ASKS = ("benefits", "application")
 MAX_LIST_LINES = 12
 #: A clause ends at a line break, or at ".;!?" before a space that is not an abbreviation's
 #: ("e.g.", "M.Sc.", a single letter), or at a spaced dash before a capital (requirements run
-#: together on one line: "... patterns - At least 3 years ...").
-_CLAUSE_END = re.compile(r"(?<!\be\.g)(?<!\bi\.e)(?<!\b[A-Za-z])(?<!\bSc)(?<!\bvs)[.;!?](?=\s|$)|\n| [-–•] (?=[A-Z])")
+#: together on one line: "... patterns - At least 3 years ..."), or at an asterisk glued to a
+#: word's end before a capital or a digit (a list flattened: "5+ years of experience* Comfort
+#: writing SQL", "... military experience* 1 year of experience").
+_CLAUSE_END = re.compile(r"(?<!\be\.g)(?<!\bi\.e)(?<!\b[A-Za-z])(?<!\bSc)(?<!\bvs)[.;!?](?=\s|$)|\n| [-–•] (?=[A-Z])|(?<=[\w):])\*(?= ?[A-Z\d])")
 
 
 @dataclass(frozen=True)
@@ -123,6 +125,9 @@ class _AsksReader:
         self.preferred = words_pattern(vocab.preferred)
         self.equivalent = words_pattern(vocab.equivalent)
         self.experience = words_pattern(vocab.experience_words)
+        # a number opening its requirement line: bullets, a list number ("2."), a cue ("Minimum of")
+        self.line_head = re.compile(rf"[\s•*·\-–]*(?:\d{{1,2}}[.)]\s+)?(?:(?:{words_pattern(vocab.line_heads).pattern})\s+)?", re.IGNORECASE)
+        self.tenure_label = words_pattern(vocab.tenure_labels)
         self.perks = words_pattern(vocab.perks)
         self.not_cert = words_pattern(vocab.not_certifications)
         self.named_cert = words_pattern(vocab.named_certifications)
@@ -132,7 +137,8 @@ class _AsksReader:
 
     def _clause(self, start: int, end: int) -> tuple[int, int]:
         text = self.doc.text
-        lo = max((m.end() for m in _CLAUSE_END.finditer(text, max(0, start - 400), start)), default=max(0, start - 400))
+        # the end may look at the phrase's first character ("experience* 1 year")
+        lo = max((m.end() for m in _CLAUSE_END.finditer(text, max(0, start - 400), start + 1) if m.end() <= start), default=max(0, start - 400))
         m = _CLAUSE_END.search(text, end)
         hi = m.start() if m else len(text)
         return lo, hi
@@ -172,7 +178,7 @@ class _AsksReader:
         for m in self.years_re.finditer(text):
             lo, hi = self._clause(m.start(), m.end())
             skill_before = text[lo : m.start()].rstrip().endswith((":", "(")) and bool(text[lo : m.start()].strip(" \t:(•*-–"))
-            about_experience = bool(self.experience.search(text, lo, hi))
+            about_experience = bool(self.experience.search(text, lo, hi)) or self._heads_line(m.start(), m.end(), hi)
             if not (skill_before or about_experience) or not self._asks_here(m.start()):
                 continue
             if self.not_before.search(text, max(lo, m.start() - 20), m.start()) or self.substitution.search(text, lo, hi) or self.not_after.match(text, m.end()):
@@ -190,6 +196,18 @@ class _AsksReader:
                 years, m.start(), m.end(), lo, hi, tail_end, self._is_preferred(lo, hi), " ".join(text[lo:hi].split()),
                 skill_before=skill_before, subset=subset, list_end=self._list_end(hi), about_experience=about_experience, field_end=self._field_end(m.end(), hi),
             )
+
+    def _heads_line(self, start: int, end: int, hi: int) -> bool:
+        """The number opens its line and words follow it in its clause: a requirement line without
+        an experience word ("• 1 - 3 years in Predictive Modeling", "Minimum of 5 years in
+        education"), not a sentence of the company's story ("... hiring. Ten years from now") nor
+        the value of a tenure label above it ("Duration" / "2 years, plus 3 months training")."""
+        text = self.doc.text
+        line_start = text.rfind("\n", 0, start) + 1
+        if not self.line_head.fullmatch(text, line_start, start) or not re.search(r"\w", text[end:hi]):
+            return False
+        above = text[:line_start].rstrip().rsplit("\n", 1)[-1].strip(" \t:")
+        return not self.tenure_label.fullmatch(above)  # "Duration" / "2 years, plus 3 months training"
 
     def _field_end(self, start: int, clause_end: int) -> int:
         """The end of a field list after a years number ("... physics or related field", with the

@@ -63,7 +63,10 @@ class CareerVocabulary:
     named_certifications: tuple[str, ...]
     connectives: tuple[str, ...]
     experience_words: tuple[str, ...]
+    line_heads: tuple[str, ...]
+    tenure_labels: tuple[str, ...]
     role_words: tuple[str, ...]
+    purpose_words: tuple[str, ...]
     certificate_degrees: tuple[str, ...]
     not_years_before: tuple[str, ...]
     substitution: tuple[str, ...]
@@ -193,7 +196,10 @@ def load_career_vocabulary(path: str | None = None) -> CareerVocabulary:
         named_certifications=reader.list("asks.certifications"),
         connectives=reader.list("asks.connectives"),
         experience_words=reader.list("asks.experience"),
+        line_heads=reader.list("asks.line_heads"),
+        tenure_labels=reader.list("asks.tenure_labels"),
         role_words=reader.list("asks.role_words"),
+        purpose_words=reader.list("asks.purpose_words"),
         certificate_degrees=reader.list("asks.certificate_degrees"),
         not_years_before=reader.list("asks.not_years_before"),
         substitution=reader.list("asks.substitution"),

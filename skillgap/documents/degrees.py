@@ -64,6 +64,8 @@ class DegreeFinder:
         loose = trie_pattern(openers, r"[.-]?\s?")
         self.line_openings = re.compile(rf"^[ \t•*\-–]*(?={loose}['’]?s?['’]?\.?(?![A-Za-z]))", re.MULTILINE | re.IGNORECASE)
         self.not_after = words_pattern(vocab.not_degree_after)
+        #: A month right after a level word that opens with a digit: a day ("10th September 2011").
+        self.month_after = re.compile(rf"[ \t]+(?:of[ \t]+)?{words_pattern(tuple(vocab.months)).pattern}", re.IGNORECASE)
         self.not_before = re.compile(rf"(?:{words_pattern(vocab.not_degree_before).pattern})\s+$", re.IGNORECASE)
 
     def words(self, text: str) -> Iterator[DegreeWord]:
@@ -72,7 +74,7 @@ class DegreeFinder:
         for m in self.scan.finditer(text):
             if m.group("phrase") is not None:
                 level = self.phrase_level.get(" ".join(m.group("phrase").casefold().split()))
-                if level is not None:
+                if level is not None and not (m.group("phrase")[0].isdigit() and self.month_after.match(text, m.end())):
                     found.append(DegreeWord(level, m.start(), m.end()))
                 continue
             raw, begin, stop = m.group("tok"), m.start("tok"), m.end()

@@ -4,6 +4,7 @@ ties mentions to positions and years statements by their char spans."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING
@@ -87,9 +88,11 @@ def years_asked(profile: SkillProfile, asks: PostingAsks, vocab: CareerVocabular
     year online")."""
     vocab = vocab or load_career_vocabulary()
     roles = words_pattern(vocab.role_words)
+    purpose = words_pattern(vocab.purpose_words)
     finder = degree_finder(vocab)
     text = profile.document.text
     mentions = _stated(profile.mentions)
+    starts = {m.start for m in mentions}
     overall: list[float] = []
     per_skill: dict[str, float] = {}
     required_skills: set[str] = set()
@@ -103,6 +106,7 @@ def years_asked(profile: SkillProfile, asks: PostingAsks, vocab: CareerVocabular
         lo, hi = max(st.clause_start, st.start - TIE_BEFORE, prev.end if prev else 0), min(st.clause_end, st.end + TIE_AFTER)
         hi = max(hi, st.list_end) if st.list_end > st.clause_end else hi
         hi = min(hi, nxt.start) if nxt else hi
+        hi = _purpose_start(text, max(st.end, st.tail_end), hi, starts, purpose)
         reach = max(st.clause_start, prev.end if prev else 0)  # a degree named anywhere before in the clause
         degree_ends = [reach + w.end for w in finder.words(text[reach:hi]) if w.level not in ("certificate", "high_school")]
         tied = [
@@ -124,6 +128,20 @@ def years_asked(profile: SkillProfile, asks: PostingAsks, vocab: CareerVocabular
             if not st.preferred:
                 required_skills.add(m.skill_id)
     return YearsAsked(min(overall) if overall else None, per_skill, frozenset(per_skill) - required_skills)
+
+
+def _purpose_start(text: str, start: int, end: int, starts: set[int], purpose: re.Pattern[str]) -> int:
+    """Where a purpose clause after the years opens ("3-5 years of overall experience to help
+    evolve our ... reporting"; "methods to solve business problems"): its skills are not what the
+    years are about. "to" right before a skill ("exposure to Python") opens none."""
+    for m in purpose.finditer(text, start, end):
+        if _NEXT_WORD.match(text, m.end()).end() not in starts:  # type: ignore[union-attr]
+            return m.start()
+    return end
+
+
+#: The blanks up to the next word.
+_NEXT_WORD = re.compile(r"\s*")
 
 
 def _field_of_degree(m: Mention, st: YearsStatement, degree_ends: list[int]) -> bool:

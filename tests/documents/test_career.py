@@ -469,6 +469,10 @@ def test_pdf_creation_date_and_docx_core_properties():
         ("Fine-tuned an LLM; Med-Surg nurse; Bed Bath & Beyond", None),
         ("GCSEs and A-Levels", "high_school"),
         ("12th (CBSE), 2010", "high_school"),
+        ("Working as Assistant Manager-IT from 10th September 2011 to present", None),  # a day (Indeed)
+        ("23rd July 2003 to 10th of February 2008; passed 12th in 2001", "high_school"),
+        ("SSLC, 2007; S.S.L.C in PRIVATE", "high_school"),  # Indian school credentials (Indeed)
+        ("Class XII, 2011; Class X, 2009", "high_school"),
         ("MS-Excel, MS-Access", None),  # a product after a hyphen too
         ("Help our partners master our systems; Master the tools", None),  # a verb
         ("WSEI (High School of Economics and Innovations)", None),  # a university's name

@@ -88,6 +88,22 @@ def test_a_role_name_is_not_a_skill_with_years(extractor):
         ("About us\nNamed a Best Place to Work two years in a row\n", None, {}),
         # a years line heading a list: the list's skills get its years
         ("Requirements\n- 3+ years of experience with the following:\n  - Python\n  - SQL\nAbout us\nWe have offices in 3 countries\n", 3.0, {"python": 3.0, "sql": 3.0}),
+        # a number opening its requirement line asks without an experience word (glassdoor shapes);
+        # a sentence of the company's story, a degree's length or a tenure label's value does not
+        ("Qualifications\n• 1 - 5 years in Data Analytics\n• 2+ years in an Analyst role\n", 2.0, {"data-analysis": 1.0}),
+        ("Qualifications\n2. 2+ years of SQL knowledge and database\n5. 3+ years in business analytics based roles within a business unit\n", 3.0, {"sql": 2.0}),
+        ("Qualifications\nMinimum of 5 years in education in a K-12 setting\n", 5.0, {}),
+        ("About us\nWe hire well. Ten years from now, it'll look silly to hire any other way.\n", None, {}),
+        ("Qualifications\n• Four year degree in Computer Science or an equivalent combination of education and experience\n", None, {}),
+        ("About The Job\nDuration\n\n2 years, plus 3 months training\n", None, {}),
+        # a list flattened into one line by the scraper: an asterisk glued to a word ends a clause
+        ("We're looking for teammates who have:* 5+ years of experience* Comfort writing SQL queries* Facility with Python or R\n", 5.0, {}),
+        ("At a minimum, you'll need:* Bachelor's degree or equivalent related work or military experience* 1 year of experience with Python\n", None, {"python": 1.0}),
+        # a purpose clause after the years names no skill of them; "to" before a skill does not open one
+        ("About the role\nWe are looking for a Data Scientist with 3-5 years of overall experience to help evolve our data platform for reporting and analytics needs.\n", 3.0, {}),
+        ("Requirements\n- 3+ years of exposure to Python\n", None, {"python": 3.0}),
+        # "or related major" ends a list of fields
+        ("Qualifications\n- BS with 5 years’ experience in Computer Science, Chemistry, Biology, Applied Statistics or related major\n", 5.0, {}),
     ],
 )
 def test_years_statement_forms(extractor, text, min_years, per_skill):
@@ -107,6 +123,9 @@ def test_a_degree_that_may_replace_years_is_not_asked_and_a_bracketed_preference
     assert [(y.years, y.preferred) for y in asks.years] == [(6.0, False)]
     asks = read_asks(read_document("Requirements\n- Bachelor's degree (preferred in Early Childhood Education)\n", kind="posting"))
     assert asks.degree is None and asks.preferred_degree is not None and asks.preferred_degree.level == "bachelor"
+    # "an asset" marks a preference (a Canadian college's posting)
+    asks = read_asks(read_document("Requirements\n- A master’s degree in science or in an appropriate discipline is considered an asset.\n", kind="posting"))
+    assert asks.degree is None and asks.preferred_degree is not None and asks.preferred_degree.level == "master"
 
 
 RESUME = """Experience
