@@ -48,6 +48,7 @@ import argparse
 import csv
 import dataclasses
 import sys
+import tempfile
 import time
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
@@ -63,7 +64,7 @@ from splits import gold_skill_sets  # noqa: E402
 
 from skillgap import Document, SkillExtractor, load_taxonomy, read_document  # noqa: E402
 from skillgap.extract.features import CONVENTION, Feature  # noqa: E402
-from skillgap.extract.verify import VerifierModel, save_verifier  # noqa: E402
+from skillgap.extract.verify import REBUILD, VerifierModel, load_verifier, save_verifier  # noqa: E402
 
 BITS = 18
 FOLDS = 5
@@ -329,7 +330,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, default=_REPO / "taxonomy" / "models" / "verifier.npz", help="the model file to write")
     parser.add_argument("--taxonomy", type=Path, nargs="*", help="taxonomy files or folders (default: the shipped one)")
     parser.add_argument("--bits", type=int, default=BITS, help=f"hashing size, 2**bits slots (default {BITS})")
+    parser.add_argument("--check", action="store_true", help="rebuild into a temporary file and compare it with --out (exit 1 when the model there is stale)")
     args = parser.parse_args(argv)
+    if not args.check:
+        return rebuild(args, args.out)
+    with tempfile.TemporaryDirectory() as tmp:
+        fresh = Path(tmp) / "verifier.npz"
+        return rebuild(args, fresh) or compare(fresh, args.out)
+
+
+def rebuild(args: argparse.Namespace, out: Path) -> int:
+    """Build the model from ``args.data`` into ``out``; 2 when the data hold no examples."""
     t0 = time.perf_counter()
     extractor = SkillExtractor(load_taxonomy(*(args.taxonomy or ())), verify=False)
     print(f"examples from {args.data}:")
@@ -338,15 +349,36 @@ def main(argv: Sequence[str] | None = None) -> int:
         print("need positive and negative examples; is --data right?", file=sys.stderr)
         return 2
     model = train(examples, args.bits, print)
-    args.out.parent.mkdir(parents=True, exist_ok=True)
-    save_verifier(model, args.out)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    save_verifier(model, out)
     print("gold VALIDATION part by threshold (totals only; the rule picks the threshold, nothing else is chosen here):")
-    chosen = validation_threshold(args.out, extractor.taxonomy, args.data, print)
+    chosen = validation_threshold(out, extractor.taxonomy, args.data, print)
     if chosen is not None:
         model = dataclasses.replace(model, threshold=chosen)
-        save_verifier(model, args.out)
+        save_verifier(model, out)
         print(f"threshold {chosen:.2f} (highest validation F1; ties: the higher)")
-    print(f"wrote {args.out} ({args.out.stat().st_size / 1e3:.0f} kB, {int((model.weights != 0).sum())} non-zero weights) in {time.perf_counter() - t0:.0f}s")
+    print(f"wrote {out} ({out.stat().st_size / 1e3:.0f} kB, {int((model.weights != 0).sum())} non-zero weights) in {time.perf_counter() - t0:.0f}s")
+    return 0
+
+
+def compare(fresh: Path, shipped: Path) -> int:
+    """0 when ``shipped`` holds the model just rebuilt (weights equal to 1e-6: BLAS may round
+    differently on another machine), else 1 with what differs and the command that refreshes it."""
+    new, old = load_verifier(fresh), load_verifier(shipped)
+    differ = [
+        what
+        for what, same in (
+            ("hashing size", new.bits == old.bits),
+            ("threshold", new.threshold == old.threshold),
+            ("weights", new.bits == old.bits and numpy.allclose(new.weights, old.weights, rtol=0.0, atol=1e-6)),
+            ("intercept", abs(new.intercept - old.intercept) <= 1e-6),
+        )
+        if not same
+    ]
+    if differ:
+        print(f"{shipped} is stale: its {', '.join(differ)} differ from what this code builds from the data; rebuild it with `{REBUILD}`")
+        return 1
+    print(f"{shipped} is what this code builds from the data")
     return 0
 
 

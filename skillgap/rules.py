@@ -25,7 +25,7 @@ _TOP_KEYS = frozenset({*KINDS, "cues", "gap"})
 _KIND_KEYS = frozenset({"headings", "keywords", "cues", "ongoing", "address"})
 _GAP_KEYS = frozenset({"section_importance", "company_sections"})
 #: Cue kinds matched as token phrases around mentions.
-CUE_KINDS = ("technical", "skill_after", "negation_before", "negation_after", "required", "preferred", "not_skill", "title_before", "preferred_label", "people", "company_text")
+CUE_KINDS = ("technical", "skill_after", "negation_before", "negation_after", "required", "preferred", "not_skill", "title_before", "preferred_label", "people", "company_text", "company_text_led", "company_subjects", "legal_text", "form_field")
 #: Kinds matched besides the cue kinds: the posting headings other than the preferred ones (they end a preferred label's span).
 LABEL_END = "label_end"
 _CUE_KEYS = frozenset({*CUE_KINDS, "technical_sections", "list_separators", "line_continuers", "bullets", "preferred_sections", "alternative_words", "choice_openers", "people_before", "own_role_before", "acronym_skips"})
@@ -217,6 +217,9 @@ def _cues(cues: dict[str, Any], posting_headings: Mapping[str, Any], src: str, s
     preferred = strings("preferred_sections")
     preferred_headings = tuple(h for name in preferred for h in posting_headings.get(name, []))
     phrases = {kind: strings(kind) for kind in CUE_KINDS}
+    for label in phrases["form_field"]:
+        if label.rstrip().endswith(":"):  # the rule reads the colon after the label itself
+            raise TaxonomyError(f"form field label {label!r} ends in a colon", source=src, entry="cues.form_field", fix=f"write {label.rstrip()[:-1].rstrip()!r}: the colon after it is looked for in the text")
     phrases["preferred_label"] = tuple(dict.fromkeys(phrases["preferred_label"] + preferred_headings))
     phrases[LABEL_END] = tuple(h for name, hs in posting_headings.items() if name not in preferred for h in hs)
     return Cues(

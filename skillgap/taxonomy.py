@@ -30,7 +30,7 @@ SKILL_KINDS: tuple[str, ...] = ("hard", "soft", "tool", "knowledge")
 IMPORTANCES: tuple[str, ...] = ("required", "preferred")
 
 _SKILL_KEYS = frozenset(
-    {"id", "label", "category", "kind", "aliases", "ambiguous", "field_forms", "field", "patterns", "implies", "related", "group", "description"}
+    {"id", "label", "category", "kind", "aliases", "ambiguous", "field_forms", "field", "patterns", "implies", "related", "hides", "group", "description"}
 )
 _SKILL_FILE_KEYS = frozenset({"category", "kind", "field", "skills"})
 _ROLE_KEYS = frozenset({"id", "label", "description", "source", "areas"})
@@ -69,7 +69,9 @@ class Skill:
     field, one that states other skills of the skill's category or of ``field_categories`` (YAML ``field``)
     ("process optimization" in a marketing résumé is no mathematics); ``patterns`` are spaCy Matcher token patterns; ``implies``
     names skills this one entails (PyTorch -> deep learning); ``related`` and ``group`` name
-    siblings a candidate could transfer from (TensorFlow <-> PyTorch).
+    siblings a candidate could transfer from (TensorFlow <-> PyTorch); ``hides`` the skills
+    whose names this one's terms hold without meaning them ("regression testing" holds no
+    Regression, "data warehousing" no Warehousing): inside a match of this skill they are no mention.
     """
 
     id: str
@@ -83,6 +85,7 @@ class Skill:
     patterns: tuple[tuple[Mapping[str, Any], ...], ...] = field(default=(), hash=False, compare=False)
     implies: tuple[str, ...] = ()
     related: tuple[str, ...] = ()
+    hides: tuple[str, ...] = ()
     group: str | None = None
     description: str = ""
     #: The file the skill was read from: provenance, not part of what the skill is.
@@ -561,6 +564,7 @@ def _validate_skills(entries: list[tuple[dict[str, Any], str]]) -> dict[str, Ski
             patterns=patterns,
             implies=_str_list(data.get("implies"), "implies", src, skill_id),
             related=_str_list(data.get("related"), "related", src, skill_id),
+            hides=_str_list(data.get("hides"), "hides", src, skill_id),
             group=group.strip() if group else None,
             description=description.strip(),
             source=src,
@@ -630,7 +634,7 @@ def _validate_links(skills: dict[str, Skill]) -> None:
                 raise TaxonomyError(
                     f"'field' names category {category!r}, which no skill has", source=skill.source, entry=skill.id, fix=f"use one of: {', '.join(sorted(categories))}"
                 )
-        for key in ("implies", "related"):
+        for key in ("implies", "related", "hides"):
             for target in getattr(skill, key):
                 if target not in skills:
                     raise TaxonomyError(

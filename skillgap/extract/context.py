@@ -31,6 +31,11 @@ TECH_WINDOW = 3
 LIST_WINDOW = 8
 NEGATION_WINDOW = 12
 CLAUSE_LIMIT = 40
+#: How far (tokens) a legal phrase governs the names after it (an equal-opportunity sentence lists a
+#: few dozen grounds: "on the basis of race, ... or any other classification") and before it ("...
+#: classification protected by law"); a text without full stops runs its skill list into the statement.
+LEGAL_WINDOW = 60
+LEGAL_WINDOW_AFTER = NEGATION_WINDOW
 _YEARS = re.compile(r"(\d{1,2}(?:\.\d)?)\s*\+?\s*(?:(?:-|–|to)\s*\d{1,2}\s*\+?\s*)?(?:years?|yrs?)\b", re.IGNORECASE)
 _WORD = re.compile(r"\w+")
 
@@ -38,10 +43,12 @@ _WORD = re.compile(r"\w+")
 class CueSpans:
     """Token spans of each cue kind found in one doc, sorted, for window look-ups.
 
-    Given the ``doc``, it also finds the forward spans that preferred labels open (`preferred_label_spans`).
+    Given the ``doc``, it also finds the forward spans that preferred labels open (`preferred_label_spans`)
+    and, in a posting (``doc_kind``), its form fields (`form_field_spans`): a résumé's "Department:
+    Computer Science" names the candidate's field of study.
     """
 
-    def __init__(self, matches: Sequence[tuple[str, int, int]], doc: Doc | None = None) -> None:
+    def __init__(self, matches: Sequence[tuple[str, int, int]], doc: Doc | None = None, doc_kind: str | None = None) -> None:
         self._spans: dict[str, list[tuple[int, int]]] = {kind: [] for kind in (*CUE_KINDS, LABEL_END)}
         for kind, start, end in matches:
             self._spans[kind].append((start, end))
@@ -51,18 +58,23 @@ class CueSpans:
         self.starts = {s for s, _ in edges}
         self.ends = {e for _, e in edges}
         self.title_ends = {e for _, e in self._spans["title_before"]}
-        self.has_company_text = bool(self._spans["company_text"])
+        self.has_company_text = bool(self._spans["company_text"] or self._spans["company_text_led"])
+        self.has_legal_text = bool(self._spans["legal_text"])
         self.people_starts = {s for s, _ in self._spans["people"]}
         self.people_ends = {e for _, e in self._spans["people"]}
         self.technical_ends = {e for _, e in self._spans["technical"]}
         self.has_negation = bool(self._spans["negation_before"] or self._spans["negation_after"])
         self.skill_after_starts = {s for s, _ in self._spans["skill_after"]}
         self.preferred_spans, self.label_tokens = preferred_label_spans(doc, self._spans) if doc is not None and self._spans["preferred_label"] else ([], set())
+        self.form_fields = form_field_spans(doc, self._spans["form_field"]) if doc is not None and doc_kind == "posting" and self._spans["form_field"] else []
 
     def in_preferred_label(self, start: int) -> bool:
         """True when token ``start`` lies in a span opened by a preferred label."""
-        i = bisect.bisect_right(self.preferred_spans, (start, sys.maxsize))
-        return i > 0 and self.preferred_spans[i - 1][1] > start
+        return _inside(self.preferred_spans, start)
+
+    def in_form_field(self, start: int) -> bool:
+        """True when token ``start`` lies in a form field's label or value (`form_field_spans`)."""
+        return _inside(self.form_fields, start)
 
     def overlapping(self, kind: str, lo: int, hi: int) -> list[tuple[int, int]]:
         """Spans of ``kind`` that share a token with ``[lo, hi)``."""
@@ -78,6 +90,43 @@ class CueSpans:
                 out.append(spans[i])
             i += 1
         return out
+
+
+def _inside(spans: Sequence[tuple[int, int]], i: int) -> bool:
+    """Whether token ``i`` lies in one of ``spans``, sorted ranges that do not overlap."""
+    k = bisect.bisect_right(spans, (i, sys.maxsize))
+    return k > 0 and spans[k - 1][1] > i
+
+
+def _opens_line(doc: Doc, i: int) -> bool:
+    """Whether token ``i`` starts its line, a bullet or other one-character mark before it allowed."""
+    if i > 0 and len(doc[i - 1].text) == 1 and not doc[i - 1].is_alpha and not doc[i - 1].is_digit and not doc[i - 1].is_space:
+        i -= 1
+    return i == 0 or "\n" in doc[i - 1].text_with_ws
+
+
+def form_field_spans(doc: Doc, labels: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Token ranges ``[label, end of value)`` of the form fields of a posting's metadata block, sorted.
+
+    A form field is a ``cues.form_field`` label followed by ":" that opens its line or ends the
+    value of the field before it ("Job classification: hourly", "Sectors: Finance, Retail"); its
+    value runs to the line's end, sentence punctuation or the next capitalised word before a
+    colon ("Travel: 10% Department: Engineering" on one line holds two fields).
+    """
+    out: list[tuple[int, int]] = []
+    stops: set[int] = set()  # the capitalised words before a colon that ended a value
+    for start, end in sorted(labels):
+        if end >= len(doc) or doc[end].text != ":" or not (_opens_line(doc, start) or end - 1 in stops):
+            continue
+        j = end + 1
+        while j < len(doc) and "\n" not in doc[j].text and doc[j].text not in _BOUNDARIES and not (j + 1 < len(doc) and doc[j + 1].text == ":" and doc[j].text[:1].isupper()):
+            j += 1
+        stops.add(j)
+        if out and start < out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], j))
+        else:
+            out.append((start, j))
+    return out
 
 
 def _label_end(doc: Doc, start: int, end: int) -> int | None:
@@ -353,26 +402,57 @@ def _skip_spaces(doc: Doc, i: int, step: int, clauses: Clauses) -> int:
 
 def blocked(doc: Doc, start: int, end: int, cue_spans: CueSpans, clauses: Clauses, cues: Cues) -> bool:
     """True inside a phrase that is not the skill ("leadership position", "The Linux Foundation"),
-    right after a job-title head ("Head of Machine Learning"), naming other people (`names_people`)
-    or in a clause about the employer (`describes_a_company`)."""
+    right after a job-title head ("Head of Machine Learning"), naming other people (`names_people`),
+    in a clause about the employer (`describes_a_company`), in legal boilerplate (`is_legal_text`)
+    or in a form field of a posting's metadata ("Sectors: Finance, Retail", `form_field_spans`)."""
     return (
         bool(cue_spans.overlapping("not_skill", start, end))
         or start in cue_spans.title_ends
         or names_people(doc, start, end, cue_spans, clauses, cues)
-        or describes_a_company(start, end, cue_spans, clauses)
+        or describes_a_company(doc, start, end, cue_spans, clauses, cues)
+        or is_legal_text(start, end, cue_spans, clauses)
+        or cue_spans.in_form_field(start)
     )
 
 
-def describes_a_company(start: int, end: int, cue_spans: CueSpans, clauses: Clauses) -> bool:
-    """True after a ``cues.company_text`` phrase in the same clause: the clause describes an
-    employer, its customers or its values, not the work ("Our customers include JetBlue, Hubspot
-    ...", "companies such as Adobe and Salesforce rely on ...", "our values: ... Teamwork"). Only
-    a phrase before the name counts: a run-on posting's skill list may end in the company's
+def describes_a_company(doc: Doc, start: int, end: int, cue_spans: CueSpans, clauses: Clauses, cues: Cues) -> bool:
+    """True after a phrase in the same clause that makes the clause describe an employer, its
+    customers or its values, not the work: a ``cues.company_text`` phrase ("Our customers include
+    JetBlue, Hubspot ...", "Acme is a leading provider of ..."), or a ``cues.company_text_led`` one
+    whose subject is the employer: it opens its clause or a part after a comma ("Backed by top
+    investors, ..."), or a ``cues.company_subjects`` phrase opening one stands before it ("We are
+    backed by ..."); "Played a leading role in building Python ETL pipelines" is about the work. A phrase
+    glued to a hyphenated word is none ("Our mission-critical systems run on Java"). Only a
+    phrase before the name counts: a run-on posting's skill list may end in the company's
     profile ("... REST APIs, Python Our company is ... headquartered in ...")."""
     if not cue_spans.has_company_text:
         return False
     lo, _ = clauses.clause(start, end)
-    return bool(cue_spans.between("company_text", lo, start))
+    if any(not is_compound(doc, s, e) for s, e in cue_spans.between("company_text", lo, start)):
+        return True
+    return any(
+        not is_compound(doc, s, e) and any(_opens_part(doc, k, clauses, cues) for k in (s, *(k for k, _ in cue_spans.between("company_subjects", lo, s))))
+        for s, e in cue_spans.between("company_text_led", lo, start)
+    )
+
+
+def _opens_part(doc: Doc, i: int, clauses: Clauses, cues: Cues) -> bool:
+    """Whether token ``i`` opens its clause or the part of it after a comma, a bullet allowed before it."""
+    p = _skip_spaces(doc, i - 1, -1, clauses)
+    if not clauses.is_edge(p) and clauses.orth[p] in word_hashes(cues.bullets):
+        p = _skip_spaces(doc, p - 1, -1, clauses)
+    return clauses.is_edge(p) or doc[p].text == ","
+
+
+def is_legal_text(start: int, end: int, cue_spans: CueSpans, clauses: Clauses) -> bool:
+    """True in a clause holding a ``cues.legal_text`` phrase, before or after the name: an
+    equal-opportunity, accommodation or employment-law statement ("without regard to race, ...
+    or any other classification protected by law") asks for no skill; the phrase may stand up to
+    `LEGAL_WINDOW` tokens before the name or `LEGAL_WINDOW_AFTER` after it."""
+    if not cue_spans.has_legal_text:
+        return False
+    lo, hi = clauses.clause(start, end, LEGAL_WINDOW)[0], clauses.clause(start, end, LEGAL_WINDOW_AFTER)[1]
+    return bool(cue_spans.between("legal_text", lo, hi))
 
 
 #: Tokens looked at before a name of people for the word that points at them ("with senior project leadership").

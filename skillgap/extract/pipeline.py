@@ -17,7 +17,7 @@ import itertools
 import os
 import re
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Literal, Union
 
@@ -126,6 +126,7 @@ class SkillPipeline:
         self._ids = {vocab.strings.add(s.id): s.id for s in taxonomy}  # match key -> skill id, one str each (the store decodes anew per look-up)
         printed = {t for skill in taxonomy for t in skill.terms}
         mixed = {t.lower() for t in printed if not _plain_case(t)}
+        self.hides = {s.id: frozenset(s.hides) for s in taxonomy if s.hides}  # skill -> the skills its matches hold without naming
         self.acronyms = frozenset(t.lower() for t in printed if t.isalpha() and t.isupper() and t.lower() not in mixed)
 
     def _tune_tokenizer(self, start: dict[str, Any] | None, forms: Iterable[str], ambiguous: Iterable[str]) -> None:
@@ -172,10 +173,10 @@ class SkillPipeline:
         stem = text[:-1] if text[-1:] in ("s", "S") and text[:-1].lower() in self.acronyms else text
         return len(stem) <= SHORT_ACRONYM and stem.lower() in self.acronyms and not _plain_case(stem)
 
-    def cue_spans(self, doc: Doc) -> CueSpans:
-        """Where the cue phrases of each kind occur in ``doc``."""
+    def cue_spans(self, doc: Doc, kind: str | None = None) -> CueSpans:
+        """Where the cue phrases of each kind occur in ``doc``, a document of ``kind`` (form fields are read in postings only)."""
         strings = self.nlp.vocab.strings
-        return CueSpans([(strings[k], s, e) for k, s, e in self.cue_matcher(doc)], doc)
+        return CueSpans([(strings[k], s, e) for k, s, e in self.cue_matcher(doc)], doc, kind)
 
 
 def _blank_english() -> Language:
@@ -231,6 +232,30 @@ def resolve(matches: Iterable[Match]) -> list[Match]:
             nested.update(range(m.start, m.end))
             kept.append(m)
     return sorted(kept, key=lambda m: (m.start, m.start - m.end))
+
+
+def held(found: list[Match], dropped: Sequence[Match], hides: Mapping[str, frozenset[str]]) -> list[Match]:
+    """``found`` without the matches of a skill inside a longer term that means something else.
+
+    A match of another skill inside a longer found one goes when that one's skill ``hides`` it
+    (`Skill.hides`: "regression testing" holds no Regression, "Amazon Web Services" no SOAP web
+    services); inside a longer candidate the verifier ``dropped`` (fuzzy guesses aside) it goes
+    unless that term would hold it as a nested mention (a sure name, not hidden): its words were
+    read as the longer term ("A/B Testing" leaves no software testing). A shorter form of the
+    same skill stands ("Kafka" in a dropped "Apache Kafka").
+    """
+    outers = [(o, False) for o in found if o.skill_id in hides] + [(d, True) for d in dropped if d.method != "fuzzy"]
+    if not outers:
+        return found
+
+    def unheld(m: Match) -> bool:
+        for o, was_dropped in outers:
+            if o.start <= m.start and m.end <= o.end and o.end - o.start > m.end - m.start and o.skill_id != m.skill_id:
+                if m.skill_id in hides.get(o.skill_id, ()) or was_dropped and (m.ambiguous or m.method == "fuzzy"):
+                    return True
+        return False
+
+    return [m for m in found if not unheld(m)]
 
 
 #: The one cache of extractors: the shared one (default settings) per (taxonomy, rules), newest last.
@@ -399,26 +424,28 @@ class SkillExtractor:
 
     def _view(self, document: Document, doc: Doc) -> _View:
         pipe = self.pipeline
-        return _View(document, doc, pipe.cue_spans(doc), context.Clauses(doc, pipe.cues.line_continuers))
+        return _View(document, doc, pipe.cue_spans(doc, document.kind), context.Clauses(doc, pipe.cues.line_continuers))
 
     def _found(self, view: _View, collect: list[tuple[Match, list[Feature]]] | None = None) -> list[Match]:
         """The resolved matches of a document; ``collect`` receives every candidate with its features."""
         raw = [m for m in self.pipeline.matches(view.doc, view.clauses.lower_array) if not context.blocked(view.doc, m.start, m.end, view.cue_spans, view.clauses, self.pipeline.cues)]
         tokens = {i for m in raw for i in range(m.start, m.end)}
-        found = resolve(self._verified(view, raw, tokens, raw, collect))
+        verified, dropped = self._verified(view, raw, tokens, raw, collect)
+        found = resolve(verified)
         if self._fuzzy_index is not None:
             fuzzy = [m for m in self._fuzzy(view, found) if not context.blocked(view.doc, m.start, m.end, view.cue_spans, view.clauses, self.pipeline.cues)]
-            fuzzy = self._verified(view, fuzzy, tokens, raw, collect)
+            fuzzy = self._verified(view, fuzzy, tokens, raw, collect)[0]
             if fuzzy:  # resolving resolved matches again changes nothing
                 found = resolve([*found, *fuzzy])
+        found = held(found, dropped, self.pipeline.hides)
         text_of: Callable[[Match], str] = lambda m: view.doc[m.start : m.end].text
         return self._acronyms.keep(view.document.text, self._field.keep(found, text_of), text_of)
 
-    def _verified(self, view: _View, matches: list[Match], tokens: set[int], raw: list[Match], collect: list[tuple[Match, list[Feature]]] | None) -> list[Match]:
-        """The matches the context rules keep and, when verifying, the verifier too (with their probability):
-        the verifier drops matches, it never overrules the rules for an ambiguous name."""
+    def _verified(self, view: _View, matches: list[Match], tokens: set[int], raw: list[Match], collect: list[tuple[Match, list[Feature]]] | None) -> tuple[list[Match], list[Match]]:
+        """The matches the context rules keep and, when verifying, the verifier too (with their probability),
+        and those the verifier dropped (`held` reads them): it never overrules the rules for an ambiguous name."""
         if not matches:
-            return []
+            return [], []
         cues = self.pipeline.cues
         doc = view.doc
         rules = [
@@ -430,17 +457,18 @@ class SkillExtractor:
             for m in matches
         ]
         if self.verifier is None and collect is None:
-            return [m for m, rule in zip(matches, rules) if rule]
+            return [m for m, rule in zip(matches, rules) if rule], []
         if collect is not None:
             features = view.features(self, raw, tokens)
             collect.extend((m, features.names(Candidate(m.start, m.end, m.skill_id, m.method, m.ambiguous, rule, m.score))) for m, rule in zip(matches, rules))
         kept = [m for m, rule in zip(matches, rules) if rule]
         if self.verifier is None or not kept:
-            return kept
+            return kept, []
         # only the matches the rules keep are scored: the verifier never brings one back
         threshold = self.verifier.threshold
         probabilities = self.verifier.row_probabilities(view.features(self, raw, tokens).rows(kept, [True] * len(kept))).tolist()
-        return [Match(m.start, m.end, m.skill_id, m.method, m.ambiguous, m.score, p) for m, p in zip(kept, probabilities) if p >= threshold]
+        verified = [Match(m.start, m.end, m.skill_id, m.method, m.ambiguous, m.score, p) for m, p in zip(kept, probabilities) if p >= threshold]
+        return verified, [m for m, p in zip(kept, probabilities) if p < threshold]
 
     def candidates(self, source: Source, *, kind: DocumentKind | None = None) -> list[tuple[Match, int, int, list[Feature]]]:
         """Every candidate match the verifier judges in a document (matcher and fuzzy hits, before

@@ -10,6 +10,7 @@ by ``python scripts/train_verifier.py``; run time is numpy only.
 from __future__ import annotations
 
 import functools
+import os
 import zipfile
 import zlib
 from collections.abc import Sequence
@@ -141,12 +142,19 @@ def default_model_path() -> Path:
 
 
 def load_verifier(path: str | Path | None = None) -> VerifierModel:
-    """Read a model file (default: the shipped one); a missing or broken one raises `TaxonomyError`."""
-    return _load(str(path or default_model_path()))
+    """Read a model file (default: the shipped one); a missing or broken one raises `TaxonomyError`.
+    Read once per file version: a file rewritten since (a retrain in this process) is read again."""
+    name = str(path or default_model_path())
+    try:
+        stat = os.stat(name)
+        version = (stat.st_mtime_ns, stat.st_size)
+    except OSError:
+        version = None  # `_load` says what is wrong with it
+    return _load(name, version)
 
 
 @functools.lru_cache(maxsize=4)
-def _load(path: str) -> VerifierModel:
+def _load(path: str, version: tuple[int, int] | None) -> VerifierModel:
     fix = f"rebuild it with `{REBUILD}`, or pass verify=False"
     try:
         with numpy.load(path, allow_pickle=False) as data:

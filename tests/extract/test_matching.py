@@ -7,7 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from skillgap.extract import SkillExtractor
-from skillgap.extract.pipeline import SPANS_KEY, Match, default_extractor, resolve
+from skillgap.extract.pipeline import SPANS_KEY, Match, default_extractor, held, resolve
 from skillgap.extract.variants import term_variants
 
 
@@ -76,6 +76,39 @@ def test_nested_mention_of_another_skill_is_kept(extractor: SkillExtractor) -> N
     assert [(m.skill_id, m.text) for m in extractor.extract(text).mentions] == [
         ("unsupervised-learning", "unsupervised machine learning"), ("machine-learning", "machine learning"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # `hides`: a longer term whose words name another skill without meaning it (dev texts: 27
+        # "regression testing", 29 "Amazon Web Services", 18 "data warehousing" of 529), and twins
+        ("Performed smoke testing and Regression testing; wrote regression tests.", ["software-testing"]),
+        ("Experience with Amazon Web Services (EC2, S3) and Python", ["aws", "aws-ec2", "aws-s3", "python"]),
+        ("Basic knowledge of data warehousing, data marts and SQL", ["data-warehousing", "sql"]),
+        ("Search Engine Optimization (SEO) and Google Ads", ["digital-marketing"]),
+        ("Languages: Java Script, HTML; linear programming; non-relational databases", ["javascript", "html", "optimization", "nosql"]),
+        ("Fitted linear regression models; SOAP web services; warehousing and logistics", ["regression", "web-services", "supply-chain"]),
+    ],
+)
+def test_a_longer_term_hides_the_skills_its_words_do_not_mean(text: str, expected: list[str]) -> None:
+    assert list(default_extractor().extract(text, kind="resume").skill_ids) == expected  # the shipped taxonomy
+
+
+def test_a_match_inside_a_longer_one_the_verifier_drops() -> None:
+    """Its words were read as the longer term: another skill's match there goes unless the longer
+    term would hold it as a nested mention (a sure name it does not hide); a shorter form of the
+    same skill stands."""
+    hides = {"data-warehousing": frozenset({"supply-chain"})}
+    ab = Match(0, 3, "hypothesis-testing", "exact")  # "A/B Testing", dropped
+    testing = Match(2, 3, "software-testing", "pattern", ambiguous=True)
+    assert held([testing], [ab], hides) == [] and held([testing], [], hides) == [testing]
+    apache_kafka, kafka = Match(0, 2, "apache-kafka", "exact"), Match(1, 2, "apache-kafka", "exact")
+    assert held([kafka], [apache_kafka], hides) == [kafka]
+    dwh, warehousing = Match(0, 2, "data-warehousing", "exact"), Match(1, 2, "supply-chain", "exact")
+    assert held([warehousing], [dwh], {}) == [warehousing]  # a sure name nested in it
+    assert held([warehousing], [dwh], hides) == [] and held([dwh, warehousing], [], hides) == [dwh]
+    assert held([warehousing], [Match(0, 2, "data-warehousing", "fuzzy")], {}) == [warehousing]  # a fuzzy guess reads nothing
 
 
 @pytest.mark.parametrize(

@@ -91,6 +91,24 @@ def test_missing_or_corrupt_model_raises_a_clear_error(tmp_path, content):
     assert str(path) in message and "scripts/train_verifier.py" in message and "verify=False" in message
 
 
+
+def test_a_model_file_rewritten_in_this_process_is_read_again(tmp_path):
+    """The loader caches per file version, so a retrain in the same process (the training
+    script's threshold pass) never reads the previous weights back."""
+    import os
+
+    import numpy
+
+    from skillgap.extract.verify import VerifierModel, save_verifier
+
+    path = tmp_path / "v.npz"
+    save_verifier(VerifierModel(weights=numpy.zeros(1 << 8), intercept=0.5, bits=8, threshold=0.8), path)
+    assert load_verifier(path).threshold == 0.8
+    save_verifier(VerifierModel(weights=numpy.zeros(1 << 8), intercept=0.5, bits=8, threshold=0.85), path)
+    stamp = path.stat().st_mtime_ns + 1_000_000_000  # a coarse clock may give both writes the same time
+    os.utime(path, ns=(stamp, stamp))
+    assert load_verifier(path).threshold == 0.85
+
 def _tiny_corpus(root: Path) -> None:
     """A SkillSpan-shaped fixture: a few sentences with knowledge spans, nothing else."""
     rows = []
@@ -121,6 +139,19 @@ def test_training_script_runs_on_a_tiny_corpus_and_is_deterministic(tmp_path):
     model = load_verifier(tmp_path / "a.npz")
     assert model.bits == 12 and 0.0 < model.threshold < 1.0
 
+
+
+def test_the_shipped_model_is_what_the_training_script_builds_from_the_shared_data(shared_data):
+    """The model file is data rebuilt by a script: a change to the features, the rules or the
+    taxonomy that moves the training examples must come with the rebuilt file (`--check` rebuilds
+    it into a temporary file and compares)."""
+    pytest.importorskip("sklearn", reason="the training script needs the train extra (scikit-learn)")
+    run = subprocess.run(
+        [sys.executable, str(REPO / "scripts" / "train_verifier.py"), "--check", "--data", str(shared_data), "--out", str(default_model_path())],
+        capture_output=True, text=True, cwd=REPO, timeout=900,
+    )
+    assert run.returncode == 0, run.stdout[-2000:] + run.stderr[-2000:]
+    assert run.stdout.rstrip().endswith("is what this code builds from the data")
 
 LIST_TEXT = (
     "Skills\n* Python, SQL and R\n* Excel - PowerPoint | Tableau\n"

@@ -167,6 +167,8 @@ def test_missing_path(tmp_path: Path) -> None:
         ("category: C\nskills:\n  - {id: a, label: A, aliases: [shared]}\n  - {id: b, label: B, aliases: [Shared]}\n", "b", r"'Shared' is already claimed by skill 'a'"),
         ("category: C\nskills:\n  - {id: a, label: A, implies: [nope]}\n", "a", r"'implies' names unknown skill 'nope'"),
         ("category: C\nskills:\n  - {id: a, label: A, related: [a]}\n", "a", r"names the skill itself"),
+        ("category: C\nskills:\n  - {id: a, label: A, hides: [nope]}\n", "a", r"'hides' names unknown skill 'nope'"),
+        ("category: C\nskills:\n  - {id: a, label: A, hides: [a]}\n", "a", r"'hides' names the skill itself.*remove 'a' from hides"),
         (
             "category: C\nskills:\n  - {id: a, label: A, implies: [b]}\n  - {id: b, label: B, implies: [c]}\n  - {id: c, label: C2, implies: [a]}\n",
             "c",
