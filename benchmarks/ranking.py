@@ -72,7 +72,7 @@ class Pair:
     earned: float  # the skills part's credit (`skillgap.match.skills_earned`)
     possible: float
     coverage: float  # report.score / 100
-    relevance: float
+    relevance: float  # the relevance part's (`GapReport.depth_relevance`)
     experience: float
     education: float
     title: float
@@ -250,7 +250,7 @@ def pair(prepared: PreparedJob, candidate: SkillProfile, ranked: SkillProfile) -
         earned=skills_earned(report),
         possible=report.possible,
         coverage=report.score / 100.0,
-        relevance=report.relevance,
+        relevance=report.depth_relevance,
         experience=experience_part(report, prepared.asks).value,
         education=education_part(report, prepared.asks).value,
         title=title,

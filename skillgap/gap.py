@@ -28,6 +28,11 @@ The score only looks from the job's side. Two more figures look from the candida
                                      if s is a sibling of one, else 0
     fit = 100 * 2 * C * R / (C + R)  with C = score / 100 and R = relevance (their harmonic
                                      mean, as F1 combines recall and precision; 0 when both are 0)
+
+The match model's relevance part (`GapReport.depth_relevance`) weighs each stated skill by the
+depth of its evidence, `depth` of its n mentions (1 - 0.5 ** n), as its skills part does: a skill
+named once in a list is half the evidence of one used across positions, so a long skills list
+does not dilute what the résumé is about.
 """
 
 from __future__ import annotations
@@ -235,6 +240,8 @@ class GapReport:
     #: The date current positions were run to when given (`compare(..., as_of=)`); None: the
     #: résumé's own (`Career.as_of`).
     as_of: date | None = None
+    #: `relevance` with each stated skill weighed by the `depth` of its mentions (the match model's relevance part).
+    depth_relevance: float = math.nan
 
     @property
     def earned(self) -> float:
@@ -495,7 +502,7 @@ def compare_prepared(
     asked = {r.skill_id for r in results}
     checks = career_checks(job.asks, profile.career, career_weights, as_of) if job.asks is not None else ()
     score = _score(results, checks)
-    relevance = relevance_of(stated, job, credits)
+    relevance = relevance_of(dict.fromkeys(stated, 1.0), job, credits)
     return GapReport(
         candidate=profile,
         job=job.name,
@@ -511,6 +518,7 @@ def compare_prepared(
         warnings=job.warnings,
         career=checks,
         as_of=as_of,
+        depth_relevance=relevance_of({s: depth(len(ms)) for s, ms in stated.items()}, job, credits),
     )
 
 
@@ -570,11 +578,17 @@ def score_of(results: Iterable[RequirementResult]) -> float:
     return 100.0 * _coverage(results, empty=0.0)
 
 
-def relevance_of(stated: Iterable[str], job: PreparedJob, credits: Credits = Credits()) -> float:
-    """Share of the candidate's distinct stated skills the job uses, 0..1: the mean over them of
-    the credit each earns the job (`PreparedJob.uses`; 0 for one it does not use, 0 for no skills)."""
-    skills = set(stated)
-    return sum(credits.of(job.uses.get(s, "missing")) for s in skills) / len(skills) if skills else 0.0
+def depth(mentions: int) -> float:
+    """How much evidence ``mentions`` mentions of a skill are, ``1 - 0.5 ** mentions``: each further one halves the distance to 1."""
+    return 1.0 - 0.5**mentions
+
+
+def relevance_of(stated: Mapping[str, float], job: PreparedJob, credits: Credits = Credits()) -> float:
+    """Share of the candidate's distinct stated skills the job uses, 0..1: the mean over them, each
+    weighed by its value in ``stated`` (1 for plain relevance), of the credit it earns the job
+    (`PreparedJob.uses`; 0 for one it does not use, 0 for no skills)."""
+    total = sum(stated.values())
+    return sum(w * credits.of(job.uses.get(s, "missing")) for s, w in stated.items()) / total if total else 0.0
 
 
 def fit_of(score: float, relevance: float) -> float:

@@ -10,8 +10,9 @@ judged, e.g. skills for a posting in which the taxonomy finds none):
   divided by ``min(possible, saturation)`` and capped at 1. A posting that asks for 40 skills
   does not make every candidate look poor: covering ``saturation`` weight units of it is full
   marks. Evidence: the requirements met.
-- ``relevance``: the share of the candidate's own skills the job uses (`GapReport.relevance`).
-  Evidence: those skills.
+- ``relevance``: the share of the candidate's own skills the job uses, each skill weighed by the
+  depth of its evidence as in the skills part (`GapReport.depth_relevance`): a long list of skills
+  named once does not dilute the skills a résumé uses across its positions. Evidence: those skills.
 - ``experience``: the mean, over the years the job asks (its overall minimum and each skill's
   years), of ``min(1, has / asked)``: the candidate's total months of dated positions
   (`Career.total_months`) against the minimum, the months of positions naming a skill against
@@ -59,6 +60,7 @@ import numpy as np
 from .careerfit import CareerAsks, months_met, years_text
 from .documents.careervocab import LEVEL_RANK
 from .errors import TaxonomyError
+from .gap import depth
 from .lexical import Bm25, LexicalIndex, relative
 from .taxonomy import read_yaml_file, shipped_taxonomy_dir
 from .titles import title_similarity
@@ -168,8 +170,8 @@ def rank_normalise(values: np.ndarray) -> np.ndarray:
 
 
 def skills_earned(report: GapReport) -> float:
-    """``sum(weight * credit * (1 - 0.5 ** mentions))`` over the requirements: credit by depth of evidence."""
-    return sum(r.weight * r.credit * (1.0 - 0.5 ** len(r.evidence)) for r in report.results)
+    """``sum(weight * credit * depth(mentions))`` over the requirements: credit by depth of evidence (`skillgap.gap.depth`)."""
+    return sum(r.weight * r.credit * depth(len(r.evidence)) for r in report.results)
 
 
 def skills_part(report: GapReport, saturation: float) -> Part:
@@ -182,11 +184,11 @@ def skills_part(report: GapReport, saturation: float) -> Part:
 
 
 def relevance_part(report: GapReport) -> Part:
-    """The report's relevance (the share of the candidate's skills the job uses); NaN when the job asks no skill."""
+    """The report's depth-weighted relevance (the share of the candidate's skills the job uses); NaN when the job asks no skill."""
     if not report.results:
         return Part("relevance", math.nan)
     used = tuple(report.candidate.taxonomy[s].label for s in report.candidate.skill_ids if s not in report.extra and s in report.candidate.taxonomy)
-    return Part("relevance", report.relevance, used)
+    return Part("relevance", report.depth_relevance, used)
 
 
 def experience_part(report: GapReport, asks: CareerAsks | None, as_of: date | None = None) -> Part:

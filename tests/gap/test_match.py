@@ -10,7 +10,7 @@ from skillgap.errors import TaxonomyError
 from skillgap.gap import compare, requirements_from_posting
 import numpy as np
 
-from skillgap.match import PARTS, MatchBuilder, MatchWeights, combine, default_weights, load_match_weights, rank_normalise, skills_earned, skills_part
+from skillgap.match import PARTS, MatchBuilder, MatchWeights, combine, default_weights, load_match_weights, rank_normalise, relevance_part, skills_earned, skills_part
 
 
 def test_the_formula_is_a_weighted_mean_over_the_parts_with_a_value():
@@ -155,3 +155,12 @@ def test_lexical_length_normalisation_comes_from_the_weights(taxonomy, profile_o
         scores[b] = [m.part("lexical").value for m in builder.matches()]
     assert scores[0.0] == [1.0, 1.0]  # no length normalisation: the long text is as good a match
     assert scores[0.75][0] == 1.0 and scores[0.75][1] < 0.5
+
+
+def test_relevance_part_weighs_each_skill_by_the_depth_of_its_evidence(taxonomy, profile_of):
+    posting = requirements_from_posting(profile_of("python", kind="posting", source="job.txt"))
+    report = compare(profile_of("python", "python", "python", "sql", "docker"), posting)
+    assert report.relevance == pytest.approx(1 / 3)  # plain: one of three skills
+    assert report.depth_relevance == pytest.approx(0.875 / (0.875 + 0.5 + 0.5))  # Python used three times, the others named once
+    assert relevance_part(report).value == report.depth_relevance
+    assert compare(profile_of("python", "sql", "docker"), posting).depth_relevance == pytest.approx(1 / 3)  # all named once: as plain

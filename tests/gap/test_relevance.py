@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+
 import pytest
 
 from skillgap.batch import rank
@@ -70,4 +72,5 @@ def test_a_hand_built_report_has_no_relevance_or_fit(taxonomy, profile_of):
         required_coverage=made.required_coverage, preferred_coverage=made.preferred_coverage, coverage=made.coverage,
     )  # fmt: skip
     assert "  relevance n/a of the candidate's skills; fit n/a / 100" in str(by_hand.summary()).splitlines()
-    assert replace(by_hand, relevance=made.relevance, fit=made.fit) == made
+    assert math.isnan(by_hand.depth_relevance)
+    assert replace(by_hand, relevance=made.relevance, fit=made.fit, depth_relevance=made.depth_relevance) == made
