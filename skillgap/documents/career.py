@@ -265,7 +265,7 @@ class _CareerReader:
         printed = any(max(w.split(), key=len) in lowered for w in self.vocab.written)
         for m in self.dates.written.finditer(text) if printed else ():
             after = text[m.end() : m.end() + 40].split("\n")[0]
-            months = [t.month for t in self.dates.tokens(after) if t.month is not None]
+            months = self.dates.months(after)
             if months:
                 last = max(months, key=lambda mo: mo.value)
                 return last.value, f"printed {(m.group(0) + after).strip()!r}"
@@ -580,11 +580,11 @@ class _CareerReader:
             end = text.find("\n", start)
             line = _Line(start, text[start : end if end >= 0 else len(text)])
             level = self._level(line.text)
-            if level is None or not (self._institution.search(line.text) or any(t.month for t in self.dates.tokens(line.text))):
+            if level is None or not (self._institution.search(line.text) or self.dates.months(line.text)):
                 continue
             if level == "certificate" and not self._institution.search(line.text) and not self._credential_line(line.text):
                 continue  # "Conducted training sessions in 2015": a job's line, not a credential
-            years = [t.month.value.year for t in self.dates.tokens(line.text) if t.month is not None]
+            years = [mo.value.year for mo in self.dates.months(line.text)]
             institution = _clean(line.text.split("\t")[0]) if self._institution.search(line.text) else None
             yield Education(level, self._field(line.text), institution, max(years) if years else None, (line.start, line.end), bool(self._expected.search(line.text)), line.text.strip())
 
@@ -629,7 +629,7 @@ class _CareerReader:
                 continue
             start, end = m.start(), text.find("\n", m.end())
             line = text[start : end if end >= 0 else len(text)]
-            years = [t.month.value.year for t in self.dates.tokens(line) if t.month is not None]
+            years = [mo.value.year for mo in self.dates.months(line)]
             levels.add(w.level)
             yield Education(w.level, self._field(line), None, max(years) if years else None, (start, start + len(line)), bool(self._expected.search(line)), line.strip())
 
@@ -675,7 +675,7 @@ class _CareerReader:
                 used.update(near)
                 text = "\n".join(lines[j].text for j in sorted(near))
                 institution = next((_clean(lines[j].text.split("\t")[0]) for j in near if self._institution.search(lines[j].text)), None)
-                years = [t.month.value.year for j in near for t in self.dates.tokens(lines[j].text) if t.month is not None]
+                years = [mo.value.year for j in near for mo in self.dates.months(lines[j].text)]
                 yield Education(
                     level=level,
                     field=self._field(line.text),
@@ -687,7 +687,7 @@ class _CareerReader:
                 )
             if not used and lines and any(self._institution.search(ln.text) for ln in lines):
                 first = next(ln for ln in lines if self._institution.search(ln.text))
-                years = [t.month.value.year for t in self.dates.tokens(first.text) if t.month is not None]
+                years = [mo.value.year for mo in self.dates.months(first.text)]
                 yield Education("other", None, _clean(first.text.split("\t")[0]), max(years) if years else None, (first.start, first.end), text=first.text.strip())
 
     def certifications(self) -> Iterator[Certification]:

@@ -122,6 +122,13 @@ class DateReader:
             if month is not None or m.group("present"):  # not a full date that is no date ("45/67/2019")
                 yield DateToken(month, m.start(), m.end())
 
+    def months(self, text: str) -> list[Month]:
+        """The dates of ``text`` (its present words left out), in order; a text without a digit
+        has none, and most lines have none, so they skip the scan."""
+        if not _DIGIT.search(text):
+            return []
+        return [t.month for t in self.tokens(text) if t.month is not None]
+
     def _month(self, m: re.Match[str]) -> Month | None:
         g = m.groupdict()
         if g["present"]:
