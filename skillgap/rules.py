@@ -28,7 +28,7 @@ _GAP_KEYS = frozenset({"section_importance", "company_sections"})
 CUE_KINDS = ("technical", "skill_after", "negation_before", "negation_after", "required", "preferred", "not_skill", "title_before", "preferred_label", "people", "company_text", "company_text_led", "company_subjects", "legal_text", "form_field", "list_openers")
 #: Kinds matched besides the cue kinds: the posting headings other than the preferred ones (they end a preferred label's span).
 LABEL_END = "label_end"
-_CUE_KEYS = frozenset({*CUE_KINDS, "technical_sections", "list_separators", "line_continuers", "bullets", "preferred_sections", "alternative_words", "choice_openers", "people_before", "own_role_before", "acronym_skips"})
+_CUE_KEYS = frozenset({*CUE_KINDS, "technical_sections", "list_separators", "line_continuers", "bullets", "preferred_sections", "alternative_words", "choice_openers", "people_before", "own_role_before", "acronym_skips", "conjunctions"})
 _NON_WORD = re.compile(r"[^\w'+#]+")
 
 #: What a caller may pass where rules are taken: the value, or the path of a sections file.
@@ -102,6 +102,8 @@ class Cues:
     own_role_before: frozenset[str] = frozenset()
     #: Small words a document's own acronym definition may skip ("Bachelor of Science in Nursing (BSN)").
     acronym_skips: frozenset[str] = frozenset()
+    #: Words that join the last items of a list ("and", "or"): "leadership and ..." may be the skill.
+    conjunctions: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -234,6 +236,7 @@ def _cues(cues: dict[str, Any], posting_headings: Mapping[str, Any], src: str, s
         people_before=frozenset(s.lower() for s in strings("people_before")),
         own_role_before=frozenset(s.lower() for s in strings("own_role_before")),
         acronym_skips=frozenset(s.lower() for s in _words(strings("acronym_skips"), src, "cues.acronym_skips")),
+        conjunctions=frozenset(s.lower() for s in _words(strings("conjunctions"), src, "cues.conjunctions")),
     )
 
 

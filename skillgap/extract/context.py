@@ -472,7 +472,7 @@ def names_people(doc: Doc, start: int, end: int, cue_spans: CueSpans, clauses: C
     managers", "report to the Project Manager", "client information technology staff", "our senior
     leadership", "a mentor"): the phrase ends in a people noun (``cues.people``: right after the
     match, or the match's own last word when nothing but punctuation or a function word follows it
-    ("and"/"or" only after a plural), so "leadership skills" and "a leadership role" stay) and a word that points at someone
+    (a ``cues.conjunctions`` word, "and"/"or", only after a plural), so "leadership skills" and "a leadership role" stay) and a word that points at someone
     (``cues.people_before``: the, your, with, of ...; not "to", the infinitive's) stands at most `PEOPLE_REACH` tokens before
     it with only words or commas between; "as a mentor" (``cues.own_role_before``) is one's own role,
     "experience with leadership" (a ``cues.technical`` phrase) asks for the skill."""
@@ -481,7 +481,7 @@ def names_people(doc: Doc, start: int, end: int, cue_spans: CueSpans, clauses: C
     if end not in cue_spans.people_starts:
         nxt = _skip_spaces(doc, end, 1, clauses)
         plural = doc[end - 1].lower_.endswith("s")  # "product managers and ..." names people; "leadership and ..." may be the skill
-        if not (clauses.is_edge(nxt) or not doc[nxt].is_alpha or doc[nxt].is_stop and (plural or doc[nxt].lower_ not in ("and", "or"))):
+        if not (clauses.is_edge(nxt) or not doc[nxt].is_alpha or doc[nxt].is_stop and (plural or doc[nxt].lower_ not in cues.conjunctions)):
             return False
     i = start
     for _ in range(PEOPLE_REACH):
