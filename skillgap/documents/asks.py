@@ -30,6 +30,9 @@ MAX_LIST_LINES = 12
 #: writing SQL", "... military experience* 1 year of experience").
 _CLAUSE_END = re.compile(r"(?<!\be\.g)(?<!\bi\.e)(?<!\b[A-Za-z])(?<!\bSc)(?<!\bvs)[.;!?](?=\s|$)|\n| [-–•] (?=[A-Z])|(?<=[\w):])\*(?= ?[A-Z\d])")
 
+#: Any letter or digit: words follow a years number in its clause.
+_WORD_CHAR = re.compile(r"\w")
+
 
 @dataclass(frozen=True)
 class YearsStatement:
@@ -204,7 +207,7 @@ class _AsksReader:
         the value of a tenure label above it ("Duration" / "2 years, plus 3 months training")."""
         text = self.doc.text
         line_start = text.rfind("\n", 0, start) + 1
-        if not self.line_head.fullmatch(text, line_start, start) or not re.search(r"\w", text[end:hi]):
+        if not self.line_head.fullmatch(text, line_start, start) or not _WORD_CHAR.search(text, end, hi):
             return False
         above = text[:line_start].rstrip().rsplit("\n", 1)[-1].strip(" \t:")
         return not self.tenure_label.fullmatch(above)  # "Duration" / "2 years, plus 3 months training"

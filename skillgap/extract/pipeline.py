@@ -261,14 +261,15 @@ def held(found: list[Match], dropped: Sequence[Match], hides: Mapping[str, froze
     if not outers:
         return found
 
-    def unheld(m: Match) -> bool:
+    def is_held(m: Match) -> bool:
+        """Whether ``m`` lies inside a longer outer term that holds it without meaning it."""
         for o, was_dropped in outers:
             if o.start <= m.start and m.end <= o.end and o.end - o.start > m.end - m.start and o.skill_id != m.skill_id:
                 if m.skill_id in hides.get(o.skill_id, ()) or was_dropped and (m.ambiguous or m.method == "fuzzy"):
                     return True
         return False
 
-    return [m for m in found if not unheld(m)]
+    return [m for m in found if not is_held(m)]
 
 
 #: The one cache of extractors: the shared one (default settings) per (taxonomy, rules), newest last.
