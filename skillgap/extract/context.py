@@ -44,11 +44,11 @@ class CueSpans:
     """Token spans of each cue kind found in one doc, sorted, for window look-ups.
 
     Given the ``doc``, it also finds the forward spans that preferred labels open (`preferred_label_spans`)
-    and, in a posting (``doc_kind``), its form fields (`form_field_spans`): a résumé's "Department:
-    Computer Science" names the candidate's field of study.
+    and, in a posting (``doc_kind``), its form fields (`form_field_spans`, a ``bullets`` glyph allowed
+    before a label): a résumé's "Department: Computer Science" names the candidate's field of study.
     """
 
-    def __init__(self, matches: Sequence[tuple[str, int, int]], doc: Doc | None = None, doc_kind: str | None = None) -> None:
+    def __init__(self, matches: Sequence[tuple[str, int, int]], doc: Doc | None = None, doc_kind: str | None = None, bullets: frozenset[str] = frozenset()) -> None:
         self._spans: dict[str, list[tuple[int, int]]] = {kind: [] for kind in (*CUE_KINDS, LABEL_END)}
         for kind, start, end in matches:
             self._spans[kind].append((start, end))
@@ -68,7 +68,7 @@ class CueSpans:
         self.has_negation = bool(self._spans["negation_before"] or self._spans["negation_after"])
         self.skill_after_starts = {s for s, _ in self._spans["skill_after"]}
         self.preferred_spans, self.label_tokens = preferred_label_spans(doc, self._spans) if doc is not None and self._spans["preferred_label"] else ([], set())
-        self.form_fields = form_field_spans(doc, self._spans["form_field"]) if doc is not None and doc_kind == "posting" and self._spans["form_field"] else []
+        self.form_fields = form_field_spans(doc, self._spans["form_field"], bullets) if doc is not None and doc_kind == "posting" and self._spans["form_field"] else []
 
     def in_preferred_label(self, start: int) -> bool:
         """True when token ``start`` lies in a span opened by a preferred label."""
@@ -105,17 +105,18 @@ def _inside(spans: Sequence[tuple[int, int]], i: int) -> bool:
     return k > 0 and spans[k - 1][1] > i
 
 
-def _opens_line(doc: Doc, i: int) -> bool:
-    """Whether token ``i`` starts its line, a bullet or other one-character mark before it allowed."""
-    if i > 0 and len(doc[i - 1].text) == 1 and not doc[i - 1].is_alpha and not doc[i - 1].is_digit and not doc[i - 1].is_space:
+def _opens_line(doc: Doc, i: int, bullets: Container[str]) -> bool:
+    """Whether token ``i`` starts its line, a bullet (``cues.bullets``) before it allowed."""
+    if i > 0 and doc[i - 1].text in bullets:
         i -= 1
     return i == 0 or "\n" in doc[i - 1].text_with_ws
 
 
-def form_field_spans(doc: Doc, labels: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
+def form_field_spans(doc: Doc, labels: Sequence[tuple[int, int]], bullets: Container[str] = frozenset()) -> list[tuple[int, int]]:
     """Token ranges ``[label, end of value)`` of the form fields of a posting's metadata block, sorted.
 
-    A form field is a ``cues.form_field`` label followed by ":" that opens its line or ends the
+    A form field is a ``cues.form_field`` label followed by ":" that opens its line (a ``bullets``
+    glyph before it allowed, as the other rules read a bulleted line) or ends the
     value of the field before it ("Job classification: hourly", "Sectors: Finance, Retail"); its
     value runs to the line's end, sentence punctuation or the next capitalised word before a
     colon ("Travel: 10% Department: Engineering" on one line holds two fields).
@@ -123,7 +124,7 @@ def form_field_spans(doc: Doc, labels: Sequence[tuple[int, int]]) -> list[tuple[
     out: list[tuple[int, int]] = []
     stops: set[int] = set()  # the capitalised words before a colon that ended a value
     for start, end in sorted(labels):
-        if end >= len(doc) or doc[end].text != ":" or not (_opens_line(doc, start) or end - 1 in stops):
+        if end >= len(doc) or doc[end].text != ":" or not (_opens_line(doc, start, bullets) or end - 1 in stops):
             continue
         j = end + 1
         while j < len(doc) and "\n" not in doc[j].text and doc[j].text not in _BOUNDARIES and not (j + 1 < len(doc) and doc[j + 1].text == ":" and doc[j].text[:1].isupper()):

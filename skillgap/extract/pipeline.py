@@ -191,7 +191,7 @@ class SkillPipeline:
     def cue_spans(self, doc: Doc, kind: str | None = None) -> CueSpans:
         """Where the cue phrases of each kind occur in ``doc``, a document of ``kind`` (form fields are read in postings only)."""
         kinds = self._cue_kinds
-        return CueSpans([(kinds[k], s, e) for k, s, e in self.cue_matcher(doc)], doc, kind)
+        return CueSpans([(kinds[k], s, e) for k, s, e in self.cue_matcher(doc)], doc, kind, self.cues.bullets)
 
 
 def _blank_english() -> Language:
