@@ -28,7 +28,7 @@ _GAP_KEYS = frozenset({"section_importance", "company_sections"})
 CUE_KINDS = ("technical", "skill_after", "negation_before", "negation_after", "required", "preferred", "not_skill", "title_before", "preferred_label", "people", "company_text", "company_text_led", "company_subjects", "legal_text", "form_field", "list_openers")
 #: Kinds matched besides the cue kinds: the posting headings other than the preferred ones (they end a preferred label's span).
 LABEL_END = "label_end"
-_CUE_KEYS = frozenset({*CUE_KINDS, "technical_sections", "list_separators", "line_continuers", "bullets", "preferred_sections", "alternative_words", "choice_openers", "people_before", "own_role_before", "acronym_skips", "conjunctions"})
+_CUE_KEYS = frozenset({*CUE_KINDS, "technical_sections", "list_separators", "line_continuers", "bullets", "preferred_sections", "alternative_words", "choice_openers", "people_before", "own_role_before", "acronym_skips", "conjunctions", "levels"})
 _NON_WORD = re.compile(r"[^\w'+#]+")
 
 #: What a caller may pass where rules are taken: the value, or the path of a sections file.
@@ -104,6 +104,8 @@ class Cues:
     acronym_skips: frozenset[str] = frozenset()
     #: Words that join the last items of a list ("and", "or"): "leadership and ..." may be the skill.
     conjunctions: frozenset[str] = frozenset()
+    #: Words of a proficiency level that may stand beside an ambiguous name in its item ("Basic Word", "Go intermediate").
+    levels: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -237,6 +239,7 @@ def _cues(cues: dict[str, Any], posting_headings: Mapping[str, Any], src: str, s
         own_role_before=frozenset(s.lower() for s in strings("own_role_before")),
         acronym_skips=frozenset(s.lower() for s in _words(strings("acronym_skips"), src, "cues.acronym_skips")),
         conjunctions=frozenset(s.lower() for s in _words(strings("conjunctions"), src, "cues.conjunctions")),
+        levels=frozenset(s.lower() for s in _words(strings("levels"), src, "cues.levels")),
     )
 
 

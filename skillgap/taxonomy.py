@@ -30,7 +30,7 @@ SKILL_KINDS: tuple[str, ...] = ("hard", "soft", "tool", "knowledge")
 IMPORTANCES: tuple[str, ...] = ("required", "preferred")
 
 _SKILL_KEYS = frozenset(
-    {"id", "label", "category", "kind", "aliases", "ambiguous", "field_forms", "field", "patterns", "implies", "related", "hides", "group", "description"}
+    {"id", "label", "category", "kind", "aliases", "ambiguous", "whole_item", "field_forms", "field", "patterns", "implies", "related", "hides", "group", "description"}
 )
 _SKILL_FILE_KEYS = frozenset({"category", "kind", "field", "skills"})
 _ROLE_KEYS = frozenset({"id", "label", "description", "source", "areas"})
@@ -64,7 +64,9 @@ class Skill:
     """One skill: stable ``id``, display ``label``, the names it goes by and its links to others.
 
     ``ambiguous`` lists the surface forms (label or aliases) that count only in a technical
-    context ("R", "Go", "Spark"); ``field_forms`` the everyday words (label, aliases or words a
+    context ("R", "Go", "Spark"), and ``whole_item`` those of them that count only as the whole of
+    their list item, their longer phrases naming something else ("user access", "Access key
+    rotation", "word of mouth"); ``field_forms`` the everyday words (label, aliases or words a
     pattern matches: "optimization", "forecasting") that name the skill only in a document of its
     field, one that states other skills of the skill's category or of ``field_categories`` (YAML ``field``)
     ("process optimization" in a marketing résumé is no mathematics); ``patterns`` are spaCy Matcher token patterns; ``implies``
@@ -80,6 +82,7 @@ class Skill:
     kind: SkillKind = "hard"
     aliases: tuple[str, ...] = ()
     ambiguous: tuple[str, ...] = ()
+    whole_item: tuple[str, ...] = ()
     field_forms: tuple[str, ...] = ()
     field_categories: tuple[str, ...] = ()
     patterns: tuple[tuple[Mapping[str, Any], ...], ...] = field(default=(), hash=False, compare=False)
@@ -535,6 +538,11 @@ def _validate_skills(entries: list[tuple[dict[str, Any], str]]) -> dict[str, Ski
                 raise TaxonomyError(
                     f"ambiguous form {form!r} is neither the label nor an alias", source=src, entry=skill_id, fix=f"add {form!r} to aliases or remove it from ambiguous"
                 )
+        whole_item = _str_list(data.get("whole_item"), "whole_item", src, skill_id)
+        unsure = {normalize_term(a) for a in ambiguous}
+        for form in whole_item:
+            if normalize_term(form) not in unsure:
+                raise TaxonomyError(f"whole_item form {form!r} is not an ambiguous form", source=src, entry=skill_id, fix=f"add {form!r} to ambiguous or remove it from whole_item")
         field_forms = tuple(normalize_term(f) for f in _str_list(data.get("field_forms"), "field_forms", src, skill_id))
         field = _str_list(data.get("field"), "field", src, skill_id)
         for term in (label, *aliases):
@@ -565,6 +573,7 @@ def _validate_skills(entries: list[tuple[dict[str, Any], str]]) -> dict[str, Ski
             kind=kind,
             aliases=aliases,
             ambiguous=ambiguous,
+            whole_item=whole_item,
             field_forms=field_forms,
             field_categories=field,
             patterns=patterns,

@@ -44,11 +44,11 @@ class CueSpans:
     """Token spans of each cue kind found in one doc, sorted, for window look-ups.
 
     Given the ``doc``, it also finds the forward spans that preferred labels open (`preferred_label_spans`)
-    and, in a posting (``doc_kind``), its form fields (`form_field_spans`): a résumé's "Department:
-    Computer Science" names the candidate's field of study.
+    and, in a posting (``doc_kind``), its form fields (`form_field_spans`, a ``bullets`` glyph allowed
+    before a label): a résumé's "Department: Computer Science" names the candidate's field of study.
     """
 
-    def __init__(self, matches: Sequence[tuple[str, int, int]], doc: Doc | None = None, doc_kind: str | None = None) -> None:
+    def __init__(self, matches: Sequence[tuple[str, int, int]], doc: Doc | None = None, doc_kind: str | None = None, bullets: frozenset[str] = frozenset()) -> None:
         self._spans: dict[str, list[tuple[int, int]]] = {kind: [] for kind in (*CUE_KINDS, LABEL_END)}
         for kind, start, end in matches:
             self._spans[kind].append((start, end))
@@ -63,11 +63,12 @@ class CueSpans:
         self.has_legal_text = bool(self._spans["legal_text"])
         self.people_starts = {s for s, _ in self._spans["people"]}
         self.people_ends = {e for _, e in self._spans["people"]}
+        self.technical_starts = {s for s, _ in self._spans["technical"]}
         self.technical_ends = {e for _, e in self._spans["technical"]}
         self.has_negation = bool(self._spans["negation_before"] or self._spans["negation_after"])
         self.skill_after_starts = {s for s, _ in self._spans["skill_after"]}
         self.preferred_spans, self.label_tokens = preferred_label_spans(doc, self._spans) if doc is not None and self._spans["preferred_label"] else ([], set())
-        self.form_fields = form_field_spans(doc, self._spans["form_field"]) if doc is not None and doc_kind == "posting" and self._spans["form_field"] else []
+        self.form_fields = form_field_spans(doc, self._spans["form_field"], bullets) if doc is not None and doc_kind == "posting" and self._spans["form_field"] else []
 
     def in_preferred_label(self, start: int) -> bool:
         """True when token ``start`` lies in a span opened by a preferred label."""
@@ -104,17 +105,18 @@ def _inside(spans: Sequence[tuple[int, int]], i: int) -> bool:
     return k > 0 and spans[k - 1][1] > i
 
 
-def _opens_line(doc: Doc, i: int) -> bool:
-    """Whether token ``i`` starts its line, a bullet or other one-character mark before it allowed."""
-    if i > 0 and len(doc[i - 1].text) == 1 and not doc[i - 1].is_alpha and not doc[i - 1].is_digit and not doc[i - 1].is_space:
+def _opens_line(doc: Doc, i: int, bullets: Container[str]) -> bool:
+    """Whether token ``i`` starts its line, a bullet (``cues.bullets``) before it allowed."""
+    if i > 0 and doc[i - 1].text in bullets:
         i -= 1
     return i == 0 or "\n" in doc[i - 1].text_with_ws
 
 
-def form_field_spans(doc: Doc, labels: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
+def form_field_spans(doc: Doc, labels: Sequence[tuple[int, int]], bullets: Container[str] = frozenset()) -> list[tuple[int, int]]:
     """Token ranges ``[label, end of value)`` of the form fields of a posting's metadata block, sorted.
 
-    A form field is a ``cues.form_field`` label followed by ":" that opens its line or ends the
+    A form field is a ``cues.form_field`` label followed by ":" that opens its line (a ``bullets``
+    glyph before it allowed, as the other rules read a bulleted line) or ends the
     value of the field before it ("Job classification: hourly", "Sectors: Finance, Retail"); its
     value runs to the line's end, sentence punctuation or the next capitalised word before a
     colon ("Travel: 10% Department: Engineering" on one line holds two fields).
@@ -122,7 +124,7 @@ def form_field_spans(doc: Doc, labels: Sequence[tuple[int, int]]) -> list[tuple[
     out: list[tuple[int, int]] = []
     stops: set[int] = set()  # the capitalised words before a colon that ended a value
     for start, end in sorted(labels):
-        if end >= len(doc) or doc[end].text != ":" or not (_opens_line(doc, start) or end - 1 in stops):
+        if end >= len(doc) or doc[end].text != ":" or not (_opens_line(doc, start, bullets) or end - 1 in stops):
             continue
         j = end + 1
         while j < len(doc) and "\n" not in doc[j].text and doc[j].text not in _BOUNDARIES and not (j + 1 < len(doc) and doc[j + 1].text == ":" and doc[j].text[:1].isupper()):
@@ -311,12 +313,16 @@ def in_technical_context(
     cues: Cues,
     cue_spans: CueSpans,
     clauses: Clauses,
+    whole_item: bool = False,
 ) -> bool:
     """Whether an ambiguous name at tokens ``[start, end)`` is meant as a skill.
 
-    It is when it is not glued into a hyphenated word and it stands in a skills section, next to
-    a technical cue word ("R programming", "languages: Go"), right before a skill word ("SAS
-    experience", "sales skills") or as a whole item (between
+    Never when it is glued into a hyphenated word ("C-suite"); with ``whole_item`` (a form of
+    `Skill.whole_item`), never when it is only part of a longer phrase (`heads_item`: "SVN user
+    access", "Access key rotation", "the good word of"), unless a skill word follows it ("Access
+    skills") or a slash joins it to another skill ("MS Access/Excel reports"). It counts in a
+    skills section, next to a technical cue word ("R programming", "languages: Go"), right
+    before a skill word ("SAS experience", "sales skills") or as a whole item (between
     separators, clause edges or cue phrases) of a list that holds another skill ("Python, R and
     SQL", "Java or Spark required", but not "statistical testing, regression").
     Another skill right next to it also makes a list ("Java Spring Boot", "cloud java aws"),
@@ -327,17 +333,19 @@ def in_technical_context(
     """
     if is_compound(doc, start, end):
         return False
-    if section in cues.technical_sections:
-        return True
-    lo, hi = clauses.clause(start, end, TECH_WINDOW)
-    if cue_spans.between("technical", lo, hi):
-        return True
     p = _skip_spaces(doc, start - 1, -1, clauses)
     n = _skip_spaces(doc, end, 1, clauses)
     if n in cue_spans.skill_after_starts:
         return True  # "Java experience", "sales skills"
     if slash_joined(doc, p, n, skill_tokens, clauses):
         return True  # "MS Access/Excel reports", "Python/Java/Ruby/Perl/Go for automation"
+    if whole_item and not heads_item(doc, start, end, skill_tokens=skill_tokens, cues=cues, cue_spans=cue_spans, clauses=clauses):
+        return False  # "user access", "Access key rotation", "word of mouth"
+    if section in cues.technical_sections:
+        return True
+    lo, hi = clauses.clause(start, end, TECH_WINDOW)
+    if cue_spans.between("technical", lo, hi):
+        return True
     if not is_item(doc, start, end, skill_tokens=skill_tokens, cues=cues, cue_spans=cue_spans, clauses=clauses):
         return opens_skill_list(doc, n, skill_tokens=skill_tokens, cues=cues, clauses=clauses)
     if clauses.is_edge(n) and not clauses.is_edge(p) and clauses.orth[p] in word_hashes(cues.bullets) and clauses.is_edge(p - 1):
@@ -346,6 +354,30 @@ def in_technical_context(
         return False  # "(C)", "(R)": enumerators and trademarks
     lo, hi = clauses.clause(start, end, LIST_WINDOW)
     return any(i in item_tokens for i in itertools.chain(range(lo, start), range(end, hi))) or in_skill_parentheses(doc, start, skill_tokens, clauses)
+
+
+def heads_item(doc: Doc, start: int, end: int, *, skill_tokens: set[int], cues: Cues, cue_spans: CueSpans, clauses: Clauses) -> bool:
+    """Whether the name at tokens ``[start, end)`` is the whole of its list item but for a function
+    word before it ("worked in C, C++", "using Word"), a ``cues.levels`` word beside it ("Basic Word",
+    "R advanced") or a version after it ("Excel 2016", "Oracle 10g"): past those, a list separator,
+    clause edge, cue phrase (a technical one too: "R programming") or another skill stands on each
+    side. Any other word there makes it part of a longer phrase that names something else ("SVN
+    user access", "Access key rotation", "the good word of")."""
+    seps, lower, levels = word_hashes(cues.list_separators), clauses.lower, word_hashes(cues.levels)
+    p = _skip_spaces(doc, start - 1, -1, clauses)
+    if not clauses.is_edge(p) and lower[p] in levels:
+        p = _skip_spaces(doc, p - 1, -1, clauses)
+    if not (clauses.is_edge(p) or lower[p] in seps or p + 1 in cue_spans.ends or p + 1 in cue_spans.technical_ends or p in skill_tokens or doc[p].is_stop):
+        return False
+    n = _skip_spaces(doc, end, 1, clauses)
+    while not clauses.is_edge(n) and n not in skill_tokens and (lower[n] in levels or _in_version(doc, n)):
+        n = _skip_spaces(doc, n + 1, 1, clauses)
+    return clauses.is_edge(n) or lower[n] in seps or n in cue_spans.starts or n in cue_spans.technical_starts or n in skill_tokens
+
+
+def _in_version(doc: Doc, i: int) -> bool:
+    """Whether token ``i`` is (part of) a version number: it starts with a digit or is glued to one ("10", "g" of "10g")."""
+    return doc[i].text[:1].isdigit() or (not doc[i - 1].whitespace_ and doc[i - 1].text[:1].isdigit())
 
 
 def slash_joined(doc: Doc, p: int, n: int, skill_tokens: set[int], clauses: Clauses) -> bool:

@@ -141,10 +141,14 @@ def candidate_phrases(
 def fuzzy_hits(text: str, index: FuzzyIndex, covered: Sequence[tuple[int, int]], list_spans: Sequence[tuple[int, int]] = ()) -> list[FuzzyHit]:
     """Candidate phrases that fuzzy-match a skill and do not cut through a match in ``covered``.
 
-    ``covered`` holds the sorted char spans of the exact matches. A candidate may hold whole
-    matches ("Postgre SQL" holds "SQL"): it then competes with them, longest first.
+    ``covered`` holds the char spans of the exact matches, in any order, nested ones too ("Regression
+    Testing" and the "Regression" inside it): they are compared as the text they cover together
+    (`_union`), so no candidate inside a longer match slips past a shorter one starting at its
+    start. A candidate may hold whole matches ("Postgre SQL" holds "SQL"): it then competes with
+    them, longest first.
     """
     hits = []
+    covered = _union(covered)
     for start, end in candidate_phrases(text, list_spans, index.item_phrases):  # only the items' phrases close to a name
         found = index.lookup(text[start:end])
         if found is not None and not _crosses(covered, start, end) and not _within(covered, start, end):
@@ -179,6 +183,17 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int] | None:
     if not phrase or len(phrase.split(None, MAX_WORDS)) > MAX_WORDS:
         return None
     return start, start + len(phrase)
+
+
+def _union(spans: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The text ``spans`` cover, as sorted spans that do not overlap (spans that only touch stay apart)."""
+    out: list[tuple[int, int]] = []
+    for start, end in sorted(spans):
+        if out and start < out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], end))
+        else:
+            out.append((start, end))
+    return out
 
 
 def _crosses(spans: Sequence[tuple[int, int]], start: int, end: int) -> bool:

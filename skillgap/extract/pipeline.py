@@ -118,6 +118,8 @@ class SkillPipeline:
         for skill_id, forms in ambiguous.items():
             self.unsure.add(skill_id, [make(f) for f in sorted(forms)])
         self.stop_words = frozenset(self.nlp.Defaults.stop_words)
+        #: (skill id, form) of the ambiguous forms that count only as the whole of their item (`Skill.whole_item`).
+        self.whole_item = frozenset((skill.id, normalize_term(f)) for skill in taxonomy for f in skill.whole_item)
         self.patterns = GatedMatcher(vocab, {s.id: s.patterns for s in taxonomy if s.patterns}, self.stop_words)
         for kind, phrases in self.cues.phrases.items():
             self.cue_matcher.add(kind, [make(p) for p in phrases])
@@ -189,7 +191,7 @@ class SkillPipeline:
     def cue_spans(self, doc: Doc, kind: str | None = None) -> CueSpans:
         """Where the cue phrases of each kind occur in ``doc``, a document of ``kind`` (form fields are read in postings only)."""
         kinds = self._cue_kinds
-        return CueSpans([(kinds[k], s, e) for k, s, e in self.cue_matcher(doc)], doc, kind)
+        return CueSpans([(kinds[k], s, e) for k, s, e in self.cue_matcher(doc)], doc, kind, self.cues.bullets)
 
 
 def _blank_english() -> Language:
@@ -465,7 +467,7 @@ class SkillExtractor:
             not m.ambiguous
             or context.in_technical_context(
                 doc, m.start, m.end, section=view.section(view.char_start(m.start)), skill_tokens=tokens, item_tokens=view.item_tokens(raw, tokens, cues),
-                cues=cues, cue_spans=view.cue_spans, clauses=view.clauses,
+                cues=cues, cue_spans=view.cue_spans, clauses=view.clauses, whole_item=(m.skill_id, normalize_term(view.text_of(m))) in self.pipeline.whole_item,
             )
             for m in matches
         ]

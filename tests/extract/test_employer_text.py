@@ -73,3 +73,14 @@ def test_form_fields_of_a_posting_ask_for_no_skill(rules_only) -> None:
     # a résumé's "Department:" names the candidate's own field
     assert list(rules_only.extract("Department: Computer Science\nSkills: Python", kind="resume").skill_ids) == ["computer-science", "python"]
     assert list(rules_only.extract("Department: Computer Science\nSkills: Python", kind="posting").skill_ids) == ["python"]
+
+
+@pytest.mark.parametrize("bullet", ["•", "●", "*", "-", "o"])
+def test_a_form_field_after_a_bullet_of_the_cues_asks_for_no_skill(rules_only, bullet: str) -> None:
+    """The line-start test of form fields reads `cues.bullets`, as the bulleted-line rules do."""
+    assert list(rules_only.extract(f"{bullet} Department: Machine Learning\n{bullet} Experience with SQL", kind="posting").skill_ids) == ["sql"]
+
+
+def test_a_mark_that_is_no_bullet_opens_no_form_field(rules_only) -> None:
+    """A quote mark is no bullet: the line is a sentence about the department, not a form's field."""
+    assert list(rules_only.extract("> Department: Machine Learning", kind="posting").skill_ids) == ["machine-learning"]

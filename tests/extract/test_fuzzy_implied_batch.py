@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from skillgap.extract import SkillExtractor
-from skillgap.extract.fuzzy import FuzzyIndex, candidate_phrases
+from skillgap.extract.fuzzy import FuzzyIndex, candidate_phrases, fuzzy_hits
 
 
 @pytest.mark.parametrize(
@@ -48,6 +48,18 @@ def test_length_band_loses_no_match(extractor: SkillExtractor) -> None:
     edge = FuzzyIndex([("Kubernetes", "kubernetes"), ("Kubeflow", "kubeflow")], cutoff=90)
     assert edge._band("k", 12) == (["kubernetes"], ["kubernetes"])  # 8 chars can never reach 90 against 12
     assert edge.lookup("kubernetesss") == ("kubernetes", pytest.approx(100 * 20 / 22))  # 12 vs 10 chars: on the band's edge, still in
+
+
+def test_no_fuzzy_candidate_inside_or_on_a_match_whatever_the_order_of_the_matches() -> None:
+    """The resolved matches come longest first at a start ("Regression Testing" before the
+    "Regression" it holds): a candidate inside the longer one is covered all the same."""
+    text = "Tools • Regression Testing, Testng, Jenkins"  # "Testing" is a capitalised term of its own
+    index = FuzzyIndex([("Testing", "testing-frameworks"), ("TestNG", "testng")], cutoff=80)
+    longer, inner = (8, 26), (8, 18)  # "Regression Testing", "Regression"
+    for covered in ([longer, inner], [inner, longer]):
+        assert [(text[h.start : h.end], h.skill_id) for h in fuzzy_hits(text, index, covered)] == [("Testng", "testng")]
+    # a candidate holding whole matches still competes with them ("Postgre SQL" holds "SQL")
+    assert [(h.start, h.end) for h in fuzzy_hits("DB: Postgre SQL, Redis", FuzzyIndex([("PostgreSQL", "postgresql")], cutoff=90), [(12, 15)])] == [(4, 15)]
 
 
 def test_candidate_phrases_are_list_items_and_capitalised_terms() -> None:

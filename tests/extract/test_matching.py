@@ -120,6 +120,11 @@ def test_a_match_inside_a_longer_one_the_verifier_drops() -> None:
         ("Certified Kubernetes Application Developer (CKAD), The Linux Foundation", ["kubernetes"]),
         ("You'll report directly to Triplebytes' Head of Machine Learning", []),
         ("Experience with machine learning and Linux; strong leadership", ["machine-learning", "linux", "leadership"]),
+        # no phrase needed: other people ("with executive leadership"), an ambiguous name out of context
+        ("Partner with executive leadership to ensure alignment; gain support from executive leadership.", []),
+        ("an internal project for the company using Python and SQL for testing purposes", ["python", "sql"]),
+        ("Skills: Executive leadership, Python", ["leadership", "python"]),
+        ("Worked on software testing of the Python service", ["software-testing", "python"]),
     ],
 )
 def test_not_skill_phrases_and_job_titles(ids, text: str, expected: list[str]) -> None:

@@ -116,6 +116,35 @@ def test_access_as_a_permission_and_word_as_news_are_no_program(shipped: SkillEx
     assert [m.skill_id for m in shipped.extract(text, kind="posting").mentions if m.skill_id in ("ms-access", "microsoft-office")] == []
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "John Smith\n\nSkills: SVN user access, Git, Python\n",
+        "John Smith\n\nSkills: AWS IAM, Access key rotation\n",
+        "John Smith\n\nSKILLS\n• Firewall principles\n• Remote Access\n• Standard and extended access list\n",
+        "John Smith\n\nSKILLS\nTools: ServiceNow, Send Word Now, SCOM\n",
+    ],
+)
+def test_a_whole_item_form_inside_a_longer_item_of_a_skills_section_is_no_program(shipped: SkillExtractor, text: str) -> None:
+    """"Access" and "Word" are `whole_item` forms: a skills section is no excuse for a longer phrase holding them."""
+    profile = shipped.extract(text, kind="resume")
+    assert profile.document.sections[0].name == "skills"
+    assert [m.text for m in profile.mentions if m.skill_id in ("ms-access", "microsoft-office")] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("John Smith\n\nSKILLS\nR, Go, C, Access, Word, Excel\n", ["R", "Go", "C", "Access", "Word", "Excel"]),
+        # a version, a level word or a function word before it leave the name the whole of its item
+        ("John Smith\n\nSKILLS\nExcel 2016, Word 2010, Access (advanced), R\n", ["Excel", "Word", "Access", "R"]),
+        ("John Smith\n\nSKILLS\n• Basic Word, Excel and Power Point\n• Worked in Access, SQL\n", ["Word", "Excel", "Power Point", "Access", "SQL"]),
+    ],
+)
+def test_ambiguous_names_alone_in_a_skills_list_count(shipped: SkillExtractor, text: str, expected: list[str]) -> None:
+    assert [m.text for m in shipped.extract(text, kind="resume").mentions if m.method != "implied"] == expected
+
+
 def test_an_operating_systems_label_makes_windows_a_skill(shipped: SkillExtractor) -> None:
     text = "Database Oracle\n\nOperating Systems Windows\nLanguages SQL, JavaScript\n"
     assert [m.skill_id for m in shipped.extract(text, kind="resume").mentions if m.skill_id == "windows"] == ["windows"]
