@@ -69,6 +69,9 @@ _LIST_PUNCT = f"[;|{re.escape(BULLET_GLYPHS)}]"
 _GLUED_BRACKET = r"(?<=\w)[()\[\]]|[()\[\]](?=\w)|(?<=[)\]])[,;]"
 #: A bullet dash glued to a capitalised word ("-Supervised and unsupervised learning") is split off.
 _GLUED_DASH = r"-(?=[A-Z])"
+#: A dash glued after a word and followed by a space is split off: it separates a name from what
+#: follows ("French- Intermediate", "GIT- Creating branches", "ITIL- Incident Management").
+_TRAILING_DASH = r"(?<=[A-Za-z])-$"
 #: A comma glued after a name ending in a symbol ("C#,Asp.Net", "C++,Java") is split off.
 _GLUED_COMMA = r"(?<=[#+]),(?=\S)"
 #: A version number glued to a name ("TensorFlow2", "Python3.8") is split off the name.
@@ -143,12 +146,12 @@ class SkillPipeline:
         return self.nlp(text)
 
     def _tune_tokenizer(self, start: dict[str, Any] | None, forms: Iterable[str], ambiguous: Iterable[str]) -> None:
-        """List punctuation, glued brackets, bullet dashes, commas and versions split off; names with
+        """List punctuation, glued brackets, bullet and trailing dashes, commas and versions split off; names with
         punctuation ("C#", ".NET") kept whole; ``start`` is the special cases kept (English's exceptions)."""
         tok = self.nlp.tokenizer
         defaults = self.nlp.Defaults
         prefixes = compile_prefix_regex([_LIST_PUNCT, _GLUED_DASH, *defaults.prefixes])
-        suffixes = compile_suffix_regex([_LIST_PUNCT, _VERSION_SUFFIX, *defaults.suffixes])
+        suffixes = compile_suffix_regex([_LIST_PUNCT, _VERSION_SUFFIX, _TRAILING_DASH, *defaults.suffixes])
         infixes = compile_infix_regex([_LIST_PUNCT, _GLUED_BRACKET, _GLUED_COMMA, *defaults.infixes])
         if english_rules(self.nlp):  # our three additions, too, only split at punctuation or digits
             prefixes, suffixes, infixes = PlainWordSkip(prefixes), PlainWordSkip(suffixes), PlainWordSkip(infixes)  # type: ignore[assignment]
