@@ -203,3 +203,12 @@ def test_extraction_leaves_no_reference_cycles() -> None:
         gc.enable()
     assert {"python", "r", "sql", "collaboration"} <= {m.skill_id for m in profile.mentions}
 
+
+def test_a_name_broken_by_a_line_wrap_is_matched() -> None:
+    # DataTurks résumé: "Product Roadmap (2 years), Stakeholder" / "Management (10+ years)"; a blank line ends a name
+    text = "SKILLS\nAgile Methodologies (6 years), Product Roadmap (2 years), Stakeholder\nManagement (10+ years), Configuration\nmanagement, Machine\n\nLearning\n"
+    found = [(m.skill_id, m.text, m.start) for m in SkillExtractor().extract(text, kind="resume").mentions if m.method != "implied"]
+    assert found == [
+        ("agile", "Agile Methodologies", 7), ("product-management", "Product Roadmap", 38),
+        ("stakeholder-management", "Stakeholder\nManagement", 65), ("configuration-management", "Configuration\nmanagement", 101),
+    ]  # fmt: skip
