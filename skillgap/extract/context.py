@@ -296,8 +296,9 @@ class Clauses:
 
 
 def is_compound(doc: Doc, start: int, end: int) -> bool:
-    """True when the name is glued by a hyphen to a word: "C-suite", "Go-getter", "pre-Spark"."""
-    after = end < len(doc) - 1 and not doc[end - 1].whitespace_ and doc[end].text in ("-", "–") and doc[end + 1].is_alpha
+    """True when the name is glued by a hyphen to a word: "C-suite", "Go-getter", "pre-Spark"
+    (a dash with a space after it ends the name: "French- Intermediate")."""
+    after = end < len(doc) - 1 and not doc[end - 1].whitespace_ and doc[end].text in ("-", "–") and not doc[end].whitespace_ and doc[end + 1].is_alpha
     before = start > 1 and not doc[start - 1].whitespace_ and doc[start - 1].text in ("-", "–") and not doc[start - 2].whitespace_
     return bool(after or before)
 

@@ -314,7 +314,7 @@ class DocFeatures:
         """Which candidates are glued by a hyphen to a word ("C-suite", "pre-Spark"), as `context.is_compound`."""
         n, glued, hyphen = self._n, self._glued, self._hyphen
         last, nxt = numpy.minimum(ends, n - 1), numpy.minimum(ends + 1, n - 1)
-        after = (ends < n - 1) & glued[ends - 1] & hyphen[last] & self._alpha_array[nxt]
+        after = (ends < n - 1) & glued[ends - 1] & hyphen[last] & glued[last] & self._alpha_array[nxt]
         before = (starts > 1) & glued[starts - 1] & hyphen[starts - 1] & glued[numpy.maximum(starts - 2, 0)]
         return after | before
 

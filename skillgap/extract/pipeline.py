@@ -24,6 +24,7 @@ from typing import Any, Literal, Union
 import numpy
 from spacy.lang.en import English
 from spacy.language import Language
+from spacy.attrs import IS_ALPHA, IS_SPACE, LOWER
 from spacy.matcher import PhraseMatcher
 from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc, Span
@@ -69,6 +70,9 @@ _LIST_PUNCT = f"[;|{re.escape(BULLET_GLYPHS)}]"
 _GLUED_BRACKET = r"(?<=\w)[()\[\]]|[()\[\]](?=\w)|(?<=[)\]])[,;]"
 #: A bullet dash glued to a capitalised word ("-Supervised and unsupervised learning") is split off.
 _GLUED_DASH = r"-(?=[A-Z])"
+#: A dash glued after a word and followed by a space is split off: it separates a name from what
+#: follows ("French- Intermediate", "GIT- Creating branches", "ITIL- Incident Management").
+_TRAILING_DASH = r"(?<=[A-Za-z])-$"
 #: A comma glued after a name ending in a symbol ("C#,Asp.Net", "C++,Java") is split off.
 _GLUED_COMMA = r"(?<=[#+]),(?=\S)"
 #: A version number glued to a name ("TensorFlow2", "Python3.8") is split off the name.
@@ -113,8 +117,13 @@ class SkillPipeline:
         self.sure = PhraseMatcher(vocab, attr="LOWER")
         self.unsure = PhraseMatcher(vocab, attr="ORTH")
         self.cue_matcher = PhraseMatcher(vocab, attr="LOWER")
+        pairs: set[tuple[int, int]] = set()  # consecutive words of the sure names (LOWER hashes): where a wrapped name may be
         for skill_id, forms in sure.items():
-            self.sure.add(skill_id, [make(f) for f in sorted(forms)])
+            docs = [make(f) for f in sorted(forms)]
+            self.sure.add(skill_id, docs)
+            pairs.update((a.lower, b.lower) for d in docs for a, b in zip(d, d[1:]))
+        self._pairs = frozenset(pairs)
+        self._longest = max((len(make(f)) for forms in sure.values() for f in forms), default=1)
         for skill_id, forms in ambiguous.items():
             self.unsure.add(skill_id, [make(f) for f in sorted(forms)])
         self.stop_words = frozenset(self.nlp.Defaults.stop_words)
@@ -145,12 +154,12 @@ class SkillPipeline:
         return self.nlp(text)
 
     def _tune_tokenizer(self, start: dict[str, Any] | None, forms: Iterable[str], ambiguous: Iterable[str]) -> None:
-        """List punctuation, glued brackets, bullet dashes, commas and versions split off; names with
+        """List punctuation, glued brackets, bullet and trailing dashes, commas and versions split off; names with
         punctuation ("C#", ".NET") kept whole; ``start`` is the special cases kept (English's exceptions)."""
         tok = self.nlp.tokenizer
         defaults = self.nlp.Defaults
         prefixes = compile_prefix_regex([_LIST_PUNCT, _GLUED_DASH, *defaults.prefixes])
-        suffixes = compile_suffix_regex([_LIST_PUNCT, _VERSION_SUFFIX, *defaults.suffixes])
+        suffixes = compile_suffix_regex([_LIST_PUNCT, _VERSION_SUFFIX, _TRAILING_DASH, *defaults.suffixes])
         infixes = compile_infix_regex([_LIST_PUNCT, _GLUED_BRACKET, _GLUED_COMMA, *defaults.infixes])
         if english_rules(self.nlp):  # our three additions, too, only split at punctuation or digits
             prefixes, suffixes, infixes = PlainWordSkip(prefixes), PlainWordSkip(suffixes), PlainWordSkip(infixes)  # type: ignore[assignment]
@@ -178,6 +187,26 @@ class SkillPipeline:
         if len(self.patterns):
             out += [Match(s, e, ids[k], "pattern", False, SCORE_PATTERN) for k, s, e in self.patterns(doc, lower)]
         out += [Match(s, e, ids[k], "pattern", True, SCORE_CONTEXT) for k, s, e in self.unsure(doc)]
+        return out + self.wrapped(doc)
+
+    def wrapped(self, doc: Doc) -> list[Match]:
+        """Sure names broken by a line wrap or a run of spaces between two of their words
+        ("Stakeholder\\nManagement (10+ years)", "Six  Sigma"), which spaCy keeps as a whitespace
+        token: around each such token between two words that follow each other in a sure name, the
+        sure matcher reads the words with the whitespace left out. A blank line ends a name, and so
+        does a line that goes on with no word ("Python" / "2+ years" is no "Python 2")."""
+        if len(doc) < 3:
+            return []
+        array = doc.to_array([LOWER, IS_SPACE, IS_ALPHA])
+        lower, space, alpha = array[:, 0], array[:, 1].astype(bool), array[:, 2].astype(bool)
+        pairs, ids, reach = self._pairs, self._ids, self._longest - 1
+        out = []
+        for g in (numpy.flatnonzero(space[1:-1] & ~space[:-2] & alpha[2:]) + 1).tolist():
+            if (int(lower[g - 1]), int(lower[g + 1])) not in pairs or doc[g].text.count("\n") > 1:
+                continue
+            at = [i for i in range(max(0, g - reach), min(len(doc), g + reach + 1)) if i != g]
+            words = Doc(doc.vocab, words=[doc[i].text for i in at])
+            out += [Match(at[s], at[e - 1] + 1, ids[k], "exact") for k, s, e in self.sure(words) if at[s] < g < at[e - 1]]
         return out
 
     def renamed_acronym(self, text: str) -> bool:

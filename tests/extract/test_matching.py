@@ -49,6 +49,13 @@ def test_glued_bullet_dash_and_comma_after_symbol_split(extractor: SkillExtracto
     assert [t.text for t in extractor.nlp("C-suite -5")] == ["C", "-", "suite", "-5"]
 
 
+def test_trailing_dash_before_a_space_split(extractor: SkillExtractor) -> None:
+    # dotin / DataTurks résumés: "French- Intermediate", "version control tool GIT- Creating branches"
+    assert [t.text for t in extractor.nlp("GIT- Creating pre- and post-processing")] == ["GIT", "-", "Creating", "pre", "-", "and", "post", "-", "processing"]
+    found = [(m.skill_id, m.text) for m in SkillExtractor().extract("Experience on version control tool GIT- Creating branches, ITIL- Incident Management", kind="resume").mentions]
+    assert found == [("git", "version control"), ("git", "GIT"), ("it-service-management", "ITIL"), ("it-service-management", "Incident Management")]
+
+
 def test_a_pattern_of_another_skill_on_the_same_span_is_kept() -> None:
     # résumé awesomecv: "API microservices in Node.js Koa"; the gold counts any "X.js" as JavaScript
     mentions = SkillExtractor().extract("Implemented API microservices in Node.js and D3.js").mentions
@@ -200,3 +207,13 @@ def test_extraction_leaves_no_reference_cycles() -> None:
     finally:
         gc.enable()
     assert {"python", "r", "sql", "collaboration"} <= {m.skill_id for m in profile.mentions}
+
+
+def test_a_name_broken_by_a_line_wrap_is_matched() -> None:
+    # DataTurks résumé: "Product Roadmap (2 years), Stakeholder" / "Management (10+ years)"; a blank line ends a name
+    text = "SKILLS\nAgile Methodologies (6 years), Product Roadmap (2 years), Stakeholder\nManagement (10+ years), Configuration\nmanagement, Machine\n\nLearning\n"
+    found = [(m.skill_id, m.text, m.start) for m in SkillExtractor().extract(text, kind="resume").mentions if m.method != "implied"]
+    assert found == [
+        ("agile", "Agile Methodologies", 7), ("product-management", "Product Roadmap", 38),
+        ("stakeholder-management", "Stakeholder\nManagement", 65), ("configuration-management", "Configuration\nmanagement", 101),
+    ]  # fmt: skip

@@ -52,6 +52,17 @@ def test_a_nationality_or_a_name_is_no_language(shipped: SkillExtractor, text: s
     assert [m.skill_id for m in shipped.extract(text, kind="posting").mentions if m.skill_id.startswith("languages-")] == []
 
 
+def test_languages_with_a_level(shipped: SkillExtractor) -> None:
+    # dotin résumés: "French- Intermediate Spanish- Intermediate ... Italian- Fluent", "Spanish - Beginners level",
+    # "Spanish (fluent)", "Fluent in spoken and written Japanese"
+    text = "Jo Bloggs\nBuyer\n\nLANGUAGES\nFrench- Intermediate\nItalian- Fluent\nGerman (basic)\n\nINTERESTS\nSpanish - Beginners level\nFluent in spoken and written Japanese\n"
+    found = [(m.skill_id, m.text) for m in shipped.extract(text, kind="resume").mentions]
+    assert found == [
+        ("languages-french", "French- Intermediate"), ("languages-italian", "Italian- Fluent"), ("languages-german", "German (basic)"),
+        ("languages-spanish", "Spanish - Beginners"), ("languages-japanese", "Fluent in spoken and written Japanese"),
+    ]  # fmt: skip
+
+
 STORE_MANAGER = """Jane Doe
 Store Manager
 
