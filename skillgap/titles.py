@@ -10,11 +10,8 @@ and "Logistics" meets "Logistic":
 
     title = 1 - 0.5 ** |stems(job title) & stems(candidate titles)|
 
-(0..1: each title word the two share halves the distance to 1; words of one or two letters,
-numbers and the words that say how long someone worked, not what the job is, are left out:
-``positions.not_title_words`` in ``taxonomy/career.yaml``, "years", "experience": a posting
-titled "Junior Software Developer (1-4 years experience)" and a headline "8 years experience"
-share no role by them). It counts shared words rather than the share of the job title's words,
+(0..1: each title word the two share halves the distance to 1; words of one or two letters and
+numbers are left out). It counts shared words rather than the share of the job title's words,
 so a long, specific title ("Junior Backend Java Developer") is not worth less than a short
 generic one ("Developer") to a candidate it describes: on the Vanetik tuning CVs the share
 ranked the vacancies at Spearman -0.30 and the count at +0.08.
@@ -26,7 +23,6 @@ import re
 from collections.abc import Iterable
 
 from .documents.career import Career
-from .documents.careervocab import load_career_vocabulary
 from .documents.model import Document
 from .words import words
 
@@ -79,10 +75,8 @@ def job_title(document: Document) -> str:
 
 
 def stems(text: str) -> frozenset[str]:
-    """The words of a text cut to `STEM` letters, without numbers, words shorter than three letters
-    and the career vocabulary's ``not_title_words`` (years of experience are not a role)."""
-    tenure = load_career_vocabulary().not_title_words
-    return frozenset(w[:STEM] for w in words(text) if len(w) > 2 and not w[0].isdigit() and w not in tenure)
+    """The words of a text cut to `STEM` letters, without numbers and words shorter than three letters."""
+    return frozenset(w[:STEM] for w in words(text) if len(w) > 2 and not w[0].isdigit())
 
 
 def title_similarity(job: str, candidate_titles: Iterable[str]) -> tuple[float, tuple[str, ...]]:

@@ -41,7 +41,6 @@ class CareerVocabulary:
     employer_suffixes: frozenset[str]
     employer_joiners: tuple[str, ...]
     title_joiners: frozenset[str]
-    not_title_words: frozenset[str]
     run_on_ends: frozenset[str]
     education_sections: tuple[str, ...]
     levels: Mapping[str, tuple[str, ...]]
@@ -175,7 +174,6 @@ def load_career_vocabulary(path: str | None = None) -> CareerVocabulary:
         employer_suffixes=frozenset(reader.list("positions.employer_suffixes")),
         employer_joiners=reader.list("positions.employer_joiners"),
         title_joiners=frozenset(reader.list("positions.title_joiners")),
-        not_title_words=frozenset(reader.list("positions.not_title_words")),
         run_on_ends=frozenset(reader.list("positions.run_on_ends")),
         education_sections=reader.list("education.sections"),
         levels=levels,
