@@ -20,7 +20,10 @@ against the documents of the same ranking, the ranked document's length, and ran
 mean over 200 seeded shuffles). Each part of the split (`benchmarks.splits`: FERR jobs and
 Vanetik CVs alternating by file order, first = tuning) is reported separately, with a paired
 bootstrap (10,000 resamples of the rankings, seed 0) of every method's difference to BM25.
-Every document is read and its skills extracted once per run.
+Every document is read and its skills extracted once per run. When every ranking ranks the same
+items (Vanetik's 5 vacancies), each method's Spearman is also split in two (`item_effects`): the
+items' mean scores against their mean grades (a fixed order of the vacancies, the same for every
+CV) and each ranking's deviations from the other rankings' means (which vacancy suits which CV).
 
 Run: PYTHONPATH=. python benchmarks/ranking.py [--speed]
 """
@@ -324,12 +327,35 @@ def figures(units: list[Unit], weights: MatchWeights) -> dict[str, np.ndarray]:
     return out
 
 
+def shared_items(units: list[Unit]) -> bool:
+    """Whether every ranking ranks the same items in the same order (Vanetik: each CV, the same 5 vacancies)."""
+    return len(units) > 2 and all([p.text for p in u.pairs] == [p.text for p in units[0].pairs] for u in units)
+
+
+def item_effects(units: list[Unit], method) -> tuple[float, float]:
+    """For rankings of the same items: (Spearman of the items' mean scores with their mean grades,
+    mean Spearman over rankings of each score's and each grade's deviation from that item's mean
+    over the *other* rankings). The first is what a method earns by ordering the items the same
+    way whoever asks (a vacancy every annotator likes); the second whether it tells which item
+    suits which ranking (the part of a match that can carry over to other items)."""
+    scores = np.asarray([method(u) for u in units], dtype=float)
+    grades = np.asarray([np.mean(u.grades, axis=0) for u in units])
+    def others(m: np.ndarray) -> np.ndarray:  # each ranking's items' mean over the other rankings
+        return (m.sum(axis=0) - m) / (len(units) - 1)
+
+    within = [spearman(s, g) for s, g in zip(scores - others(scores), grades - others(grades))]
+    return spearman(scores.mean(axis=0), grades.mean(axis=0)), float(np.nanmean(within))
+
+
 def print_table(title: str, units: list[Unit], weights: MatchWeights) -> None:
     table = figures(units, weights)
+    shared = shared_items(units)
     base = table[BASELINE]
     refused = sum(all(not p.possible for p in u.pairs) for u in units)
     print(f"{title}: {len(units)} rankings ({refused} with no taxonomy skill in the job: ranked on the other parts)")
-    print(f"  {'method':<30} {'NDCG@10':>8} {'Spearman':>9}   minus BM25, 95 % bootstrap interval (NDCG | Spearman)")
+    print(f"  {'method':<30} {'NDCG@10':>8} {'Spearman':>9}   minus BM25, 95 % bootstrap interval (NDCG | Spearman)"
+          + ("   ρ item means | ρ within items" if shared else ""))
+    every = methods(weights)
     for name, values in table.items():
         nd, rho = np.nanmean(values, axis=0)
         line = f"  {name:<30} {nd:8.3f} {rho:+9.3f}"
@@ -341,6 +367,8 @@ def print_table(title: str, units: list[Unit], weights: MatchWeights) -> None:
                 lo, hi = bootstrap(diffs)
                 cells.append(f"{diffs.mean():+.3f} [{lo:+.3f}, {hi:+.3f}]")
             line += "   " + " | ".join(cells)
+        if shared and every[name] is not None:
+            line = f"{line:<116}" + "   {:+.2f} | {:+.3f}".format(*item_effects(units, every[name]))
         print(line)
 
 

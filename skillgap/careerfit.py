@@ -3,7 +3,9 @@ candidate's `Career`, each as one row with evidence from both documents.
 
 ``months_met(months, years)`` is the rule for per-skill years too: a skill that is there with
 fewer months than the years asked is ``short`` (neither missing nor fully matched); unknown
-months (the skill is named outside dated positions) leave the years unjudged.
+months (the skill is named outside dated positions) leave the years unjudged. Months of 0 are
+unknown too (`known_months`): positions dated by one year or one month each ("Front-End
+Developer 2019") say when someone worked, not for how long.
 """
 
 from __future__ import annotations
@@ -76,9 +78,15 @@ def career_asks(posting: SkillProfile) -> CareerAsks:
     )
 
 
+def known_months(months: int | None) -> int | None:
+    """Months of dated positions as evidence of how long someone worked: None when unknown, and
+    for 0, which only positions dated by a single year or month give (their length is not printed)."""
+    return months or None
+
+
 def months_met(months: int | None, years: float | None) -> bool | None:
-    """Whether ``months`` of experience meet ``years`` asked (None when either is unknown)."""
-    if months is None or years is None:
+    """Whether ``months`` of experience meet ``years`` asked (None when either is unknown, `known_months`)."""
+    if known_months(months) is None or years is None:
         return None
     return months >= round(years * 12)
 
@@ -95,7 +103,7 @@ def career_checks(asks: CareerAsks | None, career: Career, weights: CareerWeight
         return ()
     rows = []
     if asks.min_years is not None:
-        total = career.total_months(as_of)
+        total = known_months(career.total_months(as_of))
         dated = [p for p in career.positions if p.start is not None]
         evidence = "; ".join(f"{p.title or 'position'} {p.date_text}" for p in dated[:4])
         rows.append(

@@ -45,7 +45,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal, Union
 
-from .careerfit import CareerAsks, CareerCheck, CareerWeights, career_asks, career_checks, months_met, years_text
+from .careerfit import CareerAsks, CareerCheck, CareerWeights, career_asks, career_checks, known_months, months_met, years_text
 from .documents.model import Document
 from .documents.paths import as_path
 from .errors import SkillgapError
@@ -538,7 +538,7 @@ def _judge(req: Requirement, stated: Mapping[str, list[Mention]], job: PreparedJ
     status: Status = "missing"
     via: str | None = None
     record = (months or {}).get(req.skill_id)
-    skill_months = record.months if record is not None else None
+    skill_months = known_months(record.months) if record is not None else None
     if req.skill_id in stated:
         status = "short" if months_met(skill_months, req.years) is False else "matched"
     elif via := _first_stated(stated, job.alternatives.get(req.skill_id, frozenset())):

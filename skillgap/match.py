@@ -16,8 +16,9 @@ judged, e.g. skills for a posting in which the taxonomy finds none):
 - ``experience``: the mean, over the years the job asks (its overall minimum and each skill's
   years), of ``min(1, has / asked)``: the candidate's total months of dated positions
   (`Career.total_months`) against the minimum, the months of positions naming a skill against
-  its years (`RequirementResult.months`); asks whose months are unknown drop out, and the part is
-  NaN when none is left. Evidence: "overall: 3 of 5 years", "Python: 2 of 5 years".
+  its years (`RequirementResult.months`); asks whose months are unknown (0 months too: positions
+  dated by one year each, `skillgap.careerfit.known_months`) drop out, and the part is NaN when
+  none is left. Evidence: "overall: 3 of 5 years", "Python: 2 of 5 years".
 - ``education``: the candidate's highest degree level against the lowest level the job accepts,
   on the degree ladder (`skillgap.documents.careervocab.LEVELS`): 1 at or above it (or below it
   when the posting lets experience replace the degree and the overall years are met), else the
@@ -57,7 +58,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from .careerfit import CareerAsks, months_met, years_text
+from .careerfit import CareerAsks, known_months, months_met, years_text
 from .documents.careervocab import LEVEL_RANK
 from .errors import TaxonomyError
 from .gap import depth
@@ -195,7 +196,7 @@ def experience_part(report: GapReport, asks: CareerAsks | None, as_of: date | No
     """Mean of ``min(1, has / asked)`` over the years asked (overall and per skill) whose months are known; NaN when none."""
     shares, evidence = [], []
     minimum = asks.min_years if asks is not None else None
-    total = report.candidate.career.total_months(as_of) if minimum else None
+    total = known_months(report.candidate.career.total_months(as_of)) if minimum else None
     if minimum and total is not None:
         shares.append(min(1.0, total / (minimum * 12)))
         evidence.append(f"overall: {years_text(total, minimum)}")

@@ -39,3 +39,23 @@ def test_fit_takes_the_first_best_setting_and_a_pull_towards_equal_weights():
     table = np.asarray([[[0.80, 0.10], [0.82, 0.12], [0.82, 0.12]]])  # one FERR ranking x 3 settings x (NDCG, rho)
     assert fit(Procedure("grid", lambda s: True), table, [0], ["FERR"], grid) == {"FERR": 1, "Vanetik": 1}  # first of the two best, one setting for both directions
     assert fit(Procedure("pulled", lambda s: True, shrink=0.1), table, [0], ["FERR"], grid) == {"FERR": 0, "Vanetik": 0}  # the pull (0.1 x mean |w - 1|) outweighs +0.02
+
+
+def test_item_effects_split_a_fixed_order_from_which_item_suits_which_ranking():
+    from benchmarks.ranking import Pair, Unit, item_effects, shared_items
+
+    texts = ["vacancy a", "vacancy b", "vacancy c"]
+    # every ranking grades a > b > c; ranking 1 also likes c a little more than the others do
+    grades = [[3.0, 2.0, 1.0], [3.0, 2.0, 1.5], [3.0, 2.0, 1.0]]
+    units = [Unit("V", str(i), "tuning", "cv", [Pair(0, 1, 0, 0, 0, 0, 0, len(t), t) for t in texts], [g]) for i, g in enumerate(grades)]
+    assert shared_items(units)
+    fixed = {id(u): np.asarray([3.0, 2.0, 1.0]) for u in units}  # the same order for everyone: all item means, nothing within
+    means, within = item_effects(units, lambda u: fixed[id(u)])
+    assert means == pytest.approx(1.0) and within == 0.0
+    # only ranking 1 scores c up: as a fixed order that puts c first (item means 0, 0, 1/3 against
+    # grades 3, 2, 7/6: rho -sqrt(3)/2), but against the other rankings each deviation is right
+    # (ranking 1: c +1 where its grade is +0.5; rankings 0 and 2: c -0.5 where theirs is -0.25)
+    suited = {id(units[1]): np.asarray([0.0, 0.0, 1.0])}
+    means, within = item_effects(units, lambda u: suited.get(id(u), np.zeros(3)))
+    assert means == pytest.approx(-(3**0.5) / 2) and within == pytest.approx(1.0)
+    assert not shared_items(units[:1] + [Unit("V", "x", "tuning", "cv", [Pair(0, 1, 0, 0, 0, 0, 0, 1, "other")], [[1.0]])])

@@ -46,6 +46,19 @@ def test_experience_has_no_value_when_no_years_are_asked(extractor):
     assert math.isnan(experience_part(report, None, AS_OF).value)  # a role asks nothing of a career
 
 
+def test_positions_dated_by_one_year_leave_the_months_unknown_not_zero(extractor, job):
+    # "Data Engineer 2019" says when, not for how long: the career totals 0 months, which must
+    # not read as "0 of 3 years" (experience 0, Python short) but as unknown (no value, matched)
+    resume = "Experience\nData Engineer\t2019\nBuilt pipelines in Python and SQL.\nSkills\nPython, SQL\n"
+    report = compare(extractor.extract(read_document(resume, kind="resume")), job, as_of=AS_OF)
+    assert report.candidate.career.total_months(AS_OF) == 0
+    assert math.isnan(experience_part(report, job.asks, AS_OF).value)
+    python = next(r for r in report.results if r.skill_id == "python")
+    assert (python.status, python.months) == ("matched", None)
+    experience = next(c for c in report.career if c.name == "experience")
+    assert (experience.has, experience.met) == ("unknown", None)
+
+
 @pytest.mark.parametrize(
     ("education", "value", "evidence"),
     [
