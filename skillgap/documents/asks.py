@@ -27,8 +27,12 @@ MAX_LIST_LINES = 12
 #: ("e.g.", "M.Sc.", a single letter), or at a spaced dash before a capital (requirements run
 #: together on one line: "... patterns - At least 3 years ..."), or at an asterisk glued to a
 #: word's end before a capital or a digit (a list flattened: "5+ years of experience* Comfort
-#: writing SQL", "... military experience* 1 year of experience").
-_CLAUSE_END = re.compile(r"(?<!\be\.g)(?<!\bi\.e)(?<!\b[A-Za-z])(?<!\bSc)(?<!\bvs)[.;!?](?=\s|$)|\n| [-–•] (?=[A-Z])|(?<=[\w):])\*(?= ?[A-Z\d])")
+#: writing SQL", "... military experience* 1 year of experience"). The pattern opens with the
+#: set of the characters an end opens with, and checks what stands before one after it: the
+#: scan skips every other character at once (a clause is read for every number and degree word).
+_CLAUSE_END = re.compile(
+    r"[.;!?\n *](?:(?<=[.;!?])(?<!\be\.g.)(?<!\bi\.e.)(?<!\b[A-Za-z].)(?<!\bSc.)(?<!\bvs.)(?=\s|$)|(?<=\n)|(?<= )[-–•] (?=[A-Z])|(?<=[\w):]\*)(?= ?[A-Z\d]))"
+)
 
 #: Any letter or digit: words follow a years number in its clause.
 _WORD_CHAR = re.compile(r"\w")
@@ -117,7 +121,10 @@ class _AsksReader:
         # "3 years", "3-5 years", "two (2) years", "3 (three) years": a number, then its other
         # spelling in brackets
         num = rf"{num}(?:\s*\(\s*{num}\s*\))?"
-        self.years_re = re.compile(rf"(?<![\w.])(?P<lo>{num})\s*\+?\s*(?:(?:-|–|—|to)\s*{num}\s*\+?\s*)?(?:{years})(?![\w])\+?", re.IGNORECASE)
+        # a number opens with a digit or a number word's first letter: the lookahead skips the
+        # other positions of the text before the alternatives
+        firsts = re.escape("".join(sorted({w[0] for w in vocab.numbers})))
+        self.years_re = re.compile(rf"(?=[\d{firsts}])(?<![\w.])(?P<lo>{num})\s*\+?\s*(?:(?:-|–|—|to)\s*{num}\s*\+?\s*)?(?:{years})(?![\w])\+?", re.IGNORECASE)
         self.first_number = re.compile(rf"\d{{1,2}}(?:\.\d)?|{numbers}", re.IGNORECASE)
         self.not_before = re.compile(rf"(?:{words_pattern(vocab.not_years_before).pattern})[ \t]+(?:the[ \t]+)?$", re.IGNORECASE)
         self.substitution = words_pattern(vocab.substitution)
