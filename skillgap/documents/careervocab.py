@@ -105,7 +105,9 @@ def trie_pattern(words: Iterable[str], between: str = "") -> str:
         branches = [atom(c) + rest(child) for c, child in sorted(node.items()) if c]
         if not branches:
             return ""
-        body = between + "(?:" + "|".join(branches) + ")"
+        # one branch needs no group: "8570" is one run of literals, not 8(?:5(?:7(?:0))), which
+        # the regex parser reads a group at a time (the first scan of a process compiles them)
+        body = between + (branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")")
         return f"(?:{body})?" if "" in node else body
 
     return "(?:" + "|".join(atom(c) + rest(child) for c, child in sorted(root.items())) + ")"

@@ -78,12 +78,15 @@ class DateReader:
         present = trie_pattern(vocab.present)
         year = r"(?:19|20)\d\d"
         # Every date starts a word with a digit or the first two letters of a month, season or
-        # present word: the lookahead skips every other word before the alternatives, and a word
-        # of letters skips the alternatives that open with a digit at once (of two alternatives
-        # that can match at one position, the first printed still wins).
-        openings = trie_pattern({w[:2] for w in (*vocab.months, *vocab.seasons, *vocab.present)})
+        # present word: the lookaheads (the first letter, a cheap test, then the two) skip every
+        # other word before the alternatives, and a word of letters skips the alternatives that
+        # open with a digit at once (of two alternatives that can match at one position, the
+        # first printed still wins).
+        words = (*vocab.months, *vocab.seasons, *vocab.present)
+        firsts = "".join(sorted({w[0] for w in words}))
+        openings = trie_pattern({w[:2] for w in words})
         self.token = re.compile(
-            rf"\b(?=\d|{openings})(?:"
+            rf"\b(?=[\d{re.escape(firsts)}])(?=\d|{openings})(?:"
             # "3 Nov 2019", "November 3, 2019", "Jan 2019", "Jan. 2019", "January, 2019", "Jan'19", "11-Sep-20"
             rf"(?<![\w])(?:\d{{1,2}}(?:st|nd|rd|th)?[\s\-/.]+)?(?P<mw>{month_words})\.?(?:\s*\d{{1,2}}(?:st|nd|rd|th)?,)?(?:[\s,.\-/]*(?P<y1>{year})(?!\d)|\s?['’\-](?P<yy1>\d\d)(?!\d))"
             + "|(?=\\d)(?:"
