@@ -27,8 +27,12 @@ MAX_LIST_LINES = 12
 #: ("e.g.", "M.Sc.", a single letter), or at a spaced dash before a capital (requirements run
 #: together on one line: "... patterns - At least 3 years ..."), or at an asterisk glued to a
 #: word's end before a capital or a digit (a list flattened: "5+ years of experience* Comfort
-#: writing SQL", "... military experience* 1 year of experience").
-_CLAUSE_END = re.compile(r"(?<!\be\.g)(?<!\bi\.e)(?<!\b[A-Za-z])(?<!\bSc)(?<!\bvs)[.;!?](?=\s|$)|\n| [-–•] (?=[A-Z])|(?<=[\w):])\*(?= ?[A-Z\d])")
+#: writing SQL", "... military experience* 1 year of experience"). The pattern opens with the
+#: set of the characters an end opens with, and checks what stands before one after it: the
+#: scan skips every other character at once (a clause is read for every number and degree word).
+_CLAUSE_END = re.compile(
+    r"[.;!?\n *](?:(?<=[.;!?])(?<!\be\.g.)(?<!\bi\.e.)(?<!\b[A-Za-z].)(?<!\bSc.)(?<!\bvs.)(?=\s|$)|(?<=\n)|(?<= )[-–•] (?=[A-Z])|(?<=[\w):]\*)(?= ?[A-Z\d]))"
+)
 
 #: Any letter or digit: words follow a years number in its clause.
 _WORD_CHAR = re.compile(r"\w")
@@ -65,6 +69,11 @@ class YearsStatement:
     #: computer science, physics or related field (Economics, Statistics)"), or 0: the names in
     #: it are fields of experience, not skills.
     field_end: int = 0
+    #: Where that list of fields starts: after the last opening word of a field ("in", "of")
+    #: before its end, else at the number's end ("4-6 years of experience building statistical
+    #: models, has a Masters degree in Statistics, Mathematics or another quantitative field":
+    #: the models are a skill, the degree's subjects fields).
+    field_start: int = 0
 
 
 @dataclass(frozen=True)
@@ -117,17 +126,22 @@ class _AsksReader:
         # "3 years", "3-5 years", "two (2) years", "3 (three) years": a number, then its other
         # spelling in brackets
         num = rf"{num}(?:\s*\(\s*{num}\s*\))?"
-        self.years_re = re.compile(rf"(?<![\w.])(?P<lo>{num})\s*\+?\s*(?:(?:-|–|—|to)\s*{num}\s*\+?\s*)?(?:{years})(?![\w])\+?", re.IGNORECASE)
+        # a number opens with a digit or a number word's first letter: the lookahead skips the
+        # other positions of the text before the alternatives
+        firsts = re.escape("".join(sorted({w[0] for w in vocab.numbers})))
+        self.years_re = re.compile(rf"(?=[\d{firsts}])(?<![\w.])(?P<lo>{num})\s*\+?\s*(?:(?:-|–|—|to)\s*{num}\s*\+?\s*)?(?:{years})(?![\w])\+?", re.IGNORECASE)
         self.first_number = re.compile(rf"\d{{1,2}}(?:\.\d)?|{numbers}", re.IGNORECASE)
         self.not_before = re.compile(rf"(?:{words_pattern(vocab.not_years_before).pattern})[ \t]+(?:the[ \t]+)?$", re.IGNORECASE)
         self.substitution = words_pattern(vocab.substitution)
         self.not_after = re.compile(rf"\s*(?:{words_pattern(vocab.not_years_after).pattern})", re.IGNORECASE)
         self.field_list = words_pattern(vocab.field_lists)
+        self.field_opener = words_pattern(vocab.field_openers)
         self.subset = re.compile(rf"(?:{words_pattern(vocab.subset).pattern})\W+(?:\w+\W+){{0,3}}$", re.IGNORECASE)
         self.connective = words_pattern(vocab.connectives)
         self.preferred = words_pattern(vocab.preferred)
         self.equivalent = words_pattern(vocab.equivalent)
         self.experience = words_pattern(vocab.experience_words)
+        self.years_word = words_pattern(vocab.years_words)
         # a number opening its requirement line: bullets, a list number ("2."), a cue ("Minimum of")
         self.line_head = re.compile(rf"[\s•*·\-–]*(?:\d{{1,2}}[.)]\s+)?(?:(?:{words_pattern(vocab.line_heads).pattern})\s+)?", re.IGNORECASE)
         self.tenure_label = words_pattern(vocab.tenure_labels)
@@ -146,10 +160,13 @@ class _AsksReader:
         hi = m.start() if m else len(text)
         return lo, hi
 
-    def _is_preferred(self, lo: int, hi: int) -> bool:
+    def _is_preferred(self, lo: int, hi: int, own: int | None = None) -> bool:
         """The statement is preferred: its section is, or a preferred word in it that does not
         qualify only one degree of it ("A bachelor's degree (graduate degree preferred)", "Ph.D.
-        (preferred) or Masters ...")."""
+        (preferred) or Masters ...") or an aside in brackets about years or experience that does
+        not hold a years statement's own number at ``own`` ("A bachelor's degree and 2 years of
+        experience (5 or more years preferred)", "4+ years of SQL experience (NoSQL experience
+        is a plus)"; but "SQL (2+ years preferred)" is)."""
         section = self.doc.section_at(lo)
         if section is not None and section.name == "preferred":
             return True
@@ -158,8 +175,13 @@ class _AsksReader:
             bracket = _bracket_around(text, m.start(), lo, hi)
             if bracket is None:
                 return True
-            if self._names_degree(text[bracket[0] : bracket[1]]):
+            inside = text[bracket[0] : bracket[1]]
+            if own is not None and bracket[0] <= own < bracket[1]:
+                return True  # "SQL (2+ years preferred)": the statement's own bracket
+            if self._names_degree(inside):
                 continue  # "(graduate degree preferred)": that degree is
+            if self.years_word.search(inside) or self.experience.search(inside):
+                continue  # "(5 or more years preferred)", "(NoSQL experience is a plus)": that aside is
             if self._names_degree(text[max(lo, bracket[0] - 16) : bracket[0]]) and self._names_degree(text[bracket[1] : hi]):
                 continue  # "Ph.D. (preferred) or Masters": the alternative before it is
             return True
@@ -195,9 +217,10 @@ class _AsksReader:
                     break
             subset = previous == (lo, hi) and bool(self.subset.search(text, lo, m.start()))
             previous = (lo, hi)
+            fields = self._field_span(m.end(), hi)
             yield YearsStatement(
-                years, m.start(), m.end(), lo, hi, tail_end, self._is_preferred(lo, hi), " ".join(text[lo:hi].split()),
-                skill_before=skill_before, subset=subset, list_end=self._list_end(hi), about_experience=about_experience, field_end=self._field_end(m.end(), hi),
+                years, m.start(), m.end(), lo, hi, tail_end, self._is_preferred(lo, hi, m.start()), " ".join(text[lo:hi].split()),
+                skill_before=skill_before, subset=subset, list_end=self._list_end(hi), about_experience=about_experience, field_start=fields[0], field_end=fields[1],
             )
 
     def _heads_line(self, start: int, end: int, hi: int) -> bool:
@@ -212,15 +235,17 @@ class _AsksReader:
         above = text[:line_start].rstrip().rsplit("\n", 1)[-1].strip(" \t:")
         return not self.tenure_label.fullmatch(above)  # "Duration" / "2 years, plus 3 months training"
 
-    def _field_end(self, start: int, clause_end: int) -> int:
-        """The end of a field list after a years number ("... physics or related field", with the
-        bracket after it: "a related field (Statistics, Economics)"), or 0 without one."""
+    def _field_span(self, start: int, clause_end: int) -> tuple[int, int]:
+        """Where a field list after a years number starts (after the last field opener before its
+        end, else at ``start``) and ends ("... physics or related field", with the bracket after
+        it: "a related field (Statistics, Economics)"), or (0, 0) without one."""
         text = self.doc.text
         m = self.field_list.search(text, start, clause_end)
         if m is None:
-            return 0
+            return 0, 0
         bracket = _BRACKET_AFTER.match(text[m.end() : clause_end])
-        return m.end() + (bracket.end() if bracket else 0)
+        openers = list(self.field_opener.finditer(text, start, m.start()))
+        return (openers[-1].end() if openers else start), m.end() + (bracket.end() if bracket else 0)
 
     def _list_end(self, clause_end: int) -> int:
         """The end of the bulleted lines under a statement whose line ends with a colon ("3+ years

@@ -67,12 +67,14 @@ class CareerVocabulary:
     tenure_labels: tuple[str, ...]
     role_words: tuple[str, ...]
     purpose_words: tuple[str, ...]
+    new_requirement: tuple[str, ...]
     certificate_degrees: tuple[str, ...]
     not_years_before: tuple[str, ...]
     substitution: tuple[str, ...]
     subset: tuple[str, ...]
     not_years_after: tuple[str, ...]
     field_lists: tuple[str, ...]
+    field_openers: tuple[str, ...]
     degree_context: tuple[str, ...]
 
 
@@ -105,7 +107,9 @@ def trie_pattern(words: Iterable[str], between: str = "") -> str:
         branches = [atom(c) + rest(child) for c, child in sorted(node.items()) if c]
         if not branches:
             return ""
-        body = between + "(?:" + "|".join(branches) + ")"
+        # one branch needs no group: "8570" is one run of literals, not 8(?:5(?:7(?:0))), which
+        # the regex parser reads a group at a time (the first scan of a process compiles them)
+        body = between + (branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")")
         return f"(?:{body})?" if "" in node else body
 
     return "(?:" + "|".join(atom(c) + rest(child) for c, child in sorted(root.items())) + ")"
@@ -200,12 +204,14 @@ def load_career_vocabulary(path: str | None = None) -> CareerVocabulary:
         tenure_labels=reader.list("asks.tenure_labels"),
         role_words=reader.list("asks.role_words"),
         purpose_words=reader.list("asks.purpose_words"),
+        new_requirement=reader.list("asks.new_requirement"),
         certificate_degrees=reader.list("asks.certificate_degrees"),
         not_years_before=reader.list("asks.not_years_before"),
         substitution=reader.list("asks.substitution"),
         subset=reader.list("asks.subset"),
         not_years_after=reader.list("asks.not_years_after"),
         field_lists=reader.list("asks.field_lists"),
+        field_openers=reader.list("asks.field_openers"),
         degree_context=reader.list("asks.degree_context"),
     )
 

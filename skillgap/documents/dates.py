@@ -77,15 +77,21 @@ class DateReader:
         seasons = trie_pattern(vocab.seasons)
         present = trie_pattern(vocab.present)
         year = r"(?:19|20)\d\d"
-        # Every date starts a word with a digit or the first letter of a month, season or present
-        # word: the lookahead skips every other position of the text before the alternatives.
-        firsts = "".join(sorted({w[0] for w in (*vocab.months, *vocab.seasons, *vocab.present)}))
+        # Every date starts a word with a digit or the first two letters of a month, season or
+        # present word: the lookaheads (the first letter, a cheap test, then the two) skip every
+        # other word before the alternatives, and a word of letters skips the alternatives that
+        # open with a digit at once (of two alternatives that can match at one position, the
+        # first printed still wins).
+        words = (*vocab.months, *vocab.seasons, *vocab.present)
+        firsts = "".join(sorted({w[0] for w in words}))
+        openings = trie_pattern({w[:2] for w in words})
         self.token = re.compile(
-            rf"\b(?=[\d{re.escape(firsts)}])(?:"
+            rf"\b(?=[\d{re.escape(firsts)}])(?=\d|{openings})(?:"
+            # "3 Nov 2019", "November 3, 2019", "Jan 2019", "Jan. 2019", "January, 2019", "Jan'19", "11-Sep-20"
+            rf"(?<![\w])(?:\d{{1,2}}(?:st|nd|rd|th)?[\s\-/.]+)?(?P<mw>{month_words})\.?(?:\s*\d{{1,2}}(?:st|nd|rd|th)?,)?(?:[\s,.\-/]*(?P<y1>{year})(?!\d)|\s?['’\-](?P<yy1>\d\d)(?!\d))"
+            + "|(?=\\d)(?:"
             + "|".join(
                 (
-                    # "3 Nov 2019", "November 3, 2019", "Jan 2019", "Jan. 2019", "January, 2019", "Jan'19", "11-Sep-20"
-                    rf"(?<![\w])(?:\d{{1,2}}(?:st|nd|rd|th)?[\s\-/.]+)?(?P<mw>{month_words})\.?(?:\s*\d{{1,2}}(?:st|nd|rd|th)?,)?(?:[\s,.\-/]*(?P<y1>{year})(?!\d)|\s?['’\-](?P<yy1>\d\d)(?!\d))",
                     # a full date: day first (15/01/2019, 15.01.2019), else month first (01/15/2019)
                     rf"(?<![\w/.])(?P<d9>[0-3]?\d)(?P<sep9>[/.\-])(?P<n9>[0-3]?\d)(?P=sep9)(?P<y9>{year})(?![\d/])",
                     rf"(?<![\w/.])(?P<m2>0?[1-9]|1[0-2])\s?[/.\-]\s?(?P<y2>{year})(?![\d/])",  # 01/2019, 1.2019
@@ -94,15 +100,14 @@ class DateReader:
                     # can be the end year of a range ("2010-12" may be 2010 to 2012)
                     r"(?<![\w/.])(?P<y8>20(?:1[3-9]|[2-9]\d))-(?P<m8>0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?(?![\d/.]|-\d)",
                     r"(?<![\w/.])(?P<m4>0[1-9]|1[0-2])/(?P<yy4>\d\d)(?![\d/])",  # 06/15
-                    rf"(?<![\w])(?P<season>{seasons})[\s,']*(?P<y5>{year})(?!\d)",
                     # "2017 july", "2012 , November": the year first, the month word after it (not
                     # the month of a following date: "2014 March 2015")
                     rf"(?<![\w/.])(?P<y7>{year})[ \t]*(?:,[ \t]*)?(?P<mw7>{month_words})\.?(?![\w])(?![ \t]*(?:[,.'’/][ \t]*)?\d)",
                     rf"(?<![\w/.])(?P<y6>{year})(?!\d|/\d|\.\d)",  # not "2017/18", "2008/2010" (versions)
-                    rf"(?<![\w])(?P<present>{present})(?![\w])",
                 )
             )
-            + ")",
+            + rf")|(?<![\w])(?P<season>{seasons})[\s,']*(?P<y5>{year})(?!\d)"
+            + rf"|(?<![\w])(?P<present>{present})(?![\w]))",
             re.IGNORECASE,
         )
         seps = "|".join(re.escape(s) for s in sorted(vocab.separators, key=len, reverse=True))

@@ -81,7 +81,8 @@ def years_asked(profile: SkillProfile, asks: PostingAsks, vocab: CareerVocabular
     list in it: "5+ years with databases (MySQL, PostgreSQL)", or of the bulleted list under a
     "5+ years with the following:" line), except skills named as a role ("as a Machine Learning
     Engineer"), as a degree's field ("3 years of experience with a Bachelor's Degree in
-    Mathematics") or in a list of fields ("... in physics, economics or a related field"); a
+    Mathematics"), in a list of fields ("... in physics, economics or a related field") or after
+    a requirement of their own ("5 years of experience and should be proficient in Power BI"); a
     statement whose first word after "N years of experience with" is a skill, or
     whose number follows its skill ("Python: 3 years", "SQL (2+ years)"), is about skills only;
     any other is overall experience, unless it is a part of an earlier one ("including one
@@ -89,6 +90,7 @@ def years_asked(profile: SkillProfile, asks: PostingAsks, vocab: CareerVocabular
     vocab = vocab or load_career_vocabulary()
     roles = words_pattern(vocab.role_words)
     purpose = words_pattern(vocab.purpose_words)
+    new_requirement = re.compile(rf"(?:,|\band)\s+(?:{words_pattern(vocab.new_requirement).pattern})", re.IGNORECASE)
     finder = degree_finder(vocab)
     text = profile.document.text
     mentions = _stated(profile.mentions)
@@ -97,7 +99,7 @@ def years_asked(profile: SkillProfile, asks: PostingAsks, vocab: CareerVocabular
     per_skill: dict[str, float] = {}
     required_skills: set[str] = set()
     statements = list(asks.years)
-    fields = [(st.end, st.field_end) for st in statements if st.field_end]  # "... physics or related field": no skills
+    fields = [(st.field_start, st.field_end) for st in statements if st.field_end]  # "... physics or related field": no skills
     for k, st in enumerate(statements):
         # two statements of one clause ("SQL (2 years), Python (3 years)", "4 years, including one
         # with SQL") split it between them at their numbers
@@ -107,6 +109,8 @@ def years_asked(profile: SkillProfile, asks: PostingAsks, vocab: CareerVocabular
         hi = max(hi, st.list_end) if st.list_end > st.clause_end else hi
         hi = min(hi, nxt.start) if nxt else hi
         hi = _purpose_start(text, max(st.end, st.tail_end), hi, starts, purpose)
+        own_end = new_requirement.search(text, st.end, hi)  # "... and should be proficient in Power BI"
+        hi = own_end.start() if own_end else hi
         reach = max(st.clause_start, prev.end if prev else 0)  # a degree named anywhere before in the clause
         degree_ends = [reach + w.end for w in finder.words(text[reach:hi]) if w.level not in ("certificate", "high_school")]
         tied = [

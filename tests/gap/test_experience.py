@@ -104,6 +104,11 @@ def test_a_role_name_is_not_a_skill_with_years(extractor):
         ("Requirements\n- 3+ years of exposure to Python\n", None, {"python": 3.0}),
         # "or related major" ends a list of fields
         ("Qualifications\n- BS with 5 years’ experience in Computer Science, Chemistry, Biology, Applied Statistics or related major\n", 5.0, {}),
+        # a list of fields starts at its last "in": the skill before it keeps the years
+        ("Qualifications\n- 4-6 years of experience building data pipelines, has a Masters degree in Statistics, Mathematics or another quantitative field\n", None, {"etl": 4.0}),
+        # a requirement of its own after "and" or a comma: its skills are not the years'
+        ("Requirements\n- A minimum of 5 years of experience and should be proficient in the use of Power BI, Tableau and Python\n", 5.0, {}),
+        ("Requirements\n- 5 years of experience with Python, and must know SQL\n", None, {"python": 5.0}),
     ],
 )
 def test_years_statement_forms(extractor, text, min_years, per_skill):
@@ -121,6 +126,14 @@ def test_a_degree_that_may_replace_years_is_not_asked_and_a_bracketed_preference
     asks = read_asks(read_document("Requirements\n- Ph.D. (preferred) or Masters in a scientific discipline, with 6+ years of experience\n", kind="posting"))
     assert asks.degree is not None and (asks.degree.level, asks.degree.required) == ("master", True)
     assert [(y.years, y.preferred) for y in asks.years] == [(6.0, False)]
+    # a preference in brackets about other years or other experience leaves the statement required
+    asks = read_asks(read_document("Requirements\n- A bachelor's degree and at least 2 years of experience delivering training (5 or more years preferred)\n", kind="posting"))
+    assert asks.degree is not None and (asks.degree.level, asks.degree.required) == ("bachelor", True) and asks.preferred_degree is None
+    assert [(y.years, y.preferred) for y in asks.years] == [(2.0, False)]
+    asks = read_asks(read_document("Requirements\n- 4+ years of SQL experience (NoSQL experience is a plus)\n", kind="posting"))
+    assert [(y.years, y.preferred) for y in asks.years] == [(4.0, False)]
+    asks = read_asks(read_document("Requirements\n- SQL (2+ years preferred)\n- Python: 3 years (Preferred)\n", kind="posting"))
+    assert [(y.years, y.preferred) for y in asks.years] == [(2.0, True), (3.0, True)]
     asks = read_asks(read_document("Requirements\n- Bachelor's degree (preferred in Early Childhood Education)\n", kind="posting"))
     assert asks.degree is None and asks.preferred_degree is not None and asks.preferred_degree.level == "bachelor"
     # "an asset" marks a preference (a Canadian college's posting)
