@@ -25,7 +25,7 @@ _TOP_KEYS = frozenset({*KINDS, "cues", "gap"})
 _KIND_KEYS = frozenset({"headings", "keywords", "cues", "ongoing", "address"})
 _GAP_KEYS = frozenset({"section_importance", "company_sections"})
 #: Cue kinds matched as token phrases around mentions.
-CUE_KINDS = ("technical", "skill_after", "negation_before", "negation_after", "required", "preferred", "not_skill", "title_before", "preferred_label", "people", "company_text", "company_text_led", "company_subjects", "legal_text", "form_field", "list_openers")
+CUE_KINDS = ("technical", "skill_after", "negation_before", "negation_after", "required", "preferred", "not_skill", "title_before", "preferred_label", "people", "groups", "company_text", "company_text_led", "company_subjects", "legal_text", "form_field", "list_openers")
 #: Kinds matched besides the cue kinds: the posting headings other than the preferred ones (they end a preferred label's span).
 LABEL_END = "label_end"
 _CUE_KEYS = frozenset({*CUE_KINDS, "technical_sections", "list_separators", "line_continuers", "bullets", "preferred_sections", "alternative_words", "choice_openers", "people_before", "own_role_before", "acronym_skips", "conjunctions", "levels"})

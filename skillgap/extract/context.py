@@ -61,7 +61,7 @@ class CueSpans:
         self.title_ends = {e for _, e in self._spans["title_before"]}
         self.has_company_text = bool(self._spans["company_text"] or self._spans["company_text_led"])
         self.has_legal_text = bool(self._spans["legal_text"])
-        self.people_starts = {s for s, _ in self._spans["people"]}
+        self.people_starts = {s for s, _ in self._spans["people"] + self._spans["groups"]}  # a group noun only after a name
         self.people_ends = {e for _, e in self._spans["people"]}
         self.technical_starts = {s for s, _ in self._spans["technical"]}
         self.technical_ends = {e for _, e in self._spans["technical"]}
@@ -505,11 +505,12 @@ def names_people(doc: Doc, start: int, end: int, cue_spans: CueSpans, clauses: C
     managers", "report to the Project Manager", "client information technology staff", "our senior
     leadership", "a mentor"): the phrase ends in a people noun (``cues.people``: right after the
     match, or the match's own last word when nothing but punctuation or a function word follows it
-    (a ``cues.conjunctions`` word, "and"/"or", only after a plural), so "leadership skills" and "a leadership role" stay) and a word that points at someone
+    (a ``cues.conjunctions`` word, "and"/"or", only after a plural), so "leadership skills" and "a leadership role" stay;
+    a ``cues.groups`` noun only right after it: "our data science team", while "lead a team" is the skill) and a word that points at someone
     (``cues.people_before``: the, your, with, of ...; not "to", the infinitive's) stands at most `PEOPLE_REACH` tokens before
     it with only words or commas between; "as a mentor" (``cues.own_role_before``) is one's own role,
     "experience with leadership" (a ``cues.technical`` phrase) asks for the skill."""
-    if not cue_spans.people_ends or end not in cue_spans.people_starts and end not in cue_spans.people_ends:
+    if not cue_spans.people_starts or end not in cue_spans.people_starts and end not in cue_spans.people_ends:
         return False
     if end not in cue_spans.people_starts:
         nxt = _skip_spaces(doc, end, 1, clauses)

@@ -33,6 +33,12 @@ def rules_only() -> SkillExtractor:
         ("posting", "At Acme, we're on a mission to make machine learning simple.", []),
         ("posting", "Our clients such as Salesforce use Tableau dashboards.", []),
         ("resume", "Accenture is a leading provider of Salesforce and SAP consulting.", []),
+        # the employer giving: its service or its perks (field-test education postings, seed 1357)
+        ("posting", "At Think Academy, we provide full cycle service to foster local children's ability to think critically.", []),
+        ("posting", "We specialise in ESL recruitment, providing mentorship, training, and job placement support.", []),
+        ("posting", "We offer a flexible working environment where curious and adaptable people thrive.", []),
+        # the next clause asks again; "provide" without the employer is a duty
+        ("posting", "We offer mentorship. You will provide leadership and communicate with parents.", ["leadership", "communication"]),
     ],
 )
 def test_employer_phrases_drop_skills_only_where_they_describe_the_employer(rules_only, kind: str, text: str, expected: list[str]) -> None:

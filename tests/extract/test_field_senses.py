@@ -80,8 +80,13 @@ def test_a_field_form_does_not_vouch_for_another() -> None:
         ("Chosen by leadership to compete at the promotion board.", []),
         ("A TEFL certification developed for the online teaching industry.", []),
         ("Reports to the accounting department.", []),
+        # teams of other people (dev postings and résumés: 14 of 529 texts)
+        ("Join our data analytics team, the PulsePoint Data Science team or other data science teams.", []),
+        ("Met with Internal Quality Assurance groups and with product and leadership teams.", []),
         # the skill itself, and one's own role, stay
         ("Strong leadership and communication skills.", ["leadership", "communication"]),
+        ("Ability to lead a team, to work as a team member and within an agile team.", ["leadership", "collaboration", "agile"]),
+        ("Work as part of an Agile development team to solve problems. Join one of our Scrum teams.", ["agile", "problem-solving"]),
         ("Experience in a leadership role.", ["leadership"]),
         ("Experience with leadership.", ["leadership"]),
         ("Served as a mentor to new hires.", ["mentoring"]),

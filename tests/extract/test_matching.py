@@ -96,6 +96,8 @@ def test_nested_mention_of_another_skill_is_kept(extractor: SkillExtractor) -> N
         ("Search Engine Optimization (SEO) and Google Ads", ["digital-marketing"]),
         ("Languages: Java Script, HTML; linear programming; non-relational databases", ["javascript", "html", "optimization", "nosql"]),
         ("Fitted linear regression models; SOAP web services; warehousing and logistics", ["regression", "web-services", "supply-chain"]),
+        # a field of engineering holds no soft skill (DataTurks dev résumés: "Electronics & Communications Engineering")
+        ("B.S. in Electronics & Communications Engineering; data communication systems", ["electrical-engineering"]),
     ],
 )
 def test_a_longer_term_hides_the_skills_its_words_do_not_mean(text: str, expected: list[str]) -> None:

@@ -210,7 +210,7 @@ def test_rule_rejected_candidates_are_dropped_and_kept_ones_carry_their_candidat
     """The verifier only drops matches (so the rules' rejects are not scored at run time): an ambiguous
     name the context rules reject is a candidate but no mention, and each mention carries the
     probability `candidates` gives its match."""
-    text = "Our R team plans; we use Python, SQL and R daily."
+    text = "Our R work plans; we use Python, SQL and R daily."
     candidates = verified.candidates(text, kind="resume")
     assert [(m.skill_id, start) for m, start, _, _ in candidates] == [("python", 25), ("sql", 33), ("r", 4), ("r", 41)]
     probabilities = verified.verifier.probabilities([f for *_, f in candidates]).tolist()
