@@ -459,8 +459,8 @@ class _CareerReader:
         if len(before) >= MIN_SENTENCE_WORDS and _SENTENCE_END.search(before[-1]):
             return None  # a date after a sentence: "... a world leader in diabetes care. Since 1923"
         is_range = rng.end is not None and rng.end != rng.start or rng.current or rng.end is None
-        if is_range and (words <= MAX_HEAD_WORDS or (after_title and rng.begin == len(text) - len(text.lstrip()))):
-            return rng  # under a title line, a range opening the line opens an entry, whatever runs on after it
+        if is_range and (words <= MAX_HEAD_WORDS or (after_title and rng.begin == len(text) - len(text.lstrip())) or _placeholder_title(text[: rng.begin])):
+            return rng  # under a title line, a range opening the line opens an entry, whatever runs on after it; so does one after a livecareer placeholder and a title
         if words <= MAX_SINGLE_DATE_WORDS and (rng.begin == len(text) - len(text.lstrip()) or rng.stop >= len(text.rstrip()) - 1 or "\t" in text):
             return rng
         return None
@@ -470,6 +470,8 @@ class _CareerReader:
         just above a date line that has no title of its own (or only a run-on paragraph after the
         date), else line ``i``."""
         own = _clean(_without(lines[i].text, rng))
+        if _placeholder_title(lines[i].text[: rng.begin]):
+            return i  # "Company Name City , State General Manager 04/2013 to 06/2014 Grew two ...": the head is this line
         runs_on = i + 1 < len(lines) and _runs_on(own, lines[i + 1].text, self.vocab.run_on_ends)
         if own and not _placeholder_only(own) and len(own.split()) <= MAX_HEAD_WORDS and not (runs_on and i - 1 > previous and _title_like(lines[i - 1].text) and _title_case(lines[i - 1].text, self.vocab.title_joiners) and not ranges[i - 1]):
             return i  # the title beside the date; not a sentence the date opens under a title line
@@ -502,10 +504,12 @@ class _CareerReader:
                 title_text = title_text if first == i - 2 else ""
             elif first < i - 1:  # title, then the employer on the lines down to the dates
                 employer_line = _clean(" ".join(ln.text for ln in lines[first + 1 : i]))
+        elif placed := _placeholder_title(line.text[: rng.begin]):
+            title_text = placed  # the words between the placeholder and the date, not the sentence after it
         elif own and not _placeholder_only(own):
             title_text = own
         else:
-            title_text = next((ln.text for ln in lines[i + 1 : i + 3] if _title_like(ln.text) and ln.start < stop), "")
+            title_text = next((ln.text for ln in lines[i + 1 : i + 3] if (_title_like(ln.text) or _titled_placeholder(ln.text)) and ln.start < stop), "")
         title, employer = self._split_title(title_text)
         if employer_line and self._employer_name(title or "") and not self._employer_name(employer_line):
             title, employer_line = employer_line, title  # "ACME CORP" / "Data Analyst" / the dates
@@ -826,6 +830,24 @@ def _cut_placeholder(text: str) -> str:
 
 def _placeholder_only(text: str) -> bool:
     return not _clean(_cut_placeholder(text))
+
+
+def _placeholder_title(text: str) -> str | None:
+    """The title of a livecareer line that opens with the placeholder, from the text before its
+    date ("Company Name City , State Membership Sales Representative" 01/2015 to Current Achieve
+    ...): the words after the placeholder, few enough for a title; None for any other line."""
+    rest, cut = text.lstrip(_STRIP), False
+    while (m := _PLACE_END.match(rest)) is not None:
+        rest, cut = rest[m.end() :].lstrip(_STRIP), True
+    return _clean(rest) if cut and 0 < len(rest.split()) <= MAX_TITLE_WORDS else None
+
+
+def _titled_placeholder(text: str) -> bool:
+    """A livecareer head line whose title stands before the placeholder and whose first sentence
+    runs on after it ("Floral Designer Company Name ï1⁄4 City , State I was employed as ..."): the
+    text before the placeholder is a title."""
+    head = _PLACEHOLDER.sub("", text)
+    return bool(_PLACE_END.search(text)) and not _BULLET.match(text) and 0 < len(_clean(head).split()) <= MAX_TITLE_WORDS
 
 
 def _runs_on(own: str, next_line: str, ends: frozenset[str]) -> bool:

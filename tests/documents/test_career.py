@@ -181,6 +181,26 @@ def test_a_date_line_alone_over_its_livecareer_title_line():
     assert "workplace banking" in text[career.positions[0].span[0] : career.positions[0].span[1]]
 
 
+def test_livecareer_heads_whose_first_sentence_runs_on_after_the_title():
+    text = (
+        "Experience\n"
+        "Company Name City , State Membership Sales Representative 01/2015 to Current Achieve monthly individual and team sales and attrition goals\n"
+        "by enrolling prospective members in the club. Support the Club, programs, staff and members.\n"
+        "Company Name City , State Health & Wellness Coach 08/2014 to 01/2015 Achieved personal training and fitness non-dues revenue program\n"
+        "sales goals.\n"
+        "05/2008 to 05/2014\n"
+        "Owner/ manager Company Name \u00ef1\u20444 City , State I was responsible as the owner for all the shop and its operations.\n"
+        "I also did all the H R work.\n"
+    )
+    career = read_career(read_document(text, kind="resume"), as_of=date(2021, 8, 8))
+    assert [(p.title, p.start, p.current) for p in career.positions] == [
+        ("Membership Sales Representative", date(2015, 1, 1), True),  # the text before the date, not the sentence after it
+        ("Health & Wellness Coach", date(2014, 8, 1), False),
+        ("Owner/ manager", date(2008, 5, 1), False),  # the line under a date alone, its sentence run on after the placeholder
+    ]
+    assert career.total_months() == 79 + 5 + 72
+
+
 def test_an_entry_printed_twice_a_date_after_a_sentence_and_an_availability_date_open_no_entry():
     entries = "Account Manager , 07/2018 to 07/2019\nCompany Name - City , State\nManaged accounts.\nSales Executive , 06/2016 to 07/2018\nCompany Name - City , State\nSold.\n"
     text = (
