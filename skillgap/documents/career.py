@@ -652,6 +652,10 @@ class _CareerReader:
             words.pop()
         return _clean(" ".join(words)) or None
 
+    def _years(self, text: str) -> set[int]:
+        """The years of the dates printed on a line."""
+        return {mo.value.year for mo in self.dates.months(text)}
+
     def _is_education(self, section: Section) -> bool:
         return section.name in self.vocab.education_sections or bool(self._education_heading.search(section.heading))
 
@@ -675,7 +679,12 @@ class _CareerReader:
                 level = self._level(line.text)
                 if level is None or _clean(line.text).casefold() in self.vocab.school_credentials or level == "certificate" and self._loose_in_sentence(line.text):
                     continue  # no degree, a credential word alone ("diploma" under "High School Diploma ..."): no entry of its own, or a job's sentence
-                near = [j for j in (i, i - 1, i + 1) if 0 <= j < len(lines) and (j == i or (j not in used and self._level(lines[j].text) is None))]
+                own = self._years(line.text)
+                # the lines beside it without a degree (its institution, its dates, "Anticipated
+                # graduation May 2016"), but not one of other years beside a dated degree line: another
+                # entry ("2017 - 2018 | Software Development | STEP Computer Academy" over "2011 -
+                # 2015 | B.Sc. in Telematics | ...")
+                near = [j for j in (i, i - 1, i + 1) if 0 <= j < len(lines) and (j == i or (j not in used and self._level(lines[j].text) is None and not _other_years(own, self._years(lines[j].text))))]
                 used.update(near)
                 text = "\n".join(lines[j].text for j in sorted(near))
                 institution = next((_clean(lines[j].text.split("\t")[0]) for j in near if self._institution.search(lines[j].text)), None)
@@ -702,6 +711,11 @@ class _CareerReader:
                 name = _clean(line.text)
                 if name and not self._not_cert.search(name):
                     yield Certification(name, (line.start, line.end))
+
+
+def _other_years(own: set[int], theirs: set[int]) -> bool:
+    """Both lines are dated and share no year: the dates of another entry."""
+    return bool(own and theirs) and not own & theirs
 
 
 def _word(text: str, w: DegreeWord) -> str:

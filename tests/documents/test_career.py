@@ -551,6 +551,20 @@ def test_a_jobs_sentence_under_education_names_no_course():
     assert career.education[1].text == "2019: Online courses «T-SQL for beginners» from Udemy"
 
 
+def test_a_line_beside_a_dated_degree_with_years_of_its_own_is_another_entry():
+    text = (
+        "Jane Doe\nEducation\n"
+        "2017 – 2018 | Software Development | STEP Computer Academy (Almaty, Kazakhstan).\n"
+        "2011 – 2015 | B.Sc. in Telematics | Kazakh-German University (Almaty, Kazakhstan).\n"
+        "Anticipated graduation May 2021.\n"
+        "Master of Science , Clinical Research 2021 Duke University\n"
+        "Internal Medicine Residency 2013 Virginia Commonwealth University\n"
+    )
+    career = read_career(read_document(text, kind="resume"))
+    assert [(e.level, e.end_year, e.expected) for e in career.education] == [("bachelor", 2015, False), ("master", 2021, True)]  # not 2018, not 2013
+    assert career.education[0].span[0] == text.index("2011")
+
+
 def test_a_school_certificate_is_a_high_school_level():
     document = read_document("Jane Doe\nEducation\nHigher Secondary Certificate, 2008\nSecondary School Certificate, 2006\n", kind="resume")
     assert [e.level for e in read_career(document).education] == ["high_school", "high_school"]
