@@ -233,6 +233,13 @@ def _patterns(vocab: CareerVocabulary) -> dict[str, Any]:
     # A range whose start could not be read: "Jan 20019 - Present", "?? – Current"
     months = "|".join(re.escape(w) for w in sorted(vocab.months, key=len, reverse=True))
     found._unread_start = re.compile(rf"(?<!\S)(?P<range>(?:(?:{months})\.?[ \t,]*)?[^\s\d]*\d\S*[ \t]*[-–—~][ \t]*(?:{present}))(?![\w])", re.IGNORECASE)
+    found._sentence_verb = re.compile(rf"[ \t•*\-–]*(?:{words_pattern(vocab.sentence_verbs).pattern})", re.IGNORECASE)
+    found._start_label = words_pattern(vocab.start_labels)
+    found._title_words = words_pattern(vocab.sentence_title_words)
+    found._verb_end = re.compile(rf"(?:{words_pattern(vocab.sentence_verbs).pattern})$", re.IGNORECASE)
+    found._sentence_marks = re.compile(
+        rf"(?P<title>{words_pattern(vocab.sentence_title_words).pattern})|(?P<employer>{words_pattern(vocab.sentence_employer_words).pattern})", re.IGNORECASE
+    )
     found._joiner = re.compile(r"(?<!\s)\s+(?:" + "|".join(re.escape(j) for j in vocab.employer_joiners) + r")\s+", re.IGNORECASE)
     found._institution = words_pattern(vocab.institutions)
     found._field_end = re.compile(rf"\s(?:(?-i:The)\s|(?:in|at|from)\s|GPA\b|{found._institution.pattern})", re.IGNORECASE)
@@ -352,6 +359,20 @@ class _CareerReader:
             yield Section("", "", start, len(self.doc.text))
 
     def positions(self) -> Iterator[Position]:
+        """The dated entries of the experience regions, in order; an entry read from a sentence
+        ("• Worked as ... from Aug 2008 to Oct 2011") whose dates another entry has is that entry
+        printed again (Indeed's summary of the jobs listed below it) and is left out."""
+        found = list(self._entries())
+        dates = {_dates(p) for p, sentence in found if not sentence}
+        twice = frozenset(_dates(p) for p, sentence in found if sentence and _dates(p) in dates)
+        if twice:  # read again without them: their lines go back to the entry above
+            found = list(self._entries(twice))
+        for p, _ in found:
+            yield p
+
+    def _entries(self, twice: frozenset[tuple[object, ...]] = frozenset()) -> Iterator[tuple[Position, bool]]:
+        """Each entry of the experience regions, with whether its head is a sentence (`_sentence`),
+        but for the sentences whose dates are ``twice``."""
         seen: list[list[tuple[object, object]]] = []
         entries: set[tuple[object, ...]] = set()
         for section, kind in self._regions():
@@ -361,6 +382,7 @@ class _CareerReader:
             lines, ranges = self._logical_lines(below[:cut])
             headless, schooling = not section.heading and section.name != _CONTINUED, section.name in self.vocab.education_sections
             anchors: list[tuple[int, DateRange, PositionKind]] = []
+            told: set[int] = set()  # the lines whose anchor is a sentence
             current_kind = kind
             for i, line in enumerate(lines):
                 run_in = self._run_in_kind(line.text)
@@ -371,12 +393,18 @@ class _CareerReader:
                 if i > 0 and ranges[i] and _continues(lines[i - 1].text, line.text, ranges[i][0].begin):
                     continue  # "... Highest producer in the office" / "for February 2003.": a wrapped sentence
                 found = self._anchor(line.text, ranges[i], bool(ranges[i]) and i > 0 and not ranges[i - 1] and _title_like(lines[i - 1].text))
+                if found is None and ranges[i] and self._sentence(line.text, ranges[i][0]) is not None:
+                    rng = ranges[i][0]  # "• Worked as Project Engineer in Wipro Technologies from Aug 2008 to Oct 2011."
+                    if (rng.start and rng.start.value, None if rng.current or rng.end is None else rng.end.value, rng.current) in twice:
+                        continue
+                    found = rng
+                    told.add(i)
                 if found is None and not ranges[i]:
                     found = self._unread(line.text)
                 if found is not None:
                     anchors.append((i, found, current_kind))
             anchors = _stacked(lines, anchors)
-            dates = [(rng.start, rng.end) for _, rng, _ in anchors]
+            dates = [(rng.start, rng.end) for i, rng, _ in anchors if i not in told]  # a summary's sentences aside
             if dates and dates in seen:  # the same entries printed twice (Experience = Work History)
                 continue
             seen.append(dates)
@@ -388,7 +416,7 @@ class _CareerReader:
                 printed = (position.title, position.employer, position.date_text, lines[i + 1].text.strip() if i + 1 < len(lines) and lines[i + 1].start < stop else "")
                 if printed not in entries:  # an entry printed twice ("Experience" ... "Work History" repeating it)
                     entries.add(printed)
-                    yield position
+                    yield position, i in told
 
     def _logical_lines(self, lines: list[_Line]) -> tuple[list[_Line], list[list[DateRange]]]:
         """Lines, with a line joined to the next ones where a date range runs across the break
@@ -436,6 +464,38 @@ class _CareerReader:
             return None
         return DateRange(None, None, True, m.start("range"), m.end("range"))
 
+    def _sentence(self, text: str, rng: DateRange) -> tuple[str, str | None] | None:
+        """Title and employer of a sentence that names a whole position, opening with a verb of
+        career.yaml sentence_verbs and a title word before its range, which a start label opens
+        ("• Worked as Project Engineer in Wipro Technologies from Aug 2008 to Oct 2011" -> Project
+        Engineer, Wipro Technologies; "Worked with Microsoft, Hyderabad as Software Engineer from
+        ..."); None for any other line."""
+        verb = self._sentence_verb.match(text)
+        if verb is None or verb.end() > rng.begin or not self._start_label.match(text, rng.begin):
+            return None
+        return self._roles(text[verb.end() : rng.begin])
+
+    def _roles(self, head: str) -> tuple[str, str | None] | None:
+        """Title and employer of a head that prints its title after a title word (career.yaml
+        sentence_title_words), up to the next employer word: the employer is the name before them
+        ("TATA as COE Head Machine Learning, ...", "Krisol Infosoft as Junior Web Developer"), else,
+        after a verb ("I have worked as ...", "Working in Infosys as a developer"), the words after
+        an employer word up to a comma; None without a title word or with a title too long."""
+        if self._title_words.search(head) is None:
+            return None
+        marks = list(self._sentence_marks.finditer(head))
+        parts: dict[str, str] = {}
+        for k, m in enumerate(marks):
+            value, role = head[m.end() : marks[k + 1].start() if k + 1 < len(marks) else len(head)], "title" if m.group("title") is not None else "employer"
+            value = _clean(value if role == "title" else value.split(",")[0])
+            if value:
+                parts.setdefault(role, value)
+        title = parts.get("title")
+        if title is None or len(title.split()) > MAX_TITLE_WORDS:
+            return None
+        lead = _clean(head[: marks[0].start()])
+        return title, (lead if lead and not self._verb_end.search(lead) else parts.get("employer"))
+
     def _run_in_kind(self, text: str) -> PositionKind | None:
         """Kind set by a run-in heading line ("LEADERSHIP and VOLUNTEER ...") in capitals."""
         head = text.strip(_STRIP)[:40]
@@ -459,8 +519,8 @@ class _CareerReader:
         if len(before) >= MIN_SENTENCE_WORDS and _SENTENCE_END.search(before[-1]):
             return None  # a date after a sentence: "... a world leader in diabetes care. Since 1923"
         is_range = rng.end is not None and rng.end != rng.start or rng.current or rng.end is None
-        if is_range and (words <= MAX_HEAD_WORDS or (after_title and rng.begin == len(text) - len(text.lstrip()))):
-            return rng  # under a title line, a range opening the line opens an entry, whatever runs on after it
+        if is_range and (words <= MAX_HEAD_WORDS or (after_title and rng.begin == len(text) - len(text.lstrip())) or _placeholder_title(text[: rng.begin])):
+            return rng  # under a title line, a range opening the line opens an entry, whatever runs on after it; so does one after a livecareer placeholder and a title
         if words <= MAX_SINGLE_DATE_WORDS and (rng.begin == len(text) - len(text.lstrip()) or rng.stop >= len(text.rstrip()) - 1 or "\t" in text):
             return rng
         return None
@@ -470,6 +530,8 @@ class _CareerReader:
         just above a date line that has no title of its own (or only a run-on paragraph after the
         date), else line ``i``."""
         own = _clean(_without(lines[i].text, rng))
+        if _placeholder_title(lines[i].text[: rng.begin]) or self._sentence(lines[i].text, rng) is not None:
+            return i  # "Company Name City , State General Manager 04/2013 to 06/2014 Grew two ...", "• Worked as ... from ...": the head is this line
         runs_on = i + 1 < len(lines) and _runs_on(own, lines[i + 1].text, self.vocab.run_on_ends)
         if own and not _placeholder_only(own) and len(own.split()) <= MAX_HEAD_WORDS and not (runs_on and i - 1 > previous and _title_like(lines[i - 1].text) and _title_case(lines[i - 1].text, self.vocab.title_joiners) and not ranges[i - 1]):
             return i  # the title beside the date; not a sentence the date opens under a title line
@@ -502,11 +564,14 @@ class _CareerReader:
                 title_text = title_text if first == i - 2 else ""
             elif first < i - 1:  # title, then the employer on the lines down to the dates
                 employer_line = _clean(" ".join(ln.text for ln in lines[first + 1 : i]))
+        elif placed := _placeholder_title(line.text[: rng.begin]):
+            title_text = placed  # the words between the placeholder and the date, not the sentence after it
         elif own and not _placeholder_only(own):
             title_text = own
         else:
-            title_text = next((ln.text for ln in lines[i + 1 : i + 3] if _title_like(ln.text) and ln.start < stop), "")
-        title, employer = self._split_title(title_text)
+            title_text = next((ln.text for ln in lines[i + 1 : i + 3] if (_title_like(ln.text) or _titled_placeholder(ln.text)) and ln.start < stop), "")
+        sentence = self._sentence(line.text, rng) if first == i else None
+        title, employer = sentence or self._split_title(title_text)
         if employer_line and self._employer_name(title or "") and not self._employer_name(employer_line):
             title, employer_line = employer_line, title  # "ACME CORP" / "Data Analyst" / the dates
         employer = employer_line or employer
@@ -536,6 +601,9 @@ class _CareerReader:
         if not cells:
             return None, None
         head = cells[0]
+        roles = self._roles(head)
+        if roles is not None:
+            return roles  # "Krisol Infosoft as Junior Web Developer"
         parts = self._joiner.split(head, maxsplit=1)
         if len(parts) == 2:
             return _clean(parts[0]) or None, _clean(parts[1].split(",")[0]) or None
@@ -648,6 +716,12 @@ class _CareerReader:
             words.pop()
         return _clean(" ".join(words)) or None
 
+    def _years(self, lines: list[_Line], i: int, years_of: dict[int, set[int]]) -> set[int]:
+        """The years of the dates printed on line ``i`` (read once: ``years_of`` keeps them)."""
+        if i not in years_of:
+            years_of[i] = {mo.value.year for mo in self.dates.months(lines[i].text)}
+        return years_of[i]
+
     def _is_education(self, section: Section) -> bool:
         return section.name in self.vocab.education_sections or bool(self._education_heading.search(section.heading))
 
@@ -667,15 +741,21 @@ class _CareerReader:
                 end = after.end
             lines = list(_lines(self.doc.text, section.start, end))[1:]
             used: set[int] = set()
+            years_of: dict[int, set[int]] = {}  # the years printed on each line read so far
             for i, line in enumerate(lines):
                 level = self._level(line.text)
                 if level is None or _clean(line.text).casefold() in self.vocab.school_credentials or level == "certificate" and self._loose_in_sentence(line.text):
                     continue  # no degree, a credential word alone ("diploma" under "High School Diploma ..."): no entry of its own, or a job's sentence
-                near = [j for j in (i, i - 1, i + 1) if 0 <= j < len(lines) and (j == i or (j not in used and self._level(lines[j].text) is None))]
+                own = self._years(lines, i, years_of)
+                # the lines beside it without a degree (its institution, its dates, "Anticipated
+                # graduation May 2016"), but not one of other years beside a dated degree line: another
+                # entry ("2017 - 2018 | Software Development | STEP Computer Academy" over "2011 -
+                # 2015 | B.Sc. in Telematics | ...")
+                near = [j for j in (i, i - 1, i + 1) if 0 <= j < len(lines) and (j == i or (j not in used and self._level(lines[j].text) is None and not (own and _other_years(own, self._years(lines, j, years_of)))))]
                 used.update(near)
                 text = "\n".join(lines[j].text for j in sorted(near))
                 institution = next((_clean(lines[j].text.split("\t")[0]) for j in near if self._institution.search(lines[j].text)), None)
-                years = [mo.value.year for j in near for mo in self.dates.months(lines[j].text)]
+                years = set().union(*(self._years(lines, j, years_of) for j in near))
                 yield Education(
                     level=level,
                     field=self._field(line.text),
@@ -698,6 +778,16 @@ class _CareerReader:
                 name = _clean(line.text)
                 if name and not self._not_cert.search(name):
                     yield Certification(name, (line.start, line.end))
+
+
+def _dates(p: Position) -> tuple[object, ...]:
+    """What makes two entries the same job's: the start, the end and whether it goes on."""
+    return p.start, p.end, p.current
+
+
+def _other_years(own: set[int], theirs: set[int]) -> bool:
+    """Both lines are dated and share no year: the dates of another entry."""
+    return bool(own and theirs) and not own & theirs
 
 
 def _word(text: str, w: DegreeWord) -> str:
@@ -826,6 +916,24 @@ def _cut_placeholder(text: str) -> str:
 
 def _placeholder_only(text: str) -> bool:
     return not _clean(_cut_placeholder(text))
+
+
+def _placeholder_title(text: str) -> str | None:
+    """The title of a livecareer line that opens with the placeholder, from the text before its
+    date ("Company Name City , State Membership Sales Representative" 01/2015 to Current Achieve
+    ...): the words after the placeholder, few enough for a title; None for any other line."""
+    rest, cut = text.lstrip(_STRIP), False
+    while (m := _PLACE_END.match(rest)) is not None:
+        rest, cut = rest[m.end() :].lstrip(_STRIP), True
+    return _clean(rest) if cut and 0 < len(rest.split()) <= MAX_TITLE_WORDS else None
+
+
+def _titled_placeholder(text: str) -> bool:
+    """A livecareer head line whose title stands before the placeholder and whose first sentence
+    runs on after it ("Floral Designer Company Name ï1⁄4 City , State I was employed as ..."): the
+    text before the placeholder is a title."""
+    head = _PLACEHOLDER.sub("", text)
+    return bool(_PLACE_END.search(text)) and not _BULLET.match(text) and 0 < len(_clean(head).split()) <= MAX_TITLE_WORDS
 
 
 def _runs_on(own: str, next_line: str, ends: frozenset[str]) -> bool:

@@ -40,6 +40,9 @@ class CareerVocabulary:
     end_lines: frozenset[str]
     employer_suffixes: frozenset[str]
     employer_joiners: tuple[str, ...]
+    sentence_verbs: tuple[str, ...]
+    sentence_title_words: tuple[str, ...]
+    sentence_employer_words: tuple[str, ...]
     title_joiners: frozenset[str]
     run_on_ends: frozenset[str]
     education_sections: tuple[str, ...]
@@ -177,6 +180,9 @@ def load_career_vocabulary(path: str | None = None) -> CareerVocabulary:
         end_lines=frozenset(reader.list("positions.end_lines")),
         employer_suffixes=frozenset(reader.list("positions.employer_suffixes")),
         employer_joiners=reader.list("positions.employer_joiners"),
+        sentence_verbs=reader.list("positions.sentence_verbs"),
+        sentence_title_words=reader.list("positions.sentence_title_words"),
+        sentence_employer_words=reader.list("positions.sentence_employer_words"),
         title_joiners=frozenset(reader.list("positions.title_joiners")),
         run_on_ends=frozenset(reader.list("positions.run_on_ends")),
         education_sections=reader.list("education.sections"),

@@ -181,6 +181,61 @@ def test_a_date_line_alone_over_its_livecareer_title_line():
     assert "workplace banking" in text[career.positions[0].span[0] : career.positions[0].span[1]]
 
 
+def test_livecareer_heads_whose_first_sentence_runs_on_after_the_title():
+    text = (
+        "Experience\n"
+        "Company Name City , State Membership Sales Representative 01/2015 to Current Achieve monthly individual and team sales and attrition goals\n"
+        "by enrolling prospective members in the club. Support the Club, programs, staff and members.\n"
+        "Company Name City , State Health & Wellness Coach 08/2014 to 01/2015 Achieved personal training and fitness non-dues revenue program\n"
+        "sales goals.\n"
+        "05/2008 to 05/2014\n"
+        "Owner/ manager Company Name \u00ef1\u20444 City , State I was responsible as the owner for all the shop and its operations.\n"
+        "I also did all the H R work.\n"
+    )
+    career = read_career(read_document(text, kind="resume"), as_of=date(2021, 8, 8))
+    assert [(p.title, p.start, p.current) for p in career.positions] == [
+        ("Membership Sales Representative", date(2015, 1, 1), True),  # the text before the date, not the sentence after it
+        ("Health & Wellness Coach", date(2014, 8, 1), False),
+        ("Owner/ manager", date(2008, 5, 1), False),  # the line under a date alone, its sentence run on after the placeholder
+    ]
+    assert career.total_months() == 79 + 5 + 72
+
+
+def test_sentences_that_name_a_whole_position_open_entries_once():
+    text = (
+        "Work Experience:\n\n• Working as Architect at Cognizant, Hyderabad from August 2017 to till date.\n\n"
+        "WORK EXPERIENCE\n\nArchitect\n\nCognizant - Hyderabad, Telangana -\n\nAugust 2017 to Present\n\nDesigned the Azure platform.\n"
+        "• Worked with Microsoft, Hyderabad as Software Engineer from January 2015 to Aug 2017.\n"
+        "• Worked as Senior Software Engineer in Philips India Limited, Bangalore from October 2011 to\nDec 2014.\n"
+        "Built WPF tools.\n"
+        "• Worked with clients from 2008 to 2011 on data migration.\n"
+    )
+    career = read_career(read_document(text, kind="resume"), as_of=date(2018, 6, 1))
+    assert [(p.title, p.employer, p.start, p.end) for p in career.positions] == [
+        ("Architect", "Cognizant", date(2017, 8, 1), None),  # the summary's sentence of the same dates is this entry again
+        ("Software Engineer", "Microsoft", date(2015, 1, 1), date(2017, 8, 1)),
+        ("Senior Software Engineer", "Philips India Limited", date(2011, 10, 1), date(2014, 12, 1)),  # "with clients" names no title: no entry
+    ]
+    first, last = career.positions[0], career.positions[-1]
+    assert "Designed the Azure platform." in text[first.span[0] : first.span[1]]
+    assert "Built WPF tools." in text[last.span[0] : last.span[1]]
+    assert career.total_months() == 10 + 31 + 38
+
+
+def test_a_head_with_a_title_word_names_its_employer_before_it():
+    text = (
+        "Experience\nKrisol Infosoft as Junior Web Developer\nJan 2019 - Present\nBuilt sites.\n"
+        "TATA as COE Head Machine Learning, Data Science\nMar 2016 - Dec 2018\nLed the team.\n"
+        "I have worked as Senior System Engineer in Infosys\nMay 2012 - Feb 2016\nRan systems.\n"
+    )
+    career = read_career(read_document(text, kind="resume"), as_of=date(2021, 8, 8))
+    assert [(p.title, p.employer) for p in career.positions] == [
+        ("Junior Web Developer", "Krisol Infosoft"),
+        ("COE Head Machine Learning, Data Science", "TATA"),
+        ("Senior System Engineer", "Infosys"),  # a verb before the title word names no employer
+    ]
+
+
 def test_an_entry_printed_twice_a_date_after_a_sentence_and_an_availability_date_open_no_entry():
     entries = "Account Manager , 07/2018 to 07/2019\nCompany Name - City , State\nManaged accounts.\nSales Executive , 06/2016 to 07/2018\nCompany Name - City , State\nSold.\n"
     text = (
@@ -531,6 +586,20 @@ def test_a_jobs_sentence_under_education_names_no_course():
     assert career.education[1].text == "2019: Online courses «T-SQL for beginners» from Udemy"
 
 
+def test_a_line_beside_a_dated_degree_with_years_of_its_own_is_another_entry():
+    text = (
+        "Jane Doe\nEducation\n"
+        "2017 – 2018 | Software Development | STEP Computer Academy (Almaty, Kazakhstan).\n"
+        "2011 – 2015 | B.Sc. in Telematics | Kazakh-German University (Almaty, Kazakhstan).\n"
+        "Anticipated graduation May 2021.\n"
+        "Master of Science , Clinical Research 2021 Duke University\n"
+        "Internal Medicine Residency 2013 Virginia Commonwealth University\n"
+    )
+    career = read_career(read_document(text, kind="resume"))
+    assert [(e.level, e.end_year, e.expected) for e in career.education] == [("bachelor", 2015, False), ("master", 2021, True)]  # not 2018, not 2013
+    assert career.education[0].span[0] == text.index("2011")
+
+
 def test_a_school_certificate_is_a_high_school_level():
     document = read_document("Jane Doe\nEducation\nHigher Secondary Certificate, 2008\nSecondary School Certificate, 2006\n", kind="resume")
     assert [e.level for e in read_career(document).education] == ["high_school", "high_school"]
@@ -586,9 +655,9 @@ def test_a_lone_bullet_opens_the_head_of_the_entry_below_it():
         "Jul 2018 to Nov 2019\nLed the data science team.\n"
     )
     career = read_career(read_document(text, kind="resume"))
-    assert [p.title for p in career.positions] == [
-        "TATA as COE Head Machine Learning",
-        "Whirlpool India as Senior Manager - Machine Learning",
+    assert [(p.title, p.employer) for p in career.positions] == [
+        ("COE Head Machine Learning, Artificial Intelligence, Data Science", "TATA"),
+        ("Senior Manager - Machine Learning, Artificial Intelligence, Data Science", "Whirlpool India"),
     ]
     second = career.positions[1]
     assert text[second.span[0] :].startswith("Whirlpool India") and "Machine Learning" not in text[career.positions[0].span[1] - 30 : career.positions[0].span[1]]
