@@ -8,7 +8,7 @@ When a match of a skill is acronym-shaped and the same document defines that acr
 with a long form that is one of the skill's names (compared without case, separators, small
 words or a plural "s", and allowing a misspelling), every match of that acronym in the document
 names the long form, not the skill, and is dropped. Only documents with an acronym-shaped match
-are searched for definitions.
+that stands right before a bracket somewhere in them are searched for definitions.
 """
 
 from __future__ import annotations
@@ -29,6 +29,8 @@ _DEFINED = re.compile(r"\(\s*([A-Z]{2,6})s?\s*\)|\b([A-Z]{2,6})s?\s*\(([^()\n]{3
 #: What ends the stretch of text before "(ACR)" in which its long form may stand.
 _BOUNDARY = re.compile(r"[.;:!?,()\[\]\n•|/]")
 _WORD = re.compile(r"[^\W_]+")
+#: The first character that is no space (as ``\s`` has them).
+_NOT_SPACE = re.compile(r"\S")
 
 
 class _Hit(Protocol):
@@ -55,7 +57,7 @@ class DefinedAcronyms:
     def keep(self, text: str, matches: Sequence[H], text_of: Callable[[H], str]) -> list[H]:
         """``matches`` without the acronym-shaped ones that ``text`` defines, and never as their skill."""
         shaped = [acronym_of(text_of(m)) for m in matches]
-        if not any(shaped):
+        if not any(may_be_defined(text, a) for a in set(shaped) if a):
             return list(matches)
         defined = definitions(text, self.skips)
         if not defined:
@@ -79,6 +81,20 @@ def acronym_of(text: str) -> str | None:
     if not _SHAPE.fullmatch(text):
         return None
     return text[:-1] if text.endswith("s") else text
+
+
+def may_be_defined(text: str, acronym: str) -> bool:
+    """Whether ``text`` may define ``acronym``: every definition `definitions` finds has it, perhaps
+    a plural "s" and spaces, then a bracket. A look for the acronym costs far less than the
+    definitions' scan of every character, which most documents' acronyms need not pay."""
+    at = text.find(acronym)
+    while at >= 0:
+        end = at + len(acronym)
+        after = _NOT_SPACE.search(text, end + text.startswith("s", end))  # past a plural "s" and spaces
+        if after is not None and after.group() in "()":
+            return True
+        at = text.find(acronym, at + 1)
+    return False
 
 
 def definitions(text: str, skips: frozenset[str]) -> dict[str, set[str]]:

@@ -15,7 +15,11 @@ from collections.abc import Iterable
 
 from spacy.tokenizer import Tokenizer
 
-#: Most chunks primed (and the tokenizer's cache size): bounds memory on endless streams.
+#: Most chunks primed (and the tokenizer's cache size): bounds memory on endless streams. Past it
+#: priming stops for good, which costs little: the chunks met by then are the common ones, and a
+#: chunk first met later is mostly a rare one. Starting the cache over instead (spaCy's cache can
+#: only be emptied whole) made a stream of 10,478 texts with 146,458 distinct chunks slower to
+#: tokenize, 4.7-4.8 CPU s against 3.9-4.1 s, and no cap at all gave 3.8-3.9 s (README, *Benchmarks*).
 PRIMED_LIMIT = 100_000
 
 

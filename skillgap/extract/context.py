@@ -274,10 +274,11 @@ class Clauses:
         self.bounds: list[int] = numpy.flatnonzero(stops | (self.breaks & ~going_on)).tolist()  # sorted
         self._set = set(self.bounds)
         self.length = len(doc)
-        # per token, as plain lists for the rules' look-ups (a spaCy Token per look is the costly part)
-        self.orth: list[int] = orth.tolist()
-        self.lower: list[int] = lower.tolist()
-        self.lower_array = lower
+        # per token for the rules' look-ups (a spaCy Token per look is the costly part): the hashes as arrays
+        # (a rule reads a few of them per match; a list of them cost a conversion of every token), the
+        # spaces and char offsets as plain lists (read at every step of a walk)
+        self.orth: numpy.ndarray = orth
+        self.lower: numpy.ndarray = lower
         self.space: list[int] = arr[:, 2].tolist()
         self.starts: list[int] = arr[:, 4].tolist()  # char offsets where each token starts and ends
         self.ends: list[int] = (arr[:, 4] + arr[:, 5]).tolist()
@@ -575,7 +576,9 @@ class Years:
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self.phrases = [(m.start(), m.end(), float(m.group(1))) for m in _YEARS.finditer(text)]
+        lowered = text.lower()  # every phrase holds "year" or "yr": a text with neither is not scanned
+        found = _YEARS.finditer(text) if "yr" in lowered or "year" in lowered else ()
+        self.phrases = [(m.start(), m.end(), float(m.group(1))) for m in found]
         self._starts = [p[0] for p in self.phrases]
 
     def near(self, start: int, end: int, lo: int, hi: int) -> float | None:

@@ -28,8 +28,10 @@ _ITEM = re.compile(r"[^,;|•·/()\[\]\n\t:]+")
 #: A line holding two or more list separators (classes exclude the separators: no backtracking).
 _LIST_LINE = re.compile(r"^[^\n,;|•·/]*[,;|•·/][^\n,;|•·/]*[,;|•·/][^\n]*", re.MULTILINE)
 #: A capitalised term inside a sentence (after a lower-case word, a comma or a colon): sentence
-#: starts and headings are ordinary words far more often than misspelt skills.
-_CAPITALISED = re.compile(r"(?<=[a-z,:] )[A-Z][A-Za-z0-9+#]{2,}(?:[ -][A-Z0-9][A-Za-z0-9+#]*){0,2}")
+#: starts and headings are ordinary words far more often than misspelt skills. (The capital comes
+#: first and the look behind after it: a pattern opening with a character class is searched for
+#: that class alone, not tried at every character.)
+_CAPITALISED = re.compile(r"[A-Z](?<=[a-z,:] [A-Z])[A-Za-z0-9+#]{2,}(?:[ -][A-Z0-9][A-Za-z0-9+#]*){0,2}")
 _JOIN = re.compile(r"\s(?:and|or|&)\s", re.IGNORECASE)
 _LEAD = re.compile(r"(?:[\s\-*▪●◦➢✓>–]|and\s|or\s|&\s)+", re.IGNORECASE)
 

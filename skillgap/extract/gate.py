@@ -91,6 +91,11 @@ class GatedMatcher:
                 listed.setdefault(word, []).append(bit)
         self._listed = {word: tuple(bits) for word, bits in listed.items()}
         self._regex_gates = tuple((bit, gate.test) for bit, gate in enumerate(self.gates) if gate.words is None)
+        # `_bit_sets` as rows of gate flags (grown with it), and each rule's gate bits padded with a
+        # column that is always set: a document's passing tokens and rules are then a few array operations
+        self._members = numpy.zeros((1, len(self.gates)), dtype=bool)
+        width = max((len(r.bits) for r in self.rules), default=0)
+        self._rule_bits = numpy.array([[*r.bits, *[len(self.gates)] * (width - len(r.bits))] for r in self.rules], dtype=numpy.intp).reshape(len(self.rules), width)
 
     def __len__(self) -> int:
         return len(self.rules) + len(self.ungated)
@@ -101,19 +106,21 @@ class GatedMatcher:
         out = list(self.ungated(doc)) if len(self.ungated) else []
         if not self.rules or not len(doc):
             return out
-        at: dict[int, list[int]] = {}  # gate bit -> sorted token positions passing it
         codes = self._words.of(doc.to_array(LOWER) if lower is None else lower, self._learn)
         passing = numpy.flatnonzero(codes)
-        sets = self._bit_sets
-        for i, code in zip(passing.tolist(), codes[passing].tolist()):
-            for bit in sets[code]:
-                at.setdefault(bit, []).append(i)
-        if not at:
+        if not len(passing):
             return out
+        if len(self._members) < len(self._bit_sets):
+            self._grow_members()
+        members = self._members[codes[passing]]  # passing tokens x gates
+        present = numpy.append(members.any(axis=0), True)
+        ready = numpy.flatnonzero(present[self._rule_bits].all(axis=1)).tolist()  # rules with a word of each gate
+        if not ready:
+            return out
+        at = self._positions(passing, members, {b for k in ready for b in self.rules[k].bits})
         length = len(doc)
-        for rule in self.rules:
-            if not all(b in at for b in rule.bits):
-                continue
+        for k in ready:
+            rule = self.rules[k]
             others = [(at[b], lo, hi) for b, (lo, hi) in zip(rule.bits[1:], rule.offsets)]
             before, after = rule.reach
             hits = [i for i in at[rule.bits[0]] if all(_near(pos, i + lo, i + hi) for pos, lo, hi in others)]
@@ -123,6 +130,23 @@ class GatedMatcher:
             for lo, hi in _windows(hits, before, after, length):
                 out.extend((key, lo + s, lo + e) for key, s, e in rule.matcher(doc[lo:hi]))
         return list(dict.fromkeys(out))  # two patterns of one key matching one span count once, as in Matcher
+
+    @staticmethod
+    def _positions(passing: numpy.ndarray, members: numpy.ndarray, bits: set[int]) -> dict[int, list[int]]:
+        """The sorted token positions passing each of ``bits``, from one array pass."""
+        wanted = sorted(bits)
+        columns, rows = numpy.nonzero(members[:, wanted].T)  # by gate, then by token
+        tokens = passing[rows].tolist()
+        cuts = numpy.searchsorted(columns, numpy.arange(len(wanted) + 1)).tolist()
+        return {b: tokens[cuts[j] : cuts[j + 1]] for j, b in enumerate(wanted)}
+
+    def _grow_members(self) -> None:
+        """Rows of gate flags for the bit sets `_learn` added since."""
+        grown = numpy.zeros((len(self._bit_sets), len(self.gates)), dtype=bool)
+        grown[: len(self._members)] = self._members
+        for row in range(len(self._members), len(self._bit_sets)):
+            grown[row, list(self._bit_sets[row])] = True
+        self._members = grown
 
     def _learn(self, words: numpy.ndarray, _first: numpy.ndarray) -> list[int]:
         """Which bit set each new word (LOWER hash) passes, as an index of `_bit_sets`: each word

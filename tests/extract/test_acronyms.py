@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from skillgap.extract import SkillExtractor
-from skillgap.extract.acronyms import definitions
+from skillgap.extract.acronyms import definitions, may_be_defined
 from skillgap.rules import load_rules
 
 
@@ -56,3 +56,20 @@ def test_one_definition_as_the_skill_keeps_it_and_a_misspelt_one_counts(mentione
     ]
     # a long form that begins a name of the skill, its words cut short or whole
     assert mentioned("Skills: SDLC, Python\nFollowed the Software Dev Life-cycle (SDLC).") == [("software-engineering", "SDLC"), ("python", "Python"), ("software-engineering", "SDLC")]
+
+
+def test_only_an_acronym_before_a_bracket_may_be_defined() -> None:
+    """`may_be_defined` spares a document the definitions' scan: never when `definitions` would find the acronym."""
+    skips = load_rules().cues.acronym_skips
+    texts = [
+        "Bachelor of Science in Nursing (BSN), 2019",
+        "charted in the EMRs \n (Electronic Medical Records) daily",
+        "Dispatched units through Computer Aided Dispatch (  CAD  ) and logged every call in CAD.",
+        "AutoCAD and drafting (CAD); CAD (AutoCAD, SolidWorks); skills (SQL)",
+    ]
+    for text in texts:
+        assert all(may_be_defined(text, acronym) for acronym in definitions(text, skips)), text
+    assert [may_be_defined(t, "EMR") for t in texts] == [False, True, False, False]
+    assert may_be_defined("Used SQL daily; SQL Server 2019, SQLs", "SQL") is False
+    assert may_be_defined("Used SQL daily; SQL Server 2019 (SSMS)", "SQL") is False  # a bracket after other words
+    assert may_be_defined("Queried it in SQLs(reports)", "SQL") is True
