@@ -63,6 +63,8 @@ class CueSpans:
         self.has_legal_text = bool(self._spans["legal_text"])
         self.people_starts = {s for s, _ in self._spans["people"] + self._spans["groups"]}  # a group noun only after a name
         self.people_ends = {e for _, e in self._spans["people"]}
+        self.group_opener_ends = {e for _, e in self._spans["group_openers"]}
+        self.group_starts = {s for s, _ in self._spans["groups"]}
         self.technical_starts = {s for s, _ in self._spans["technical"]}
         self.technical_ends = {e for _, e in self._spans["technical"]}
         self.has_negation = bool(self._spans["negation_before"] or self._spans["negation_after"])
@@ -444,13 +446,14 @@ def _skip_spaces(doc: Doc, i: int, step: int, clauses: Clauses) -> int:
 
 def blocked(doc: Doc, start: int, end: int, cue_spans: CueSpans, clauses: Clauses, cues: Cues) -> bool:
     """True inside a phrase that is not the skill ("leadership position", "The Linux Foundation"),
-    right after a job-title head ("Head of Machine Learning"), naming other people (`names_people`),
-    in a clause about the employer (`describes_a_company`), in legal boilerplate (`is_legal_text`)
+    right after a job-title head ("Head of Machine Learning"), naming other people (`names_people`) or
+    a unit of an organisation (`in_unit_name`), in a clause about the employer (`describes_a_company`), in legal boilerplate (`is_legal_text`)
     or in a form field of a posting's metadata ("Sectors: Finance, Retail", `form_field_spans`)."""
     return (
         cue_spans.overlaps("not_skill", start, end)
         or start in cue_spans.title_ends
         or names_people(doc, start, end, cue_spans, clauses, cues)
+        or in_unit_name(doc, start, end, cue_spans, clauses, cues)
         or describes_a_company(doc, start, end, cue_spans, clauses, cues)
         or is_legal_text(start, end, cue_spans, clauses)
         or cue_spans.in_form_field(start)
@@ -531,6 +534,64 @@ def names_people(doc: Doc, start: int, end: int, cue_spans: CueSpans, clauses: C
         if not (doc[i].is_alpha or doc[i].text == ","):
             return False
     return False
+
+
+def _capitalised(doc: Doc, i: int) -> bool:
+    """Whether token ``i`` is a Capitalised Word: "Sales", "DevOps"; not "sales", nor all capitals ("AWS", "UX")."""
+    text = doc[i].text
+    return text[:1].isupper() and not text.isupper()
+
+
+def _ends_phrase(doc: Doc, i: int, clauses: Clauses) -> bool:
+    """Whether a noun phrase ends before token ``i``: a clause edge, a mark or a stop word follows, not another word ("team player")."""
+    i = _skip_spaces(doc, i, 1, clauses)
+    return clauses.is_edge(i) or not doc[i].is_alpha or doc[i].is_stop
+
+
+def in_unit_name(doc: Doc, start: int, end: int, cue_spans: CueSpans, clauses: Clauses, cues: Cues) -> bool:
+    """True when the match lies in the name of a department, team or unit: a run of Capitalised
+    Words (joined by ``cues.name_joiners``: ",", "&", "and") right after a ``cues.group_openers``
+    phrase, one ``cues.people_before`` word allowed between ("Partner with Sales Training and
+    Leadership", "reports to the Talent Acquisition ..."); a ``cues.skill_after`` word right after
+    the run makes it a list of skills ("... Sales and Marketing experience"). A run that a
+    ``cues.groups`` noun ends (within `LIST_WINDOW` tokens, the noun ending the phrase: not "team
+    player") names the units in any case, its words no stop words, after either kind of word
+    ("collaborate with product, science, and business development teams", "our Data Engineering
+    and Artificial Intelligence team"); "experience with" (a ``cues.technical`` phrase) asks for the skills."""
+    if not cue_spans.group_opener_ends and not cue_spans.group_starts:
+        return False
+
+    def joiner(k: int) -> bool:
+        return doc[k].lower_ in cues.name_joiners
+
+    k = _skip_spaces(doc, end, 1, clauses)
+    while k - end < LIST_WINDOW and not clauses.is_edge(k) and k not in cue_spans.group_starts and (joiner(k) or doc[k].is_alpha and not doc[k].is_stop):
+        k = _skip_spaces(doc, k + 1, 1, clauses)
+    grouped = k in cue_spans.group_starts and _ends_phrase(doc, k + 1, clauses)  # not "team building", "team player"
+
+    def in_run(i: int) -> bool:
+        near = start - LIST_WINDOW <= i < end + LIST_WINDOW
+        return near and not clauses.is_edge(i) and (joiner(i) or (doc[i].is_alpha and not doc[i].is_stop if grouped else _capitalised(doc, i)))
+
+    if not grouped and (not cue_spans.group_opener_ends or not all(_capitalised(doc, i) for i in range(start, end) if doc[i].is_alpha)):
+        return False
+    i = _skip_spaces(doc, start - 1, -1, clauses)
+    while in_run(i):
+        i = _skip_spaces(doc, i - 1, -1, clauses)
+    if clauses.is_edge(i):
+        return False
+    if grouped and doc[i].lower_ in cues.people_before:
+        return i + 1 not in cue_spans.technical_ends
+    if i + 1 not in cue_spans.group_opener_ends and doc[i].lower_ in cues.people_before:
+        i = _skip_spaces(doc, i - 1, -1, clauses)
+    if clauses.is_edge(i) or i + 1 not in cue_spans.group_opener_ends:
+        return False
+    if grouped:
+        return True
+    k = _skip_spaces(doc, end, 1, clauses)
+    while in_run(k):
+        k = _skip_spaces(doc, k + 1, 1, clauses)
+    return k not in cue_spans.skill_after_starts
 
 
 def is_negated(doc: Doc, start: int, end: int, *, covered: set[int], cues: Cues, cue_spans: CueSpans, clauses: Clauses) -> bool:

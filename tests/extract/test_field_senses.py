@@ -100,6 +100,40 @@ def test_names_of_other_people_are_no_skills(rules_only, text: str, expected: li
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
+        # a department, team or unit named after a phrase of working with it (gold posting 046's trap,
+        # dev postings, field seed 8642): its skill names are no skill asked for
+        ("Partner with Sales Training and Leadership to enable the Sales teams.", []),
+        ("Manage launches, partnering cross-functionally with Product, Marketing, Sales, Customer Success, and more.", []),
+        ("Partner with Product Management on product/feature releases.", []),
+        ("Work closely with the Data Science, Analytics, Product and Platform teams.", []),
+        ("Reports to the Director of Marketing Operations.", []),
+        # a possessive organisation before a group: "LearningMate's instructional design team"
+        ("You will collaborate with LearningMate’s instructional design team to develop courses.", ["collaboration"]),
+        ("Member of Agrium Women's Leadership Group.", []),
+        # a list of units that a group noun ends, in any case (dev postings: 52 mentions of 574 texts)
+        ("Collaborate with product, science, engineering, and business development teams to build.", ["collaboration"]),
+        ("Takeda is looking for a Data Scientist to join our Data Engineering and Artificial Intelligence team.", []),
+        ("Analytics solutions for Autodesk’s strategy, marketing, sales and customer support teams.", []),
+        # not a group: "team building", "team player"; "experience with" asks for the skills
+        ("Provides direction with strong interpersonal and team building skills.", ["interpersonal-skills"]),
+        ("A self-motivated and diligent team player.", ["adaptability", "collaboration"]),
+        ("Experience with Python, SQL and data science teams.", ["python", "sql", "data-science"]),
+        # skills in capitals stay: no phrase of working with, a skill word after the run, plain "work with", all capitals
+        ("Strong Sales, Training and Leadership skills.", ["leadership"]),
+        ("Experience in Sales and Marketing.", ["sales", "marketing"]),
+        ("Collaborate with Marketing and Sales experience.", ["collaboration", "sales"]),
+        ("Work with Python and SQL.", ["python", "sql"]),
+        ("Collaborate with AWS and Azure.", ["collaboration", "aws", "azure"]),
+        ("Leadership skills are a must. Show your Leadership skills.", ["leadership"]),
+    ],
+)
+def test_names_of_an_organisations_units_are_no_skills(rules_only, text: str, expected: list[str]) -> None:
+    assert list(rules_only.extract(text, kind="posting").skill_ids) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
         # field-test postings (seeds 4242, 9090): clauses about the employer, its customers and values
         ("Our customers include JetBlue, Hubspot, Vodafone New Zealand, and Dunelm.", []),
         ("Leading companies such as Adobe and Salesforce rely on Demandbase to drive their marketing.", []),
