@@ -119,12 +119,14 @@ class SkillPipeline:
         self.unsure = PhraseMatcher(vocab, attr="ORTH")
         self.cue_matcher = PhraseMatcher(vocab, attr="LOWER")
         pairs: set[tuple[int, int]] = set()  # consecutive words of the sure names (LOWER hashes): where a wrapped name may be
+        longest = 1  # tokens of the longest sure name
         for skill_id, forms in sure.items():
             docs = [make(f) for f in sorted(forms)]
             self.sure.add(skill_id, docs)
             pairs.update((a.lower, b.lower) for d in docs for a, b in zip(d, d[1:]))
+            longest = max([longest, *map(len, docs)])
         self._pairs = frozenset(pairs)
-        self._longest = max((len(make(f)) for forms in sure.values() for f in forms), default=1)
+        self._longest = longest
         for skill_id, forms in ambiguous.items():
             self.unsure.add(skill_id, [make(f) for f in sorted(forms)])
         self.stop_words = frozenset(self.nlp.Defaults.stop_words)
