@@ -213,18 +213,19 @@ def _evidence(text: str, found: Found, skill: str) -> str:
     return " ".join(text[max(0, a - 40) : b + 40].split())
 
 
-def gold_sets(data: Path, systems, mapping: dict[str, str], extractor: SkillExtractor, explain: bool = False) -> None:
+def gold_sets(data: Path, systems, mapping: dict[str, str], extractor: SkillExtractor, explain: bool = False, parts: Sequence[str] = PARTS) -> None:
     """The gold postings and résumés (``gold/`` and ``gold/varied/``) by split part, kind and group.
 
     The split is `benchmarks/splits.py`'s; ``--explain`` prints the errors of the tuning part only
-    (never look at validation errors while tuning)."""
+    (never look at validation errors while tuning); ``parts`` limits the output to some parts
+    (``--part tuning`` while tuning, so not even the validation totals are seen)."""
     sets = gold_skill_sets(data)
     t0 = time.perf_counter()
     docs = {kind: [read_document(r["path"], kind=kind) for r in records] for kind, records in sets.items()}
     print(f"(read {len(docs['posting'])} postings and {len(docs['resume'])} résumés with read_document in {time.perf_counter() - t0:.1f}s)")
     for kind, records in sets.items():
         found_by = {s.name: s.run(docs[kind]) for s in systems}
-        for part in PARTS:
+        for part in parts:
             print(f"\n{part} {kind}s" + (" (required + preferred)" if kind == "posting" else ""))
             for group in ("all", "tech", "non-tech"):
                 keep = [i for i, r in enumerate(records) if r["part"] == part and group in ("all", r["group"])]
@@ -393,6 +394,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--only", choices=["gold", "spans"], help="run one part only")
     parser.add_argument("--taxonomy", type=Path, nargs="*", help="taxonomy files or folders (default: the shipped one)")
     parser.add_argument("--explain", action="store_true", help="print each gold document's misses, false positives and traps hit")
+    parser.add_argument("--part", choices=PARTS, help="print only this part of the gold split (tuning while tuning)")
     args = parser.parse_args(argv)
     data = args.data.resolve()
     if not (data / "gold").is_dir():
@@ -407,7 +409,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     print(f"taxonomy: {len(taxonomy)} skills; gold vocabulary: {len(vocab)} names, {len(mapping)} mapped" + (f", unmapped: {missing}" if missing else ""))
     print("DEV SET figures: rules and taxonomy were tuned on these files (see gold/README.md).")
     if args.only in (None, "gold"):
-        gold_sets(data, systems, mapping, extractor, args.explain)
+        gold_sets(data, systems, mapping, extractor, args.explain, (args.part,) if args.part else PARTS)
     if args.only in (None, "spans"):
         for name, (loader, kind) in SPAN_SETS.items():
             score_spans(name, kind, loader(data), systems)

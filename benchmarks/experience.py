@@ -16,7 +16,7 @@ Postings: the first "N years" number, years next to a mention (``Mention.years``
 the posting asks) per document vs extraction, CPU time (``time.process_time``), summed over all
 documents, each the best of ``--runs``.
 
-    python benchmarks/experience.py [--data ../shared/data] [--explain] [--runs 3]
+    python benchmarks/experience.py [--data ../shared/data] [--explain] [--runs 3] [--part tuning]
 
 ``--explain`` prints the tuning part's misses only (never the validation part's).
 """
@@ -94,7 +94,9 @@ def main() -> None:
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
     parser.add_argument("--explain", action="store_true", help="print the tuning part's misses")
     parser.add_argument("--runs", type=int, default=3, help="timing runs (best is kept)")
+    parser.add_argument("--part", choices=PARTS, help="print only this part of the split (tuning while tuning)")
     args = parser.parse_args()
+    parts = (args.part,) if args.part else PARTS
     sets = experience_sets(args.data)
     extractor = SkillExtractor()
     mapping, _ = map_vocab(load_vocab(args.data / "gold" / "vocab.txt"), extractor.taxonomy)
@@ -229,9 +231,9 @@ def main() -> None:
     }
     print(f"{'measure':58} {'part':10} {'ours':>16} {'baseline':>16}")
     for key, label in labels.items():
-        for part in PARTS:
+        for part in parts:
             print(f"{label:58} {part:10} {ours[key].cell(part):>16} {base[key].cell(part):>16}")
-    for part in PARTS:
+    for part in parts:
         print(f"{'postings: per-skill years F1':58} {part:10} {f1(ours, part):>16} {f1(base, part):>16}")
     n = len(sets["resume"])
     print(f"\nCPU time, {n} résumés (best of {args.runs} runs each): career {t_career * 1000:.0f} ms ({t_career * 1000 / n:.2f} ms per résumé), extraction {t_extract * 1000:.0f} ms, ratio {t_career / t_extract:.1%}")
