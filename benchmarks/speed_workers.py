@@ -19,7 +19,10 @@ candidate, reading results; measured set-up: its imports in a fresh interpreter)
 two workers spend beyond one (each starts with cold caches), and the ratio two whole cores
 would give at most with those counted too.
 
-    PYTHONPATH=. python benchmarks/speed_workers.py [--data ../shared/data] [--runs 3] [-n 1000] [--baseline DIR]
+    PYTHONPATH=. python benchmarks/speed_workers.py [--data ../shared/data] [--runs 3] [-n 1000] [--baseline DIR] [--files]
+
+``--files`` ranks the real PDF and DOCX résumé files of the data folder instead (306 of them:
+FERR, Vanetik, the PDF résumés; read in the workers, as a folder of résumés is).
 
 ``--baseline DIR`` also runs another copy of the package (e.g. ``git archive main | tar -x -C
 DIR``) in the same rounds, alternating with this one, and prints this code's walls over its.
@@ -44,16 +47,20 @@ import json, resource, sys, time
 start = time.perf_counter()
 texts = json.load(open(sys.argv[1], encoding="utf-8"))
 n = int(sys.argv[3])
+files = sys.argv[4] == "files"
+from pathlib import Path
+if files:
+    texts = [Path(t) for t in texts]
 import skillgap
 kw = {"n_process": n, "timeout": 600.0} if n else {}
 if __name__ == "__main__":
     table = skillgap.rank(texts, sys.argv[2], **kw)
-    assert len(table) == len(texts) and table["error"].isna().all(), table["error"].dropna().head()
+    assert len(table) == len(texts) and (files or table["error"].isna().all()), table["error"].dropna().head()
     wall = time.perf_counter() - start
     import multiprocessing.forkserver
     multiprocessing.forkserver._forkserver._stop()  # reaped, a fork server's CPU and its workers' count as this process's children (none running: no-op)
     me, kids = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
-    print(json.dumps({"wall": wall, "cpu_main": me.ru_utime + me.ru_stime, "cpu_workers": kids.ru_utime + kids.ru_stime, "top": float(table["score"].iloc[0]), "code": skillgap.__file__}))
+    print(json.dumps({"wall": wall, "cpu_main": me.ru_utime + me.ru_stime, "cpu_workers": kids.ru_utime + kids.ru_stime, "top": float(table["score"].iloc[0]), "errors": int(table["error"].notna().sum()), "code": skillgap.__file__}))
 """
 
 
@@ -107,9 +114,17 @@ def distinct_texts(data: Path, n: int) -> list[str]:
     return pieces[:n]
 
 
-def run(texts_file: Path, job: Path, n_process: int, code: Path = HERE.parent) -> dict[str, float]:
+def distinct_files(data: Path, n: int) -> list[str]:
+    """Up to ``n`` real résumé files (every PDF and DOCX résumé of the data folder, in path
+    order): what a team batch-scoring a folder of résumés hands `rank`."""
+    folders = ("resumes", "resumes_pdf", "CV", "CV_unannotated")
+    found = sorted(str(p) for p in data.rglob("*") if p.suffix.lower() in (".pdf", ".docx") and p.parent.name in folders)
+    return found[:n]
+
+
+def run(texts_file: Path, job: Path, n_process: int, code: Path = HERE.parent, files: bool = False) -> dict[str, float]:
     env = {**os.environ, "PYTHONPATH": str(code)}  # run in ``code``: ``python -c`` imports from its folder first
-    args = [sys.executable, "-c", CHILD, str(texts_file.resolve()), str(job.resolve()), str(n_process)]
+    args = [sys.executable, "-c", CHILD, str(texts_file.resolve()), str(job.resolve()), str(n_process), "files" if files else "texts"]
     out = subprocess.run(args, capture_output=True, text=True, env=env, check=True, cwd=code)
     result = json.loads(out.stdout.strip().splitlines()[-1])
     assert Path(result.pop("code")).resolve().is_relative_to(code.resolve()), f"the run imported skillgap from outside {code}"
@@ -130,8 +145,9 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("-n", type=int, default=1000)
     parser.add_argument("--baseline", type=Path, help="another copy of the package (e.g. `git archive main | tar -x -C DIR`), run alternately with this one")
+    parser.add_argument("--files", action="store_true", help="rank the data's real PDF and DOCX résumé files (read in the workers) instead of texts")
     args = parser.parse_args()
-    texts = distinct_texts(args.data, args.n)
+    texts = distinct_files(args.data, args.n) if args.files else distinct_texts(args.data, args.n)
     job = sorted((args.data / "gold" / "postings").glob("*.txt"))[0]
     texts_file = Path(os.environ.get("TMPDIR", "/tmp")) / f"skillgap-speed-workers-{os.getpid()}.json"
     texts_file.write_text(json.dumps(texts), encoding="utf-8")
@@ -143,12 +159,13 @@ def main() -> None:
         for _ in range(args.runs):
             for c, code in codes.items():
                 for n in (1, 2, 0):
-                    runs[c, n].append(run(texts_file, job, n, code))
+                    runs[c, n].append(run(texts_file, job, n, code, args.files))
                 starts[c].append(start_cpu(code))
                 main_starts[c].append(start_cpu(code, MAIN_START))
     finally:
         texts_file.unlink(missing_ok=True)
-    print(f"{len(texts)} distinct texts ({sum(map(len, texts)) / len(texts):.0f} chars on average) ranked against {job.name}, "
+    what = f"{len(texts)} distinct résumé files (PDF and DOCX, {runs[next(iter(codes)), 1][0]['errors']} error rows)" if args.files else f"{len(texts)} distinct texts ({sum(map(len, texts)) / len(texts):.0f} chars on average)"
+    print(f"{what} ranked against {job.name}, "
           f"median of {args.runs} runs each (alternating), fresh interpreter per run; {os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.1f} at the end")  # fmt: skip
     med = {key: {k: statistics.median(r[k] for r in rs) for k in rs[0]} for key, rs in runs.items()}
     for c in codes:
