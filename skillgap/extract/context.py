@@ -278,7 +278,8 @@ class Clauses:
         stops &= ~glued
         spaces = numpy.flatnonzero(arr[:, 2])  # few tokens: only those are looked at
         self.breaks = numpy.zeros(len(doc), dtype=bool)
-        self.breaks[[i for i, h in zip(spaces.tolist(), orth[spaces].tolist()) if _is_line_break(h, doc.vocab.strings)]] = True
+        kinds, which = numpy.unique(orth[spaces], return_inverse=True)  # a few distinct runs of whitespace
+        self.breaks[spaces[numpy.array([_is_line_break(h, doc.vocab.strings) for h in kinds.tolist()], dtype=bool)[which]]] = True
         going_on = numpy.zeros(len(doc), dtype=bool)
         going_on[1:] = any_of(lower[:-1], _hashes(continuers))
         self.bounds: list[int] = numpy.flatnonzero(stops | (self.breaks & ~going_on)).tolist()  # sorted

@@ -14,6 +14,7 @@ import bisect
 import dataclasses
 import functools
 import itertools
+import operator
 import os
 import re
 from collections import deque
@@ -606,15 +607,22 @@ class _ItemTokens:
     demand (it holds the view's parts, not the view: no reference cycle keeps a document alive)."""
 
     def __init__(self, view: _View, matches: list[Match], tokens: set[int], cues: Cues) -> None:
+        """``tokens``: the tokens of ``matches``; the matches holding a token are found by their
+        starts (sorted once), not from a map of every token, which cost more than the look-ups."""
         self.doc, self.cue_spans, self.clauses, self.tokens, self.cues = view.doc, view.cue_spans, view.clauses, tokens, cues
-        self._at: dict[int, list[Match]] = {}
-        for m in matches:
-            for i in range(m.start, m.end):
-                self._at.setdefault(i, []).append(m)
+        self._matches = sorted(matches, key=operator.attrgetter("start"))
+        self._starts = [m.start for m in self._matches]
+        self._reach = max((m.end - m.start for m in matches), default=0)  # the longest match, in tokens
         self._verdicts: dict[tuple[int, int], bool] = {}
 
     def __contains__(self, token: object) -> bool:
-        for m in self._at.get(token, ()):  # type: ignore[call-overload]
+        if token not in self.tokens:
+            return False
+        at: int = token  # type: ignore[assignment]  # a token of a match
+        starts = self._starts
+        for m in self._matches[bisect.bisect_left(starts, at - self._reach + 1) : bisect.bisect_right(starts, at)]:
+            if m.end <= at:
+                continue
             key = (m.start, m.end)
             if key not in self._verdicts:
                 self._verdicts[key] = context.is_item(
