@@ -65,6 +65,8 @@ class CueSpans:
         self.people_ends = {e for _, e in self._spans["people"]}
         self.group_opener_ends = {e for _, e in self._spans["group_openers"]}
         self.group_starts = {s for s, _ in self._spans["groups"]}
+        self.group_start_list = sorted(self.group_starts)  # sorted, for `any_within`
+        self.group_opener_end_list = sorted(self.group_opener_ends)
         self.technical_starts = {s for s, _ in self._spans["technical"]}
         self.technical_ends = {e for _, e in self._spans["technical"]}
         self.has_negation = bool(self._spans["negation_before"] or self._spans["negation_after"])
@@ -99,6 +101,12 @@ class CueSpans:
                 out.append(spans[i])
             i += 1
         return out
+
+
+def any_within(values: Sequence[int], lo: int, hi: int) -> bool:
+    """Whether sorted ``values`` hold one in ``[lo, hi]``."""
+    k = bisect.bisect_left(values, lo)
+    return k < len(values) and values[k] <= hi
 
 
 def _inside(spans: Sequence[tuple[int, int]], i: int) -> bool:
@@ -270,7 +278,8 @@ class Clauses:
         stops &= ~glued
         spaces = numpy.flatnonzero(arr[:, 2])  # few tokens: only those are looked at
         self.breaks = numpy.zeros(len(doc), dtype=bool)
-        self.breaks[[i for i, h in zip(spaces.tolist(), orth[spaces].tolist()) if _is_line_break(h, doc.vocab.strings)]] = True
+        kinds, which = numpy.unique(orth[spaces], return_inverse=True)  # a few distinct runs of whitespace
+        self.breaks[spaces[numpy.array([_is_line_break(h, doc.vocab.strings) for h in kinds.tolist()], dtype=bool)[which]]] = True
         going_on = numpy.zeros(len(doc), dtype=bool)
         going_on[1:] = any_of(lower[:-1], _hashes(continuers))
         self.bounds: list[int] = numpy.flatnonzero(stops | (self.breaks & ~going_on)).tolist()  # sorted
@@ -560,14 +569,22 @@ def in_unit_name(doc: Doc, start: int, end: int, cue_spans: CueSpans, clauses: C
     and Artificial Intelligence team"); "experience with" (a ``cues.technical`` phrase) asks for the skills."""
     if not cue_spans.group_opener_ends and not cue_spans.group_starts:
         return False
+    # neither walk below crosses a clause edge: without a group noun after the name in its clause,
+    # nor an opener ending before it, the answer is no before any token is read
+    lo, hi = clauses.clause(start, end, clauses.length)
+    may_group = any_within(cue_spans.group_start_list, end, hi)
+    if not may_group and not any_within(cue_spans.group_opener_end_list, lo, start):
+        return False
 
     def joiner(k: int) -> bool:
         return doc[k].lower_ in cues.name_joiners
 
-    k = _skip_spaces(doc, end, 1, clauses)
-    while k - end < LIST_WINDOW and not clauses.is_edge(k) and k not in cue_spans.group_starts and (joiner(k) or doc[k].is_alpha and not doc[k].is_stop):
-        k = _skip_spaces(doc, k + 1, 1, clauses)
-    grouped = k in cue_spans.group_starts and _ends_phrase(doc, k + 1, clauses)  # not "team building", "team player"
+    grouped = False
+    if may_group:
+        k = _skip_spaces(doc, end, 1, clauses)
+        while k - end < LIST_WINDOW and not clauses.is_edge(k) and k not in cue_spans.group_starts and (joiner(k) or doc[k].is_alpha and not doc[k].is_stop):
+            k = _skip_spaces(doc, k + 1, 1, clauses)
+        grouped = k in cue_spans.group_starts and _ends_phrase(doc, k + 1, clauses)  # not "team building", "team player"
 
     def in_run(i: int) -> bool:
         near = start - LIST_WINDOW <= i < end + LIST_WINDOW

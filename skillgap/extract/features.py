@@ -192,12 +192,12 @@ class DocFeatures:
         # list items (`context.is_item`, for every token at once): a separator, clause edge, cue phrase or
         # skill on the side before (index i + 1: token i; -1 and n are edges) and after
         edge = numpy.zeros(n + 2, dtype=bool)
-        edge[[0, n + 1]] = True
+        edge[0] = edge[-1] = True  # (a list as index costs its conversion to an array)
         edge[numpy.array(clauses.bounds, dtype=numpy.int64) + 1] = True
         sep = edge.copy()
         sep[1:-1] |= (flags & _SEPARATOR).astype(bool)
         skill = self._skill = numpy.zeros(n + 2, dtype=bool)
-        skill[[i + 1 for i in skill_tokens]] = True
+        skill[numpy.fromiter(skill_tokens, dtype=numpy.intp, count=len(skill_tokens)) + 1] = True
         sep |= skill
         self._sep_before, self._sep_after = sep.copy(), sep
         self._sep_before[[i for i in cue_spans.ends if 0 <= i <= n]] = True  # a cue phrase ends right before token i + 1
@@ -212,7 +212,7 @@ class DocFeatures:
         kinds = numpy.full(n + 2, _CLASSES.index("other"), dtype=numpy.intp)
         for name, where in (("num", (flags & _NUM).astype(bool)), ("word", alpha), ("Cap", capitalised), ("sep", sep[1:-1]), ("<nl>", newline), ("skill", skill[1:-1])):
             kinds[1:-1][where] = _CLASSES.index(name)
-        kinds[[0, n + 1]] = _CLASSES.index("<s>")
+        kinds[0] = kinds[-1] = _CLASSES.index("<s>")
         self._class = _CLASS_HASHES[kinds]
         self._stop_word = numpy.concatenate(([False], (flags & _STOP).astype(bool), [False]))
         # where the look back for a governing word stops (index i + 1: token i): the text's start, a clause
@@ -230,9 +230,9 @@ class DocFeatures:
         sure = dict.fromkeys(c.skill_id for c in others if not c.ambiguous and c.method != "fuzzy")
         self.distinct = len(sure)
         skills = taxonomy.skills
-        self.kinds = Counter(skills[s].kind for s in sure)
-        self.categories = Counter(skills[s].category for s in sure)
-        self.count = Counter(c.skill_id for c in others)
+        self.kinds = Counter([skills[s].kind for s in sure])  # (a list counts faster than a generator)
+        self.categories = Counter([skills[s].category for s in sure])
+        self.count = Counter([c.skill_id for c in others])
         top = max(self.categories.items(), key=_second, default=("-", 0))[0]  # the first of the most common, as `Counter.most_common`
         self._top, self._kind = self._hash(top), self._hash(kind)
 

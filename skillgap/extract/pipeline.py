@@ -14,6 +14,7 @@ import bisect
 import dataclasses
 import functools
 import itertools
+import operator
 import os
 import re
 from collections import deque
@@ -24,7 +25,7 @@ from typing import Any, Literal, NamedTuple, Union
 import numpy
 from spacy.lang.en import English
 from spacy.language import Language
-from spacy.attrs import IS_ALPHA, IS_SPACE, LOWER
+from spacy.attrs import IS_SPACE, LOWER
 from spacy.matcher import PhraseMatcher
 from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc, Span
@@ -183,29 +184,36 @@ class SkillPipeline:
                 rules[f"{form}."] = [{"ORTH": form}, {"ORTH": "."}]  # "We use R." (not an initial)
         tok.rules = rules
 
-    def matches(self, doc: Doc, lower: numpy.ndarray | None = None) -> list[Match]:
-        """Every raw matcher hit in ``doc``, overlapping ones included (``lower``: its ``LOWER`` array, when known)."""
+    def matches(self, doc: Doc, tokens: numpy.ndarray | None = None) -> list[Match]:
+        """Every raw matcher hit in ``doc``, overlapping ones included (``tokens``: its `context.TOKEN_ATTRS`
+        array, `context.Clauses.array`, when known: its ``LOWER`` and ``IS_SPACE`` columns are not read again)."""
+        lower, space = (None, None) if tokens is None else (tokens[:, 1], tokens[:, 2])
         ids = self._ids
         out = [Match(s, e, ids[k], "exact") for k, s, e in self.sure(doc) if not (e - s == 1 and self.renamed_acronym(doc[s].text))]
         if len(self.patterns):
             out += [Match(s, e, ids[k], "pattern", False, SCORE_PATTERN) for k, s, e in self.patterns(doc, lower)]
         out += [Match(s, e, ids[k], "pattern", True, SCORE_CONTEXT) for k, s, e in self.unsure(doc)]
-        return out + self.wrapped(doc)
+        return out + self.wrapped(doc, lower, space)
 
-    def wrapped(self, doc: Doc) -> list[Match]:
+    def wrapped(self, doc: Doc, lower: numpy.ndarray | None = None, space: numpy.ndarray | None = None) -> list[Match]:
         """Sure names broken by a line wrap or a run of spaces between two of their words
         ("Stakeholder\\nManagement (10+ years)", "Six  Sigma"), which spaCy keeps as a whitespace
         token: around each such token between two words that follow each other in a sure name, the
         sure matcher reads the words with the whitespace left out. A blank line ends a name, and so
-        does a line that goes on with no word ("Python" / "2+ years" is no "Python 2")."""
+        does a line that goes on with no word ("Python" / "2+ years" is no "Python 2"). ``lower`` and
+        ``space``: the doc's ``LOWER`` and ``IS_SPACE`` arrays, when the caller has them (the word
+        after is read only where the pair of words is one of a sure name's)."""
         if len(doc) < 3:
             return []
-        array = doc.to_array([LOWER, IS_SPACE, IS_ALPHA])
-        lower, space, alpha = array[:, 0], array[:, 1].astype(bool), array[:, 2].astype(bool)
+        if lower is None or space is None:
+            array = doc.to_array([LOWER, IS_SPACE])
+            lower, space = array[:, 0], array[:, 1]
+        space = space.astype(bool)
         pairs, ids, reach = self._pairs, self._ids, self._longest - 1
         out = []
-        for g in (numpy.flatnonzero(space[1:-1] & ~space[:-2] & alpha[2:]) + 1).tolist():
-            if (int(lower[g - 1]), int(lower[g + 1])) not in pairs or doc[g].text.count("\n") > 1:
+        gaps = numpy.flatnonzero(space[1:-1] & ~space[:-2] & ~space[2:]) + 1
+        for g, before, after in zip(gaps.tolist(), lower[gaps - 1].tolist(), lower[gaps + 1].tolist()):
+            if (before, after) not in pairs or not doc[g + 1].is_alpha or doc[g].text.count("\n") > 1:
                 continue
             at = [i for i in range(max(0, g - reach), min(len(doc), g + reach + 1)) if i != g]
             words = Doc(doc.vocab, words=[doc[i].text for i in at])
@@ -476,7 +484,7 @@ class SkillExtractor:
 
     def _found(self, view: _View, collect: list[tuple[Match, list[Feature]]] | None = None) -> list[Match]:
         """The resolved matches of a document; ``collect`` receives every candidate with its features."""
-        raw = [m for m in self.pipeline.matches(view.doc, view.clauses.lower) if not context.blocked(view.doc, m.start, m.end, view.cue_spans, view.clauses, self.pipeline.cues)]
+        raw = [m for m in self.pipeline.matches(view.doc, view.clauses.array) if not context.blocked(view.doc, m.start, m.end, view.cue_spans, view.clauses, self.pipeline.cues)]
         tokens = {i for m in raw for i in range(m.start, m.end)}
         verified, dropped = self._verified(view, raw, tokens, raw, collect)
         found = resolve(verified)
@@ -599,15 +607,22 @@ class _ItemTokens:
     demand (it holds the view's parts, not the view: no reference cycle keeps a document alive)."""
 
     def __init__(self, view: _View, matches: list[Match], tokens: set[int], cues: Cues) -> None:
+        """``tokens``: the tokens of ``matches``; the matches holding a token are found by their
+        starts (sorted once), not from a map of every token, which cost more than the look-ups."""
         self.doc, self.cue_spans, self.clauses, self.tokens, self.cues = view.doc, view.cue_spans, view.clauses, tokens, cues
-        self._at: dict[int, list[Match]] = {}
-        for m in matches:
-            for i in range(m.start, m.end):
-                self._at.setdefault(i, []).append(m)
+        self._matches = sorted(matches, key=operator.attrgetter("start"))
+        self._starts = [m.start for m in self._matches]
+        self._reach = max((m.end - m.start for m in matches), default=0)  # the longest match, in tokens
         self._verdicts: dict[tuple[int, int], bool] = {}
 
     def __contains__(self, token: object) -> bool:
-        for m in self._at.get(token, ()):  # type: ignore[call-overload]
+        if token not in self.tokens:
+            return False
+        at: int = token  # type: ignore[assignment]  # a token of a match
+        starts = self._starts
+        for m in self._matches[bisect.bisect_left(starts, at - self._reach + 1) : bisect.bisect_right(starts, at)]:
+            if m.end <= at:
+                continue
             key = (m.start, m.end)
             if key not in self._verdicts:
                 self._verdicts[key] = context.is_item(

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from skillgap.extract import SkillExtractor
+from skillgap.extract import SkillExtractor, context
 from skillgap.extract.pipeline import SPANS_KEY, Match, default_extractor, held, resolve
 from skillgap.extract.variants import term_variants
 
@@ -218,4 +218,16 @@ def test_a_name_broken_by_a_line_wrap_is_matched() -> None:
     assert found == [
         ("agile", "Agile Methodologies", 7), ("product-management", "Product Roadmap", 38),
         ("stakeholder-management", "Stakeholder\nManagement", 65), ("configuration-management", "Configuration\nmanagement", 101),
+    ]  # fmt: skip
+
+
+def test_wrapped_names_read_from_the_clauses_columns_are_those_read_from_the_doc() -> None:
+    # the extractor hands the clauses' LOWER and IS_SPACE columns over; a blank line, and a line that goes on with no word, end a name
+    pipeline = SkillExtractor().pipeline
+    doc = pipeline.doc("Stakeholder\nManagement, Configuration\nmanagement, Machine\n\nLearning, Python\n2+ years, Six  Sigma\n")
+    array = context.Clauses(doc).array
+    given = pipeline.wrapped(doc, array[:, 1], array[:, 2])
+    assert given == pipeline.wrapped(doc)
+    assert [(m.skill_id, doc[m.start : m.end].text) for m in given] == [
+        ("stakeholder-management", "Stakeholder\nManagement"), ("configuration-management", "Configuration\nmanagement"), ("six-sigma", "Six  Sigma"),
     ]  # fmt: skip
