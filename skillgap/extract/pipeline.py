@@ -139,6 +139,7 @@ class SkillPipeline:
         # a typo is near a name as it is spelt, not near a plural made up for exact matching: one edit
         # from "Gradles", "ResNets" or "Informaticas" is a plain word ("grades", "resets", "informatics")
         self.fuzzy_names = [(f, skill_id) for skill_id, forms in spelt.items() for f in forms]
+        self.ambiguous_names = [(f, skill_id) for skill_id, forms in ambiguous.items() for f in forms]  # what fuzzy matching must not read as another skill
         self._ids = {vocab.strings.add(s.id): s.id for s in taxonomy}  # match key -> skill id, one str each (the store decodes anew per look-up)
         printed = {t for skill in taxonomy for t in skill.terms}
         mixed = {t.lower() for t in printed if not _plain_case(t)}
@@ -369,7 +370,7 @@ class SkillExtractor:
                 _remember(self)  # the first extractor with default settings is the shared one
         else:
             self.pipeline = default_extractor(self.taxonomy, self.rules).pipeline
-        self._fuzzy_index = FuzzyIndex(self.pipeline.fuzzy_names, fuzzy_cutoff) if fuzzy else None
+        self._fuzzy_index = FuzzyIndex(self.pipeline.fuzzy_names, fuzzy_cutoff, self.pipeline.ambiguous_names) if fuzzy else None
         self._implications: dict[str, tuple[str, ...]] = {}
         self._field = FieldForms(self.taxonomy)
         self._acronyms = DefinedAcronyms(self.taxonomy, self.pipeline.cues.acronym_skips, DEFAULT_FUZZY_CUTOFF)

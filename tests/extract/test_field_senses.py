@@ -160,6 +160,19 @@ def test_emr_is_amazon_emr_only_among_cloud_and_big_data_skills(stated) -> None:
     assert stated("Familiarity with AWS (EMR, Glue, Athena, Lambda, S3)") == ["aws", "aws-emr", "aws-s3"]
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # dev résumés: 43 "Testing" read as TestNG (one edit away) and 4 "C++ Programming" as C, all wrong
+        ("Responsibilities: Development, Testing and support.", []),
+        ("Basic knowledge about C and C++ Programming.", [("c", "C"), ("c-plus-plus", "C++"), ("programming", "Programming")]),
+        ("Tools: Kubernets, Testngg, Python", [("kubernetes", "Kubernets"), ("testing-frameworks", "Testngg"), ("python", "Python")]),  # real typos stay
+    ],
+)
+def test_fuzzy_matching_reads_no_spelt_name_as_another(rules_only, text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(m.skill_id, m.text) for m in rules_only.extract(text).mentions if m.method != "implied"] == expected
+
+
 def test_fuzzy_matching_compares_with_names_as_spelt(rules_only) -> None:
     # field tests: one edit from a made-up plural ("Gradles", "ResNets", "Informaticas") is a plain word
     assert list(rules_only.extract("Post and maintain curriculum, syllabi, and grades.", kind="posting").skill_ids) == []
