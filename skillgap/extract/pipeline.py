@@ -46,6 +46,7 @@ from .features import Candidate, DocFeatures, Feature
 from .field import FieldForms
 from .fuzzy import FuzzyIndex, fuzzy_hits
 from .gate import GatedMatcher
+from .heads import SharedHeads
 from .model import PRELOAD, Mention, SkillProfile
 from .variants import term_variants
 from .verify import Explanation, VerifierModel, load_verifier
@@ -144,6 +145,7 @@ class SkillPipeline:
         printed = {t for skill in taxonomy for t in skill.terms}
         mixed = {t.lower() for t in printed if not _plain_case(t)}
         self.hides = {s.id: frozenset(s.hides) for s in taxonomy if s.hides}  # skill -> the skills its matches hold without naming
+        self.shared_heads = SharedHeads(taxonomy, lambda term: tuple(t.lower_ for t in make(term)), self.cues.line_continuers)  # and a head their coordination shares
         self.acronyms = frozenset(t.lower() for t in printed if t.isalpha() and t.isupper() and t.lower() not in mixed)
         self._primer = ChunkPrimer(self.nlp.tokenizer)
 
@@ -486,7 +488,7 @@ class SkillExtractor:
             fuzzy = self._verified(view, fuzzy, tokens, raw, collect)[0]
             if fuzzy:  # resolving resolved matches again changes nothing
                 found = resolve([*found, *fuzzy])
-        found = held(found, dropped, self.pipeline.hides)
+        found = self.pipeline.shared_heads.keep(view.doc, held(found, dropped, self.pipeline.hides))
         return self._acronyms.keep(view.document.text, self._field.keep(found, view.text_of), view.text_of)
 
     def _verified(self, view: _View, matches: list[Match], tokens: set[int], raw: list[Match], collect: list[tuple[Match, list[Feature]]] | None) -> tuple[list[Match], list[Match]]:

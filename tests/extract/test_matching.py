@@ -219,3 +219,21 @@ def test_a_name_broken_by_a_line_wrap_is_matched() -> None:
         ("agile", "Agile Methodologies", 7), ("product-management", "Product Roadmap", 38),
         ("stakeholder-management", "Stakeholder\nManagement", 65), ("configuration-management", "Configuration\nmanagement", 101),
     ]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # dev résumés: three "functional, regression and smoke testing" kinds of coordination, all Regression wrong
+        ("Involved in functional, regression and smoke testing.", ()),
+        ("Responsible for regression and Manual testing of routers.", ("software-testing",)),
+        ("Conducting functional, regression and end to end testing.", ("software-testing",)),
+        ("Regression and Functional Testing", ("software-testing",)),
+        # no other item names a kind of software test: the statistics stand
+        ("Statistics: linear regression and hypothesis testing.", ("statistics", "regression", "hypothesis-testing")),
+        ("Used regression, clustering and statistical testing.", ("regression", "unsupervised-learning", "hypothesis-testing")),
+        ("Automation for regression and feature testing.", ("regression",)),
+    ],
+)
+def test_a_head_shared_by_a_coordination_hides_as_the_whole_name_does(text: str, expected: tuple[str, ...]) -> None:
+    assert SkillExtractor(verify=False).extract(text).skill_ids == expected
