@@ -105,14 +105,15 @@ class SkillPipeline:
         sure: dict[str, set[str]] = {}
         spelt: dict[str, set[str]] = {}  # the sure forms without made-up plurals: what fuzzy matching compares with
         ambiguous: dict[str, set[str]] = {}
+        function_words = frozenset(self.nlp.Defaults.stop_words)
         for skill in taxonomy:
             unsure = {normalize_term(a) for a in skill.ambiguous}
             for term in skill.terms:
                 if normalize_term(term) in unsure:
                     ambiguous.setdefault(skill.id, set()).update(_cased(term))
                 else:
-                    sure.setdefault(skill.id, set()).update(term_variants(term, plural=skill.kind != "soft"))
-                    spelt.setdefault(skill.id, set()).update(term_variants(term, plural=False))
+                    sure.setdefault(skill.id, set()).update(term_variants(term, plural=skill.kind != "soft", function_words=function_words))
+                    spelt.setdefault(skill.id, set()).update(term_variants(term, plural=False, function_words=function_words))
         start = self.nlp.Defaults.tokenizer_exceptions if nlp is None else self.nlp.tokenizer.rules  # `_blank_english` has none yet
         self._tune_tokenizer(start, itertools.chain(*sure.values(), *ambiguous.values()), itertools.chain(*ambiguous.values()))
         make = self.nlp.make_doc

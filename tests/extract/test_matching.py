@@ -19,6 +19,16 @@ def test_variants_of_names() -> None:
     assert term_variants("TensorFlow") == {"TensorFlow", "Tensor Flow", "TensorFlows", "Tensor Flows"}
     assert term_variants("API") == {"API", "APIs"}
     assert term_variants("C++") == {"C++"}
+    # a camel-case split that opens with a function word is a phrase of English, not the name
+    assert term_variants("InDesign", plural=False, function_words=frozenset({"in", "now"})) == {"InDesign"}
+    assert term_variants("ServiceNow", plural=False, function_words=frozenset({"in", "now"})) == {"ServiceNow", "Service Now"}
+
+
+def test_a_name_split_into_a_phrase_of_english_is_none() -> None:
+    # dev texts: "Experience in design and implementation of ...", 9 times InDesign, all wrong; "Service Now" (5, right) stays
+    shipped = SkillExtractor(verify=False)
+    assert shipped.extract("Experience in design and implementation of machine learning solutions.").skill_ids == ("machine-learning",)
+    assert shipped.extract("Tools: MS Office, Service Now, ITSM").skill_ids == ("microsoft-office", "it-service-management")
 
 
 def test_labels_aliases_and_variants_match_case_insensitively(ids) -> None:
