@@ -91,6 +91,13 @@ def test_a_field_form_does_not_vouch_for_another() -> None:
         ("Experience with leadership.", ["leadership"]),
         ("Served as a mentor to new hires.", ["mentoring"]),
         ("Worked as the Project Manager of the migration.", ["project-management"]),
+        # "to" right before a name that ends in a noun no verb shares (dev texts: 4, all wrong)
+        ("Explaining complex technical concepts to product managers shouldn't be a problem.", []),
+        ("Present results and recommendations to leadership.", []),
+        ("Sent report inputs to team leader from time to time.", []),
+        # the infinitive, and a word between, stay
+        ("Volunteered to mentor new hires and to lead projects.", ["mentoring", "leadership"]),
+        ("Ability to provide leadership.", ["leadership"]),
     ],
 )
 def test_names_of_other_people_are_no_skills(rules_only, text: str, expected: list[str]) -> None:
