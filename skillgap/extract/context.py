@@ -521,7 +521,8 @@ def names_people(doc: Doc, start: int, end: int, cue_spans: CueSpans, clauses: C
     (a ``cues.conjunctions`` word, "and"/"or", only after a plural), so "leadership skills" and "a leadership role" stay;
     a ``cues.groups`` noun only right after it: "our data science team", while "lead a team" is the skill) and a word that points at someone
     (``cues.people_before``: the, your, with, of ...; not "to", the infinitive's) stands at most `PEOPLE_REACH` tokens before
-    it with only words or commas between; "as a mentor" (``cues.own_role_before``) is one's own role,
+    it with only words or commas between, or "to" (``cues.people_before_noun``) right before it when
+    the people noun is none a verb shares (``cues.people_nouns``: "to product managers", "to leadership"); "as a mentor" (``cues.own_role_before``) is one's own role,
     "experience with leadership" (a ``cues.technical`` phrase) asks for the skill."""
     if not cue_spans.people_starts or end not in cue_spans.people_starts and end not in cue_spans.people_ends:
         return False
@@ -531,10 +532,13 @@ def names_people(doc: Doc, start: int, end: int, cue_spans: CueSpans, clauses: C
         if not (clauses.is_edge(nxt) or not doc[nxt].is_alpha or doc[nxt].is_stop and (plural or doc[nxt].lower_ not in cues.conjunctions)):
             return False
     i = start
+    noun = doc[end if end in cue_spans.people_starts else end - 1].lower_
     for _ in range(PEOPLE_REACH):
         i = _skip_spaces(doc, i - 1, -1, clauses)
         if clauses.is_edge(i):
             return False
+        if i == start - 1 and doc[i].lower_ in cues.people_before_noun and noun in cues.people_nouns:
+            return True  # "to product managers": no infinitive takes a noun
         if doc[i].lower_ in cues.people_before:
             # "as a mentor" is one's own role, "experience with leadership" (a technical cue) asks for the skill
             before = _skip_spaces(doc, i - 1, -1, clauses)

@@ -4,7 +4,9 @@ Candidates are the items of lists (skills sections, comma / slash / bullet lists
 capitalised terms that no matcher covered. Each is compared with rapidfuzz to the
 taxonomy's unambiguous names ("Kubernets" -> Kubernetes, "Postgre SQL" -> PostgreSQL,
 "Tensorflow 2" -> TensorFlow). Names compare with case, spaces and punctuation removed;
-nothing shorter than four characters is ever fuzzy-matched.
+nothing shorter than four characters is ever fuzzy-matched. A phrase spelt as one of the
+ambiguous names is that name, no typo of another skill's ("Testing" is not "TestNG"): its
+context rule, not fuzzy matching, decides it.
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ MAX_WORDS = 4
 #: Most phrases (and list items) an index remembers the answer of before it stops adding more.
 MEMO_LIMIT = 100_000
 _NOT_ALNUM = re.compile(r"[^0-9a-z+#]+")
+_SIGNS = str.maketrans("", "", "+#")
 _LINE = re.compile(r"[^\n]+")
 _ITEM = re.compile(r"[^,;|•·/()\[\]\n\t:]+")
 #: A line holding two or more list separators (classes exclude the separators: no backtracking).
@@ -52,10 +55,16 @@ class FuzzyHit:
 
 
 class FuzzyIndex:
-    """Unambiguous skill names, bucketed by first letter, with a memo of phrases (and list items) already scored."""
+    """Unambiguous skill names, bucketed by first letter, with a memo of phrases (and list items) already scored.
 
-    def __init__(self, names: Iterable[tuple[str, str]], cutoff: float) -> None:
+    ``spelt`` holds (name, skill id) of the ambiguous names: a phrase spelt as one of them may
+    only match its own skill's names ("Windows" -> "Windows 7"), never another skill's."""
+
+    def __init__(self, names: Iterable[tuple[str, str]], cutoff: float, spelt: Iterable[tuple[str, str]] = ()) -> None:
         self.cutoff = cutoff
+        self._spelt: dict[str, set[str]] = {}
+        for name, skill_id in spelt:
+            self._spelt.setdefault(normalize(name), set()).add(skill_id)
         by_key: dict[str, str] = {}
         for name, skill_id in names:
             key = normalize(name)
@@ -92,9 +101,11 @@ class FuzzyIndex:
         if len(key) >= MIN_CHARS and key[0] in self._buckets:
             keys, ids = self._band(key[0], len(key))
             best = process.extractOne(key, keys, scorer=fuzz.ratio, processor=None, score_cutoff=self.cutoff)
-            # names that differ only by a "+" or "#" are different names (C / C++, Security / Security+)
-            if best is not None and (best[0] == key or best[0].rstrip("+#") != key.rstrip("+#")):
-                found = (ids[best[2]], float(best[1]))
+            # names that differ only by a "+" or "#" are different names (C / C++, "C++ Programming" /
+            # "C Programming", Security / Security+); an ambiguous name's spelling is no typo of another skill
+            if best is not None and (best[0] == key or best[0].translate(_SIGNS) != key.translate(_SIGNS)):
+                if ids[best[2]] in self._spelt.get(key, (ids[best[2]],)):
+                    found = (ids[best[2]], float(best[1]))
         if len(self._memo) < MEMO_LIMIT:
             self._memo[phrase] = found
         return found

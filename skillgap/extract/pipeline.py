@@ -47,6 +47,7 @@ from .features import Candidate, DocFeatures, Feature
 from .field import FieldForms
 from .fuzzy import FuzzyIndex, fuzzy_hits
 from .gate import GatedMatcher
+from .heads import SharedHeads
 from .model import PRELOAD, Mention, SkillProfile
 from .variants import term_variants
 from .verify import Explanation, VerifierModel, load_verifier
@@ -105,14 +106,15 @@ class SkillPipeline:
         sure: dict[str, set[str]] = {}
         spelt: dict[str, set[str]] = {}  # the sure forms without made-up plurals: what fuzzy matching compares with
         ambiguous: dict[str, set[str]] = {}
+        function_words = frozenset(self.nlp.Defaults.stop_words)
         for skill in taxonomy:
             unsure = {normalize_term(a) for a in skill.ambiguous}
             for term in skill.terms:
                 if normalize_term(term) in unsure:
                     ambiguous.setdefault(skill.id, set()).update(_cased(term))
                 else:
-                    sure.setdefault(skill.id, set()).update(term_variants(term, plural=skill.kind != "soft"))
-                    spelt.setdefault(skill.id, set()).update(term_variants(term, plural=False))
+                    sure.setdefault(skill.id, set()).update(term_variants(term, plural=skill.kind != "soft", function_words=function_words))
+                    spelt.setdefault(skill.id, set()).update(term_variants(term, plural=False, function_words=function_words))
         start = self.nlp.Defaults.tokenizer_exceptions if nlp is None else self.nlp.tokenizer.rules  # `_blank_english` has none yet
         self._tune_tokenizer(start, itertools.chain(*sure.values(), *ambiguous.values()), itertools.chain(*ambiguous.values()))
         make = self.nlp.make_doc
@@ -140,10 +142,12 @@ class SkillPipeline:
         # a typo is near a name as it is spelt, not near a plural made up for exact matching: one edit
         # from "Gradles", "ResNets" or "Informaticas" is a plain word ("grades", "resets", "informatics")
         self.fuzzy_names = [(f, skill_id) for skill_id, forms in spelt.items() for f in forms]
+        self.ambiguous_names = [(f, skill_id) for skill_id, forms in ambiguous.items() for f in forms]  # what fuzzy matching must not read as another skill
         self._ids = {vocab.strings.add(s.id): s.id for s in taxonomy}  # match key -> skill id, one str each (the store decodes anew per look-up)
         printed = {t for skill in taxonomy for t in skill.terms}
         mixed = {t.lower() for t in printed if not _plain_case(t)}
         self.hides = {s.id: frozenset(s.hides) for s in taxonomy if s.hides}  # skill -> the skills its matches hold without naming
+        self.shared_heads = SharedHeads(taxonomy, lambda term: tuple(t.lower_ for t in make(term)), self.cues.line_continuers)  # and a head their coordination shares
         self.acronyms = frozenset(t.lower() for t in printed if t.isalpha() and t.isupper() and t.lower() not in mixed)
         self._primer = ChunkPrimer(self.nlp.tokenizer)
 
@@ -377,7 +381,7 @@ class SkillExtractor:
                 _remember(self)  # the first extractor with default settings is the shared one
         else:
             self.pipeline = default_extractor(self.taxonomy, self.rules).pipeline
-        self._fuzzy_index = FuzzyIndex(self.pipeline.fuzzy_names, fuzzy_cutoff) if fuzzy else None
+        self._fuzzy_index = FuzzyIndex(self.pipeline.fuzzy_names, fuzzy_cutoff, self.pipeline.ambiguous_names) if fuzzy else None
         self._implications: dict[str, tuple[str, ...]] = {}
         self._field = FieldForms(self.taxonomy)
         self._acronyms = DefinedAcronyms(self.taxonomy, self.pipeline.cues.acronym_skips, DEFAULT_FUZZY_CUTOFF)
@@ -493,7 +497,7 @@ class SkillExtractor:
             fuzzy = self._verified(view, fuzzy, tokens, raw, collect)[0]
             if fuzzy:  # resolving resolved matches again changes nothing
                 found = resolve([*found, *fuzzy])
-        found = held(found, dropped, self.pipeline.hides)
+        found = self.pipeline.shared_heads.keep(view.doc, held(found, dropped, self.pipeline.hides))
         return self._acronyms.keep(view.document.text, self._field.keep(found, view.text_of), view.text_of)
 
     def _verified(self, view: _View, matches: list[Match], tokens: set[int], raw: list[Match], collect: list[tuple[Match, list[Feature]]] | None) -> tuple[list[Match], list[Match]]:

@@ -15,10 +15,12 @@ _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z][a-z])")
 _JOINERS = (" ", "-", "", ".")
 
 
-def term_variants(term: str, *, plural: bool = True) -> set[str]:
+def term_variants(term: str, *, plural: bool = True, function_words: frozenset[str] = frozenset()) -> set[str]:
     """The term itself plus its separator, camel-case and (if ``plural``) plural variants, case kept.
 
-    Soft skills take no plural: "Team Work" must not become the verb phrase "team works".
+    Soft skills take no plural: "Team Work" must not become the verb phrase "team works"; nor is
+    a name split at its camel case when the split opens with one of ``function_words``: "InDesign"
+    split is the phrase "in design" ("experience in design and implementation").
     """
     term = " ".join(term.split())
     out = {term}
@@ -29,7 +31,9 @@ def term_variants(term: str, *, plural: bool = True) -> set[str]:
                 continue  # a dot joins only names that have one ("Node.js" <-> "Node js")
             out.add(joiner.join(parts))
     if " " not in term and _CAMEL.search(term):
-        out.add(_CAMEL.sub(" ", term))
+        split = _CAMEL.sub(" ", term)
+        if split.split(" ", 1)[0].lower() not in function_words:
+            out.add(split)
     for form in list(out) if plural else ():
         many = _plural(form)
         if many:

@@ -36,6 +36,16 @@ def test_fuzzy_never_matches_short_tokens_and_respects_cutoff(fixture_taxonomy) 
     assert SkillExtractor(fixture_taxonomy, fuzzy=False).extract("Skills: Kubernets, Postgre SQL").skill_ids == ("sql",)
 
 
+def test_an_ambiguous_name_is_no_typo_of_another_skill_and_a_plus_apart_is_another_name() -> None:
+    """"Testing" (software testing's ambiguous name, which its context rule judges) is one edit
+    from "TestNG" (ratio 92.3); "C++ Programming" is "C Programming" but for two "+"."""
+    index = FuzzyIndex([("TestNG", "testing-frameworks"), ("Windows 7", "windows"), ("C Programming", "c")], cutoff=91, spelt=[("testing", "software-testing"), ("Windows", "windows")])
+    assert index.lookup("Testing") is None and index.lookup("TESTING") is None
+    assert index.lookup("Testng") == ("testing-frameworks", 100.0)  # a misspelt TestNG is still one
+    assert index.lookup("Windows") == ("windows", pytest.approx(93.3, abs=0.1))  # its own skill's longer name
+    assert index.lookup("C++ Programming") is None and index.lookup("C Programing") == ("c", pytest.approx(95.7, abs=0.1))
+
+
 def test_length_band_loses_no_match(extractor: SkillExtractor) -> None:
     """Scoring only the names whose length can reach the cut-off finds exactly what scoring all of them finds."""
     names = extractor.pipeline.fuzzy_names

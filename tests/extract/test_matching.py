@@ -19,6 +19,16 @@ def test_variants_of_names() -> None:
     assert term_variants("TensorFlow") == {"TensorFlow", "Tensor Flow", "TensorFlows", "Tensor Flows"}
     assert term_variants("API") == {"API", "APIs"}
     assert term_variants("C++") == {"C++"}
+    # a camel-case split that opens with a function word is a phrase of English, not the name
+    assert term_variants("InDesign", plural=False, function_words=frozenset({"in", "now"})) == {"InDesign"}
+    assert term_variants("ServiceNow", plural=False, function_words=frozenset({"in", "now"})) == {"ServiceNow", "Service Now"}
+
+
+def test_a_name_split_into_a_phrase_of_english_is_none() -> None:
+    # dev texts: "Experience in design and implementation of ...", 9 times InDesign, all wrong; "Service Now" (5, right) stays
+    shipped = SkillExtractor(verify=False)
+    assert shipped.extract("Experience in design and implementation of machine learning solutions.").skill_ids == ("machine-learning",)
+    assert shipped.extract("Tools: MS Office, Service Now, ITSM").skill_ids == ("microsoft-office", "it-service-management")
 
 
 def test_labels_aliases_and_variants_match_case_insensitively(ids) -> None:
@@ -231,3 +241,21 @@ def test_wrapped_names_read_from_the_clauses_columns_are_those_read_from_the_doc
     assert [(m.skill_id, doc[m.start : m.end].text) for m in given] == [
         ("stakeholder-management", "Stakeholder\nManagement"), ("configuration-management", "Configuration\nmanagement"), ("six-sigma", "Six  Sigma"),
     ]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # dev résumés: three "functional, regression and smoke testing" kinds of coordination, all Regression wrong
+        ("Involved in functional, regression and smoke testing.", ()),
+        ("Responsible for regression and Manual testing of routers.", ("software-testing",)),
+        ("Conducting functional, regression and end to end testing.", ("software-testing",)),
+        ("Regression and Functional Testing", ("software-testing",)),
+        # no other item names a kind of software test: the statistics stand
+        ("Statistics: linear regression and hypothesis testing.", ("statistics", "regression", "hypothesis-testing")),
+        ("Used regression, clustering and statistical testing.", ("regression", "unsupervised-learning", "hypothesis-testing")),
+        ("Automation for regression and feature testing.", ("regression",)),
+    ],
+)
+def test_a_head_shared_by_a_coordination_hides_as_the_whole_name_does(text: str, expected: tuple[str, ...]) -> None:
+    assert SkillExtractor(verify=False).extract(text).skill_ids == expected
