@@ -523,8 +523,12 @@ def names_people(doc: Doc, start: int, end: int, cue_spans: CueSpans, clauses: C
     (``cues.people_before``: the, your, with, of ...; not "to", the infinitive's) stands at most `PEOPLE_REACH` tokens before
     it with only words or commas between, or "to" (``cues.people_before_noun``) right before it when
     the people noun is none a verb shares (``cues.people_nouns``: "to product managers", "to leadership"); "as a mentor" (``cues.own_role_before``) is one's own role,
-    "experience with leadership" (a ``cues.technical`` phrase) asks for the skill."""
+    "experience with leadership" (a ``cues.technical`` phrase) asks for the skill. A match that holds such
+    a word before its last is an act on the people it ends in, not their name: "the supervision of retail
+    staff", "Managed the quality assurance staff"."""
     if not cue_spans.people_starts or end not in cue_spans.people_starts and end not in cue_spans.people_ends:
+        return False
+    if end in cue_spans.people_ends and any(doc[k].lower_ in cues.people_before for k in range(start + 1, end - 1)):
         return False
     if end not in cue_spans.people_starts:
         nxt = _skip_spaces(doc, end, 1, clauses)

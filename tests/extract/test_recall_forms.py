@@ -177,3 +177,41 @@ def test_a_list_opener_starts_an_item(shipped: SkillExtractor, text: str, expect
 
 def test_an_opener_alone_makes_no_list_of_skills(shipped: SkillExtractor) -> None:
     assert [m.skill_id for m in shipped.extract("Our products including sales and marketing tools are great.", kind="posting").mentions] == []
+
+
+SUPERVISOR = """Ann Lee
+Operations Supervisor
+
+EXPERIENCE
+Managed a national sales team of 8 representatives.
+Managed staff, reconciled all bank transactions and generated reports.
+Coordinate the overall supervision of retail staff to ensure sales goals are met.
+Survey Crew Chief: management of survey field crew completing ALTA surveys.
+Coaches and counsels Associates when necessary.
+Conducted all training and coaching of Agents prior to certification.
+"""
+
+
+def test_people_in_ones_charge_however_the_team_is_described(shipped: SkillExtractor) -> None:
+    """FERR résumés: a team or staff described before its noun, the noun of the verb ("supervision
+    of"), and coaching coordinated with other verbs or with "of" before the people."""
+    profile = shipped.extract(SUPERVISOR, kind="resume")
+    found = [(m.skill_id, m.text) for m in profile.mentions if m.skill_id in ("leadership", "mentoring")]
+    assert found == [
+        ("leadership", "Managed a national sales team"), ("leadership", "Managed staff,"), ("leadership", "supervision of retail staff"),
+        ("leadership", "management of survey field crew"), ("mentoring", "Coaches and counsels Associates"), ("mentoring", "coaching of Agents"),
+    ]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Worked as a member of the management team in a high traffic retail environment.",
+        "Worked with the direct sales team and reported to the Project Manager.",
+        "Head Coach, Girls' Varsity Basketball. Coached three All-League players.",
+        "Collaborated with managed care team to develop online communications.",
+    ],
+)
+def test_a_team_one_belongs_to_or_a_sports_coach_is_no_leadership_or_mentoring(shipped: SkillExtractor, text: str) -> None:
+    profile = shipped.extract(f"Ann Lee\n\nEXPERIENCE\n{text}\n", kind="resume")
+    assert [m.skill_id for m in profile.mentions if m.skill_id in ("leadership", "mentoring")] == []
