@@ -94,7 +94,10 @@ def years_asked(profile: SkillProfile, asks: PostingAsks, vocab: CareerVocabular
     finder = degree_finder(vocab)
     text = profile.document.text
     mentions = _stated(profile.mentions)
-    starts = {m.start for m in mentions}
+    taxonomy = profile.taxonomy
+    # where a skill that "to" may lead to starts ("exposure to Python"); a soft skill's verb after
+    # "to" opens a purpose ("methods to solve business problems", "to communicate results")
+    starts = {m.start for m in mentions if m.skill_id not in taxonomy or taxonomy[m.skill_id].kind != "soft"}
     overall: list[float] = []
     per_skill: dict[str, float] = {}
     required_skills: set[str] = set()
@@ -137,7 +140,7 @@ def years_asked(profile: SkillProfile, asks: PostingAsks, vocab: CareerVocabular
 def _purpose_start(text: str, start: int, end: int, starts: set[int], purpose: re.Pattern[str]) -> int:
     """Where a purpose clause after the years opens ("3-5 years of overall experience to help
     evolve our ... reporting"; "methods to solve business problems"): its skills are not what the
-    years are about. "to" right before a skill ("exposure to Python") opens none."""
+    years are about. "to" right before a skill of ``starts`` ("exposure to Python") opens none."""
     for m in purpose.finditer(text, start, end):
         if _NEXT_WORD.match(text, m.end()).end() not in starts:  # type: ignore[union-attr]
             return m.start()

@@ -102,6 +102,8 @@ def test_a_role_name_is_not_a_skill_with_years(extractor):
         # a purpose clause after the years names no skill of them; "to" before a skill does not open one
         ("About the role\nWe are looking for a Data Scientist with 3-5 years of overall experience to help evolve our data platform for reporting and analytics needs.\n", 3.0, {}),
         ("Requirements\n- 3+ years of exposure to Python\n", None, {"python": 3.0}),
+        # a soft skill's verb after "to" opens a purpose: the problems solved are not what the years are about
+        ("Qualifications\n2+ years applying statistical and machine-learning methods to solve business problems\n", 2.0, {"machine-learning": 2.0}),
         # "or related major" ends a list of fields
         ("Qualifications\n- BS with 5 years’ experience in Computer Science, Chemistry, Biology, Applied Statistics or related major\n", 5.0, {}),
         # a list of fields starts at its last "in": the skill before it keeps the years
