@@ -111,6 +111,7 @@ def years_asked(profile: SkillProfile, asks: PostingAsks, vocab: CareerVocabular
         lo, hi = max(st.clause_start, st.start - TIE_BEFORE, prev.end if prev else 0), min(st.clause_end, st.end + TIE_AFTER)
         hi = max(hi, st.list_end) if st.list_end > st.clause_end else hi
         hi = min(hi, nxt.start) if nxt else hi
+        hi = min(hi, st.aside_start) if st.aside_start else hi  # "..., prior software development experience is a plus"
         hi = _purpose_start(text, max(st.end, st.tail_end), hi, starts, purpose)
         own_end = new_requirement.search(text, st.end, hi)  # "... and should be proficient in Power BI"
         hi = own_end.start() if own_end else hi
