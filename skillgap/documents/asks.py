@@ -36,6 +36,8 @@ _CLAUSE_END = re.compile(
 
 #: Any letter or digit: words follow a years number in its clause.
 _WORD_CHAR = re.compile(r"\w")
+#: A comma: it may open a later part of a years clause.
+_COMMA = re.compile(",")
 
 
 @dataclass(frozen=True)
@@ -74,6 +76,11 @@ class YearsStatement:
     #: models, has a Masters degree in Statistics, Mathematics or another quantitative field":
     #: the models are a skill, the degree's subjects fields).
     field_start: int = 0
+    #: Where a later part of the clause with a preference of its own starts, at its comma, or 0
+    #: ("2 years experience as a Data Scientist, prior software development experience is a plus",
+    #: "5+ years applying AI/ML, preferably on security products"): the statement is not
+    #: preferred for it, and the skills of that part are not the statement's.
+    aside_start: int = 0
 
 
 @dataclass(frozen=True)
@@ -160,18 +167,19 @@ class _AsksReader:
         hi = m.start() if m else len(text)
         return lo, hi
 
-    def _is_preferred(self, lo: int, hi: int, own: int | None = None) -> bool:
+    def _is_preferred(self, lo: int, hi: int, own: int | None = None, aside: int = 0) -> bool:
         """The statement is preferred: its section is, or a preferred word in it that does not
         qualify only one degree of it ("A bachelor's degree (graduate degree preferred)", "Ph.D.
         (preferred) or Masters ...") or an aside in brackets about years or experience that does
         not hold a years statement's own number at ``own`` ("A bachelor's degree and 2 years of
         experience (5 or more years preferred)", "4+ years of SQL experience (NoSQL experience
-        is a plus)"; but "SQL (2+ years preferred)" is)."""
+        is a plus)"; but "SQL (2+ years preferred)" is). A preferred word from ``aside`` on (a later
+        part of its own, `_aside_start`) is not the statement's."""
         section = self.doc.section_at(lo)
         if section is not None and section.name == "preferred":
             return True
         text = self.doc.text
-        for m in self.preferred.finditer(text, lo, hi):
+        for m in self.preferred.finditer(text, lo, aside or hi):
             bracket = _bracket_around(text, m.start(), lo, hi)
             if bracket is None:
                 return True
@@ -186,6 +194,20 @@ class _AsksReader:
                 continue  # "Ph.D. (preferred) or Masters": the alternative before it is
             return True
         return False
+
+    def _aside_start(self, end: int, hi: int) -> int:
+        """The comma after a years statement's number phrase (ending at ``end``) that opens the first
+        part holding a preferred word ("..., preferably a healthcare company", "..., 10+ years
+        preferred", "... and, ideally, 2+ years of ..."), or 0; a lone marker ending the clause
+        ("5 years of experience, preferred") is the statement's own."""
+        text = self.doc.text
+        commas = [m.start() for m in _COMMA.finditer(text, end, hi)]
+        for k, comma in enumerate(commas):
+            stop = commas[k + 1] if k + 1 < len(commas) else hi
+            part = text[comma + 1 : stop]
+            if self.preferred.search(part) and (stop < hi or _WORD_CHAR.search(self.preferred.sub("", part))):
+                return comma
+        return 0
 
     def _names_degree(self, text: str) -> bool:
         return next(self.finder.words(text), None) is not None
@@ -218,9 +240,11 @@ class _AsksReader:
             subset = previous == (lo, hi) and bool(self.subset.search(text, lo, m.start()))
             previous = (lo, hi)
             fields = self._field_span(m.end(), hi)
+            aside = self._aside_start(m.end(), hi)
             yield YearsStatement(
-                years, m.start(), m.end(), lo, hi, tail_end, self._is_preferred(lo, hi, m.start()), " ".join(text[lo:hi].split()),
+                years, m.start(), m.end(), lo, hi, tail_end, self._is_preferred(lo, hi, m.start(), aside), " ".join(text[lo:hi].split()),
                 skill_before=skill_before, subset=subset, list_end=self._list_end(hi), about_experience=about_experience, field_start=fields[0], field_end=fields[1],
+                aside_start=aside,
             )
 
     def _heads_line(self, start: int, end: int, hi: int) -> bool:

@@ -94,7 +94,10 @@ def years_asked(profile: SkillProfile, asks: PostingAsks, vocab: CareerVocabular
     finder = degree_finder(vocab)
     text = profile.document.text
     mentions = _stated(profile.mentions)
-    starts = {m.start for m in mentions}
+    taxonomy = profile.taxonomy
+    # where a skill that "to" may lead to starts ("exposure to Python"); a soft skill's verb after
+    # "to" opens a purpose ("methods to solve business problems", "to communicate results")
+    starts = {m.start for m in mentions if m.skill_id not in taxonomy or taxonomy[m.skill_id].kind != "soft"}
     overall: list[float] = []
     per_skill: dict[str, float] = {}
     required_skills: set[str] = set()
@@ -108,6 +111,7 @@ def years_asked(profile: SkillProfile, asks: PostingAsks, vocab: CareerVocabular
         lo, hi = max(st.clause_start, st.start - TIE_BEFORE, prev.end if prev else 0), min(st.clause_end, st.end + TIE_AFTER)
         hi = max(hi, st.list_end) if st.list_end > st.clause_end else hi
         hi = min(hi, nxt.start) if nxt else hi
+        hi = min(hi, st.aside_start) if st.aside_start else hi  # "..., prior software development experience is a plus"
         hi = _purpose_start(text, max(st.end, st.tail_end), hi, starts, purpose)
         own_end = new_requirement.search(text, st.end, hi)  # "... and should be proficient in Power BI"
         hi = own_end.start() if own_end else hi
@@ -137,7 +141,7 @@ def years_asked(profile: SkillProfile, asks: PostingAsks, vocab: CareerVocabular
 def _purpose_start(text: str, start: int, end: int, starts: set[int], purpose: re.Pattern[str]) -> int:
     """Where a purpose clause after the years opens ("3-5 years of overall experience to help
     evolve our ... reporting"; "methods to solve business problems"): its skills are not what the
-    years are about. "to" right before a skill ("exposure to Python") opens none."""
+    years are about. "to" right before a skill of ``starts`` ("exposure to Python") opens none."""
     for m in purpose.finditer(text, start, end):
         if _NEXT_WORD.match(text, m.end()).end() not in starts:  # type: ignore[union-attr]
             return m.start()

@@ -102,6 +102,8 @@ def test_a_role_name_is_not_a_skill_with_years(extractor):
         # a purpose clause after the years names no skill of them; "to" before a skill does not open one
         ("About the role\nWe are looking for a Data Scientist with 3-5 years of overall experience to help evolve our data platform for reporting and analytics needs.\n", 3.0, {}),
         ("Requirements\n- 3+ years of exposure to Python\n", None, {"python": 3.0}),
+        # a soft skill's verb after "to" opens a purpose: the problems solved are not what the years are about
+        ("Qualifications\n2+ years applying statistical and machine-learning methods to solve business problems\n", 2.0, {"machine-learning": 2.0}),
         # "or related major" ends a list of fields
         ("Qualifications\n- BS with 5 years’ experience in Computer Science, Chemistry, Biology, Applied Statistics or related major\n", 5.0, {}),
         # a list of fields starts at its last "in": the skill before it keeps the years
@@ -115,6 +117,26 @@ def test_years_statement_forms(extractor, text, min_years, per_skill):
     posting = extractor.extract(read_document(text, kind="posting"))
     asked = years_asked(posting, read_asks(posting.document))
     assert (asked.min_years, asked.per_skill) == (min_years, per_skill)
+
+
+@pytest.mark.parametrize(
+    ("text", "preferred", "min_years", "per_skill"),
+    [
+        # a later part of the clause, after a comma, with a preference of its own: the statement is
+        # required, and that part's skills are not the years'
+        ("Requirements\n- Minimum 2 years experience as a Data Scientist, prior software development experience is a plus\n", [False], 2.0, {}),
+        ("Requirements\n- 5+ years of industry experience in applying machine learning, preferably on security products\n", [False], 5.0, {"machine-learning": 5.0}),
+        ("Requirements\n- Minimum of 5 years of relevant work-related experience, 10+ years preferred\n", [False, True], 5.0, {}),
+        ("Requirements\n- 4+ years of experience with data pipelines and, ideally, 2+ years of Kafka\n", [False, True], None, {"etl": 4.0, "apache-kafka": 2.0}),
+        # a lone marker ending the clause is the statement's own
+        ("Requirements\n- 3 years of teaching experience, preferred\n", [True], None, {"teaching": 3.0}),
+    ],
+)
+def test_a_preference_after_a_comma_is_its_part_s(extractor, text, preferred, min_years, per_skill):
+    posting = extractor.extract(read_document(text, kind="posting"))
+    asks = read_asks(posting.document)
+    asked = years_asked(posting, asks)
+    assert ([y.preferred for y in asks.years], asked.min_years, asked.per_skill) == (preferred, min_years, per_skill)
 
 
 def test_a_degree_that_may_replace_years_is_not_asked_and_a_bracketed_preference_is_its_own():
