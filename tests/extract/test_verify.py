@@ -141,6 +141,50 @@ def test_training_script_runs_on_a_tiny_corpus_and_is_deterministic(tmp_path):
 
 
 
+def _gold_copy(shared: Path, root: Path, validation: bool) -> None:
+    """``root`` as a data folder holding the gold set of ``shared`` (documents linked, the jsonl
+    files copied); without ``validation``, the validation part's documents are absent and its
+    records keep only their file names, so nothing of that part can reach the training."""
+    sys.path.insert(0, str(REPO / "benchmarks"))
+    from splits import gold_skill_sets
+
+    records = [r for rs in gold_skill_sets(shared).values() for r in rs]
+    for r in records:
+        if validation or r["part"] == "tuning":
+            link = root / Path(r["path"]).relative_to(shared)
+            link.parent.mkdir(parents=True, exist_ok=True)
+            link.symlink_to(r["path"])
+    hidden = {r["path"] for r in records if r["part"] == "validation"}
+    for name in ("postings.jsonl", "resumes.jsonl", "vocab.txt", "varied/postings.jsonl", "varied/resumes.jsonl", "varied/postings_source.tsv"):
+        lines = (shared / "gold" / name).read_text(encoding="utf-8").splitlines(keepends=True)
+        if not validation and name.startswith("varied/") and name.endswith(".jsonl"):
+            rows = [json.loads(line) for line in lines if line.strip()]
+            lines = [json.dumps({"doc": r["doc"]} if str(shared / "gold" / "varied" / r["doc"]) in hidden else r) + "\n" for r in rows]
+        (root / "gold" / name).parent.mkdir(parents=True, exist_ok=True)
+        (root / "gold" / name).write_text("".join(lines), encoding="utf-8")
+
+
+def test_the_threshold_and_weights_are_chosen_without_the_gold_validation_part(shared_data, tmp_path):
+    """Every choice is made out of fold on the training data: with the validation documents absent
+    and their labels blanked the script builds the same bytes, and it prints no validation figure."""
+    pytest.importorskip("sklearn", reason="the training script needs the train extra (scikit-learn)")
+    outs = []
+    for validation in (True, False):
+        root = tmp_path / str(validation)
+        _gold_copy(shared_data, root, validation)
+        out = root / "v.npz"
+        run = subprocess.run(
+            [sys.executable, str(REPO / "scripts" / "train_verifier.py"), "--data", str(root), "--out", str(out), "--bits", "14"],
+            capture_output=True, text=True, cwd=REPO, timeout=600,
+        )
+        assert run.returncode == 0, run.stderr[-2000:]
+        said = run.stdout.replace(str(root), "DATA")  # the folder's name holds this test's
+        assert "gold tuning part: 58 documents" in said and "validation" not in said.lower()
+        outs.append(out.read_bytes())
+    assert outs[0] == outs[1]
+    assert 0.2 <= load_verifier(tmp_path / "False" / "v.npz").threshold <= 0.95
+
+
 def test_the_shipped_model_is_what_the_training_script_builds_from_the_shared_data(shared_data):
     """The model file is data rebuilt by a script: a change to the features, the rules or the
     taxonomy that moves the training examples must come with the rebuilt file (`--check` rebuilds
@@ -240,3 +284,23 @@ def test_governing_word_and_preposition_before_a_candidate(verified):
     assert found["SQL"] == (hash_string("work"), hash_string("our"))  # the last SQL: "work with all of our" (the first one's is overwritten)
     assert found["Python"] == (dash, dash)  # alone on its line
     assert found["Tableau"] == (dash, hash_string("the"))  # six stop words and no word before it
+
+
+def test_churn_counts_the_candidates_whose_verdict_a_fold_model_flips():
+    """The churn figure: per fold, postings' and résumés' candidates kept by one of the final model
+    and the model fitted without that fold but not by the other (at the chosen threshold)."""
+    pytest.importorskip("scipy")
+    import numpy
+    from scipy.sparse import csr_matrix
+
+    sys.path.insert(0, str(REPO / "scripts"))
+    import train_verifier as tv
+    from skillgap.extract.verify import VerifierModel
+
+    x = csr_matrix(numpy.array([[1, 0], [0, 1], [1, 1], [0, 0]], dtype=float))  # 2 postings' candidates, then 2 résumés'
+    texts = tv.ChurnTexts(x, postings=2, texts=3)
+    final = VerifierModel(weights=numpy.array([2.0, -1.0]), intercept=0.0, bits=1, threshold=0.5)  # scores 2, -1, 1, 0
+    folds = ((numpy.array([2.0, -1.0]), 0.0), (numpy.array([-1.0, 2.0]), 0.0), (numpy.array([0.0, 0.0]), -0.5))
+    result = tv.Fit(final, numpy.zeros(0), folds)
+    assert tv.churn(texts, result, 0.5) == ([0, 2, 1], [0, 0, 2])
+    assert tv.churn(texts, result, 0.75) == ([0, 2, 1], [0, 0, 0])  # logit(0.75) = 1.1: of the résumés, none passes in any
