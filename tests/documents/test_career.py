@@ -549,6 +549,12 @@ def test_pdf_creation_date_and_docx_core_properties():
         ("Guided by Prof. M. A. Khan and Mr. B. S. Rao", None),  # initials, not degrees
         ("PGDBM, Narsee Monjee Institute", "certificate"),  # a post-graduate diploma
         ("Hr. Sec. School, 2010", "high_school"),
+        ("MLIS , Library and Information Science 2001", "master"),
+        ("J.D. : Criminal Law, Duke University Law School", "phd"),  # a professional doctorate
+        ("Wrote the JD for every opening", None),  # a job description: only "J.D." is the degree
+        ("B.B.M, Andhra University; BBM in education", "bachelor"),
+        ("BTEC HNC in Aviation", "certificate"),  # a Higher National Certificate
+        ("C.B.S.E., 2014; CBSE", "high_school"),  # India's school board: class 10 / 12
     ],
 )
 def test_degree_words(text, level):
