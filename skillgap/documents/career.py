@@ -201,7 +201,7 @@ def read_career(document: Document, *, as_of: date | None = None, vocab: CareerV
             warnings.append(f"position {label!r}: the end {p.end_month} is before the start {p.start_month}; left out of the totals")
         elif span is not None and span[1] - span[0] > MAX_TOTAL_MONTHS:
             warnings.append(f"position {label!r}: {span[1] - span[0]} months is over 60 years: its dates are misread; left out of the totals")
-    career = Career(positions=positions, education=tuple(reader.education()), certifications=tuple(reader.certifications()), as_of=ref, as_of_source=source)
+    career = Career(positions=positions, education=tuple(reader.education(positions)), certifications=tuple(reader.certifications()), as_of=ref, as_of_source=source)
     total = union_months([s for _, s in career.counted()])
     if total > MAX_TOTAL_MONTHS:
         warnings.append(f"total experience of {total} months is over 60 years: dates are misread; no total is reported")
@@ -242,6 +242,8 @@ def _patterns(vocab: CareerVocabulary) -> dict[str, Any]:
     )
     found._joiner = re.compile(r"(?<!\s)\s+(?:" + "|".join(re.escape(j) for j in vocab.employer_joiners) + r")\s+", re.IGNORECASE)
     found._institution = words_pattern(vocab.institutions)
+    found._degree_institution = words_pattern(vocab.degree_institutions)
+    found._not_course = words_pattern(vocab.not_courses)
     found._field_end = re.compile(rf"\s(?:(?-i:The)\s|(?:in|at|from)\s|GPA\b|{found._institution.pattern})", re.IGNORECASE)
     found._expected = words_pattern(vocab.expected)
     found.degrees = degree_finder(vocab)
@@ -630,11 +632,11 @@ class _CareerReader:
                 return "high_school"
         return max(levels, key=LEVEL_RANK.__getitem__, default=None)
 
-    def education(self) -> Iterator[Education]:
+    def education(self, positions: Sequence[Position] = ()) -> Iterator[Education]:
         """Entries of the education sections; without any (no heading found, or none of its lines
         names a degree), lines anywhere that name a degree beside an institution or a year; then
         degree lines elsewhere of a level these do not name."""
-        found = list(self._education_in_sections())
+        found = list(self._education_in_sections(positions))
         if not any(e.level != "other" for e in found):
             found = [*self._degree_lines_near_a_name_or_year(), *(e for e in found if e.level == "other")]
         yield from found
@@ -725,7 +727,7 @@ class _CareerReader:
     def _is_education(self, section: Section) -> bool:
         return section.name in self.vocab.education_sections or bool(self._education_heading.search(section.heading))
 
-    def _education_in_sections(self) -> Iterator[Education]:
+    def _education_in_sections(self, positions: Sequence[Position]) -> Iterator[Education]:
         sections = self.doc.sections
         for k, section in enumerate(sections):
             if not self._is_education(section):
@@ -765,10 +767,43 @@ class _CareerReader:
                     expected=bool(self._expected.search(text)),
                     text=line.text.strip(),
                 )
+            if not any(LEVEL_RANK[self._level(lines[j].text) or "other"] > LEVEL_RANK["certificate"] for j in used):
+                yield from self._undegreed_entries(lines, used, years_of, positions)
             if not used and lines and any(self._institution.search(ln.text) for ln in lines):
                 first = next(ln for ln in lines if self._institution.search(ln.text))
                 years = [mo.value.year for mo in self.dates.months(first.text)]
                 yield Education("other", None, _clean(first.text.split("\t")[0]), max(years) if years else None, (first.start, first.end), text=first.text.strip())
+
+    def _undegreed_entries(self, lines: list[_Line], used: set[int], years_of: dict[int, set[int]], positions: Sequence[Position]) -> Iterator[Education]:
+        """In a section that names no degree above a certificate, the dated lines no entry took, each
+        with the plain undated line beside it (its school's name): a course at a school that grants
+        no degree ("HTML, 2006, Moscow", "2017 – 2018 | Software Development | STEP Computer Academy":
+        `certificate`), or a degree printed without its level at one that does ("NAU (National
+        Aviation University), 2012-2014": `other`)."""
+        opens = [i not in used and self._undegreed_entry(lines[i], lines[i + 1] if i + 1 < len(lines) else None, self._years(lines, i, years_of), positions) for i in range(len(lines))]
+        for i, line in enumerate(lines):
+            if not opens[i] or i in used:
+                continue
+            near = [i, *(j for j in (i - 1, i + 1) if 0 <= j < len(lines) and j not in used and not opens[j] and self._level(lines[j].text) is None and not self._years(lines, j, years_of))]
+            used.update(near)
+            text = "\n".join(lines[j].text for j in sorted(near))
+            years = set().union(*(self._years(lines, j, years_of) for j in near))
+            school = next((_clean(lines[j].text.split("\t")[0]) for j in sorted(near) if self._institution.search(lines[j].text)), None)
+            level = "other" if self._degree_institution.search(text) else "certificate"
+            yield Education(level, None, school, max(years), (lines[min(near)].start, lines[max(near)].end), text=line.text.strip())
+
+    def _undegreed_entry(self, line: _Line, nxt: _Line | None, years: set[int], positions: Sequence[Position]) -> bool:
+        """A line of an education section that opens an entry without a degree word: a date with a
+        few words of its own ("HTML, 2006"; not "2013" alone, a sentence, an honour of
+        `education.not_courses`: "Dean's List, Fall 2012", a wrapped sentence) that is no job's
+        line printed under Education (a position's, or one above an anonymised employer)."""
+        if not years or self._not_course.search(line.text) or any(line.start < b and a < line.end for a, b in (p.span for p in positions)):
+            return False
+        if nxt is not None and _EMPLOYER_PLACEHOLDER.search(nxt.text):
+            return False  # "Sales Consultant 01/2009 to 03/2011" over "Company Name – City , State": a job
+        words = [w for w in _without_dates(line.text, self.dates.ranges(line.text)).split() if any(c.isalpha() for c in w)]
+        ends_open = bool(words) and words[-1].casefold() in self.vocab.run_on_ends  # "Oct 2019 - Jun 2020 aided design and"
+        return 0 < len(words) <= MAX_SINGLE_DATE_WORDS and not ends_open and not any(_SENTENCE_END.match(w) for w in words)
 
     def certifications(self) -> Iterator[Certification]:
         for section in self.doc.sections:
@@ -860,6 +895,13 @@ def _lines(text: str, start: int, end: int) -> Iterator[_Line]:
 _PAGE_MARK = re.compile(r"^[ \t]*(?:[A-Z][\w.'’-]*[ \t]+){0,4}Page[ \t]+\d+(?:[ \t]*(?:of|/)[ \t]*\d+)?[ \t]+")
 
 
+def _without_dates(text: str, ranges: list[DateRange]) -> str:
+    """``text`` with every printed date blanked out."""
+    for rng in reversed(ranges):
+        text = _without(text, rng)
+    return text
+
+
 def _without(text: str, rng: DateRange) -> str:
     return _without_span(text, rng.begin, rng.stop)
 
@@ -897,6 +939,8 @@ def _clean(text: str) -> str:
     return " ".join(text.split()).strip(_STRIP)
 
 
+#: The anonymised employer of livecareer exports.
+_EMPLOYER_PLACEHOLDER = re.compile(r"\bcompany name\b", re.IGNORECASE)
 _PLACEHOLDER = re.compile(r"\b(?:company name|city\s*,\s*state)\b.*$", re.IGNORECASE)
 #: The end of a livecareer placeholder: "Company Name", "Company Name ï1⁄4 City" (a mis-decoded
 #: separator and a lone city), "City , State".

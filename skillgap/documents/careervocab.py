@@ -53,6 +53,8 @@ class CareerVocabulary:
     not_degree_before: tuple[str, ...]
     not_degrees: tuple[str, ...]
     institutions: tuple[str, ...]
+    degree_institutions: tuple[str, ...]
+    not_courses: tuple[str, ...]
     school_credentials: tuple[str, ...]
     loose_credentials: frozenset[str]
     field_connectives: frozenset[str]
@@ -193,6 +195,8 @@ def load_career_vocabulary(path: str | None = None) -> CareerVocabulary:
         not_degree_before=reader.list("education.not_degree_before"),
         not_degrees=reader.list("education.not_degrees"),
         institutions=reader.list("education.institutions"),
+        degree_institutions=reader.list("education.degree_institutions"),
+        not_courses=reader.list("education.not_courses"),
         school_credentials=reader.list("education.school_credentials"),
         loose_credentials=frozenset(reader.list("education.loose_credentials")),
         field_connectives=frozenset(reader.list("education.field_connectives")),

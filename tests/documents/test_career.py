@@ -549,6 +549,12 @@ def test_pdf_creation_date_and_docx_core_properties():
         ("Guided by Prof. M. A. Khan and Mr. B. S. Rao", None),  # initials, not degrees
         ("PGDBM, Narsee Monjee Institute", "certificate"),  # a post-graduate diploma
         ("Hr. Sec. School, 2010", "high_school"),
+        ("MLIS , Library and Information Science 2001", "master"),
+        ("J.D. : Criminal Law, Duke University Law School", "phd"),  # a professional doctorate
+        ("Wrote the JD for every opening", None),  # a job description: only "J.D." is the degree
+        ("B.B.M, Andhra University; BBM in education", "bachelor"),
+        ("BTEC HNC in Aviation", "certificate"),  # a Higher National Certificate
+        ("C.B.S.E., 2014; CBSE", "high_school"),  # India's school board: class 10 / 12
     ],
 )
 def test_degree_words(text, level):
@@ -673,3 +679,35 @@ def test_a_lone_bullet_opens_the_head_of_the_entry_below_it():
 )
 def test_education_lines_that_name_no_degree_of_their_own(text, levels):
     assert [e.level for e in read_career(read_document(text, kind="resume")).education] == levels
+
+
+def test_dated_education_lines_without_a_degree_word_are_courses_or_unlevelled_degrees():
+    text = (
+        "Jane Doe\nEducation\n• NAU (National Aviation University). Computer science, 2012-2014\n"
+        "• WSEI (High School of Economics and Innovations). Programming 2014-2018\n"
+        "2017 – 2018 | Software Development | STEP Computer Academy\nHTML, 2006, Moscow, Russia\n"
+        "Dean's List, Fall 2012\nOct 2019 - Jun 2020 aided design and\n"
+    )
+    career = read_career(read_document(text, kind="resume"))
+    assert [(e.level, e.end_year) for e in career.education] == [("other", 2014), ("other", 2018), ("certificate", 2018), ("certificate", 2006)]
+    assert career.highest_level == "certificate"
+
+
+def test_a_dated_school_line_takes_the_plain_line_beside_it_and_jobs_under_education_stay_jobs():
+    text = (
+        "Jane Doe\nExperience\nAnalyst, Acme 2010 - 2020\nEducation\nEngineer Ural State University of Economics\nSep 2003 - Aug 2009 Food production process engineer\n"
+        "Specialist National Association of Stock Market Participants\nAug 2008 - Sep 2008 Stock market specialist\n"
+    )
+    assert [(e.level, e.end_year) for e in read_career(read_document(text, kind="resume")).education] == [("other", 2009), ("certificate", 2008)]
+    jobs = "Jane Doe\nExperience\nAnalyst, Acme 2012 - 2020\nEducation\nSales Consultant 01/2009 to 03/2011\nCompany Name – City , State\nBachelor of Science : 2006 Troy University\n"
+    assert [e.level for e in read_career(read_document(jobs, kind="resume")).education] == ["bachelor"]
+
+
+def test_a_section_with_a_degree_above_a_certificate_reads_no_undegreed_lines():
+    text = "Jane Doe\nEducation\nBachelor of Science, Accounting 2010\nPresident, Accounting Club 2009 - 2010\nWinter quarter 2009\n"
+    assert [e.level for e in read_career(read_document(text, kind="resume")).education] == ["bachelor"]
+
+
+def test_real_resume_courses_without_a_degree_word(shared_data):
+    doc = read_document(shared_data / "pairs/vanetik_vacancy_resume/CV/13.docx", kind="resume")
+    assert [(e.level, e.end_year) for e in read_career(doc).education] == [("other", 2014), ("other", 2018), ("certificate", 2019)]
