@@ -52,7 +52,7 @@ from skillgap.extract.model import SkillProfile
 from skillgap.gap import PreparedJob, compare_prepared, prepare_job
 from skillgap.lexical import Bm25, LexicalIndex, relative, words
 from skillgap.match import PARTS as MATCH_PARTS
-from skillgap.match import MatchWeights, average_ranks, combine, default_weights, education_part, experience_part, lexical_params, rank_normalise, skills_earned
+from skillgap.match import MatchWeights, average_ranks, combine, default_weights, education_part, experience_part, lexical_params, rank_normalise, skills_earned, skills_share
 from skillgap.titles import candidate_titles, title_similarity
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -177,9 +177,10 @@ def tfidf_cosine(query: str, texts: list[str]) -> np.ndarray:
     return np.asarray([sum(q.get(w, 0.0) * x for w, x in vector(c).items()) for c in counts])
 
 
-def part_values(unit: Unit, saturation: float, b: float = Bm25().b) -> dict[str, np.ndarray]:
-    """Each match part's value for every pair of a ranking (lexical: BM25 with length normalisation ``b``)."""
-    skills = [min(1.0, p.earned / min(p.possible, saturation)) if p.possible else math.nan for p in unit.pairs]
+def part_values(unit: Unit, saturation: float, b: float = Bm25().b, prior: float = 0.0) -> dict[str, np.ndarray]:
+    """Each match part's value for every pair of a ranking (lexical: BM25 with length normalisation ``b``;
+    skills: `skillgap.match.skills_share` with ``saturation`` and ``prior``)."""
+    skills = [skills_share(p.earned, p.possible, saturation, prior) if p.possible else math.nan for p in unit.pairs]
     relevance = [p.relevance if p.possible else math.nan for p in unit.pairs]
     return {
         "skills": np.asarray(skills),
@@ -193,7 +194,7 @@ def part_values(unit: Unit, saturation: float, b: float = Bm25().b) -> dict[str,
 
 def match_scores(unit: Unit, weights: MatchWeights) -> np.ndarray:
     """The default ranking's scores: the match formula over the parts (`skillgap.match.combine`), on the weights' scale."""
-    values = part_values(unit, weights.saturation, weights.lexical_b)
+    values = part_values(unit, weights.saturation, weights.lexical_b, weights.skills_prior)
     table = np.column_stack([values[p] for p in MATCH_PARTS])
     if weights.scale == "rank":
         table = rank_normalise(table)
@@ -204,7 +205,7 @@ def match_scores(unit: Unit, weights: MatchWeights) -> np.ndarray:
 def methods(weights: MatchWeights) -> dict[str, object]:
     """Method name -> function(unit) -> scores (higher = better), or None for random (handled apart)."""
     def part(name: str):
-        return lambda u: np.nan_to_num(part_values(u, weights.saturation, weights.lexical_b)[name], nan=0.0)
+        return lambda u: np.nan_to_num(part_values(u, weights.saturation, weights.lexical_b, weights.skills_prior)[name], nan=0.0)
 
     return {
         "skillgap (match model)": lambda u: match_scores(u, weights),

@@ -72,3 +72,15 @@ def test_brief_line_gives_match_bm25_margins_and_the_lexical_part():
     line = brief_line("FERR, tuning part", [unit], MatchWeights())
     # BM25: gains 1, 2, 0 in its order: (1 + 2 / log2 3) / (2 + 1 / log2 3) = 0.860; rho of (3, 2, 1) with (2, 3, 1) = 0.5
     assert line == "FERR, tuning part (1): match 1.000 / +1.000, BM25 0.860 / +0.500, margin +0.140 / +0.500; lexical part 0.860 / +0.500"
+
+
+def test_only_the_fit_prior_procedures_may_pick_a_skills_prior():
+    from benchmarks.fit_match import PRIORS, procedures, settings
+
+    grid = settings()
+    primed = [s for s in grid if s.prior]
+    assert len(primed) == (len(PRIORS) - 1) * 16 and all(s.weights == (1.0,) * 6 and s.scale == "raw" for s in primed)
+    for procedure in procedures():
+        takes = {s.prior for s in grid if procedure.allowed(s)}
+        assert takes == (set(PRIORS) if "fit prior" in procedure.name else {0.0}), procedure.name
+    assert primed[0].match_weights() == MatchWeights(saturation=4.0, lexical_b=0.0, skills_prior=1.0)
