@@ -25,7 +25,8 @@ items (Vanetik's 5 vacancies), each method's Spearman is also split in two (`ite
 items' mean scores against their mean grades (a fixed order of the vacancies, the same for every
 CV) and each ranking's deviations from the other rankings' means (which vacancy suits which CV).
 
-Run: PYTHONPATH=. python benchmarks/ranking.py [--speed]
+Run: PYTHONPATH=. python benchmarks/ranking.py [--speed] [--part tuning] [--brief]
+(``--part tuning --brief``: one line per set, the check for a change elsewhere, e.g. extraction).
 """
 
 from __future__ import annotations
@@ -51,7 +52,7 @@ from skillgap.extract.model import SkillProfile
 from skillgap.gap import PreparedJob, compare_prepared, prepare_job
 from skillgap.lexical import Bm25, LexicalIndex, relative, words
 from skillgap.match import PARTS as MATCH_PARTS
-from skillgap.match import MatchWeights, average_ranks, combine, default_weights, education_part, experience_part, lexical_params, rank_normalise, skills_earned
+from skillgap.match import MatchWeights, average_ranks, combine, default_weights, education_part, experience_part, lexical_params, rank_normalise, skills_earned, skills_share
 from skillgap.titles import candidate_titles, title_similarity
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -176,9 +177,10 @@ def tfidf_cosine(query: str, texts: list[str]) -> np.ndarray:
     return np.asarray([sum(q.get(w, 0.0) * x for w, x in vector(c).items()) for c in counts])
 
 
-def part_values(unit: Unit, saturation: float, b: float = Bm25().b) -> dict[str, np.ndarray]:
-    """Each match part's value for every pair of a ranking (lexical: BM25 with length normalisation ``b``)."""
-    skills = [min(1.0, p.earned / min(p.possible, saturation)) if p.possible else math.nan for p in unit.pairs]
+def part_values(unit: Unit, saturation: float, b: float = Bm25().b, prior: float = 0.0) -> dict[str, np.ndarray]:
+    """Each match part's value for every pair of a ranking (lexical: BM25 with length normalisation ``b``;
+    skills: `skillgap.match.skills_share` with ``saturation`` and ``prior``)."""
+    skills = [skills_share(p.earned, p.possible, saturation, prior) if p.possible else math.nan for p in unit.pairs]
     relevance = [p.relevance if p.possible else math.nan for p in unit.pairs]
     return {
         "skills": np.asarray(skills),
@@ -192,7 +194,7 @@ def part_values(unit: Unit, saturation: float, b: float = Bm25().b) -> dict[str,
 
 def match_scores(unit: Unit, weights: MatchWeights) -> np.ndarray:
     """The default ranking's scores: the match formula over the parts (`skillgap.match.combine`), on the weights' scale."""
-    values = part_values(unit, weights.saturation, weights.lexical_b)
+    values = part_values(unit, weights.saturation, weights.lexical_b, weights.skills_prior)
     table = np.column_stack([values[p] for p in MATCH_PARTS])
     if weights.scale == "rank":
         table = rank_normalise(table)
@@ -203,7 +205,7 @@ def match_scores(unit: Unit, weights: MatchWeights) -> np.ndarray:
 def methods(weights: MatchWeights) -> dict[str, object]:
     """Method name -> function(unit) -> scores (higher = better), or None for random (handled apart)."""
     def part(name: str):
-        return lambda u: np.nan_to_num(part_values(u, weights.saturation, weights.lexical_b)[name], nan=0.0)
+        return lambda u: np.nan_to_num(part_values(u, weights.saturation, weights.lexical_b, weights.skills_prior)[name], nan=0.0)
 
     return {
         "skillgap (match model)": lambda u: match_scores(u, weights),
@@ -372,6 +374,16 @@ def print_table(title: str, units: list[Unit], weights: MatchWeights) -> None:
         print(line)
 
 
+def brief_line(title: str, units: list[Unit], weights: MatchWeights) -> str:
+    """One line for a set and part: the match's and plain BM25's mean (NDCG@10, Spearman), the
+    margins, and the lexical part alone (the check other changes report their ranking effect with)."""
+    match = np.nanmean([judged(u, match_scores(u, weights)) for u in units], axis=0)
+    base = np.nanmean([judged(u, u.lexical) for u in units], axis=0)
+    lexical = np.nanmean([judged(u, u.bm25(weights.lexical_b)) for u in units], axis=0)
+    return (f"{title} ({len(units)}): match {match[0]:.3f} / {match[1]:+.3f}, BM25 {base[0]:.3f} / {base[1]:+.3f}, "
+            f"margin {match[0] - base[0]:+.3f} / {match[1] - base[1]:+.3f}; lexical part {lexical[0]:.3f} / {lexical[1]:+.3f}")
+
+
 def speed(reader: Reader, n: int = 1000) -> None:
     """``rank`` of n résumés (FERR texts cycled, already read) against one posting, against today's scoring alone."""
     from skillgap.batch import ranking_frame, score_candidates
@@ -398,6 +410,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--speed", action="store_true", help="also time rank of 1,000 résumés against today's scoring")
     parser.add_argument("--part", choices=PARTS, action="append", help="only this part of the split (tuning while tuning)")
+    parser.add_argument("--brief", action="store_true", help="one line per set and part (match, BM25, margins, lexical part) instead of the tables")
     args = parser.parse_args()
     if not (FERR.is_dir() and VANETIK.is_dir()):
         print(f"datasets not found under {DATA / 'pairs'} (set SKILLGAP_SHARED_DATA)", file=sys.stderr)
@@ -413,8 +426,12 @@ def main() -> int:
             assert np.allclose(match_scores(u, weights), np.nan_to_num(u.library, nan=0.0)), (u.dataset, u.key)
     for dataset, found in units.items():
         for part in only:
-            print_table(f"{dataset}, {part} part", [u for u in found if u.part == part], weights)
-            print()
+            title, mine = f"{dataset}, {part} part", [u for u in found if u.part == part]
+            if args.brief:
+                print(brief_line(title, mine, weights))
+            else:
+                print_table(title, mine, weights)
+                print()
     if args.speed:
         speed(reader)
     return 0

@@ -7,9 +7,11 @@ judged, e.g. skills for a posting in which the taxonomy finds none):
   transferable 0.25: `skillgap.gap.Credits`), each times its depth ``1 - 0.5 ** n`` for the ``n``
   mentions that earned it (a skill named once in a list is half the evidence of one used across
   the résumé; each further mention halves the distance to full credit, as in the title part),
-  divided by ``min(possible, saturation)`` and capped at 1. A posting that asks for 40 skills
+  divided by ``min(possible, saturation) + prior`` and capped at 1. A posting that asks for 40 skills
   does not make every candidate look poor: covering ``saturation`` weight units of it is full
-  marks. Evidence: the requirements met.
+  marks. The ``prior`` (`MatchWeights.skills_prior`, weight units) counts as asked and not met:
+  a share of one or two requirements is little evidence (one mention found or missed swings it
+  by half), so the part says less when the job asks few skills. Evidence: the requirements met.
 - ``relevance``: the share of the candidate's own skills the job uses, each skill weighed by the
   depth of its evidence as in the skills part (`GapReport.depth_relevance`): a long list of skills
   named once does not dilute the skills a résumé uses across its positions. Evidence: those skills.
@@ -78,7 +80,8 @@ SCALES = ("raw", "rank")
 @dataclass(frozen=True)
 class MatchWeights:
     """Weight of each part in the match formula (>= 0, not all 0), the skills part's saturation (> 0),
-    the lexical part's BM25 length normalisation ``lexical_b`` (0..1) and the parts' ``scale`` (`SCALES`)."""
+    the lexical part's BM25 length normalisation ``lexical_b`` (0..1), the parts' ``scale`` (`SCALES`)
+    and the skills part's ``skills_prior`` (>= 0 weight units counted as asked and not met)."""
 
     skills: float = 1.0
     relevance: float = 1.0
@@ -89,6 +92,7 @@ class MatchWeights:
     saturation: float = math.inf
     lexical_b: float = Bm25().b
     scale: str = "raw"
+    skills_prior: float = 0.0
 
     def __post_init__(self) -> None:
         values = [getattr(self, p) for p in PARTS]
@@ -100,6 +104,8 @@ class MatchWeights:
             raise TaxonomyError(f"the skills saturation must be > 0 (got {self.saturation})", fix="give a number of weight units such as 8, or inf")
         if not 0 <= self.lexical_b <= 1:
             raise TaxonomyError(f"the lexical part's length normalisation b must be in 0..1 (got {self.lexical_b})", fix="give e.g. 0.75 (BM25's usual b) or 0 (none)")
+        if not (math.isfinite(self.skills_prior) and self.skills_prior >= 0):
+            raise TaxonomyError(f"the skills prior must be a finite number >= 0 (got {self.skills_prior})", fix="give a number of weight units such as 2, or 0 (none)")
         if self.scale not in SCALES:
             raise TaxonomyError(f"unknown scale {self.scale!r}", fix=f"give one of {', '.join(SCALES)}")
 
@@ -175,13 +181,18 @@ def skills_earned(report: GapReport) -> float:
     return sum(r.weight * r.credit * depth(len(r.evidence)) for r in report.results)
 
 
-def skills_part(report: GapReport, saturation: float) -> Part:
-    """`skills_earned` over ``min(possible, saturation)``, capped at 1; NaN for a job with no requirements."""
+def skills_share(earned: float, possible: float, saturation: float, prior: float) -> float:
+    """The skills part's formula: ``earned / (min(possible, saturation) + prior)``, capped at 1 (``possible`` > 0)."""
+    return min(1.0, earned / (min(possible, saturation) + prior))
+
+
+def skills_part(report: GapReport, saturation: float, prior: float = 0.0) -> Part:
+    """`skills_share` of `skills_earned`; NaN for a job with no requirements."""
     possible = report.possible
     if not possible:
         return Part("skills", math.nan)
     met = tuple(r.label for r in report.results if r.credit > 0)
-    return Part("skills", min(1.0, skills_earned(report) / min(possible, saturation)), met)
+    return Part("skills", skills_share(skills_earned(report), possible, saturation, prior), met)
 
 
 def relevance_part(report: GapReport) -> Part:
@@ -253,7 +264,7 @@ class MatchBuilder:
             return
         position = self._index.add(text)
         parts = [
-            skills_part(report, self.weights.saturation),
+            skills_part(report, self.weights.saturation, self.weights.skills_prior),
             relevance_part(report),
             experience_part(report, asks, report.as_of),
             education_part(report, asks, report.as_of),
@@ -291,14 +302,14 @@ def _load(path: str) -> MatchWeights:
     data = read_yaml_file(path, what="match weights")
     if not isinstance(data, dict) or not isinstance(data.get("weights"), dict):
         raise TaxonomyError("no 'weights:' mapping", source=path, fix="write 'weights:' with one number per part: " + ", ".join(PARTS))
-    unknown = set(data) - {"weights", "saturation", "lexical_b", "scale", "fitted"}
+    unknown = set(data) - {"weights", "saturation", "lexical_b", "skills_prior", "scale", "fitted"}
     if unknown:
-        raise TaxonomyError(f"unknown keys {sorted(unknown)}", source=path, fix="keep only weights, saturation, lexical_b, scale and fitted")
+        raise TaxonomyError(f"unknown keys {sorted(unknown)}", source=path, fix="keep only weights, saturation, lexical_b, skills_prior, scale and fitted")
     weights = data["weights"]
     wrong = set(weights) - set(PARTS)
     if wrong:
         raise TaxonomyError(f"unknown parts {sorted(wrong)}", source=path, entry="weights", fix=f"the parts are {', '.join(PARTS)}")
-    values = {**weights, "saturation": data.get("saturation", math.inf), "lexical_b": data.get("lexical_b", Bm25().b)}
+    values = {**weights, "saturation": data.get("saturation", math.inf), "lexical_b": data.get("lexical_b", Bm25().b), "skills_prior": data.get("skills_prior", 0.0)}
     if not all(isinstance(v, (int, float)) and not isinstance(v, bool) for v in values.values()):
         raise TaxonomyError(f"weights must be numbers (got {values})", source=path, entry="weights", fix="write e.g. 'skills: 1.5'")
     scale = data.get("scale", "raw")

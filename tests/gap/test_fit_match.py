@@ -59,3 +59,28 @@ def test_item_effects_split_a_fixed_order_from_which_item_suits_which_ranking():
     means, within = item_effects(units, lambda u: suited.get(id(u), np.zeros(3)))
     assert means == pytest.approx(-(3**0.5) / 2) and within == pytest.approx(1.0)
     assert not shared_items(units[:1] + [Unit("V", "x", "tuning", "cv", [Pair(0, 1, 0, 0, 0, 0, 0, 1, "other")], [[1.0]])])
+
+
+def test_brief_line_gives_match_bm25_margins_and_the_lexical_part():
+    from benchmarks.ranking import Pair, Unit, brief_line
+
+    texts = ["python sql python", "python", "java"]  # BM25 orders them as written
+    # the match's parts put the second first; the grader agrees with the match, not with BM25
+    parts = [(0.5, 0.5, 0.5), (1.0, 1.0, 0.75), (0.0, 0.0, 0.0)]
+    pairs = [Pair(e, 1.0, e, r, math.nan, math.nan, t, len(x.split()), x) for (e, r, t), x in zip(parts, texts)]
+    unit = Unit("FERR", "j", "tuning", "python sql", pairs, [[2.0, 3.0, 1.0]])
+    line = brief_line("FERR, tuning part", [unit], MatchWeights())
+    # BM25: gains 1, 2, 0 in its order: (1 + 2 / log2 3) / (2 + 1 / log2 3) = 0.860; rho of (3, 2, 1) with (2, 3, 1) = 0.5
+    assert line == "FERR, tuning part (1): match 1.000 / +1.000, BM25 0.860 / +0.500, margin +0.140 / +0.500; lexical part 0.860 / +0.500"
+
+
+def test_only_the_fit_prior_procedures_may_pick_a_skills_prior():
+    from benchmarks.fit_match import PRIORS, procedures, settings
+
+    grid = settings()
+    primed = [s for s in grid if s.prior]
+    assert len(primed) == (len(PRIORS) - 1) * 16 and all(s.weights == (1.0,) * 6 and s.scale == "raw" for s in primed)
+    for procedure in procedures():
+        takes = {s.prior for s in grid if procedure.allowed(s)}
+        assert takes == (set(PRIORS) if "fit prior" in procedure.name else {0.0}), procedure.name
+    assert primed[0].match_weights() == MatchWeights(saturation=4.0, lexical_b=0.0, skills_prior=1.0)

@@ -33,6 +33,17 @@ def test_saturation_stops_long_postings_from_punishing_candidates(taxonomy, prof
     assert skills_part(report, 4.0).evidence == ("Python", "SQL")
 
 
+def test_the_skills_prior_counts_as_asked_and_not_met(taxonomy, profile_of):
+    one = requirements_from_posting(profile_of("python", kind="posting", source="one.txt"))
+    report = compare(profile_of("python", "python"), one)  # 0.75 of the one requirement
+    assert skills_part(report, math.inf).value == pytest.approx(0.75)
+    assert skills_part(report, math.inf, prior=2.0).value == pytest.approx(0.75 / 3)  # one skill found or missed swings it by a quarter, not by all
+    assert skills_part(report, 1.0, prior=1.0).value == pytest.approx(0.75 / 2)  # after the saturation
+    builder = MatchBuilder("python", MatchWeights(skills_prior=2.0))
+    builder.add(report, "python python", "Developer", ["Developer"])
+    assert builder.matches()[0].part("skills").value == pytest.approx(0.25)
+
+
 def test_each_further_mention_halves_the_distance_to_full_credit(taxonomy, profile_of):
     posting = requirements_from_posting(profile_of("python", "sql", kind="posting", source="job.txt"))
     assert skills_earned(compare(profile_of("python", "python", "python", "sql"), posting)) == pytest.approx(0.875 + 0.5)
@@ -81,7 +92,7 @@ def test_shipped_weights_are_the_fitted_file():
     weights = default_weights()
     assert weights == load_match_weights()
     assert [weights.of(p) for p in PARTS] == [1.0, 1.0, 1.0, 1.0, 1.0, 1.0] and weights.saturation == float("inf")
-    assert (weights.lexical_b, weights.scale) == (0.75, "raw")
+    assert (weights.lexical_b, weights.scale, weights.skills_prior) == (0.75, "raw", 0.0)
 
 
 @pytest.mark.parametrize(
@@ -96,6 +107,7 @@ def test_shipped_weights_are_the_fitted_file():
         ("weights: {skills: 1}\nsaturation: 0", "saturation must be > 0"),
         ("weights: {skills: 1}\nlexical_b: 2", "length normalisation b must be in 0..1"),
         ("weights: {skills: 1}\nscale: ranks", "unknown scale 'ranks'"),
+        ("weights: {skills: 1}\nskills_prior: -1", "skills prior must be a finite number >= 0"),
         ("weights: {skills: [", "cannot read the match weights"),
     ],
 )
@@ -115,8 +127,8 @@ def test_a_user_file_can_set_some_weights(tmp_path):
 
 def test_a_user_file_can_set_the_lexical_normalisation_and_scale(tmp_path):
     path = tmp_path / "mine.yaml"
-    path.write_text("weights: {skills: 2}\nlexical_b: 0\nscale: rank\n", encoding="utf-8")
-    assert load_match_weights(path) == MatchWeights(skills=2, lexical_b=0.0, scale="rank")
+    path.write_text("weights: {skills: 2}\nlexical_b: 0\nscale: rank\nskills_prior: 2\n", encoding="utf-8")
+    assert load_match_weights(path) == MatchWeights(skills=2, lexical_b=0.0, scale="rank", skills_prior=2.0)
 
 
 def test_rank_normalise_spreads_each_part_over_0_to_1_and_keeps_nan():
