@@ -19,7 +19,7 @@ import types
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any, Literal
+from typing import Any, Literal, NamedTuple
 
 from .careervocab import LEVEL_RANK, CareerVocabulary, load_career_vocabulary, words_pattern
 from .dates import DateRange, Month, date_reader, month_index
@@ -208,8 +208,9 @@ def read_career(document: Document, *, as_of: date | None = None, vocab: CareerV
     return Career(**{**career.__dict__, "warnings": tuple(warnings)})
 
 
-@dataclass(frozen=True)
-class _Line:
+class _Line(NamedTuple):
+    """One line of the document: its offset and text (a tuple: thousands are made per résumé)."""
+
     start: int
     text: str
 
@@ -249,6 +250,7 @@ def _patterns(vocab: CareerVocabulary) -> dict[str, Any]:
     found.degrees = degree_finder(vocab)
     found._education_heading = words_pattern(vocab.education_sections)
     found._not_cert = words_pattern(vocab.not_certifications)
+    found._written_words = tuple(max(w.split(), key=len) for w in vocab.written)  # each phrase's longest word
     return vars(found)
 
 
@@ -271,7 +273,7 @@ class _CareerReader:
         text = self.doc.text
         lowered = text.casefold()
         # the scan runs only where a phrase's longest word is printed (most documents print none)
-        printed = any(max(w.split(), key=len) in lowered for w in self.vocab.written)
+        printed = any(w in lowered for w in self._written_words)
         for m in self.dates.written.finditer(text) if printed else ():
             after = text[m.end() : m.end() + 40].split("\n")[0]
             months = self.dates.months(after)
@@ -449,7 +451,7 @@ class _CareerReader:
         for r in found:
             k = bisect.bisect_right(line_starts, r.begin) - 1
             shift = line_starts[k]
-            per_line[k].append(dataclasses.replace(r, begin=r.begin - shift, stop=min(r.stop - shift, len(out[k].text))))
+            per_line[k].append(DateRange(r.start, r.end, r.current, r.begin - shift, min(r.stop - shift, len(out[k].text))))
         return out, per_line
 
     def _schooling(self, text: str) -> bool:
@@ -691,13 +693,13 @@ class _CareerReader:
         name: a degree printed under a heading the reader did not take for education."""
         text = self.doc.text
         levels = {e.level for e in found}
-        for m in self.degrees.line_openings.finditer(text):
-            w = next(self.degrees.words(text[m.end() : m.end() + _DEGREE_HEAD_CHARS]), None)
+        for start, opened in self.degrees.line_openings(text):
+            w = next(self.degrees.words(text[opened : opened + _DEGREE_HEAD_CHARS]), None)
             if w is None or w.start != 0 or LEVEL_RANK[w.level] < LEVEL_RANK["associate"] or w.level in levels:
                 continue
-            if any(a <= m.end() < b for a, b in (e.span for e in found)) or not _DEGREE_OPENS.match(text, m.end() + w.end):
+            if any(a <= opened < b for a, b in (e.span for e in found)) or not _DEGREE_OPENS.match(text, opened + w.end):
                 continue
-            start, end = m.start(), text.find("\n", m.end())
+            end = text.find("\n", opened)
             line = text[start : end if end >= 0 else len(text)]
             years = [mo.value.year for mo in self.dates.months(line)]
             levels.add(w.level)
@@ -744,8 +746,9 @@ class _CareerReader:
             lines = list(_lines(self.doc.text, section.start, end))[1:]
             used: set[int] = set()
             years_of: dict[int, set[int]] = {}  # the years printed on each line read so far
+            levels = [self._level(ln.text) for ln in lines]  # read once: a line is looked at again beside each degree line
             for i, line in enumerate(lines):
-                level = self._level(line.text)
+                level = levels[i]
                 if level is None or _clean(line.text).casefold() in self.vocab.school_credentials or level == "certificate" and self._loose_in_sentence(line.text):
                     continue  # no degree, a credential word alone ("diploma" under "High School Diploma ..."): no entry of its own, or a job's sentence
                 own = self._years(lines, i, years_of)
@@ -753,7 +756,7 @@ class _CareerReader:
                 # graduation May 2016"), but not one of other years beside a dated degree line: another
                 # entry ("2017 - 2018 | Software Development | STEP Computer Academy" over "2011 -
                 # 2015 | B.Sc. in Telematics | ...")
-                near = [j for j in (i, i - 1, i + 1) if 0 <= j < len(lines) and (j == i or (j not in used and self._level(lines[j].text) is None and not (own and _other_years(own, self._years(lines, j, years_of)))))]
+                near = [j for j in (i, i - 1, i + 1) if 0 <= j < len(lines) and (j == i or (j not in used and levels[j] is None and not (own and _other_years(own, self._years(lines, j, years_of)))))]
                 used.update(near)
                 text = "\n".join(lines[j].text for j in sorted(near))
                 institution = next((_clean(lines[j].text.split("\t")[0]) for j in near if self._institution.search(lines[j].text)), None)
@@ -884,7 +887,7 @@ def _lines(text: str, start: int, end: int) -> Iterator[_Line]:
     offset = start
     for raw in text[start:end].split("\n"):
         if raw.strip():
-            mark = _PAGE_MARK.match(raw)
+            mark = _PAGE_MARK.match(raw) if "Page" in raw else None  # the mark prints "Page": most lines skip the pattern
             cut = mark.end() if mark and raw[mark.end() :].strip() else 0
             yield _Line(offset + cut, raw[cut:])
         offset += len(raw) + 1

@@ -18,6 +18,12 @@ from datetime import date
 from .careervocab import CareerVocabulary, trie_pattern, words_pattern
 
 _DIGIT = re.compile(r"\d")
+#: From a line's first digit to its end: the lines a date can be printed on.
+_DIGIT_LINE = re.compile(r"\d[^\n]*")
+#: What may stand between a month or season word and the digits of its date ("Aug." / "2014"):
+#: blanks (every character ``\s`` matches, all below U+3001) and ``,.-/'’``.
+_FILLER = "".join(c for c in map(chr, range(0x3001)) if c.isspace()) + ",.-/'’"
+_FILLERS = re.compile(r"[\s,.\-/'’]*")
 #: How far before a date a start label ("From:", "since") may begin.
 _LABEL_CHARS = 20
 #: Month counted for a date printed as a year only.
@@ -119,13 +125,60 @@ class DateReader:
         labels = words_pattern(vocab.start_labels).pattern
         self.start_label = re.compile(rf"(?:{labels}|(?P<since>{words_pattern(vocab.since).pattern}))[ \t]*:?[ \t]*$", re.IGNORECASE)
         self.written = words_pattern(vocab.written)
+        # The line above a date's line opens the date when it ends in a month or season word
+        # ("Aug." / "2014"); the line below ends its range when it opens with a present word
+        # after what a gap allows ("Jan 2019 -" / "Present").
+        self._longest = max(len(w) for w in (*vocab.months, *vocab.seasons))
+        self._word_end = re.compile(rf"(?:{month_words}|{seasons})$", re.IGNORECASE)
+        gap = rf"\s*(?:(?:{seps})\s*)?[:,]?\s*"
+        self._gap_line = re.compile(gap, re.IGNORECASE)
+        self._present_line = re.compile(rf"{gap}(?:{present})(?![\w])", re.IGNORECASE)
 
     def tokens(self, text: str) -> Iterator[DateToken]:
-        """Every date and present word of ``text``, in order."""
-        for m in self.token.finditer(text):
-            month = self._month(m)
-            if month is not None or m.group("present"):  # not a full date that is no date ("45/67/2019")
-                yield DateToken(month, m.start(), m.end())
+        """Every date of ``text`` and every present word a range's gap can reach from one, in order
+        (the scan reads only the lines of `_windows`, as if it read the whole text)."""
+        for begin, end in self._windows(text):
+            for m in self.token.finditer(text, begin, end):
+                month = self._month(m)
+                if month is not None or m.lastgroup == "present":  # not a full date that is no date ("45/67/2019")
+                    yield DateToken(month, m.start(), m.end())
+
+    def _windows(self, text: str) -> list[tuple[int, int]]:
+        """Spans of whole lines that hold every date token of ``text`` and every present word after
+        one: each line with a digit (every date has one); above it, the lines of `_FILLER` only and
+        the line that ends in a month or season word; below it, the lines a gap fills and the line
+        that opens with a present word. Spans that touch, or that only `_FILLER` text parts, are
+        joined: no token of the whole text crosses a span's ends, so each span is scanned alone
+        (most lines of a résumé have no digit: the scan skips them)."""
+        if "\n" not in text:  # one line (most callers pass one): it is its own span, if dated
+            return [(0, len(text))] if _DIGIT.search(text) else []
+        spans: list[tuple[int, int]] = []
+        for m in _DIGIT_LINE.finditer(text):
+            begin, end = text.rfind("\n", 0, m.start()) + 1, m.end()
+            while begin > 0 and not (spans and begin - 1 <= spans[-1][1]):  # up (but into the span above): fillers, then a line ending in a month or season word
+                above = text.rfind("\n", 0, begin - 1) + 1
+                line = text[above : begin - 1]
+                stripped = line.rstrip(_FILLER)
+                if stripped and not self._word_end.search(stripped, max(0, len(stripped) - self._longest)):
+                    break
+                begin = above
+                if stripped:
+                    break
+            below = end
+            while below < len(text):  # down: lines a gap fills, then one opening with a present word
+                stop = text.find("\n", below + 1)
+                stop = len(text) if stop < 0 else stop
+                if self._present_line.match(text, below + 1, stop):
+                    end = stop
+                    break
+                if not self._gap_line.fullmatch(text, below + 1, stop):
+                    break
+                below = stop
+            if spans and _FILLERS.match(text, spans[-1][1]).end() >= begin:  # type: ignore[union-attr]
+                spans[-1] = (spans[-1][0], max(end, spans[-1][1]))
+            else:
+                spans.append((begin, end))
+        return spans
 
     def months(self, text: str) -> list[Month]:
         """The dates of ``text`` (its present words left out), in order; a text without a digit
@@ -135,26 +188,28 @@ class DateReader:
         return [t.month for t in self.tokens(text) if t.month is not None]
 
     def _month(self, m: re.Match[str]) -> Month | None:
-        g = m.groupdict()
-        if g["present"]:
+        """The `Month` of a token match, None for a present word or a full date that is no date.
+        The alternative that matched is told by the group that closed last (each alternative's
+        groups follow one another, none nested): a dict of every group per token costs more."""
+        last, g = m.lastgroup, m.group
+        if last == "present":
             return None
-        if g["mw"]:
-            month = self.vocab.months[g["mw"].casefold()]
-            year = int(g["y1"]) if g["y1"] else _century(int(g["yy1"]))
-            return Month(date(year, month, 1))
-        if g["y9"]:
-            return _full_date(int(g["d9"]), int(g["n9"]), int(g["y9"]))
-        if g["y2"]:
-            return Month(date(int(g["y2"]), int(g["m2"]), 1))
-        if g["y3"]:
-            return Month(date(int(g["y3"]), int(g["m3"]), 1))
-        if g["y8"]:
-            return Month(date(int(g["y8"]), int(g["m8"]), 1))
-        if g["y7"]:
-            return Month(date(int(g["y7"]), self.vocab.months[g["mw7"].casefold()], 1))
-        if g["yy4"]:
-            return Month(date(_century(int(g["yy4"])), int(g["m4"]), 1))
-        return Month(date(int(g["y5"] or g["y6"]), 1, 1), year_only=True)
+        if last in ("y1", "yy1"):
+            month = self.vocab.months[g("mw").casefold()]
+            return Month(date(int(g("y1")) if last == "y1" else _century(int(g("yy1"))), month, 1))
+        if last == "y9":
+            return _full_date(int(g("d9")), int(g("n9")), int(g("y9")))
+        if last == "y2":
+            return Month(date(int(g("y2")), int(g("m2")), 1))
+        if last == "m3":
+            return Month(date(int(g("y3")), int(g("m3")), 1))
+        if last == "m8":
+            return Month(date(int(g("y8")), int(g("m8")), 1))
+        if last == "mw7":
+            return Month(date(int(g("y7")), self.vocab.months[g("mw7").casefold()], 1))
+        if last == "yy4":
+            return Month(date(_century(int(g("yy4"))), int(g("m4")), 1))
+        return Month(date(int(g(last)), 1, 1), year_only=True)  # y5 (a season's year) or y6
 
     def ranges(self, text: str) -> list[DateRange]:
         """Dates and ranges of ``text``: two tokens joined by a separator (or only spaces) make a

@@ -62,20 +62,24 @@ class DegreeFinder:
         #: Where a line opens with what may be a degree word (after blanks and bullets; a dot, a
         #: hyphen or a blank between its letters): a cheap test before `words` decides.
         loose = trie_pattern(openers, r"[.-]?\s?")
-        self.line_openings = re.compile(rf"^[ \t•*\-–]*(?={loose}['’]?s?['’]?\.?(?![A-Za-z]))", re.MULTILINE | re.IGNORECASE)
+        opening = rf"[ \t•*\-–]*(?={loose}['’]?s?['’]?\.?(?![A-Za-z]))"
+        self._first_opening = re.compile(opening, re.IGNORECASE)
+        #: After a line break, found by a fast scan for it (a pattern that opens with ``^`` is tried
+        #: at every character).
+        self._line_opening = re.compile(rf"\n({opening})", re.IGNORECASE)
         self.not_after = words_pattern(vocab.not_degree_after)
         #: A month right after a level word that opens with a digit: a day ("10th September 2011").
         self.month_after = re.compile(rf"[ \t]+(?:of[ \t]+)?{words_pattern(tuple(vocab.months)).pattern}", re.IGNORECASE)
         self.not_before = re.compile(rf"(?:{words_pattern(vocab.not_degree_before).pattern})\s+$", re.IGNORECASE)
 
     def words(self, text: str) -> Iterator[DegreeWord]:
-        """Every degree word of ``text`` in order (phrases first where they overlap a token)."""
-        found: list[DegreeWord] = []
+        """Every degree word of ``text`` in order (phrases first where they overlap a token), read
+        as asked for (a caller that takes the first stops the scan there)."""
         for m in self.scan.finditer(text):
             if m.group("phrase") is not None:
                 level = self.phrase_level.get(" ".join(m.group("phrase").casefold().split()))
                 if level is not None and not (m.group("phrase")[0].isdigit() and self.month_after.match(text, m.end())):
-                    found.append(DegreeWord(level, m.start(), m.end()))
+                    yield DegreeWord(level, m.start(), m.end())
                 continue
             raw, begin, stop = m.group("tok"), m.start("tok"), m.end()
             key = _key(raw.rstrip(".'’"))
@@ -96,8 +100,16 @@ class DegreeFinder:
                 continue  # "Cambridge, MA", "Baltimore, MD": a state, not a degree
             if (self.not_after.match(text, stop + 1) and _SPACE_OR_DASH.match(text, stop)) or self.not_before.search(text[max(0, begin - 12) : begin]):
                 continue
-            found.append(DegreeWord(level, begin, stop))
-        return iter(found)
+            yield DegreeWord(level, begin, stop)
+
+    def line_openings(self, text: str) -> Iterator[tuple[int, int]]:
+        """Span of the blanks and bullets that open each line of ``text`` whose first word may be
+        a degree word (a cheap test before `words` decides), in order."""
+        first = self._first_opening.match(text)
+        if first is not None:
+            yield first.span()
+        for m in self._line_opening.finditer(text):
+            yield m.span(1)
 
     def highest(self, text: str) -> str | None:
         """The strongest level named in ``text``, or None."""
