@@ -12,9 +12,9 @@ Regression ("hypothesis testing" is no name of Software Testing), as does "Java 
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from ..taxonomy import Taxonomy
 from .field import H  # a match: skill id, token start and end
@@ -26,12 +26,13 @@ Words = tuple[str, ...]
 
 
 class SharedHeads:
-    """The names of the skills that hide others, split into their opening words and head word."""
+    """The names of the skills that hide others, split into their opening words and head word
+    (``hides``: skill -> the skills its names hold without meaning them, as `Skill.hides`)."""
 
-    def __init__(self, taxonomy: Taxonomy, words_of: Callable[[str], Words], joiners: Iterable[str]) -> None:
+    def __init__(self, taxonomy: Taxonomy, hides: Mapping[str, frozenset[str]], words_of: Callable[[str], Words], joiners: Iterable[str]) -> None:
         #: head word -> (hiding skill, its name's opening words) for every name of two words or more
         self._openers: dict[str, set[tuple[str, Words]]] = {}
-        self._hides: dict[str, frozenset[str]] = {s.id: frozenset(s.hides) for s in taxonomy if s.hides}
+        self._hides = hides
         for skill in taxonomy:
             if skill.hides:
                 for term in skill.terms:
@@ -53,7 +54,7 @@ class SharedHeads:
         item: list[str] = []
         for i in range(m.end, min(len(doc), m.end + REACH)):
             token = doc[i]
-            if token.is_space or not (token.is_alpha or token.lower_ in self._joiners):
+            if not self._in_coordination(token):
                 return False
             if token.lower_ in self._joiners:
                 if i == m.end or item:
@@ -67,13 +68,17 @@ class SharedHeads:
             item.append(token.lower_)
         return False
 
+    def _in_coordination(self, token: Token) -> bool:
+        """Whether ``token`` may stand in a coordination: a word or a joiner, no space or other mark."""
+        return not token.is_space and (token.is_alpha or token.lower_ in self._joiners)
+
     def _items_before(self, doc: Doc, start: int) -> list[Words]:
         """The items of the coordination before a match at ``start`` (the first one with the words before it)."""
         items: list[Words] = []
         item: list[str] = []
         for i in range(start - 1, max(-1, start - 1 - REACH), -1):
             token = doc[i]
-            if token.is_space or not (token.is_alpha or token.lower_ in self._joiners):
+            if not self._in_coordination(token):
                 break
             if token.lower_ in self._joiners:
                 items.append(tuple(reversed(item)))

@@ -106,15 +106,15 @@ class SkillPipeline:
         sure: dict[str, set[str]] = {}
         spelt: dict[str, set[str]] = {}  # the sure forms without made-up plurals: what fuzzy matching compares with
         ambiguous: dict[str, set[str]] = {}
-        function_words = frozenset(self.nlp.Defaults.stop_words)
+        self.stop_words = frozenset(self.nlp.Defaults.stop_words)  # also the function words a camel-case split may not open with
         for skill in taxonomy:
             unsure = {normalize_term(a) for a in skill.ambiguous}
             for term in skill.terms:
                 if normalize_term(term) in unsure:
                     ambiguous.setdefault(skill.id, set()).update(_cased(term))
                 else:
-                    sure.setdefault(skill.id, set()).update(term_variants(term, plural=skill.kind != "soft", function_words=function_words))
-                    spelt.setdefault(skill.id, set()).update(term_variants(term, plural=False, function_words=function_words))
+                    sure.setdefault(skill.id, set()).update(term_variants(term, plural=skill.kind != "soft", function_words=self.stop_words))
+                    spelt.setdefault(skill.id, set()).update(term_variants(term, plural=False, function_words=self.stop_words))
         start = self.nlp.Defaults.tokenizer_exceptions if nlp is None else self.nlp.tokenizer.rules  # `_blank_english` has none yet
         self._tune_tokenizer(start, itertools.chain(*sure.values(), *ambiguous.values()), itertools.chain(*ambiguous.values()))
         make = self.nlp.make_doc
@@ -132,7 +132,6 @@ class SkillPipeline:
         self._longest = longest
         for skill_id, forms in ambiguous.items():
             self.unsure.add(skill_id, [make(f) for f in sorted(forms)])
-        self.stop_words = frozenset(self.nlp.Defaults.stop_words)
         #: (skill id, form) of the ambiguous forms that count only as the whole of their item (`Skill.whole_item`).
         self.whole_item = frozenset((skill.id, normalize_term(f)) for skill in taxonomy for f in skill.whole_item)
         self.patterns = GatedMatcher(vocab, {s.id: s.patterns for s in taxonomy if s.patterns}, self.stop_words)
@@ -147,7 +146,7 @@ class SkillPipeline:
         printed = {t for skill in taxonomy for t in skill.terms}
         mixed = {t.lower() for t in printed if not _plain_case(t)}
         self.hides = {s.id: frozenset(s.hides) for s in taxonomy if s.hides}  # skill -> the skills its matches hold without naming
-        self.shared_heads = SharedHeads(taxonomy, lambda term: tuple(t.lower_ for t in make(term)), self.cues.line_continuers)  # and a head their coordination shares
+        self.shared_heads = SharedHeads(taxonomy, self.hides, lambda term: tuple(t.lower_ for t in make(term)), self.cues.line_continuers)  # and a head their coordination shares
         self.acronyms = frozenset(t.lower() for t in printed if t.isalpha() and t.isupper() and t.lower() not in mixed)
         self._primer = ChunkPrimer(self.nlp.tokenizer)
 
