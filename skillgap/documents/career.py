@@ -399,7 +399,7 @@ class _CareerReader:
                 found = self._anchor(line.text, ranges[i], bool(ranges[i]) and i > 0 and not ranges[i - 1] and _title_like(lines[i - 1].text))
                 if found is None and ranges[i] and self._sentence(line.text, ranges[i][0]) is not None:
                     rng = ranges[i][0]  # "• Worked as Project Engineer in Wipro Technologies from Aug 2008 to Oct 2011."
-                    if (rng.start and rng.start.value, None if rng.current or rng.end is None else rng.end.value, rng.current) in twice:
+                    if _range_dates(rng) in twice:
                         continue
                     found = rng
                     told.add(i)
@@ -770,24 +770,24 @@ class _CareerReader:
                     expected=bool(self._expected.search(text)),
                     text=line.text.strip(),
                 )
-            if not any(LEVEL_RANK[self._level(lines[j].text) or "other"] > LEVEL_RANK["certificate"] for j in used):
-                yield from self._undegreed_entries(lines, used, years_of, positions)
+            if not any(LEVEL_RANK[levels[j] or "other"] > LEVEL_RANK["certificate"] for j in used):
+                yield from self._undegreed_entries(lines, levels, used, years_of, positions)
             if not used and lines and any(self._institution.search(ln.text) for ln in lines):
                 first = next(ln for ln in lines if self._institution.search(ln.text))
                 years = [mo.value.year for mo in self.dates.months(first.text)]
                 yield Education("other", None, _clean(first.text.split("\t")[0]), max(years) if years else None, (first.start, first.end), text=first.text.strip())
 
-    def _undegreed_entries(self, lines: list[_Line], used: set[int], years_of: dict[int, set[int]], positions: Sequence[Position]) -> Iterator[Education]:
+    def _undegreed_entries(self, lines: list[_Line], levels: list[str | None], used: set[int], years_of: dict[int, set[int]], positions: Sequence[Position]) -> Iterator[Education]:
         """In a section that names no degree above a certificate, the dated lines no entry took, each
         with the plain undated line beside it (its school's name): a course at a school that grants
         no degree ("HTML, 2006, Moscow", "2017 – 2018 | Software Development | STEP Computer Academy":
         `certificate`), or a degree printed without its level at one that does ("NAU (National
-        Aviation University), 2012-2014": `other`)."""
+        Aviation University), 2012-2014": `other`). ``levels``: each line's `_level`, read once."""
         opens = [i not in used and self._undegreed_entry(lines[i], lines[i + 1] if i + 1 < len(lines) else None, self._years(lines, i, years_of), positions) for i in range(len(lines))]
         for i, line in enumerate(lines):
             if not opens[i] or i in used:
                 continue
-            near = [i, *(j for j in (i - 1, i + 1) if 0 <= j < len(lines) and j not in used and not opens[j] and self._level(lines[j].text) is None and not self._years(lines, j, years_of))]
+            near = [i, *(j for j in (i - 1, i + 1) if 0 <= j < len(lines) and j not in used and not opens[j] and levels[j] is None and not self._years(lines, j, years_of))]
             used.update(near)
             text = "\n".join(lines[j].text for j in sorted(near))
             years = set().union(*(self._years(lines, j, years_of) for j in near))
@@ -821,6 +821,11 @@ class _CareerReader:
 def _dates(p: Position) -> tuple[object, ...]:
     """What makes two entries the same job's: the start, the end and whether it goes on."""
     return p.start, p.end, p.current
+
+
+def _range_dates(rng: DateRange) -> tuple[object, ...]:
+    """`_dates` of the position that ``rng`` dates, read from the range before the position is made."""
+    return rng.start and rng.start.value, None if rng.current or rng.end is None else rng.end.value, rng.current
 
 
 def _other_years(own: set[int], theirs: set[int]) -> bool:
