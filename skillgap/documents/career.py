@@ -234,6 +234,9 @@ def _patterns(vocab: CareerVocabulary) -> dict[str, Any]:
     # A range whose start could not be read: "Jan 20019 - Present", "?? – Current"
     months = "|".join(re.escape(w) for w in sorted(vocab.months, key=len, reverse=True))
     found._unread_start = re.compile(rf"(?<!\S)(?P<range>(?:(?:{months})\.?[ \t,]*)?[^\s\d]*\d\S*[ \t]*[-–—~][ \t]*(?:{present}))(?![\w])", re.IGNORECASE)
+    # the tail every such range ends with: it opens with a dash, which the regex engine skips to at
+    # once, while the whole pattern is tried at every word of a line
+    found._unread_end = re.compile(rf"[-–—~][ \t]*(?:{present})(?![\w])", re.IGNORECASE)
     found._sentence_verb = re.compile(rf"[ \t•*\-–]*(?:{words_pattern(vocab.sentence_verbs).pattern})", re.IGNORECASE)
     found._start_label = words_pattern(vocab.start_labels)
     found._title_words = words_pattern(vocab.sentence_title_words)
@@ -250,7 +253,9 @@ def _patterns(vocab: CareerVocabulary) -> dict[str, Any]:
     found.degrees = degree_finder(vocab)
     found._education_heading = words_pattern(vocab.education_sections)
     found._not_cert = words_pattern(vocab.not_certifications)
-    found._written_words = tuple(max(w.split(), key=len) for w in vocab.written)  # each phrase's longest word
+    longest = dict.fromkeys(max(w.split(), key=len) for w in vocab.written)  # each phrase's longest word, once
+    # a word that holds another ("updated", "update") is found whenever that one is: one search fewer
+    found._written_words = tuple(w for w in longest if not any(o != w and o in w for o in longest))
     return vars(found)
 
 
@@ -263,6 +268,8 @@ class _CareerReader:
         self.warnings: list[str] = []
         #: Start of a continued region -> the heading of the experience section it continues.
         self._continued_heading: dict[int, str] = {}
+        #: The degree words of each text read so far (`_degree_words`).
+        self._words_of: dict[str, list[DegreeWord]] = {}
         self.__dict__.update(_patterns(vocab))
 
     # -- the reference date --------------------------------------------------------------
@@ -463,7 +470,7 @@ class _CareerReader:
         line short enough to open an entry: an entry with no start (a warning says so)."""
         if not _DIGIT.search(text) or _BULLET.match(text):
             return None
-        m = self._unread_start.search(text)
+        m = self._unread_start.search(text) if self._unread_end.search(text) else None
         if m is None or len(_without_span(text, m.start("range"), m.end("range")).split()) > MAX_HEAD_WORDS:
             return None
         return DateRange(None, None, True, m.start("range"), m.end("range"))
@@ -624,10 +631,18 @@ class _CareerReader:
 
     # -- education and certifications -----------------------------------------------------
 
+    def _degree_words(self, text: str) -> list[DegreeWord]:
+        """The degree words of ``text``, scanned once per text: rules read the same line again (an
+        education line without a degree above other ones; a one-line document's line is its text)."""
+        words = self._words_of.get(text)
+        if words is None:
+            words = self._words_of[text] = list(self.degrees.words(text))
+        return words
+
     def _level(self, text: str) -> str | None:
         """The entry's level; a bare credential word ("Diploma") beside a high-school name is a
         high-school diploma ("Diploma Bolton High School"), not a post-secondary certificate."""
-        words = list(self.degrees.words(text))
+        words = self._degree_words(text)
         levels = {w.level for w in words}
         if "high_school" in levels and "certificate" in levels:
             if all(text[w.start : w.end].casefold() in self.vocab.school_credentials for w in words if w.level == "certificate"):
@@ -647,24 +662,28 @@ class _CareerReader:
     def _degree_lines_near_a_name_or_year(self) -> Iterator[Education]:
         """Lines anywhere naming a degree beside an institution or a date: education without a heading."""
         text = self.doc.text
-        starts = sorted({text.rfind("\n", 0, w.start) + 1 for w in self.degrees.words(text)})  # lines naming a degree
+        starts = sorted({text.rfind("\n", 0, w.start) + 1 for w in self._degree_words(text)})  # lines naming a degree
         for start in starts:
             end = text.find("\n", start)
             line = _Line(start, text[start : end if end >= 0 else len(text)])
             level = self._level(line.text)
-            if level is None or not (self._institution.search(line.text) or self.dates.months(line.text)):
+            if level is None:
                 continue
-            if level == "certificate" and not self._institution.search(line.text) and not self._credential_line(line.text):
+            school = self._institution.search(line.text) is not None  # each read once per line
+            months = self.dates.months(line.text)
+            if not (school or months):
+                continue
+            if level == "certificate" and not school and not self._credential_line(line.text):
                 continue  # "Conducted training sessions in 2015": a job's line, not a credential
-            years = [mo.value.year for mo in self.dates.months(line.text)]
-            institution = _clean(line.text.split("\t")[0]) if self._institution.search(line.text) else None
+            years = [mo.value.year for mo in months]
+            institution = _clean(line.text.split("\t")[0]) if school else None
             yield Education(level, self._field(line.text), institution, max(years) if years else None, (line.start, line.end), bool(self._expected.search(line.text)), line.text.strip())
 
     def _credential_line(self, text: str) -> bool:
         """A line that lists a credential: a certificate word of its own ("SQL Certificate, 2021"),
         or a word that is often just a word ("training", "course": career.yaml loose_credentials)
         opening the line or heading a name ("Course: Java", "Training in Six Sigma")."""
-        for w in self.degrees.words(text):
+        for w in self._degree_words(text):
             if w.level != "certificate":
                 continue
             if _word(text, w) not in self.vocab.loose_credentials:
@@ -677,7 +696,7 @@ class _CareerReader:
         """A line of running text whose certificate words are all loose ones after a lower-case
         word ("Supervise others and provide on-the-job training. Stock shelves ..."): a job's
         sentence printed under Education, not a course ("2019: Online courses «T-SQL»")."""
-        words = [w for w in self.degrees.words(text) if w.level == "certificate"]
+        words = [w for w in self._degree_words(text) if w.level == "certificate"]
         before = [text[: w.start].split()[-1:] for w in words]
         words_of = text.split()
         return (
