@@ -255,7 +255,12 @@ def _patterns(vocab: CareerVocabulary) -> dict[str, Any]:
     found._not_cert = words_pattern(vocab.not_certifications)
     longest = dict.fromkeys(max(w.split(), key=len) for w in vocab.written)  # each phrase's longest word, once
     # a word that holds another ("updated", "update") is found whenever that one is: one search fewer
+    found._end_line_chars = max(map(len, vocab.end_lines), default=0)
     found._written_words = tuple(w for w in longest if not any(o != w and o in w for o in longest))
+    # how far before its first such word a phrase starts ("date of last update": 13), where every
+    # phrase is of ASCII letters and blanks (whose case folding is the regex's but for "İ", "ı")
+    plain = all(c.isascii() and (c.isalpha() or c == " ") for w in vocab.written for c in w)
+    found._written_reach = max(min(i for i in (w.find(k) for k in found._written_words) if i >= 0) for w in vocab.written) if plain else None
     return vars(found)
 
 
@@ -278,10 +283,7 @@ class _CareerReader:
         """The document's writing date and its source: a printed "Last Modified" line, the file's
         metadata, else today."""
         text = self.doc.text
-        lowered = text.casefold()
-        # the scan runs only where a phrase's longest word is printed (most documents print none)
-        printed = any(w in lowered for w in self._written_words)
-        for m in self.dates.written.finditer(text) if printed else ():
+        for m in self._written_phrases(text):
             after = text[m.end() : m.end() + 40].split("\n")[0]
             months = self.dates.months(after)
             if months:
@@ -290,6 +292,26 @@ class _CareerReader:
         if self.doc.created is not None:
             return self.doc.created, self.doc.created_source or "file metadata"
         return date.today(), "today (the document shows no date of its own)"
+
+    def _written_phrases(self, text: str) -> Iterator[re.Match[str]]:
+        """What `DateReader.written` finds in ``text``, in order, trying only the positions a phrase
+        can start at: up to `_written_reach` characters before each of `_written_words` in the
+        case-folded text (most documents print none: no scan at all). Where case folding moves
+        offsets, or the text holds a letter the regex folds otherwise ("İ", "ı"), the whole text."""
+        lowered = text.casefold()
+        hits = [i for w in self._written_words for i in _occurrences(lowered, w)]
+        if not hits:
+            return
+        reach = self._written_reach
+        if reach is None or len(lowered) != len(text) or "İ" in text or "ı" in text:
+            yield from self.dates.written.finditer(text)
+            return
+        after = 0  # a match starts at or after the end of the one before, as in a scan
+        for start in sorted({p for i in hits for p in range(max(0, i - reach), i + 1)}):
+            m = self.dates.written.match(text, start) if start >= after else None
+            if m is not None:
+                after = m.end()
+                yield m
 
     # -- positions ---------------------------------------------------------------------------
 
@@ -388,7 +410,7 @@ class _CareerReader:
         entries: set[tuple[object, ...]] = set()
         for section, kind in self._regions():
             below = list(_lines(self.doc.text, section.start, section.end))[1 if section.heading else 0 :]  # below the heading (a continued one's line is an entry's)
-            cut = next((k for k, ln in enumerate(below) if ln.text.strip(_STRIP).casefold() in self.vocab.end_lines), len(below))
+            cut = next((k for k, ln in enumerate(below) if _is_end_line(ln.text, self.vocab.end_lines, self._end_line_chars)), len(below))
             region_end = below[cut].start if cut < len(below) else section.end  # "Additional Information" under the last job
             lines, ranges = self._logical_lines(below[:cut])
             headless, schooling = not section.heading and section.name != _CONTINUED, section.name in self.vocab.education_sections
@@ -712,11 +734,14 @@ class _CareerReader:
         name: a degree printed under a heading the reader did not take for education."""
         text = self.doc.text
         levels = {e.level for e in found}
+        spans = [e.span for e in found]
         for start, opened in self.degrees.line_openings(text):
+            if any(a <= opened < b for a, b in spans):
+                continue  # an entry's line (most degree lines are): not scanned for its degree word
             w = next(self.degrees.words(text[opened : opened + _DEGREE_HEAD_CHARS]), None)
             if w is None or w.start != 0 or LEVEL_RANK[w.level] < LEVEL_RANK["associate"] or w.level in levels:
                 continue
-            if any(a <= opened < b for a, b in (e.span for e in found)) or not _DEGREE_OPENS.match(text, opened + w.end):
+            if not _DEGREE_OPENS.match(text, opened + w.end):
                 continue
             end = text.find("\n", opened)
             line = text[start : end if end >= 0 else len(text)]
@@ -905,12 +930,27 @@ def _opens_single_month(line: _Line, rng: DateRange) -> bool:
     return rng.start is not None and rng.end == rng.start and not rng.start.year_only and not rng.current and not line.text[: rng.begin].strip()
 
 
+def _is_end_line(text: str, end_lines: frozenset[str], longest: int) -> bool:
+    """The line is one of career.yaml end_lines ("Additional Information"); a line longer than the
+    longest of them is none (case folding never shortens it) and is not folded."""
+    stripped = text.strip(_STRIP)
+    return len(stripped) <= longest and stripped.casefold() in end_lines
+
+
+def _occurrences(text: str, word: str) -> Iterator[int]:
+    """Every offset of ``word`` in ``text``, overlapping ones too."""
+    i = text.find(word)
+    while i >= 0:
+        yield i
+        i = text.find(word, i + 1)
+
+
 def _lines(text: str, start: int, end: int) -> Iterator[_Line]:
     """Non-blank lines of ``text[start:end]`` with their offsets, each without a page header run
     into it ("Chu-Hsiang Wu Page 2 DESIGN and SELECTION ...": the line starts after "Page 2")."""
     offset = start
     for raw in text[start:end].split("\n"):
-        if raw.strip():
+        if raw and not raw.isspace():  # not blank (no stripped copy made)
             mark = _PAGE_MARK.match(raw) if "Page" in raw else None  # the mark prints "Page": most lines skip the pattern
             cut = mark.end() if mark and raw[mark.end() :].strip() else 0
             yield _Line(offset + cut, raw[cut:])
@@ -1031,7 +1071,10 @@ _WORD = re.compile(r"[^\W\d_][\w'’.-]*")
 def _title_like(text: str) -> bool:
     """A short line that can be a title: no bullet, no sentence end, few words."""
     stripped = text.strip()
-    return bool(stripped) and not _BULLET.match(text) and not stripped.endswith((".", ";")) and not _URL.search(stripped) and len(_cut_placeholder(stripped).split()) <= MAX_TITLE_WORDS
+    if not stripped or _BULLET.match(text) or stripped.endswith((".", ";")) or _URL.search(stripped):
+        return False
+    # cutting a placeholder off leaves a part of the line: few words before, few after
+    return len(stripped.split()) <= MAX_TITLE_WORDS or len(_cut_placeholder(stripped).split()) <= MAX_TITLE_WORDS
 
 
 #: How far a degree word opening a line may run.

@@ -54,8 +54,14 @@ class DegreeFinder:
         phrases = trie_pattern(self.phrase_level)
         forms = trie_pattern([k for k in self.keys if k[:1].isalpha()], r"(?:\.+[ \t]?|-[ \t]?|[ \t])?")
         firsts = "".join(sorted({w[0] for w in self.phrase_level} | {k[0] for k in self.keys if k[:1].isalpha()} | {".", "'", "’"}))
+        #: The first two characters a match can open with (a phrase's; a key's, or its first letter and
+        #: what may stand between its letters; a dot or an apostrophe before a key): a word that opens
+        #: otherwise ("management", "the") is skipped before the alternatives are tried letter by letter.
+        pairs = {w.casefold()[:2] for w in self.phrase_level} | {".", "'", "’"}
+        for k in (k for k in self.keys if k[:1].isalpha()):
+            pairs |= {k[:2], *(k[0] + c for c in ".- \t")}
         self.scan = re.compile(
-            rf"(?<![A-Za-z])(?=[{re.escape(firsts)}])(?:(?<![\w])(?P<phrase>{phrases})(?![\w])|(?<![A-Za-z.'’])[.'’]*(?P<tok>{forms}(?:\.*['’]\.*s)?[.'’]*)(?![A-Za-z.'’]))",
+            rf"(?<![A-Za-z])(?=[{re.escape(firsts)}])(?={trie_pattern(pairs)})(?:(?<![\w])(?P<phrase>{phrases})(?![\w])|(?<![A-Za-z.'’])[.'’]*(?P<tok>{forms}(?:\.*['’]\.*s)?[.'’]*)(?![A-Za-z.'’]))",
             re.IGNORECASE,
         )
         openers = {_key(w).removesuffix("'s").rstrip("'") for w in [*self.keys, *(p.split()[0] for p in self.phrase_level)]}

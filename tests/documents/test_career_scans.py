@@ -10,7 +10,7 @@ import pytest
 
 from skillgap import read_document
 from skillgap.documents import degrees
-from skillgap.documents.career import _CareerReader, _lines, _patterns, read_career
+from skillgap.documents.career import _CareerReader, _is_end_line, _lines, _patterns, _title_like, read_career
 from skillgap.documents.careervocab import load_career_vocabulary
 
 
@@ -47,3 +47,62 @@ def test_a_one_line_document_is_scanned_for_degree_words_once(monkeypatch: pytes
     education = list(reader.education())
     assert [(e.level, e.field, e.end_year) for e in education] == [("bachelor", "Physics", 2015)]  # a one-line document: its line holds every year
     assert scanned.count(doc.text) == 1  # the whole text's scan finds the line, which is that text
+
+
+@pytest.mark.parametrize(
+    ("text", "spans"),
+    [
+        ("Jane Doe\nAnalyst\nLast updated: March 2021\nDate of last update 2021; last updated on 2020", [(17, 29), (42, 61), (68, 80)]),  # not "updated on" inside the last
+        ("JANE DOE updated the wiki\nLAST MODIFIED 2020-01", [(26, 39)]),
+        ("Laſt updated 2021", [(0, 12)]),  # a long s: case folding reads it as the regex does
+        ("Last modıfıed 2019, last updated 2020", [(0, 13), (20, 32)]),  # a dotless i: the whole text
+        ("Straße 5\nlast update Jan 2020", [(9, 20)]),  # "ß" folds to two letters: the whole text
+        ("Updated resume", []),
+        ("No phrase here", []),
+    ],
+)
+def test_the_written_phrases_are_those_a_scan_of_the_whole_text_finds(text: str, spans: list[tuple[int, int]]) -> None:
+    reader = _CareerReader(read_document(text, kind="resume"), load_career_vocabulary())
+    assert [m.span() for m in reader._written_phrases(text)] == spans
+    assert [m.span() for m in reader.dates.written.finditer(text)] == spans
+
+
+@pytest.mark.parametrize(
+    ("line", "title_like"),
+    [
+        ("Senior Data Engineer, Acme", True),
+        ("Floral Designer Company Name City , State I was employed as a designer for five years", True),  # the title before the placeholder
+        ("Responsible for the design and build of the data platform of the bank", False),
+        ("Data Engineer.", False),
+    ],
+)
+def test_a_title_line_is_short_before_or_after_its_placeholder_is_cut(line: str, title_like: bool) -> None:
+    assert _title_like(line) is title_like
+
+
+def test_an_end_line_is_found_without_folding_longer_lines() -> None:
+    ends = load_career_vocabulary().end_lines
+    longest = max(map(len, ends))
+    assert _is_end_line("  Additional Information :", ends, longest)
+    assert not _is_end_line("Additional Information about the projects I led at Acme", ends, longest)
+
+
+def test_the_degree_scan_skips_words_by_their_first_two_letters_and_finds_every_degree_word(shared_data: Path) -> None:
+    rows = [json.loads(line) for line in (shared_data / "gold/experience/resumes_experience.jsonl").read_text(encoding="utf-8").splitlines() if line.strip()]
+    texts = [read_document(shared_data / r["doc"], kind="resume").text for r in rows]
+    finder = degrees.degree_finder(load_career_vocabulary())
+    assert sum(1 for text in texts for _ in finder.scan.finditer(text)) == 367  # what the scan found before the lookahead
+    levels = [w.level for text in texts for w in finder.words(text)]
+    assert {level: levels.count(level) for level in sorted(set(levels))} == {"associate": 7, "bachelor": 36, "certificate": 75, "high_school": 14, "master": 46, "phd": 6}
+    # words of every form, one a line: pieces, dots, an apostrophe, a digit, a phrase, capitals before a field
+    lines = ["B. Tech in Civil", "M.S. in Physics", "Master's degree", "10th grade", "High School Diploma", "AS in Nursing", "PhD, Chemistry", ".MBA"]
+    assert [[(w.level, t[w.start : w.end]) for w in finder.words(t)] for t in lines] == [
+        [("bachelor", "B. Tech")],
+        [("master", "M.S.")],
+        [("master", "Master's")],
+        [("high_school", "10th")],
+        [("high_school", "High School Diploma")],
+        [("associate", "AS")],
+        [("phd", "PhD")],
+        [("master", "MBA")],
+    ]
