@@ -7,7 +7,9 @@ order, first = tuning; 15 FERR jobs, 9 Vanetik CVs); validation rankings are nev
 A *setting* is one way to score: a weight per part (`PARTS`), the skills part's saturation, the
 lexical part's BM25 length normalisation ``b``, whether parts enter raw or rank-normalised
 within their ranking (`skillgap.match.rank_normalise`), and the skills part's prior
-(`MatchWeights.skills_prior`, tried with equal weights only: one number more to fit, not a grid). Every ranking's (NDCG@10, Spearman) is
+(`MatchWeights.skills_prior`, tried with equal weights only: one number more to fit, not a grid). The
+skill parts' evidence (`MatchWeights.skills_evidence`) is a modelling constant every setting shares,
+`EVIDENCE`; two procedures ("fit evidence") may pick another, with equal weights only. Every ranking's (NDCG@10, Spearman) is
 computed once for every setting of `settings()`; a *procedure* picks one setting from a set of
 training rankings (equal weights; the full weight grid; the grid with a pull towards equal
 weights; parts on/off; per direction ...; `procedures()`), by the fitting objective
@@ -43,7 +45,8 @@ import numpy as np
 from scipy.stats import rankdata
 
 from benchmarks.ranking import Reader, Unit, ferr_units, judged, match_scores, part_values, vanetik_units
-from skillgap.match import PARTS, MatchWeights, rank_normalise
+from skillgap.gap import PostingWeights
+from skillgap.match import PARTS, SKILL_PARTS, MatchWeights, evidence_share, rank_normalise
 
 ROOT = Path(__file__).resolve().parents[1]
 GRID = (0.0, 1.0, 2.0)
@@ -53,32 +56,41 @@ SCALES = ("raw", "rank")
 DATASETS = ("FERR", "Vanetik")
 #: The skills part's priors tried (weight units counted as asked and not met), with equal weights only.
 PRIORS = (0.0, 1.0, 2.0, 4.0)
+#: The skill parts' evidence every setting uses (weight units asked at which they weigh half:
+#: `skillgap.match.evidence_share`): the most one requirement can weigh (`PostingWeights.max_weight`),
+#: so a job whose whole ask weighs no more than one requirement can is judged at most half on its skills.
+#: Chosen for that meaning and for the label-free stability it gives (README, rank10), not fitted.
+EVIDENCE = PostingWeights().max_weight
+#: The other evidences the "fit evidence" procedures may pick, with equal weights only (0: none).
+EVIDENCES = (0.0, 1.0, 2.0, 4.0, 8.0)
 #: Pulls towards equal weights tried: the objective minus lam * mean |w_p - 1|.
 SHRINKS = (0.005, 0.01, 0.02, 0.04)
 
 
 @dataclass(frozen=True)
 class Setting:
-    """One way to score a ranking: the match weights (with saturation, lexical ``b`` and skills prior) and the parts' scale."""
+    """One way to score a ranking: the match weights (with saturation, lexical ``b``, skills prior and evidence) and the parts' scale."""
 
     weights: tuple[float, ...]
     saturation: float
     b: float
     scale: str
     prior: float = 0.0
+    evidence: float = EVIDENCE
 
     def match_weights(self) -> MatchWeights:
         """The setting as the library's `MatchWeights`."""
-        return MatchWeights(**dict(zip(PARTS, self.weights)), saturation=self.saturation, lexical_b=self.b, scale=self.scale, skills_prior=self.prior)
+        return MatchWeights(**dict(zip(PARTS, self.weights)), saturation=self.saturation, lexical_b=self.b, scale=self.scale, skills_prior=self.prior, skills_evidence=self.evidence)
 
     def describe(self) -> str:
-        """One line: each part's weight, then saturation, b, scale and skills prior."""
-        return ", ".join(f"{p} {w:g}" for p, w in zip(PARTS, self.weights)) + f"; saturation {self.saturation:g}, b {self.b:g}, {self.scale}, skills prior {self.prior:g}"
+        """One line: each part's weight, then saturation, b, scale, skills prior and evidence."""
+        return (", ".join(f"{p} {w:g}" for p, w in zip(PARTS, self.weights))
+                + f"; saturation {self.saturation:g}, b {self.b:g}, {self.scale}, skills prior {self.prior:g}, skills evidence {self.evidence:g}")
 
 
 def settings() -> list[Setting]:
     """Every setting, variants (scale, saturation, b) outermost, then the weight grid in product order
-    (skills prior 0); then equal weights, raw, with each other prior."""
+    (skills prior 0, evidence `EVIDENCE`); then equal weights, raw, with each other prior; then with each other evidence."""
     out = []
     for scale, saturation, b in itertools.product(SCALES, SATURATIONS, LENGTH_NORMS):
         for values in itertools.product(GRID, repeat=len(PARTS)):
@@ -86,6 +98,8 @@ def settings() -> list[Setting]:
                 out.append(Setting(values, saturation, b, scale))
     for prior, saturation, b in itertools.product(PRIORS[1:], SATURATIONS, LENGTH_NORMS):
         out.append(Setting((1.0,) * len(PARTS), saturation, b, "raw", prior))
+    for evidence, saturation, b in itertools.product(EVIDENCES, SATURATIONS, LENGTH_NORMS):
+        out.append(Setting((1.0,) * len(PARTS), saturation, b, "raw", evidence=evidence))
     return out
 
 
@@ -100,11 +114,21 @@ def values_of(unit: Unit, saturation: float, b: float, scale: str, prior: float 
     return rank_normalise(table) if scale == "rank" else table
 
 
-def combined(values: np.ndarray, weights: np.ndarray) -> np.ndarray:
-    """The match formula for many weight vectors at once (pairs x settings; 0 where no part has a value)."""
+def shares_of(unit: Unit, evidence: float) -> np.ndarray:
+    """Each pair's share of each part's weight (pairs x parts): `evidence_share` for the skill parts, 1 for the others."""
+    shares = np.ones((len(unit.pairs), len(PARTS)))
+    skill = [PARTS.index(p) for p in SKILL_PARTS]
+    shares[:, skill] = np.asarray([evidence_share(p.possible, evidence) for p in unit.pairs])[:, None]
+    return shares
+
+
+def combined(values: np.ndarray, weights: np.ndarray, shares: np.ndarray | None = None) -> np.ndarray:
+    """The match formula for many weight vectors at once (pairs x settings; 0 where no part has a value),
+    each pair's part weights times its ``shares`` (pairs x parts, `shares_of`; all 1 if None)."""
     present = ~np.isnan(values)
-    total = np.where(present, values, 0.0) @ weights.T
-    weight = present.astype(float) @ weights.T
+    scale = np.ones(values.shape) if shares is None else shares
+    total = (np.where(present, values, 0.0) * scale) @ weights.T
+    weight = (present * scale) @ weights.T
     return np.round(np.where(weight > 0, 100.0 * total / np.where(weight > 0, weight, 1.0), 0.0), 9)
 
 
@@ -137,13 +161,13 @@ def spearman_many(scores: np.ndarray, grades: np.ndarray) -> np.ndarray:
 def figures_table(units: list[Unit], grid: list[Setting]) -> np.ndarray:
     """(rankings x settings x 2): every ranking's (NDCG@10, Spearman) under every setting (mean over annotators)."""
     out = np.empty((len(units), len(grid), 2))
-    variants: dict[tuple[float, float, str, float], list[int]] = {}
+    variants: dict[tuple[float, float, str, float, float], list[int]] = {}
     for i, s in enumerate(grid):
-        variants.setdefault((s.saturation, s.b, s.scale, s.prior), []).append(i)
+        variants.setdefault((s.saturation, s.b, s.scale, s.prior, s.evidence), []).append(i)
     for u, unit in enumerate(units):
-        for (saturation, b, scale, prior), columns in variants.items():
+        for (saturation, b, scale, prior, evidence), columns in variants.items():
             weights = np.asarray([grid[i].weights for i in columns])
-            scores = combined(values_of(unit, saturation, b, scale, prior), weights)
+            scores = combined(values_of(unit, saturation, b, scale, prior), weights, shares_of(unit, evidence))
             with np.errstate(invalid="ignore"):
                 per = [(ndcg_many(scores, np.asarray(g)), spearman_many(scores, np.asarray(g))) for g in unit.grades]
                 out[u, columns, 0] = np.nanmean([p[0] for p in per], axis=0)
@@ -167,7 +191,7 @@ class Procedure:
 
 def procedures() -> list[Procedure]:
     """The fitting procedures compared, simplest first (the order breaks ties); all but the two
-    that say "fit prior" keep the skills prior at 0."""
+    that say "fit prior" keep the skills prior at 0, and all but the two that say "fit evidence" the evidence at `EVIDENCE`."""
     equal = lambda s: all(w == 1 for w in s.weights)  # noqa: E731
     raw = lambda s: s.scale == "raw"  # noqa: E731
     shipped = lambda s: equal(s) and raw(s) and s.b == 0.75 and math.isinf(s.saturation)  # noqa: E731
@@ -186,11 +210,14 @@ def procedures() -> list[Procedure]:
         Procedure("per direction: full grid; fit saturation, b, scale", lambda s: True, per_direction=True),
         *(Procedure(f"per direction: full grid, pull {lam:g}; fit saturation, b, scale", lambda s: True, shrink=lam, per_direction=True) for lam in SHRINKS),
     ]
-    unprimed = [Procedure(p.name, lambda s, allowed=p.allowed: s.prior == 0 and allowed(s), p.shrink, p.per_direction) for p in plain]
+    constant = lambda s: s.evidence == EVIDENCE  # noqa: E731
+    unprimed = [Procedure(p.name, lambda s, allowed=p.allowed: s.prior == 0 and constant(s) and allowed(s), p.shrink, p.per_direction) for p in plain]
     return [
         *unprimed[:2],
-        Procedure("equal weights, saturation inf, b 0.75, raw; fit prior", shipped),
-        Procedure("equal weights; fit prior, saturation, b", lambda s: equal(s) and raw(s)),
+        Procedure("equal weights, saturation inf, b 0.75, raw; fit prior", lambda s: constant(s) and shipped(s)),
+        Procedure("equal weights; fit prior, saturation, b", lambda s: constant(s) and equal(s) and raw(s)),
+        Procedure("equal weights, saturation inf, b 0.75, raw; fit evidence", lambda s: s.prior == 0 and shipped(s)),
+        Procedure("equal weights; fit evidence, saturation, b", lambda s: s.prior == 0 and equal(s) and raw(s)),
         *unprimed[2:],
     ]
 
@@ -296,8 +323,10 @@ def main() -> int:
         return 0
     cv_lines = [f"{name}: " + " ".join(f"{m:+.3f}" for m in margins) + f" (worst {worst:+.3f})" for worst, p, _, margins, _ in rows for name in [p.name]]
     lines = [
-        "# The match model (skillgap/match.py): match = 100 * sum(w_p * v_p) / sum(w_p) over the parts with a value,",
-        "# each part v_p raw or rank-normalised within its ranking (scale). Written by benchmarks/fit_match.py (do not",
+        "# The match model (skillgap/match.py): match = 100 * sum(w_p * e_p * v_p) / sum(w_p * e_p) over the parts with a",
+        "# value, each part v_p raw or rank-normalised within its ranking (scale), e_p = possible / (possible + skills_evidence)",
+        "# for the skills and relevance parts of a job asking `possible` weight units (1 for the others; skills_evidence is",
+        "# a constant, the most one requirement can weigh, unless a 'fit evidence' procedure is chosen). Written by benchmarks/fit_match.py (do not",
         f"# edit by hand; rerun it). On the tuning part of the split only (15 FERR jobs, 9 Vanetik CVs), {len(procedures())} fitting",
         "# procedures were compared by leave-one-ranking-out cross-validation (fitted on 23 rankings, judged on the",
         "# 24th); the rule keeps, among procedures with absolute scores (raw scale: a score does not depend on the",
@@ -309,6 +338,7 @@ def main() -> int:
         f"saturation: {yaml_number(setting.saturation)}",
         f"lexical_b: {setting.b:g}",
         f"skills_prior: {setting.prior:g}",
+        f"skills_evidence: {setting.evidence:g}",
         f"scale: {setting.scale}",
         "fitted:",
         f"  procedure: {procedure.name!r}",

@@ -25,7 +25,12 @@ items (Vanetik's 5 vacancies), each method's Spearman is also split in two (`ite
 items' mean scores against their mean grades (a fixed order of the vacancies, the same for every
 CV) and each ranking's deviations from the other rankings' means (which vacancy suits which CV).
 
-Run: PYTHONPATH=. python benchmarks/ranking.py [--speed] [--part tuning] [--brief]
+``--perturb P`` adds a label-free check of robustness to small extraction changes (`stability`):
+every extracted mention is dropped with probability P (5 seeds), the rankings are rebuilt, and each
+ranking's match scores are compared with its own clean scores (Spearman; 1 = unmoved), for the
+shipped weights and for the same weights without the skill parts' evidence (`MatchWeights.skills_evidence`).
+
+Run: PYTHONPATH=. python benchmarks/ranking.py [--speed] [--part tuning] [--brief] [--perturb 0.1]
 (``--part tuning --brief``: one line per set, the check for a change elsewhere, e.g. extraction).
 """
 
@@ -40,7 +45,7 @@ import re
 import sys
 import time
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import numpy as np
@@ -65,6 +70,8 @@ BOOTSTRAP = 10_000
 #: The weights shipped two fits ago (six-part full grid, raw scale, BM25's b 0.75), on today's parts, for comparison in the same run.
 PREVIOUS = MatchWeights(skills=1, relevance=2, experience=1, education=2, title=1, lexical=2, saturation=8)
 RANDOM_RUNS = 200
+#: Seeds of the stability check (`stability`), one perturbed extraction each.
+STABILITY_SEEDS = range(5)
 #: The baseline the target names: plain BM25 of the query text (Lucene's, query words counted once, b 0.75).
 BASELINE = "BM25 (plain, the baseline)"
 
@@ -198,7 +205,7 @@ def match_scores(unit: Unit, weights: MatchWeights) -> np.ndarray:
     table = np.column_stack([values[p] for p in MATCH_PARTS])
     if weights.scale == "rank":
         table = rank_normalise(table)
-    out = np.asarray([combine(dict(zip(MATCH_PARTS, map(float, row))), weights) for row in table])
+    out = np.asarray([combine(dict(zip(MATCH_PARTS, map(float, row))), weights, p.possible) for row, p in zip(table, unit.pairs)])
     return np.round(np.nan_to_num(out, nan=0.0), 9)  # equal sums in another order are ties, as in fit_match's `combined`
 
 
@@ -384,6 +391,38 @@ def brief_line(title: str, units: list[Unit], weights: MatchWeights) -> str:
             f"margin {match[0] - base[0]:+.3f} / {match[1] - base[1]:+.3f}; lexical part {lexical[0]:.3f} / {lexical[1]:+.3f}")
 
 
+def drop_mentions(profiles: dict[str, SkillProfile], p: float, seed: int) -> dict[str, SkillProfile]:
+    """Every profile with each of its mentions dropped with probability ``p`` (seeded; the career read
+    from the text is kept): what an extraction change that finds fewer mentions does."""
+    rng = np.random.default_rng(seed)
+    out = {}
+    for key, profile in profiles.items():
+        kept = replace(profile, mentions=tuple(m for m in profile.mentions if rng.random() >= p))
+        kept.__dict__["career"] = profile.career  # the same text: its career, cached, as it was
+        out[key] = kept
+    return out
+
+
+def stability(reader: Reader, units: dict[str, list[Unit]], only: tuple[str, ...], weights: MatchWeights, p: float) -> None:
+    """Label-free: per set, the mean over seeds and rankings of Spearman between each ranking's match
+    scores on perturbed profiles (`drop_mentions`) and on the clean ones, with and without the skill parts' evidence."""
+    variants = {"shipped": weights, "without skills evidence": replace(weights, skills_evidence=0.0)}
+    clean = reader._profiles
+    rhos: dict[tuple[str, str], list[float]] = {}
+    for seed in STABILITY_SEEDS:
+        reader._profiles = drop_mentions(clean, p, seed)
+        moved = {"FERR": ferr_units(reader, only), "Vanetik": vanetik_units(reader, only)}
+        for dataset, found in units.items():
+            for name, w in variants.items():
+                for before, after in zip(found, moved[dataset]):
+                    base = match_scores(before, w)
+                    if np.ptp(base):
+                        rhos.setdefault((dataset, name), []).append(spearman(match_scores(after, w), base))
+    reader._profiles = clean
+    print(f"stability: each mention dropped with probability {p:g}, {len(STABILITY_SEEDS)} seeds; mean Spearman of each ranking with its clean self ("
+          + ", ".join(only) + "): " + "; ".join(f"{d} " + ", ".join(f"{n} {np.mean(rhos[d, n]):.3f}" for n in variants) for d in units))
+
+
 def speed(reader: Reader, n: int = 1000) -> None:
     """``rank`` of n résumés (FERR texts cycled, already read) against one posting, against today's scoring alone."""
     from skillgap.batch import ranking_frame, score_candidates
@@ -411,6 +450,7 @@ def main() -> int:
     parser.add_argument("--speed", action="store_true", help="also time rank of 1,000 résumés against today's scoring")
     parser.add_argument("--part", choices=PARTS, action="append", help="only this part of the split (tuning while tuning)")
     parser.add_argument("--brief", action="store_true", help="one line per set and part (match, BM25, margins, lexical part) instead of the tables")
+    parser.add_argument("--perturb", type=float, metavar="P", help="also the label-free stability check: drop each mention with probability P")
     args = parser.parse_args()
     if not (FERR.is_dir() and VANETIK.is_dir()):
         print(f"datasets not found under {DATA / 'pairs'} (set SKILLGAP_SHARED_DATA)", file=sys.stderr)
@@ -432,6 +472,8 @@ def main() -> int:
             else:
                 print_table(title, mine, weights)
                 print()
+    if args.perturb is not None:
+        stability(reader, units, only, weights, args.perturb)
     if args.speed:
         speed(reader)
     return 0

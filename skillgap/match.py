@@ -12,6 +12,11 @@ judged, e.g. skills for a posting in which the taxonomy finds none):
   marks. The ``prior`` (`MatchWeights.skills_prior`, weight units) counts as asked and not met:
   a share of one or two requirements is little evidence (one mention found or missed swings it
   by half), so the part says less when the job asks few skills. Evidence: the requirements met.
+  Its weight, and the relevance part's, is also scaled by the evidence behind them
+  (`evidence_share`): ``possible / (possible + skills_evidence)`` for the ``possible`` weight units
+  the job asks (`MatchWeights.skills_evidence`; half at ``possible == skills_evidence``). A share
+  of one requirement says little, however it is computed, so a job that asks one or two skills
+  is ranked mostly on the other parts, and one mention found or missed moves the match less.
 - ``relevance``: the share of the candidate's own skills the job uses, each skill weighed by the
   depth of its evidence as in the skills part (`GapReport.depth_relevance`): a long list of skills
   named once does not dilute the skills a résumé uses across its positions. Evidence: those skills.
@@ -37,9 +42,10 @@ judged, e.g. skills for a posting in which the taxonomy finds none):
 
 One formula combines them, a weighted mean over the parts that have a value:
 
-    match = 100 * sum(w_p * s_p) / sum(w_p)     over parts p with v_p not NaN
+    match = 100 * sum(w_p * e_p * s_p) / sum(w_p * e_p)     over parts p with v_p not NaN
 
-where ``s_p`` is the part's value ``v_p`` itself (scale ``raw``) or, with scale ``rank``, its
+where ``e_p`` is `evidence_share` for the skills and relevance parts (`SKILL_PARTS`) and 1 for the others, and
+``s_p`` is the part's value ``v_p`` itself (scale ``raw``) or, with scale ``rank``, its
 rank among the items of the ranking that have a value, scaled to 0..1 (`rank_normalise`): every
 part then spreads the candidates over the same range, so a part whose values bunch together
 (relevance 0.02-0.05) weighs as much as one that spans 0..1. The parts shown keep their values.
@@ -75,13 +81,16 @@ if TYPE_CHECKING:
 PARTS = ("skills", "relevance", "experience", "education", "title", "lexical")
 #: How parts enter the formula: as they are, or as their rank within the ranking (`rank_normalise`).
 SCALES = ("raw", "rank")
+#: The parts computed over the job's requirements, weighed by how many there are (`evidence_share`).
+SKILL_PARTS = ("skills", "relevance")
 
 
 @dataclass(frozen=True)
 class MatchWeights:
     """Weight of each part in the match formula (>= 0, not all 0), the skills part's saturation (> 0),
-    the lexical part's BM25 length normalisation ``lexical_b`` (0..1), the parts' ``scale`` (`SCALES`)
-    and the skills part's ``skills_prior`` (>= 0 weight units counted as asked and not met)."""
+    the lexical part's BM25 length normalisation ``lexical_b`` (0..1), the parts' ``scale`` (`SCALES`),
+    the skills part's ``skills_prior`` (>= 0 weight units counted as asked and not met) and
+    ``skills_evidence`` (>= 0 weight units asked at which the skill parts weigh half: `evidence_share`; 0 none)."""
 
     skills: float = 1.0
     relevance: float = 1.0
@@ -93,6 +102,7 @@ class MatchWeights:
     lexical_b: float = Bm25().b
     scale: str = "raw"
     skills_prior: float = 0.0
+    skills_evidence: float = 0.0
 
     def __post_init__(self) -> None:
         values = [getattr(self, p) for p in PARTS]
@@ -106,6 +116,8 @@ class MatchWeights:
             raise TaxonomyError(f"the lexical part's length normalisation b must be in 0..1 (got {self.lexical_b})", fix="give e.g. 0.75 (BM25's usual b) or 0 (none)")
         if not (math.isfinite(self.skills_prior) and self.skills_prior >= 0):
             raise TaxonomyError(f"the skills prior must be a finite number >= 0 (got {self.skills_prior})", fix="give a number of weight units such as 2, or 0 (none)")
+        if not (math.isfinite(self.skills_evidence) and self.skills_evidence >= 0):
+            raise TaxonomyError(f"the skills evidence must be a finite number >= 0 (got {self.skills_evidence})", fix="give a number of weight units such as 2, or 0 (none)")
         if self.scale not in SCALES:
             raise TaxonomyError(f"unknown scale {self.scale!r}", fix=f"give one of {', '.join(SCALES)}")
 
@@ -139,13 +151,23 @@ class Match:
         return {p.name: p.value for p in self.parts}
 
 
-def combine(values: Mapping[str, float], weights: MatchWeights) -> float:
-    """The match formula: ``100 * sum(w_p * v_p) / sum(w_p)`` over the parts with a value (NaN if none)."""
+def evidence_share(possible: float, evidence: float) -> float:
+    """How much of their weight the skill parts keep for a job asking ``possible`` weight units:
+    ``possible / (possible + evidence)`` (1 when ``evidence`` is 0 or ``possible`` unbounded), as a share of requirements is as
+    sure as the number of requirements behind it."""
+    return possible / (possible + evidence) if evidence and math.isfinite(possible) else 1.0
+
+
+def combine(values: Mapping[str, float], weights: MatchWeights, possible: float = math.inf) -> float:
+    """The match formula: ``100 * sum(w_p * e_p * v_p) / sum(w_p * e_p)`` over the parts with a value
+    (NaN if none); ``e_p`` is `evidence_share` of the job's ``possible`` weight units for `SKILL_PARTS`, else 1."""
+    share = evidence_share(possible, weights.skills_evidence)
     total = weight = 0.0
     for name, value in values.items():
         if not math.isnan(value):
-            total += weights.of(name) * value
-            weight += weights.of(name)
+            w = weights.of(name) * (share if name in SKILL_PARTS else 1.0)
+            total += w * value
+            weight += w
     return 100.0 * total / weight if weight else math.nan
 
 
@@ -254,7 +276,7 @@ class MatchBuilder:
     def __init__(self, query: str, weights: MatchWeights | None = None) -> None:
         self.weights = weights or default_weights()
         self._index = LexicalIndex(query, lexical_params(self.weights.lexical_b))
-        self._pairs: list[tuple[int, list[Part]] | None] = []
+        self._pairs: list[tuple[int, list[Part], float] | None] = []  # (lexical position, parts, weight units asked)
 
     def add(self, report: GapReport | None, text: str, job_title: str, candidate_titles: Sequence[str], asks: CareerAsks | None = None) -> None:
         """One item of the ranking: its report, the text of the ranked document, the two sides'
@@ -270,25 +292,25 @@ class MatchBuilder:
             education_part(report, asks, report.as_of),
             title_part(job_title, candidate_titles),
         ]
-        self._pairs.append((position, parts))
+        self._pairs.append((position, parts, report.possible))
 
     def matches(self) -> list[Match | None]:
         """One `Match` per added item (None for failed ones), in the order added."""
         lexical = relative(self._index.scores())
         evidence = self._index.evidence()
         kept = [pair for pair in self._pairs if pair is not None]
-        every = [(*parts, Part("lexical", float(lexical[position]), evidence[position])) for position, parts in kept]
+        every = [(*parts, Part("lexical", float(lexical[position]), evidence[position])) for position, parts, _ in kept]
         values = np.asarray([[p.value for p in parts] for parts in every], dtype=float).reshape(len(every), len(PARTS))
         if self.weights.scale == "rank":
             values = rank_normalise(values)
-        scored = iter(zip(every, values))
+        scored = iter(zip(every, values, (possible for _, _, possible in kept)))
         out: list[Match | None] = []
         for pair in self._pairs:
             if pair is None:
                 out.append(None)
                 continue
-            parts, row = next(scored)
-            out.append(Match(combine(dict(zip(PARTS, map(float, row))), self.weights), parts))
+            parts, row, possible = next(scored)
+            out.append(Match(combine(dict(zip(PARTS, map(float, row))), self.weights, possible), parts))
         return out
 
 
@@ -302,14 +324,15 @@ def _load(path: str) -> MatchWeights:
     data = read_yaml_file(path, what="match weights")
     if not isinstance(data, dict) or not isinstance(data.get("weights"), dict):
         raise TaxonomyError("no 'weights:' mapping", source=path, fix="write 'weights:' with one number per part: " + ", ".join(PARTS))
-    unknown = set(data) - {"weights", "saturation", "lexical_b", "skills_prior", "scale", "fitted"}
+    unknown = set(data) - {"weights", "saturation", "lexical_b", "skills_prior", "skills_evidence", "scale", "fitted"}
     if unknown:
-        raise TaxonomyError(f"unknown keys {sorted(unknown)}", source=path, fix="keep only weights, saturation, lexical_b, skills_prior, scale and fitted")
+        raise TaxonomyError(f"unknown keys {sorted(unknown)}", source=path, fix="keep only weights, saturation, lexical_b, skills_prior, skills_evidence, scale and fitted")
     weights = data["weights"]
     wrong = set(weights) - set(PARTS)
     if wrong:
         raise TaxonomyError(f"unknown parts {sorted(wrong)}", source=path, entry="weights", fix=f"the parts are {', '.join(PARTS)}")
-    values = {**weights, "saturation": data.get("saturation", math.inf), "lexical_b": data.get("lexical_b", Bm25().b), "skills_prior": data.get("skills_prior", 0.0)}
+    values = {**weights, "saturation": data.get("saturation", math.inf), "lexical_b": data.get("lexical_b", Bm25().b), "skills_prior": data.get("skills_prior", 0.0),
+              "skills_evidence": data.get("skills_evidence", 0.0)}
     if not all(isinstance(v, (int, float)) and not isinstance(v, bool) for v in values.values()):
         raise TaxonomyError(f"weights must be numbers (got {values})", source=path, entry="weights", fix="write e.g. 'skills: 1.5'")
     scale = data.get("scale", "raw")

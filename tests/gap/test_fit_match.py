@@ -32,6 +32,9 @@ def test_vectorised_formula_is_combine_and_drops_missing_parts():
     names = ("skills", "relevance", "experience", "education", "title", "lexical")
     want = combine(dict(zip(names, values[0])), MatchWeights(**dict(zip(names, weights[0]))))
     assert got[0, 0] == pytest.approx(want) and got[1, 0] == 0.0  # no part with a value scores 0, as the benchmark's nan_to_num
+    shares = np.asarray([[0.25, 0.25, 1, 1, 1, 1], [1.0] * 6])  # the skill parts keep a quarter of their weight
+    want = combine(dict(zip(names, values[0])), MatchWeights(**dict(zip(names, weights[0])), skills_evidence=3.0), possible=1.0)
+    assert combined(values, weights, shares)[0, 0] == pytest.approx(want)
 
 
 def test_fit_takes_the_first_best_setting_and_a_pull_towards_equal_weights():
@@ -83,4 +86,30 @@ def test_only_the_fit_prior_procedures_may_pick_a_skills_prior():
     for procedure in procedures():
         takes = {s.prior for s in grid if procedure.allowed(s)}
         assert takes == (set(PRIORS) if "fit prior" in procedure.name else {0.0}), procedure.name
-    assert primed[0].match_weights() == MatchWeights(saturation=4.0, lexical_b=0.0, skills_prior=1.0)
+    assert primed[0].match_weights() == MatchWeights(saturation=4.0, lexical_b=0.0, skills_prior=1.0, skills_evidence=3.0)
+
+
+def test_only_the_fit_evidence_procedures_may_weigh_the_skill_parts_by_evidence():
+    from benchmarks.fit_match import EVIDENCE, EVIDENCES, procedures, settings
+
+    grid = settings()
+    other = [s for s in grid if s.evidence != EVIDENCE]
+    assert EVIDENCE == 3.0 and EVIDENCE not in EVIDENCES  # the most one requirement can weigh (PostingWeights.max_weight)
+    assert len(other) == len(EVIDENCES) * 16 and all(s.weights == (1.0,) * 6 and s.scale == "raw" and s.prior == 0 for s in other)
+    for procedure in procedures():
+        takes = {s.evidence for s in grid if procedure.allowed(s)}
+        assert takes == ({EVIDENCE, *EVIDENCES} if "fit evidence" in procedure.name else {EVIDENCE}), procedure.name
+    assert other[0].match_weights() == MatchWeights(saturation=4.0, lexical_b=0.0, skills_evidence=0.0)
+    assert grid[0].match_weights().skills_evidence == EVIDENCE
+
+
+def test_the_stability_check_drops_mentions_by_seed_and_keeps_the_career(taxonomy, profile_of):
+    from benchmarks.ranking import drop_mentions
+
+    profiles = {"a": profile_of(*["python"] * 20, "sql", "docker"), "b": profile_of("docker")}
+    career = profiles["a"].career
+    assert drop_mentions(profiles, 0.0, 1) == profiles and drop_mentions(profiles, 1.0, 1)["a"].mentions == ()
+    once, again, other = (drop_mentions(profiles, 0.5, seed) for seed in (7, 7, 8))
+    assert once == again and once != other  # the same seed drops the same mentions
+    assert 0 < len(once["a"].mentions) < 22 and set(once["a"].mentions) <= set(profiles["a"].mentions)
+    assert once["a"].career is career and once["a"].document == profiles["a"].document

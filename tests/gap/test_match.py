@@ -10,7 +10,7 @@ from skillgap.errors import TaxonomyError
 from skillgap.gap import compare, requirements_from_posting
 import numpy as np
 
-from skillgap.match import PARTS, MatchBuilder, MatchWeights, combine, default_weights, load_match_weights, rank_normalise, relevance_part, skills_earned, skills_part
+from skillgap.match import PARTS, MatchBuilder, MatchWeights, combine, default_weights, evidence_share, load_match_weights, rank_normalise, relevance_part, skills_earned, skills_part
 
 
 def test_the_formula_is_a_weighted_mean_over_the_parts_with_a_value():
@@ -42,6 +42,23 @@ def test_the_skills_prior_counts_as_asked_and_not_met(taxonomy, profile_of):
     builder = MatchBuilder("python", MatchWeights(skills_prior=2.0))
     builder.add(report, "python python", "Developer", ["Developer"])
     assert builder.matches()[0].part("skills").value == pytest.approx(0.25)
+
+
+def test_the_skill_parts_weigh_by_the_weight_units_the_job_asks(taxonomy, profile_of):
+    values = {"skills": 1.0, "relevance": 0.5, "title": 0.0, "lexical": 0.0}
+    weights = MatchWeights(skills_evidence=2.0)
+    assert evidence_share(1.0, 2.0) == pytest.approx(1 / 3) and evidence_share(2.0, 2.0) == 0.5 and evidence_share(5.0, 0.0) == 1.0
+    # one weight unit asked: the skill parts keep a third of their weight each, title and lexical all of theirs
+    assert combine(values, weights, possible=1.0) == pytest.approx(100 * (1.5 / 3) / (2 / 3 + 2))
+    assert combine(values, weights, possible=38.0) == pytest.approx(100 * 1.5 * 0.95 / (2 * 0.95 + 2))
+    assert combine(values, weights) == combine(values, MatchWeights()) == pytest.approx(100 * 1.5 / 4)  # nothing known of the job: full weight
+    one = requirements_from_posting(profile_of("python", kind="posting", source="one.txt"))
+    report = compare(profile_of("python", "python"), one)  # one weight unit asked
+    builder = MatchBuilder("python", weights)
+    builder.add(report, "python python", "Developer", ["Analyst"])
+    (match,) = builder.matches()
+    assert known(match) == {"skills": 0.75, "relevance": 1.0, "title": 0.0, "lexical": 1.0}  # the parts shown keep their values
+    assert match.score == pytest.approx(100 * ((0.75 + 1.0) / 3 + 1.0) / (2 / 3 + 2))
 
 
 def test_each_further_mention_halves_the_distance_to_full_credit(taxonomy, profile_of):
@@ -92,7 +109,7 @@ def test_shipped_weights_are_the_fitted_file():
     weights = default_weights()
     assert weights == load_match_weights()
     assert [weights.of(p) for p in PARTS] == [1.0, 1.0, 1.0, 1.0, 1.0, 1.0] and weights.saturation == float("inf")
-    assert (weights.lexical_b, weights.scale, weights.skills_prior) == (0.75, "raw", 0.0)
+    assert (weights.lexical_b, weights.scale, weights.skills_prior, weights.skills_evidence) == (0.0, "raw", 0.0, 3.0)
 
 
 @pytest.mark.parametrize(
@@ -108,6 +125,7 @@ def test_shipped_weights_are_the_fitted_file():
         ("weights: {skills: 1}\nlexical_b: 2", "length normalisation b must be in 0..1"),
         ("weights: {skills: 1}\nscale: ranks", "unknown scale 'ranks'"),
         ("weights: {skills: 1}\nskills_prior: -1", "skills prior must be a finite number >= 0"),
+        ("weights: {skills: 1}\nskills_evidence: .inf", "skills evidence must be a finite number >= 0"),
         ("weights: {skills: [", "cannot read the match weights"),
     ],
 )
@@ -127,8 +145,8 @@ def test_a_user_file_can_set_some_weights(tmp_path):
 
 def test_a_user_file_can_set_the_lexical_normalisation_and_scale(tmp_path):
     path = tmp_path / "mine.yaml"
-    path.write_text("weights: {skills: 2}\nlexical_b: 0\nscale: rank\nskills_prior: 2\n", encoding="utf-8")
-    assert load_match_weights(path) == MatchWeights(skills=2, lexical_b=0.0, scale="rank", skills_prior=2.0)
+    path.write_text("weights: {skills: 2}\nlexical_b: 0\nscale: rank\nskills_prior: 2\nskills_evidence: 4\n", encoding="utf-8")
+    assert load_match_weights(path) == MatchWeights(skills=2, lexical_b=0.0, scale="rank", skills_prior=2.0, skills_evidence=4.0)
 
 
 def test_rank_normalise_spreads_each_part_over_0_to_1_and_keeps_nan():
