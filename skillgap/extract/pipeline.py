@@ -64,6 +64,9 @@ DEFAULT_FUZZY_CUTOFF = 91.0
 SHORT_ACRONYM = 4
 #: Name of the ``doc.spans`` group holding the resolved matches.
 SPANS_KEY = "skills"
+#: Most tokens of the documents verified together (`FeatureBatch` holds ~20 arrays of up to 8 bytes
+#: a token: ~16 MB), whatever ``batch_size`` is; 64 documents of the dev data hold ~42,000.
+VERIFY_TOKENS = 100_000
 
 #: Punctuation split off words as list marks: ";", "|" and every bullet glyph.
 _LIST_PUNCT = f"[;|{re.escape(BULLET_GLYPHS)}]"
@@ -482,8 +485,10 @@ class SkillExtractor:
         views = (self._view(document, doc) for document, doc in zip(documents, docs))
         if self.verifier is None:
             return [self._mentions_of(view, self._found_many([view])[0]) for view in views]
-        batch = list(views)
-        return [self._mentions_of(view, found) for view, found in zip(batch, self._found_many(batch))]
+        out = []
+        for group in _grouped(views, VERIFY_TOKENS):
+            out += [self._mentions_of(view, found) for view, found in zip(group, self._found_many(group))]
+        return out
 
     def _mentions_of(self, view: _View, found: list[Match]) -> tuple[list[Match], tuple[Mention, ...]]:
         """The mentions of a document's resolved matches."""
@@ -718,6 +723,20 @@ def _section_at(sections: Sequence[Section], starts: list[int], offset: int) -> 
     if i >= 0 and offset < sections[i].end:
         return sections[i].name
     return None
+
+
+def _grouped(views: Iterable[_View], limit: int) -> Iterator[list[_View]]:
+    """``views`` in groups of at most ``limit`` tokens (a longer document alone), in order."""
+    group: list[_View] = []
+    tokens = 0
+    for view in views:
+        if group and tokens + len(view.doc) > limit:
+            yield group
+            group, tokens = [], 0
+        group.append(view)
+        tokens += len(view.doc)
+    if group:
+        yield group
 
 
 def _batched(items: Iterable[Any], size: int) -> Iterator[list[Any]]:

@@ -343,3 +343,20 @@ def test_a_batch_of_documents_gives_each_candidate_the_rows_its_document_gives_a
     batched = [p.mentions for p in verified.extract_many(documents, batch_size=len(texts))]
     assert batched == [p.mentions for d in documents for p in verified.extract_many([d])]
     assert sum(m.method != "implied" for ms in batched for m in ms) >= 60
+
+
+def test_documents_are_verified_in_groups_of_a_bounded_number_of_tokens(verified, monkeypatch):
+    """However large ``batch_size`` is, the documents verified together hold at most `VERIFY_TOKENS`
+    tokens (a longer one alone), in order; the mentions are those of one document at a time."""
+    from skillgap.extract import pipeline
+
+    texts = [TEXT, LIST_TEXT * 3, "We use Python.", LIST_TEXT, TEXT * 2, LIST_TEXT * 4]
+    assert [len(verified.nlp(verified.extract(t, kind="posting").document.text)) for t in texts] == [36, 149, 4, 49, 73, 199]  # as read
+    sizes: list[list[int]] = []
+    found_many = pipeline.SkillExtractor._found_many
+    monkeypatch.setattr(pipeline, "VERIFY_TOKENS", 160)
+    monkeypatch.setattr(pipeline.SkillExtractor, "_found_many", lambda self, views, collect=None: sizes.append([len(v.doc) for v in views]) or found_many(self, views, collect))
+    grouped = [p.mentions for p in verified.extract_many(texts, kind="posting", batch_size=len(texts))]
+    assert sizes == [[36], [149, 4], [49, 73], [199]]
+    monkeypatch.undo()
+    assert grouped == [verified.extract(t, kind="posting").mentions for t in texts]
