@@ -75,13 +75,14 @@ def check_mentions(path: Path, found: list[list[list]]) -> int:
     return len(differ)
 
 
-#: What ``--stages`` times: a label and the method (owner, name); the first three run only when verifying.
+#: What ``--stages`` times: a label and the method (owner, name); the first four run only when verifying.
 STAGES = (
-    ("verifier: features set-up", pipeline._View, "features"),
-    ("verifier: feature rows", features.DocFeatures, "rows"),
+    ("verifier: document values", pipeline._View, "features"),
+    ("verifier: token arrays", features.FeatureBatch, "__init__"),
+    ("verifier: feature rows", features.FeatureBatch, "rows"),
     ("verifier: probabilities", verify.VerifierModel, "row_probabilities"),
-    ("rules + verifier (_verified)", pipeline.SkillExtractor, "_verified"),
-    ("matches found (_found)", pipeline.SkillExtractor, "_found"),
+    ("rules + verifier (_verified_many)", pipeline.SkillExtractor, "_verified_many"),
+    ("matches found (_found_many)", pipeline.SkillExtractor, "_found_many"),
 )
 
 

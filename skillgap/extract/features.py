@@ -7,11 +7,12 @@ side and the word governing it, whether it is an item of a list of other skills,
 and the document's domain (the kinds and categories of its other skills). Nothing names a skill
 list: the words are learned weights.
 
-Each candidate gives one row of values (`DocFeatures.row`); the templates pick from it. A value
+Each candidate gives one row of values (`DocFeatures.rows`); the templates pick from it. A value
 hashes as spaCy's string hash (a word's lexeme already holds it), a feature as its template's
-hash mixed with its values' (`feature_slot`); `hashed_rows` does the same for all candidates of
-a document at once with numpy, so scoring costs one gather-sum per document, and
-`DocFeatures.names` spells the same features out for training and explanations.
+hash mixed with its values' (`feature_slot`); `hashed_rows` does the same for all candidates at
+once with numpy. The token arrays the rows read are made for a batch of documents together
+(`FeatureBatch`), so scoring costs one gather-sum per batch and round, and `DocFeatures.names`
+spells the same features out for training and explanations.
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ import operator
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Protocol
+from typing import Any, Protocol
 
 import numpy
 from spacy.lexeme import Lexeme
@@ -141,7 +142,8 @@ class Candidate:
 
 class DocFeatures:
     """Features of the candidates of one document (``text``: its text, which ``doc.text`` would rebuild
-    token by token); the document-level parts are computed once."""
+    token by token); the document-level parts are computed once, its token arrays with those of the
+    other documents of its `FeatureBatch` (one of its own when it has none)."""
 
     def __init__(
         self,
@@ -161,71 +163,16 @@ class DocFeatures:
     ) -> None:
         self.memo = memo if memo is not None else {}  # see `_skill_values`: one per taxonomy and string store
         self.doc, self.taxonomy, self.kind, self.section_of = doc, taxonomy, kind, section_of
-        self.cues, self.cue_spans, self.clauses, self.skill_tokens = cues, cue_spans, clauses, skill_tokens
-        # token attributes as arrays, once per document (a Token per access is the costly part): those the
-        # clauses read already (`context.TOKEN_ATTRS`) and the words' flags only the features need
-        array = clauses.array
-        flags = _word_flags(stop_words, cues.list_separators).of(array[:, 0], array[:, 1], doc.vocab)
-        n = self._n = len(doc)
+        self.cues, self.cue_spans, self.clauses, self.skill_tokens, self.stop_words = cues, cue_spans, clauses, skill_tokens, stop_words
+        self._n = len(doc)
         self._strings = doc.vocab.strings
         self._text = text
-        lower, space, alpha = array[:, 1], array[:, 2].astype(bool), (flags & _ALPHA).astype(bool)
         self._idx, self._ends = clauses.starts, clauses.ends
-        newline = clauses.breaks
-        # every token as a word value, with "<s>" beyond each end (index i + 1)
-        words = numpy.where(space, numpy.where(newline, _U["<nl>"], _U["<sp>"]), lower).astype(numpy.uint64)
-        self._words = numpy.concatenate(([_U["<s>"]], words, [_U["<s>"]]))
-        # the nearest token at or before / after each position that is no plain space (-1 / n beyond)
-        counts = ~space | newline
-        at = numpy.arange(n)
-        self._prev = numpy.concatenate(([-1], numpy.maximum.accumulate(numpy.where(counts, at, -1)))) if n else numpy.array([-1])
-        after = numpy.minimum.accumulate(numpy.where(counts, at, n)[::-1])[::-1] if n else numpy.zeros(0, dtype=numpy.int64)
-        self._next = numpy.concatenate((after, [n]))
-        # runs of capitalised words (up to 3) ending / starting at each token, 0 beyond the doc
-        capitalised = alpha & (flags & (_TITLE | _UPPER)).astype(bool)
-        # (a run of three ends at i when i, i - 1 and i - 2 are capitalised: cap[i] * (1 + cap[i-1] * (1 + cap[i-2])))
-        cap = numpy.concatenate(([0, 0], capitalised.astype(numpy.int64), [0, 0, 0]))  # two zeros before, three after
-        mid = cap[2 : n + 3]  # tokens 0..n-1 and a zero beyond
-        self._capl = mid * (1 + cap[1 : n + 2] * (1 + cap[: n + 1]))
-        self._capr = mid * (1 + cap[3 : n + 4] * (1 + cap[4 : n + 5]))
-        self._bag_words = numpy.concatenate((_NO_WORDS, numpy.where(space, _ZERO, lower), _NO_WORDS))  # WINDOW zeros on each side
-        # list items (`context.is_item`, for every token at once): a separator, clause edge, cue phrase or
-        # skill on the side before (index i + 1: token i; -1 and n are edges) and after
-        edge = numpy.zeros(n + 2, dtype=bool)
-        edge[0] = edge[-1] = True  # (a list as index costs its conversion to an array)
-        edge[numpy.array(clauses.bounds, dtype=numpy.int64) + 1] = True
-        sep = edge.copy()
-        sep[1:-1] |= (flags & _SEPARATOR).astype(bool)
-        skill = self._skill = numpy.zeros(n + 2, dtype=bool)
-        skill[numpy.fromiter(skill_tokens, dtype=numpy.intp, count=len(skill_tokens)) + 1] = True
-        sep |= skill
-        self._sep_before, self._sep_after = sep.copy(), sep
-        self._sep_before[[i for i in cue_spans.ends if 0 <= i <= n]] = True  # a cue phrase ends right before token i + 1
-        self._sep_after[[i + 1 for i in cue_spans.starts if 0 <= i < n]] = True
-        stop = ~numpy.concatenate(([False], space, [False])) | edge  # spaces are skipped up to a clause edge
-        at = numpy.arange(n + 2)
-        self._stop_before = numpy.maximum.accumulate(numpy.where(stop, at, 0)) - 1  # nearest stop at or before i - 1, as a token
-        self._stop_after = numpy.minimum.accumulate(numpy.where(stop, at, n + 1)[::-1])[::-1] - 1
-        # the class of each word, so that words never seen in training still say something: a line or
-        # text edge, list separator, another skill, stop word, capitalised word, lower-case word, number, other
-        # (stop words are told apart in `rows`, only where a candidate needs them); set from the last choice to the first
-        kinds = numpy.full(n + 2, _CLASSES.index("other"), dtype=numpy.intp)
-        for name, where in (("num", (flags & _NUM).astype(bool)), ("word", alpha), ("Cap", capitalised), ("sep", sep[1:-1]), ("<nl>", newline), ("skill", skill[1:-1])):
-            kinds[1:-1][where] = _CLASSES.index(name)
-        kinds[0] = kinds[-1] = _CLASSES.index("<s>")
-        self._class = _CLASS_HASHES[kinds]
-        self._stop_word = numpy.concatenate(([False], (flags & _STOP).astype(bool), [False]))
-        # where the look back for a governing word stops (index i + 1: token i): the text's start, a clause
-        # edge that is no whitespace, a line break; and the words it may take (alphabetic ones)
-        barrier = self._barrier = numpy.concatenate(([True], newline, [True]))
-        barrier[numpy.array(clauses.bounds, dtype=numpy.int64) + 1] |= ~space[clauses.bounds]
-        self._alpha_at = numpy.concatenate(([False], alpha, [False]))
-        self._plain = numpy.concatenate(([False], ~skill[1:-1] & ~newline & ~sep[1:-1], [False]))  # a stop word counts as one here
-        # a hyphen glued to a word before or after (`context.is_compound`)
-        self._hyphen = (flags & _HYPHEN).astype(bool)
-        self._glued, self._alpha_array = array[:, 3] == 0, alpha
         self._head: dict[tuple[str, str, bool], tuple[int, ...]] = {}  # see `_read`: (skill, method, ambiguous) -> its values
         self._sections: dict[str | None, int] = {}
+        #: The batch holding this document's token arrays, and where its first token stands in them.
+        self.batch: FeatureBatch | None = None
+        self.base = 0
         # in document order (not a set): ties of the top category go the same way in every process
         sure = dict.fromkeys(c.skill_id for c in others if not c.ambiguous and c.method != "fuzzy")
         self.distinct = len(sure)
@@ -243,43 +190,10 @@ class DocFeatures:
     def rows(self, candidates: Sequence[Hit], rules: Sequence[bool] | None = None) -> Rows:
         """The values of the candidates' features (one row each, in `FIELDS` order) and their bag words;
         ``rules``: the context rule's verdict of each (default: the candidates' own ``rule``)."""
-        n = len(candidates)
         if rules is None:
             rules = [c.rule for c in candidates]  # type: ignore[attr-defined]
-        values = numpy.zeros((n, len(FIELDS) + 1), dtype=numpy.uint64)
-        f = _FIELD
-        read = numpy.array(self._read(candidates, rules), dtype=numpy.uint64).reshape(n, len(_READ))
-        values[:, _READ_COLUMNS] = read[:, _READ_VALUES]
-        starts, ends = read[:, _READ_SPAN[0]].astype(numpy.int64), read[:, _READ_SPAN[1]].astype(numpy.int64)
-        values[:, f["d"]], values[:, f["dtop"]] = self._kind, self._top
-        values[:, f["n"]] = _N_ARRAY[numpy.minimum(ends - starts, 4)]
-        # the words around: the first two on each side that are no plain space
-        p1, n1 = self._prev[starts], self._next[ends]  # _prev is shifted by one: _prev[start] is the nearest before start
-        p2, n2 = numpy.where(p1 >= 0, self._prev[numpy.maximum(p1, 0)], -1), numpy.where(n1 < self._n, self._next[numpy.minimum(n1 + 1, self._n)], self._n)
-        w = self._words
-        l1, r1, l2, r2 = w[p1 + 1], w[n1 + 1], w[p2 + 1], w[n2 + 1]
-        capl = numpy.where(p1 == starts - 1, self._capl[p1], 0)
-        capr = numpy.where(n1 == ends, self._capr[numpy.minimum(n1, self._n)], 0)
-        before, after = self._sep_before[self._stop_before[starts] + 1], self._sep_after[self._stop_after[ends + 1] + 1]
-        values[:, f["item"]] = _PAIRS_ARRAY[(before & after).astype(numpy.int64), (before | after).astype(numpy.int64)]
-        values[:, f["compound"]] = _N_ARRAY[self._compound(starts, ends).astype(numpy.int64)]
-        skill = self._skill  # shifted by one, False beyond the doc
-        near = (skill[p1 + 1] & (p1 < starts)) | (skill[p2 + 1] & (p2 < starts)) | (skill[n1 + 1] & (n1 >= ends)) | (skill[n2 + 1] & (n2 >= ends))
-        values[:, f["l1"]], values[:, f["r1"]], values[:, f["l2"]], values[:, f["r2"]] = l1, r1, l2, r2
-        classes = self._word_class(numpy.concatenate((p1, n1)) + 1)
-        values[:, f["l1c"]], values[:, f["r1c"]] = classes[:n], classes[n:]
-        values[:, f["cap"]] = _PAIRS_ARRAY[numpy.minimum(capl, 2), numpy.minimum(capr, 2)]
-        values[:, f["capr"]] = _N_ARRAY[numpy.minimum(capr, 2)]
-        values[:, f["r2c"]] = numpy.where(capr == 1, r2, _U["-"])
-        values[:, f["near"]] = _N_ARRAY[near.astype(numpy.int64)]
-        values[:, f["gov"]], values[:, f["prep"]] = self._governors(starts)
-        # bag: the words of the window beyond the second on each side
-        offsets = numpy.arange(WINDOW)
-        left = starts[:, None] - WINDOW + offsets
-        right = ends[:, None] + offsets
-        keep = numpy.concatenate(((left >= 0) & (left < p2[:, None]), (right > n2[:, None]) & (right < self._n)), axis=1)
-        bag = numpy.where(keep, self._bag_words[numpy.concatenate((left, right), axis=1) + WINDOW], _ZERO)
-        return values, bag
+        batch = self.batch if self.batch is not None else FeatureBatch([self])
+        return batch.rows([(self, candidates, rules)])
 
     def _read(self, candidates: Sequence[Hit], rules: Sequence[bool]) -> list[int]:
         """The values read one candidate at a time (`_READ`, flat): its skill's values (made once per
@@ -303,20 +217,6 @@ class DocFeatures:
             out += row
             out += (c.start, c.end, lowered, shape, section_hash, _N[min(end - start, 12) // 3], verdicts[rule] if c.ambiguous else dash, fz)
         return out
-
-    def _word_class(self, at: numpy.ndarray) -> numpy.ndarray:
-        """The classes of the words at ``at`` (shifted by one, as `_class`), stop words told apart."""
-        out = self._class[at]
-        out[self._plain[at] & self._stop_word[at]] = _U["stop"]
-        return out
-
-    def _compound(self, starts: numpy.ndarray, ends: numpy.ndarray) -> numpy.ndarray:
-        """Which candidates are glued by a hyphen to a word ("C-suite", "pre-Spark"), as `context.is_compound`."""
-        n, glued, hyphen = self._n, self._glued, self._hyphen
-        last, nxt = numpy.minimum(ends, n - 1), numpy.minimum(ends + 1, n - 1)
-        after = (ends < n - 1) & glued[ends - 1] & hyphen[last] & glued[last] & self._alpha_array[nxt]
-        before = (starts > 1) & glued[starts - 1] & hyphen[starts - 1] & glued[numpy.maximum(starts - 2, 0)]
-        return after | before
 
     def _skill_values(self, c: Hit) -> tuple[int, ...]:
         """The values that depend on the skill and method alone: corpus, kind, method, category, id
@@ -346,13 +246,163 @@ class DocFeatures:
         out += [(LEFT if k < WINDOW else RIGHT, (spell(w),)) for k, w in enumerate(bag[0].tolist()) if w]
         return out
 
+
+class FeatureBatch:
+    """The token arrays the features read, for several documents (`DocFeatures`) laid end to end
+    with a pad position before, between and after them that reads as beyond a text: a few dozen
+    array operations per batch, not per document (their fixed cost was most of the verifier's).
+
+    Every array is indexed by position in the batch: token ``i`` of a document stands at its
+    ``base + i``, its pads at ``base - 1`` and ``base + n``. The searches for the nearest word,
+    stop or edge count pads as one, so none crosses into another document.
+    """
+
+    def __init__(self, documents: Sequence[DocFeatures]) -> None:
+        first = documents[0]
+        lengths = numpy.array([f._n for f in documents], dtype=numpy.int64)
+        bases = (numpy.cumsum(lengths + 1) - lengths).tolist()  # 1 + the tokens and pads of the documents before
+        size = self.size = int(lengths.sum()) + len(documents) + 1
+        tok = numpy.arange(size - len(documents) - 1) + numpy.repeat(numpy.arange(1, len(documents) + 1), lengths)  # each token's position
+        for f, base in zip(documents, bases):
+            f.batch, f.base = self, base
+        array = numpy.concatenate([f.clauses.array for f in documents])
+        newline = numpy.concatenate([f.clauses.breaks for f in documents])
+        flags = _word_flags(first.stop_words, first.cues.list_separators).of(array[:, 0], array[:, 1], first.doc.vocab)
+        bounds = numpy.array([b + i for f, b in zip(documents, bases) for i in f.clauses.bounds], dtype=numpy.int64)
+        skill_at = numpy.array([b + i for f, b in zip(documents, bases) for i in f.skill_tokens], dtype=numpy.int64)
+        lower, space, alpha = array[:, 1], array[:, 2].astype(bool), (flags & _ALPHA).astype(bool)
+
+        def spread(values: numpy.ndarray, pad: Any) -> numpy.ndarray:
+            """A token array as one of positions, ``pad`` at the pads."""
+            out = numpy.full(size, pad, dtype=values.dtype)
+            out[tok] = values
+            return out
+
+        pad = self._pad = spread(numpy.zeros(len(tok), dtype=bool), True)
+        # every position as a word value, "<s>" at the pads
+        self._words = spread(numpy.where(space, numpy.where(newline, _U["<nl>"], _U["<sp>"]), lower).astype(numpy.uint64), _U["<s>"])
+        # the nearest position at or before / after each one that is no plain space (a pad is none)
+        counts, at = spread(~space | newline, True), numpy.arange(size)
+        self._prev = numpy.maximum.accumulate(numpy.where(counts, at, -1))
+        self._next = numpy.minimum.accumulate(numpy.where(counts, at, size)[::-1])[::-1]
+        # runs of capitalised words (up to 3) ending / starting at each position, 0 at the pads
+        capitalised = alpha & (flags & (_TITLE | _UPPER)).astype(bool)
+        # (a run of three ends at i when i, i - 1 and i - 2 are capitalised: cap[i] * (1 + cap[i-1] * (1 + cap[i-2])))
+        cap = numpy.zeros(size + 4, dtype=numpy.int64)  # two zeros before the positions, two after
+        cap[tok + 2] = capitalised
+        mid = cap[2 : size + 2]
+        self._capl = mid * (1 + cap[1 : size + 1] * (1 + cap[:size]))
+        self._capr = mid * (1 + cap[3 : size + 3] * (1 + cap[4 : size + 4]))
+        self._bag_words = spread(numpy.where(space, _ZERO, lower), _ZERO)
+        # list items (`context.is_item`, for every token at once): a separator, clause edge, cue phrase or
+        # skill on the side before and after (pads are edges)
+        edge = pad.copy()
+        edge[bounds] = True
+        skill = self._skill = numpy.zeros(size, dtype=bool)
+        skill[skill_at] = True
+        sep = edge | spread((flags & _SEPARATOR).astype(bool), False) | skill
+        self._sep_before, self._sep_after = sep.copy(), sep
+        # a cue phrase ends right before token i (its position base - 1 + i) / starts at token i
+        self._sep_before[[b - 1 + i for f, b in zip(documents, bases) for i in f.cue_spans.ends if 0 <= i <= f._n]] = True
+        self._sep_after[[b + i for f, b in zip(documents, bases) for i in f.cue_spans.starts if 0 <= i < f._n]] = True
+        space_at = spread(space, False)
+        stop = ~space_at | edge  # spaces are skipped up to a clause edge
+        self._stop_before = numpy.maximum.accumulate(numpy.where(stop, at, 0))  # nearest stop at or before each position
+        self._stop_after = numpy.minimum.accumulate(numpy.where(stop, at, size - 1)[::-1])[::-1]
+        # the class of each word, so that words never seen in training still say something: a line or
+        # text edge, list separator, another skill, stop word, capitalised word, lower-case word, number, other
+        # (stop words are told apart in `rows`, only where a candidate needs them); set from the last choice to the first
+        kinds = numpy.full(len(tok), _CLASSES.index("other"), dtype=numpy.intp)
+        sep_at, skill_of = sep[tok], skill[tok]
+        for name, where in (("num", (flags & _NUM).astype(bool)), ("word", alpha), ("Cap", capitalised), ("sep", sep_at), ("<nl>", newline), ("skill", skill_of)):
+            kinds[where] = _CLASSES.index(name)
+        self._class = spread(_CLASS_HASHES[kinds], _U["<s>"])
+        self._stop_word = spread((flags & _STOP).astype(bool), False)
+        # where the look back for a governing word stops: a pad, a clause edge that is no whitespace, a
+        # line break; and the words it may take (alphabetic ones)
+        barrier = self._barrier = spread(newline, True)
+        barrier[bounds] |= ~space_at[bounds]
+        self._alpha = spread(alpha, False)
+        self._plain = spread(~skill_of & ~newline & ~sep_at, False)  # a stop word counts as one here
+        # a hyphen glued to a word before or after (`context.is_compound`)
+        self._hyphen = spread((flags & _HYPHEN).astype(bool), False)
+        self._glued = spread(array[:, 3] == 0, False)
+
+    def rows(self, parts: Sequence[tuple[DocFeatures, Sequence[Hit], Sequence[bool]]]) -> Rows:
+        """`DocFeatures.rows` of candidates of several documents of this batch at once: each part is a
+        document, its candidates and their rule verdicts; the rows come in the parts' order."""
+        if any(f.batch is not self for f, _, _ in parts):
+            raise ValueError("rows of a document asked of a batch that does not hold it")
+        read_values: list[int] = []
+        for f, candidates, rules in parts:
+            read_values += f._read(candidates, rules)
+        counts = [len(c) for _, c, _ in parts]
+        n = sum(counts)
+        values = numpy.zeros((n, len(FIELDS) + 1), dtype=numpy.uint64)
+        fld = _FIELD
+        read = numpy.array(read_values, dtype=numpy.uint64).reshape(n, len(_READ))
+        values[:, _READ_COLUMNS] = read[:, _READ_VALUES]
+        if len(parts) == 1:
+            f = parts[0][0]
+            base, last, values[:, fld["d"]], values[:, fld["dtop"]] = f.base, f.base + f._n, f._kind, f._top
+        else:
+            base = numpy.repeat(numpy.array([f.base for f, _, _ in parts], dtype=numpy.int64), counts)
+            last = base + numpy.repeat(numpy.array([f._n for f, _, _ in parts], dtype=numpy.int64), counts)
+            values[:, fld["d"]] = numpy.repeat(numpy.array([f._kind for f, _, _ in parts], dtype=numpy.uint64), counts)
+            values[:, fld["dtop"]] = numpy.repeat(numpy.array([f._top for f, _, _ in parts], dtype=numpy.uint64), counts)
+        starts, ends = read[:, _READ_SPAN[0]].astype(numpy.int64) + base, read[:, _READ_SPAN[1]].astype(numpy.int64) + base  # positions
+        values[:, fld["n"]] = _N_ARRAY[numpy.minimum(ends - starts, 4)]
+        # the words around: the first two on each side that are no plain space (a pad: the text's edge)
+        prev, after, pad = self._prev, self._next, self._pad
+        p1, n1 = prev[starts - 1], after[ends]
+        p2, n2 = numpy.where(pad[p1], p1, prev[p1 - 1]), numpy.where(pad[n1], n1, after[numpy.minimum(n1 + 1, self.size - 1)])
+        w = self._words
+        l1, r1, l2, r2 = w[p1], w[n1], w[p2], w[n2]
+        capl = numpy.where(p1 == starts - 1, self._capl[p1], 0)
+        capr = numpy.where(n1 == ends, self._capr[n1], 0)
+        before, behind = self._sep_before[self._stop_before[starts - 1]], self._sep_after[self._stop_after[ends]]
+        values[:, fld["item"]] = _PAIRS_ARRAY[(before & behind).astype(numpy.int64), (before | behind).astype(numpy.int64)]
+        values[:, fld["compound"]] = _N_ARRAY[self._compound(starts, ends).astype(numpy.int64)]
+        skill = self._skill  # False at the pads
+        near = (skill[p1] & (p1 < starts)) | (skill[p2] & (p2 < starts)) | (skill[n1] & (n1 >= ends)) | (skill[n2] & (n2 >= ends))
+        values[:, fld["l1"]], values[:, fld["r1"]], values[:, fld["l2"]], values[:, fld["r2"]] = l1, r1, l2, r2
+        classes = self._word_class(numpy.concatenate((p1, n1)))
+        values[:, fld["l1c"]], values[:, fld["r1c"]] = classes[:n], classes[n:]
+        values[:, fld["cap"]] = _PAIRS_ARRAY[numpy.minimum(capl, 2), numpy.minimum(capr, 2)]
+        values[:, fld["capr"]] = _N_ARRAY[numpy.minimum(capr, 2)]
+        values[:, fld["r2c"]] = numpy.where(capr == 1, r2, _U["-"])
+        values[:, fld["near"]] = _N_ARRAY[near.astype(numpy.int64)]
+        values[:, fld["gov"]], values[:, fld["prep"]] = self._governors(starts)
+        # bag: the words of the window beyond the second on each side, inside the candidate's document
+        offsets = numpy.arange(WINDOW)
+        left = starts[:, None] - WINDOW + offsets
+        right = ends[:, None] + offsets
+        first, stop = numpy.reshape(base, (-1, 1)), numpy.reshape(last, (-1, 1))
+        keep = numpy.concatenate(((left >= first) & (left < p2[:, None]), (right > n2[:, None]) & (right < stop)), axis=1)
+        bag = numpy.where(keep, self._bag_words[numpy.clip(numpy.concatenate((left, right), axis=1), 0, self.size - 1)], _ZERO)
+        return values, bag
+
+    def _word_class(self, at: numpy.ndarray) -> numpy.ndarray:
+        """The classes of the words at positions ``at``, stop words told apart."""
+        out = self._class[at]
+        out[self._plain[at] & self._stop_word[at]] = _U["stop"]
+        return out
+
+    def _compound(self, starts: numpy.ndarray, ends: numpy.ndarray) -> numpy.ndarray:
+        """Which candidates are glued by a hyphen to a word ("C-suite", "pre-Spark"), as `context.is_compound`
+        (no hyphen, word or glue at a pad: a candidate at a text's edge has none beyond it)."""
+        glued, hyphen = self._glued, self._hyphen
+        after = glued[ends - 1] & hyphen[ends] & glued[ends] & self._alpha[numpy.minimum(ends + 1, self.size - 1)]
+        before = glued[starts - 1] & hyphen[starts - 1] & glued[starts - 2]
+        return after | before
+
     def _governors(self, starts: numpy.ndarray) -> tuple[numpy.ndarray, numpy.ndarray]:
         """For each candidate: the nearest word before it in its clause (within `GOVERNOR_WINDOW`
         tokens, not past a line break) that is no stop word (the verb or noun it hangs on), else
         ``-``; and the nearest stop word between them (a preposition: "in" of "in design"), else ``-``."""
-        at = numpy.maximum(starts[:, None] - numpy.arange(GOVERNOR_WINDOW), 0)  # token i - 1 - k, shifted by one; 0: before the text
+        at = numpy.maximum(starts[:, None] - 1 - numpy.arange(GOVERNOR_WINDOW), 0)  # the positions before; a pad ends the look back
         alive = ~numpy.logical_or.accumulate(self._barrier[at], axis=1)
-        word, stop = alive & self._alpha_at[at], self._stop_word[at]
+        word, stop = alive & self._alpha[at], self._stop_word[at]
         gov, prep = word & ~stop, word & stop
         found, first = gov.any(axis=1), gov.argmax(axis=1)
         prep &= ~found[:, None] | (numpy.arange(GOVERNOR_WINDOW) < first[:, None])  # only those before the governor

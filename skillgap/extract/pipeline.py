@@ -43,7 +43,7 @@ from .affixes import PlainWordSkip, english_rules
 from .choices import with_choices
 from .chunks import ChunkPrimer
 from .context import CueSpans
-from .features import Candidate, DocFeatures, Feature
+from .features import Candidate, DocFeatures, Feature, FeatureBatch
 from .field import FieldForms
 from .fuzzy import FuzzyIndex, fuzzy_hits
 from .gate import GatedMatcher
@@ -64,6 +64,9 @@ DEFAULT_FUZZY_CUTOFF = 91.0
 SHORT_ACRONYM = 4
 #: Name of the ``doc.spans`` group holding the resolved matches.
 SPANS_KEY = "skills"
+#: Most tokens of the documents verified together (`FeatureBatch` holds ~20 arrays of up to 8 bytes
+#: a token: ~16 MB), whatever ``batch_size`` is; 64 documents of the dev data hold ~42,000.
+VERIFY_TOKENS = 100_000
 
 #: Punctuation split off words as list marks: ";", "|" and every bullet glyph.
 _LIST_PUNCT = f"[;|{re.escape(BULLET_GLYPHS)}]"
@@ -427,9 +430,9 @@ class SkillExtractor:
         for batch in _batched(sources, batch_size):
             documents = _read_all(batch, kind, record, self.rules)
             readable = [d for d in documents if isinstance(d, Document)]
-            docs = self.pipeline.docs([d.text for d in readable], batch_size)
+            found = iter(self._mentions_many(readable, self.pipeline.docs([d.text for d in readable], batch_size)))
             for document in documents:
-                yield self._profile(document, next(docs)) if isinstance(document, Document) else document
+                yield SkillProfile(document=document, mentions=next(found)[1], taxonomy=self.taxonomy) if isinstance(document, Document) else document
 
     def _extract_parallel(self, sources: Iterable[Source], kind: DocumentKind | None, batch_size: int, n_process: int, record: bool) -> Iterator[SkillProfile | FailedDocument]:
         """Batches in `skillgap.parallel` worker processes, in order, two per worker in flight;
@@ -473,8 +476,23 @@ class SkillExtractor:
     def _mentions(self, document: Document, doc: Doc) -> tuple[list[Match], tuple[Mention, ...]]:
         """The resolved matches and the mentions of a document (`mentions` without ``doc.spans``,
         which nobody sees when the doc is dropped after extraction)."""
-        view = self._view(document, doc)
-        found = self._found(view)
+        return self._mentions_many([document], [doc])[0]
+
+    def _mentions_many(self, documents: Sequence[Document], docs: Iterable[Doc]) -> list[tuple[list[Match], tuple[Mention, ...]]]:
+        """`_mentions` of several documents (their docs in the same order), verified together; with no
+        verifier one at a time (nothing is scored together, and holding a batch's views costs the
+        garbage collector more)."""
+        views = (self._view(document, doc) for document, doc in zip(documents, docs))
+        if self.verifier is None:
+            return [self._mentions_of(view, self._found_many([view])[0]) for view in views]
+        out = []
+        for group in _grouped(views, VERIFY_TOKENS):
+            out += [self._mentions_of(view, found) for view, found in zip(group, self._found_many(group))]
+        return out
+
+    def _mentions_of(self, view: _View, found: list[Match]) -> tuple[list[Match], tuple[Mention, ...]]:
+        """The mentions of a document's resolved matches."""
+        document = view.document
         covered = {i for m in found for i in range(m.start, m.end)}
         mentions = [self._mention(view, m, covered) for m in found]
         if document.kind == "posting":
@@ -485,25 +503,53 @@ class SkillExtractor:
         pipe = self.pipeline
         return _View(document, doc, pipe.cue_spans(doc, document.kind), context.Clauses(doc, pipe.cues.line_continuers))
 
-    def _found(self, view: _View, collect: list[tuple[Match, list[Feature]]] | None = None) -> list[Match]:
-        """The resolved matches of a document; ``collect`` receives every candidate with its features."""
-        raw = [m for m in self.pipeline.matches(view.doc, view.clauses.array) if not context.blocked(view.doc, m.start, m.end, view.cue_spans, view.clauses, self.pipeline.cues)]
-        tokens = {i for m in raw for i in range(m.start, m.end)}
-        verified, dropped = self._verified(view, raw, tokens, raw, collect)
-        found = resolve(verified)
+    def _found_many(self, views: Sequence[_View], collect: list[tuple[Match, list[Feature]]] | None = None) -> list[list[Match]]:
+        """The resolved matches of each document; ``collect`` receives every candidate with its features
+        (a document's matcher hits, then its fuzzy ones). The verifier scores the candidates of all
+        ``views`` at once in each of its two rounds (its array work has a fixed cost per call)."""
+        pipe = self.pipeline
+        raws = [[m for m in pipe.matches(v.doc, v.clauses.array) if not context.blocked(v.doc, m.start, m.end, v.cue_spans, v.clauses, pipe.cues)] for v in views]
+        tokens = [{i for m in raw for i in range(m.start, m.end)} for raw in raws]
+        if self.verifier is not None and views:
+            FeatureBatch([v.features(self, raw, t) for v, raw, t in zip(views, raws, tokens)])  # each document's token arrays, made together
+        first = self._verified_many(views, raws, tokens, raws, collect)
+        found = [resolve(verified) for verified, _ in first]
         if self._fuzzy_index is not None:
-            fuzzy = [m for m in self._fuzzy(view, found) if not context.blocked(view.doc, m.start, m.end, view.cue_spans, view.clauses, self.pipeline.cues)]
-            fuzzy = self._verified(view, fuzzy, tokens, raw, collect)[0]
-            if fuzzy:  # resolving resolved matches again changes nothing
-                found = resolve([*found, *fuzzy])
-        found = self.pipeline.shared_heads.keep(view.doc, held(found, dropped, self.pipeline.hides))
-        return self._acronyms.keep(view.document.text, self._field.keep(found, view.text_of), view.text_of)
+            fuzzy = [[m for m in self._fuzzy(v, f) if not context.blocked(v.doc, m.start, m.end, v.cue_spans, v.clauses, pipe.cues)] for v, f in zip(views, found)]
+            # resolving resolved matches again changes nothing
+            found = [resolve([*f, *kept]) if kept else f for f, (kept, _) in zip(found, self._verified_many(views, fuzzy, tokens, raws, collect))]
+        out = []
+        for view, matches, (_, dropped) in zip(views, found, first):
+            matches = pipe.shared_heads.keep(view.doc, held(matches, dropped, pipe.hides))
+            out.append(self._acronyms.keep(view.document.text, self._field.keep(matches, view.text_of), view.text_of))
+        return out
 
-    def _verified(self, view: _View, matches: list[Match], tokens: set[int], raw: list[Match], collect: list[tuple[Match, list[Feature]]] | None) -> tuple[list[Match], list[Match]]:
-        """The matches the context rules keep and, when verifying, the verifier too (with their probability),
-        and those the verifier dropped (`held` reads them): it never overrules the rules for an ambiguous name."""
+    def _verified_many(
+        self, views: Sequence[_View], matches: Sequence[list[Match]], tokens: Sequence[set[int]], raws: Sequence[list[Match]], collect: list[tuple[Match, list[Feature]]] | None
+    ) -> list[tuple[list[Match], list[Match]]]:
+        """Per document: the matches the context rules keep and, when verifying, the verifier too (with
+        their probability), and those the verifier dropped (`held` reads them); the kept matches of
+        all documents are scored in one call."""
+        kept = [self._ruled(*args, collect) for args in zip(views, matches, tokens, raws)]
+        if self.verifier is None:
+            return [(k, []) for k in kept]
+        # only the matches the rules keep are scored: the verifier never brings one back
+        parts = [(v.features(self, raw, t), k, [True] * len(k)) for v, k, t, raw in zip(views, kept, tokens, raws) if k]
+        if not parts:
+            return [([], []) for _ in kept]
+        threshold, batch = self.verifier.threshold, parts[0][0].batch
+        assert batch is not None  # `_found_many` made it
+        probabilities = iter(self.verifier.row_probabilities(batch.rows(parts)).tolist())
+        out = []
+        for k in kept:
+            scored = [(m, next(probabilities)) for m in k]
+            out.append(([Match(m.start, m.end, m.skill_id, m.method, m.ambiguous, m.score, p) for m, p in scored if p >= threshold], [m for m, p in scored if p < threshold]))
+        return out
+
+    def _ruled(self, view: _View, matches: list[Match], tokens: set[int], raw: list[Match], collect: list[tuple[Match, list[Feature]]] | None) -> list[Match]:
+        """The matches the context rules keep: they decide on ambiguous names (the verifier never overrules them)."""
         if not matches:
-            return [], []
+            return []
         cues = self.pipeline.cues
         doc = view.doc
         rules = [
@@ -514,19 +560,10 @@ class SkillExtractor:
             )
             for m in matches
         ]
-        if self.verifier is None and collect is None:
-            return [m for m, rule in zip(matches, rules) if rule], []
         if collect is not None:
             features = view.features(self, raw, tokens)
             collect.extend((m, features.names(Candidate(m.start, m.end, m.skill_id, m.method, m.ambiguous, rule, m.score))) for m, rule in zip(matches, rules))
-        kept = [m for m, rule in zip(matches, rules) if rule]
-        if self.verifier is None or not kept:
-            return kept, []
-        # only the matches the rules keep are scored: the verifier never brings one back
-        threshold = self.verifier.threshold
-        probabilities = self.verifier.row_probabilities(view.features(self, raw, tokens).rows(kept, [True] * len(kept))).tolist()
-        verified = [Match(m.start, m.end, m.skill_id, m.method, m.ambiguous, m.score, p) for m, p in zip(kept, probabilities) if p >= threshold]
-        return verified, [m for m, p in zip(kept, probabilities) if p < threshold]
+        return [m for m, rule in zip(matches, rules) if rule]
 
     def candidates(self, source: Source, *, kind: DocumentKind | None = None) -> list[tuple[Match, int, int, list[Feature]]]:
         """Every candidate match the verifier judges in a document (matcher and fuzzy hits, before
@@ -534,7 +571,7 @@ class SkillExtractor:
         document = as_document(source, kind)
         view = self._view(document, self.pipeline.doc(document.text))
         collect: list[tuple[Match, list[Feature]]] = []
-        self._found(view, collect)
+        self._found_many([view], collect)
         return [(m, view.char_start(m.start), view.char_end(m.end), f) for m, f in collect]
 
     def explain(self, profile: SkillProfile, mention: Mention, top: int = 8) -> Explanation:
@@ -688,6 +725,20 @@ def _section_at(sections: Sequence[Section], starts: list[int], offset: int) -> 
     return None
 
 
+def _grouped(views: Iterable[_View], limit: int) -> Iterator[list[_View]]:
+    """``views`` in groups of at most ``limit`` tokens (a longer document alone), in order."""
+    group: list[_View] = []
+    tokens = 0
+    for view in views:
+        if group and tokens + len(view.doc) > limit:
+            yield group
+            group, tokens = [], 0
+        group.append(view)
+        tokens += len(view.doc)
+    if group:
+        yield group
+
+
 def _batched(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
     it = iter(items)
     while batch := list(itertools.islice(it, max(1, size))):
@@ -717,8 +768,8 @@ def _work(task: tuple[list[Source], DocumentKind | None, bool]) -> list[tuple[Do
     assert _WORKER is not None
     documents = _read_all(sources, kind, record, _WORKER.rules)
     readable = [d for d in documents if isinstance(d, Document)]
-    docs = _WORKER.pipeline.docs([d.text for d in readable])
-    return [(d, _WORKER._mentions(d, next(docs))[1]) if isinstance(d, Document) else d for d in documents]
+    found = iter(_WORKER._mentions_many(readable, _WORKER.pipeline.docs([d.text for d in readable])))
+    return [(d, next(found)[1]) if isinstance(d, Document) else d for d in documents]
 
 
 @dataclass(frozen=True)

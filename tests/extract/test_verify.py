@@ -304,3 +304,59 @@ def test_churn_counts_the_candidates_whose_verdict_a_fold_model_flips():
     result = tv.Fit(final, numpy.zeros(0), folds)
     assert tv.churn(texts, result, 0.5) == ([0, 2, 1], [0, 0, 2])
     assert tv.churn(texts, result, 0.75) == ([0, 2, 1], [0, 0, 0])  # logit(0.75) = 1.1: of the résumés, none passes in any
+
+
+def test_a_batch_of_documents_gives_each_candidate_the_rows_its_document_gives_alone(verified, shared_data):
+    """`FeatureBatch` lays documents end to end: no look-around (words, bag, governor, list item,
+    hyphen, capitals) crosses into the next document, and a candidate at a text's very edge reads
+    the edge as it does alone; extracting the batch gives each document its own mentions and probabilities."""
+    import csv
+
+    import numpy
+
+    from skillgap import Document
+    from skillgap.extract.features import Candidate, FeatureBatch
+
+    with open(shared_data / "job_postings/glassdoor_ds_jobs__dev.csv", encoding="utf-8", newline="") as fh:
+        postings = [row["Job Description"] for row, _ in zip(csv.DictReader(fh), range(6))]
+    texts = ["Python", *postings, "", LIST_TEXT, "SQL, R\n\nExcel - Tableau", TEXT + "C-suite", "R"]
+    documents = [Document(source=str(i), kind="posting", text=t) for i, t in enumerate(texts)]  # "" too: a doc of no token
+
+    def parts(extractor):
+        out = []
+        for document in documents:
+            view = extractor._view(document, extractor.nlp(document.text))
+            raw = list(extractor.pipeline.matches(view.doc))
+            tokens = {i for m in raw for i in range(m.start, m.end)}
+            candidates = [Candidate(m.start, m.end, m.skill_id, m.method, m.ambiguous, m.start % 2 == 0, m.score) for m in raw]
+            out.append((view.features(extractor, raw, tokens), candidates, len(view.doc)))
+        return out
+
+    together = parts(verified)
+    FeatureBatch([f for f, _, _ in together])
+    values, bag = together[0][0].batch.rows([(f, c, [x.rule for x in c]) for f, c, _ in together if c])
+    alone = [f.rows(c) for f, c, _ in parts(verified) if c]  # each in a batch of its own
+    assert numpy.array_equal(values, numpy.concatenate([v for v, _ in alone])) and numpy.array_equal(bag, numpy.concatenate([b for _, b in alone]))
+    edges = [(c.start == 0, c.end == n) for _, cs, n in together for c in cs]
+    assert (True, True) in edges and sum(a for a, _ in edges) >= 3 and sum(b for _, b in edges) >= 3
+    assert len(values) >= 100 and together[1][0].base == 3  # "Python": one token and its pads before
+    batched = [p.mentions for p in verified.extract_many(documents, batch_size=len(texts))]
+    assert batched == [p.mentions for d in documents for p in verified.extract_many([d])]
+    assert sum(m.method != "implied" for ms in batched for m in ms) >= 60
+
+
+def test_documents_are_verified_in_groups_of_a_bounded_number_of_tokens(verified, monkeypatch):
+    """However large ``batch_size`` is, the documents verified together hold at most `VERIFY_TOKENS`
+    tokens (a longer one alone), in order; the mentions are those of one document at a time."""
+    from skillgap.extract import pipeline
+
+    texts = [TEXT, LIST_TEXT * 3, "We use Python.", LIST_TEXT, TEXT * 2, LIST_TEXT * 4]
+    assert [len(verified.nlp(verified.extract(t, kind="posting").document.text)) for t in texts] == [36, 149, 4, 49, 73, 199]  # as read
+    sizes: list[list[int]] = []
+    found_many = pipeline.SkillExtractor._found_many
+    monkeypatch.setattr(pipeline, "VERIFY_TOKENS", 160)
+    monkeypatch.setattr(pipeline.SkillExtractor, "_found_many", lambda self, views, collect=None: sizes.append([len(v.doc) for v in views]) or found_many(self, views, collect))
+    grouped = [p.mentions for p in verified.extract_many(texts, kind="posting", batch_size=len(texts))]
+    assert sizes == [[36], [149, 4], [49, 73], [199]]
+    monkeypatch.undo()
+    assert grouped == [verified.extract(t, kind="posting").mentions for t in texts]
