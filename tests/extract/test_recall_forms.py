@@ -203,6 +203,30 @@ def test_people_in_ones_charge_however_the_team_is_described(shipped: SkillExtra
     ]  # fmt: skip
 
 
+COUNTED = """Ann Lee
+Store Manager
+
+EXPERIENCE
+Lead three different development teams focused on consumer lending.
+Supervisor of 12 Employees, Phone Systems, Printers, Receiving, Retail Sales
+Trained new and existing employees on all new procedures and computer programs.
+Hired and trained new site acquisition specialists and administrative staff.
+Managed 40 servers and 3 routers in two data centres.
+"""
+
+
+def test_people_and_teams_in_ones_charge_by_number_or_title(shipped: SkillExtractor) -> None:
+    """FERR résumés: a number of teams after the verb (a number word is a stop word, so the
+    content-word patterns skip it), a title over a number of people, and new staff trained however
+    many words describe them; machines counted after "managed" are no people."""
+    profile = shipped.extract(COUNTED, kind="resume")
+    found = [(m.skill_id, m.text) for m in profile.mentions if m.skill_id in ("leadership", "training-development")]
+    assert found == [
+        ("leadership", "Lead three different development teams"), ("leadership", "Supervisor of 12 Employees"),
+        ("training-development", "Trained new and existing employees"), ("training-development", "trained new site acquisition specialists"),
+    ]  # fmt: skip
+
+
 @pytest.mark.parametrize(
     "text",
     [
