@@ -555,6 +555,13 @@ def test_pdf_creation_date_and_docx_core_properties():
         ("B.B.M, Andhra University; BBM in education", "bachelor"),
         ("BTEC HNC in Aviation", "certificate"),  # a Higher National Certificate
         ("C.B.S.E., 2014; CBSE", "high_school"),  # India's school board: class 10 / 12
+        ("MEd , Education 2000 Northwestern State University", "master"),  # printed with its inner capital
+        ("BSEd in English; MSEd, 2012", "master"),
+        ("BEd, Primary Teaching", "bachelor"),
+        ("Med-Surg unit; MED TECH; BED BATH & BEYOND; Pre-Med track", None),  # the words, in other cases
+        ("M.S.Ed. Literacy; M.A.T. Secondary Science", "master"),
+        ("MBBS, AIIMS New Delhi; BDS, 2011", "bachelor"),  # medical and dental bachelors
+        ("B.A.S. in Information Technology", "bachelor"),  # a Bachelor of Applied Science, not "A.S."
     ],
 )
 def test_degree_words(text, level):
