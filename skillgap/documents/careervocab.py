@@ -74,6 +74,9 @@ class CareerVocabulary:
     role_words: tuple[str, ...]
     purpose_words: tuple[str, ...]
     new_requirement: tuple[str, ...]
+    run_on_openers: tuple[str, ...]
+    run_on_labels: tuple[str, ...]
+    run_on_headings: tuple[str, ...]
     certificate_degrees: tuple[str, ...]
     not_years_before: tuple[str, ...]
     substitution: tuple[str, ...]
@@ -219,6 +222,9 @@ def load_career_vocabulary(path: str | None = None) -> CareerVocabulary:
         role_words=reader.list("asks.role_words"),
         purpose_words=reader.list("asks.purpose_words"),
         new_requirement=reader.list("asks.new_requirement"),
+        run_on_openers=reader.list("asks.run_on_openers"),
+        run_on_labels=reader.list("asks.run_on_labels"),
+        run_on_headings=reader.list("asks.run_on_headings"),
         certificate_degrees=reader.list("asks.certificate_degrees"),
         not_years_before=reader.list("asks.not_years_before"),
         substitution=reader.list("asks.substitution"),
