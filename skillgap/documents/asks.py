@@ -10,6 +10,7 @@ statement marked preferred ("ideally", "a plus", a Preferred section) gives `pre
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -158,6 +159,11 @@ class _AsksReader:
         self.finder = degree_finder(vocab)
         self.certificate_degrees = words_pattern(vocab.certificate_degrees)
         self.degree_context = words_pattern(vocab.degree_context)
+        # requirements run together on one line ("... in data science Understanding of ...", "...
+        # years of experience Required Machine Learning ...", "... highly preferred Minimum of 8
+        # years"): see `_run_on_cuts`
+        self.run_on, self.run_on_heading = _run_on_patterns(vocab)
+        self.small_words = vocab.run_on_ends
 
     def _clause(self, start: int, end: int) -> tuple[int, int]:
         text = self.doc.text
@@ -165,7 +171,29 @@ class _AsksReader:
         lo = max((m.end() for m in _CLAUSE_END.finditer(text, max(0, start - 400), start + 1) if m.end() <= start), default=max(0, start - 400))
         m = _CLAUSE_END.search(text, end)
         hi = m.start() if m else len(text)
+        for cut in self._run_on_cuts(lo, hi):
+            if cut <= start:
+                lo = cut
+            elif cut >= end:
+                return lo, cut
         return lo, hi
+
+    def _run_on_cuts(self, lo: int, hi: int) -> Iterator[int]:
+        """Where requirements run together without a break inside ``text[lo:hi]``, in order: before
+        a capitalised opener ("Understanding of"), after a label ("Required", "preferred"), or before
+        a label that opens a heading ("Preferred Skills"), each right after a word of the
+        requirement before: not a bullet nor a small word ("years of Hands-on experience"); an
+        opener not after a word of a title-case run either ("Software Engineering Experience")."""
+        text = self.doc.text
+        for m in self.run_on.finditer(text, lo, hi):
+            prev = text[max(0, m.start() - _PREV_CHARS) : m.start()].rsplit(None, 1)[-1]
+            if prev.casefold() in self.small_words or not _WORD_CHAR.search(prev):
+                continue
+            if m.group("label") is None:
+                if not _TITLE_WORD.fullmatch(prev):
+                    yield m.start("opener")
+            else:
+                yield m.start("label") if self.run_on_heading.match(text, m.end("label")) else m.end("label")
 
     def _is_preferred(self, lo: int, hi: int, own: int | None = None, aside: int = 0) -> bool:
         """The statement is preferred: its section is, or a preferred word in it that does not
@@ -333,6 +361,22 @@ class _AsksReader:
                 continue
             start, end = hits[0].start(), hits[-1].end()
             yield CertificationAsk(" ".join(text[start:end].split()), start, end)
+
+
+#: How far back the word before a run-on opener is read.
+_PREV_CHARS = 40
+#: A word in title case ("Engineering"): a capital after it continues a name or a heading.
+_TITLE_WORD = re.compile(r"[A-Z][a-z'’-]*")
+
+
+@functools.lru_cache(maxsize=4)
+def _run_on_patterns(vocab: CareerVocabulary) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """The run-on opener or label after a blank (openers capitalised: "Hands-on"; labels in either
+    case), and the heading word after a label; built once per vocabulary."""
+    openers = "|".join(re.escape(w[:1].upper() + w[1:]) for w in sorted(vocab.run_on_openers, key=len, reverse=True))
+    labels = "|".join(f"[{w[0].upper()}{w[0]}]{re.escape(w[1:])}" for w in vocab.run_on_labels)
+    run_on = re.compile(rf"(?<=\S)[ \t]+(?:(?P<label>{labels})(?=[ \t]+[A-Z])|(?P<opener>{openers})(?=[ \t]+[a-z]))")
+    return run_on, re.compile(rf"[ \t]+(?:{'|'.join(re.escape(w) for w in vocab.run_on_headings)})", re.IGNORECASE)
 
 
 #: A bracket right after a field list: "a related field (Statistics, Economics)".

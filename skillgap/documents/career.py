@@ -801,6 +801,8 @@ class _CareerReader:
                 # entry ("2017 - 2018 | Software Development | STEP Computer Academy" over "2011 -
                 # 2015 | B.Sc. in Telematics | ...")
                 near = [j for j in (i, i - 1, i + 1) if 0 <= j < len(lines) and (j == i or (j not in used and levels[j] is None and not (own and _other_years(own, self._years(lines, j, years_of)))))]
+                if self._year_under_school(lines, i, near, used, levels, years_of):
+                    near.append(i + 2)
                 used.update(near)
                 text = "\n".join(lines[j].text for j in sorted(near))
                 institution = next((_clean(lines[j].text.split("\t")[0]) for j in near if self._institution.search(lines[j].text)), None)
@@ -820,6 +822,17 @@ class _CareerReader:
                 first = next(ln for ln in lines if self._institution.search(ln.text))
                 years = [mo.value.year for mo in self.dates.months(first.text)]
                 yield Education("other", None, _clean(first.text.split("\t")[0]), max(years) if years else None, (first.start, first.end), text=first.text.strip())
+
+    def _year_under_school(self, lines: list[_Line], i: int, near: list[int], used: set[int], levels: list[str | None], years_of: dict[int, set[int]]) -> bool:
+        """An undated degree line over its school's line and then a line of dates only: the entry's
+        year (Indeed's "B. Tech in CSE" / "Biju Patnaik University - Rayagada" / "2016"), not the
+        next entry's."""
+        k = i + 2
+        if k >= len(lines) or k in used or i + 1 not in near or levels[k] is not None or any(self._years(lines, j, years_of) for j in near):
+            return False
+        if not self._institution.search(lines[i + 1].text) or not self._years(lines, k, years_of):
+            return False
+        return not any(c.isalpha() for c in _without_dates(lines[k].text, self.dates.ranges(lines[k].text)))
 
     def _undegreed_entries(self, lines: list[_Line], levels: list[str | None], used: set[int], years_of: dict[int, set[int]], positions: Sequence[Position]) -> Iterator[Education]:
         """In a section that names no degree above a certificate, the dated lines no entry took, each

@@ -48,6 +48,7 @@ class CareerVocabulary:
     education_sections: tuple[str, ...]
     levels: Mapping[str, tuple[str, ...]]
     word_abbreviations: Mapping[str, tuple[str, ...]]
+    cased_abbreviations: Mapping[str, tuple[str, ...]]
     level_aliases: Mapping[str, str]
     not_degree_after: tuple[str, ...]
     not_degree_before: tuple[str, ...]
@@ -73,6 +74,9 @@ class CareerVocabulary:
     role_words: tuple[str, ...]
     purpose_words: tuple[str, ...]
     new_requirement: tuple[str, ...]
+    run_on_openers: tuple[str, ...]
+    run_on_labels: tuple[str, ...]
+    run_on_headings: tuple[str, ...]
     certificate_degrees: tuple[str, ...]
     not_years_before: tuple[str, ...]
     substitution: tuple[str, ...]
@@ -125,13 +129,14 @@ def career_file() -> Path:
     return shipped_taxonomy_dir() / "career.yaml"
 
 
-def _by_level(reader: _Reader, entry: str) -> dict[str, tuple[str, ...]]:
-    """The mapping ``entry`` of education level -> words, each key checked to be a level."""
+def _by_level(reader: _Reader, entry: str, cased: bool = False) -> dict[str, tuple[str, ...]]:
+    """The mapping ``entry`` of education level -> words, each key checked to be a level (the
+    words case-folded unless ``cased``: forms matched as printed)."""
     out = {}
     for level, words in reader.mapping(entry).items():
         if level not in LEVELS:
             raise TaxonomyError(f"unknown education level {level!r}", source=reader.src, entry=entry, fix=f"use one of {', '.join(LEVELS)}")
-        out[level] = reader.strings(f"{entry}.{level}", words)
+        out[level] = reader.strings(f"{entry}.{level}", words, cased)
     return out
 
 
@@ -149,6 +154,7 @@ def load_career_vocabulary(path: str | None = None) -> CareerVocabulary:
             months[word] = number
     levels = _by_level(reader, "education.levels")
     word_abbreviations = _by_level(reader, "education.word_abbreviations")
+    cased_abbreviations = _by_level(reader, "education.cased_abbreviations", cased=True)
     aliases = {str(k): str(v) for k, v in reader.mapping("education.aliases").items()}
     for alias, level in aliases.items():
         if level not in LEVELS:
@@ -190,6 +196,7 @@ def load_career_vocabulary(path: str | None = None) -> CareerVocabulary:
         education_sections=reader.list("education.sections"),
         levels=levels,
         word_abbreviations=word_abbreviations,
+        cased_abbreviations=cased_abbreviations,
         level_aliases=aliases,
         not_degree_after=reader.list("education.not_degree_after"),
         not_degree_before=reader.list("education.not_degree_before"),
@@ -215,6 +222,9 @@ def load_career_vocabulary(path: str | None = None) -> CareerVocabulary:
         role_words=reader.list("asks.role_words"),
         purpose_words=reader.list("asks.purpose_words"),
         new_requirement=reader.list("asks.new_requirement"),
+        run_on_openers=reader.list("asks.run_on_openers"),
+        run_on_labels=reader.list("asks.run_on_labels"),
+        run_on_headings=reader.list("asks.run_on_headings"),
         certificate_degrees=reader.list("asks.certificate_degrees"),
         not_years_before=reader.list("asks.not_years_before"),
         substitution=reader.list("asks.substitution"),
@@ -248,10 +258,10 @@ class _Reader:
             raise TaxonomyError(f"{dotted!r} must be a mapping", source=self.src, entry=dotted, fix="write key: value lines under it")
         return node
 
-    def strings(self, dotted: str, node: Any) -> tuple[str, ...]:
+    def strings(self, dotted: str, node: Any, cased: bool = False) -> tuple[str, ...]:
         if not isinstance(node, list) or not all(isinstance(w, str) and w.strip() for w in node):
             raise TaxonomyError(f"{dotted!r} must be a list of non-empty strings", source=self.src, entry=dotted, fix="write - phrase")
-        return tuple(w.strip().casefold() for w in node)
+        return tuple(w.strip() if cased else w.strip().casefold() for w in node)
 
     def list(self, dotted: str, node: Any = None) -> tuple[str, ...]:
         return self.strings(dotted, self.get(dotted) if node is None else node)

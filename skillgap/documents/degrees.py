@@ -1,6 +1,7 @@
 """Degree words in text and the education level each names ("B.Sc." -> bachelor, "MS/PhD" ->
 master and phd), from the levels of ``taxonomy/career.yaml``. Short abbreviations count only
-as printed in capitals or with dots ("MS", "M.S.", not "ms" or "me"), and not before the
+as printed in capitals or with dots ("MS", "M.S.", not "ms" or "me"), those that spell a word
+in any other case only as the vocabulary prints them ("MEd", not "Med" or "BED"), and not before the
 product names they also abbreviate ("MS Office", "MS-Excel") or the objects of a verb they
 spell ("master the tools")."""
 
@@ -48,6 +49,10 @@ class DegreeFinder:
         #: Keys that are also common words ("as"): degrees only in capitals before a field's opening.
         self.word_keys = {_key(w): level for level, words in vocab.word_abbreviations.items() for w in words}
         self.keys.update(self.word_keys)
+        #: Keys that spell a word in any other case ("Med", "BED"): degrees only as printed.
+        self.cased_forms = {w for words in vocab.cased_abbreviations.values() for w in words}
+        self.cased_keys = {_key(w): level for level, words in vocab.cased_abbreviations.items() for w in words}
+        self.keys.update(self.cased_keys)
         #: One scan finds the phrases ("high school") and the words (runs of letters, dots and
         #: apostrophes, from the first letter) whose key is a degree key or a key + "'s": a phrase
         #: wins over a word it overlaps. A lookahead on the first characters skips most positions.
@@ -98,7 +103,10 @@ class DegreeFinder:
             level = self.keys.get(key) or (self.keys.get(key[:-2]) if key.endswith("'s") else None)
             if level is None:
                 continue
-            if len(key) <= 4 and not (token.isupper() or "." in token or (len(token) > 1 and token[0].isupper() and token[1:].isupper()) or _mixed_degree(token)):
+            if key in self.cased_keys:
+                if token not in self.cased_forms:
+                    continue  # "Med", "BED": the word, not "MEd"
+            elif len(key) <= 4 and not (token.isupper() or "." in token or (len(token) > 1 and token[0].isupper() and token[1:].isupper()) or _mixed_degree(token)):
                 continue
             if key in self.word_keys and not (raw.isupper() and raw.isalpha() and _FIELD_OPENS.match(text, stop) and not _CAPITALS_BEFORE.search(text, max(0, begin - 20), begin)):
                 continue  # "such as", "AS A TEAM", "KNOWN AS, FOR ...": the word, not "AS in Nursing"

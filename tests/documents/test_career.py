@@ -555,6 +555,13 @@ def test_pdf_creation_date_and_docx_core_properties():
         ("B.B.M, Andhra University; BBM in education", "bachelor"),
         ("BTEC HNC in Aviation", "certificate"),  # a Higher National Certificate
         ("C.B.S.E., 2014; CBSE", "high_school"),  # India's school board: class 10 / 12
+        ("MEd , Education 2000 Northwestern State University", "master"),  # printed with its inner capital
+        ("BSEd in English; MSEd, 2012", "master"),
+        ("BEd, Primary Teaching", "bachelor"),
+        ("Med-Surg unit; MED TECH; BED BATH & BEYOND; Pre-Med track", None),  # the words, in other cases
+        ("M.S.Ed. Literacy; M.A.T. Secondary Science", "master"),
+        ("MBBS, AIIMS New Delhi; BDS, 2011", "bachelor"),  # medical and dental bachelors
+        ("B.A.S. in Information Technology", "bachelor"),  # a Bachelor of Applied Science, not "A.S."
     ],
 )
 def test_degree_words(text, level):
@@ -604,6 +611,20 @@ def test_a_line_beside_a_dated_degree_with_years_of_its_own_is_another_entry():
     career = read_career(read_document(text, kind="resume"))
     assert [(e.level, e.end_year, e.expected) for e in career.education] == [("bachelor", 2015, False), ("master", 2021, True)]  # not 2018, not 2013
     assert career.education[0].span[0] == text.index("2011")
+
+
+def test_an_indeed_entry_s_year_under_its_school_line_is_its_own_not_the_next_entry_s():
+    text = (
+        "Jane Doe\nWORK EXPERIENCE\nAnalyst\nAcme - Pune\nJune 2015 to Present\nEDUCATION\n\n"
+        "MCA\n\nRCPET's I.M.R.D College - Jalgaon, Maharashtra\n\n2014\n\n"
+        "B.Sc. in Physics\n\nPalesh Commerce College - Dhule, Maharashtra\n\n2010 to 2012\n\n"
+        "HSC\n\nJai Hind College - Dhule, Maharashtra\n\n2007\n\nSKILLS\n\nJava\n"
+    )
+    career = read_career(read_document(text, kind="resume"), as_of=date(2021, 1, 1))
+    assert [(e.level, e.end_year) for e in career.education] == [("master", 2014), ("bachelor", 2012), ("high_school", 2007)]
+    # years printed over their degree lines stay with the degree under them
+    above = "Jane Doe\nEducation\n2010\nBachelor of Science\nState University\n2014\nMaster of Science\nState University\n"
+    assert [(e.level, e.end_year) for e in read_career(read_document(above, kind="resume")).education] == [("bachelor", 2010), ("master", 2014)]
 
 
 def test_a_school_certificate_is_a_high_school_level():

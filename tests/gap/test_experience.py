@@ -139,6 +139,29 @@ def test_a_preference_after_a_comma_is_its_part_s(extractor, text, preferred, mi
     assert ([y.preferred for y in asks.years], asked.min_years, asked.per_skill) == (preferred, min_years, per_skill)
 
 
+@pytest.mark.parametrize(
+    ("text", "preferred", "min_years", "per_skill", "degree"),
+    [
+        # requirements run together without a break (glassdoor, Vanetik): the next one opens with a
+        # capitalised opener after a word of the one before, or after a label that ends it
+        ("Qualifications Masters degree and minimum 2 years of hands on experience in data science Understanding of software engineering best practices\n", [False], 2.0, {"data-science": 2.0}, ("master", True)),
+        ("Must have 5+ years of experience in Microsoft technology stack Expert in C#, JavaScript Proficient with MVC, Angular\n", [False], 5.0, {}, None),
+        ("Required PhD with 1+ years of experience Required Machine Learning, Predictive Modeling and Python experience Preferred Strong communication\n", [False], 1.0, {}, ("phd", True)),
+        ("CPA designation or MBA highly preferred Minimum of 8 years' experience at an executive level role Bachelor's degree in Finance\n", [False], 8.0, {}, ("bachelor", True)),
+        # a label before a heading word opens the next part: that part is preferred, not the one before
+        ("Basic Qualifications: Bachelor's degree in Computer Science Minimum of 2 years' experience developing software applications in Java Preferred Qualifications: Strong Java development experience\n", [False], 2.0, {"java": 2.0}, ("bachelor", True)),
+        # no cut after a small word, in a title-case run, or after a bullet
+        ("Requirements\n- 5+ years of Hands-on experience with Python\n- 3+ years of Software Engineering Experience with SQL\n", [False, False], 3.0, {"python": 5.0, "sql": 3.0}, None),
+    ],
+)
+def test_requirements_run_together_end_at_the_next_one_s_opener(extractor, text, preferred, min_years, per_skill, degree):
+    posting = extractor.extract(read_document(text, kind="posting"))
+    asks = read_asks(posting.document)
+    asked = years_asked(posting, asks)
+    got = ([y.preferred for y in asks.years], asked.min_years, asked.per_skill, asks.degree and (asks.degree.level, asks.degree.required))
+    assert got == (preferred, min_years, per_skill, degree)
+
+
 def test_a_degree_that_may_replace_years_is_not_asked_and_a_bracketed_preference_is_its_own():
     asks = read_asks(read_document("Requirements\n- Requires 4-8 years of relevant experience. May substitute a Masters degree for two years experience.\n", kind="posting"))
     assert asks.degree is None
