@@ -342,9 +342,11 @@ class _CareerReader:
         return section.name not in self.vocab.not_sections and self._dated_head(section)
 
     def _dated_head(self, section: Section) -> bool:
-        """A dated entry opens within the first lines below the section's heading."""
+        """An entry dated with a range or a month opens within the first lines below the section's
+        heading (a lone year there is an honour's or a course's: "1997 ATDC Graduate.")."""
         head = list(_lines(self.doc.text, section.start, section.end))[1 : 1 + _CONTINUED_LINES]
-        return any(self._anchor(ln.text, rs) for ln, rs in zip(head, (self.dates.ranges(ln.text) for ln in head)))
+        anchors = (self._anchor(ln.text, self.dates.ranges(ln.text)) for ln in head)
+        return any(rng is not None and (_is_range(rng) or not rng.start.year_only) for rng in anchors)  # type: ignore[union-attr]
 
     def _outside(self) -> Iterator[Section]:
         """The text of a résumé without an experience section, outside the sections that are not
@@ -522,8 +524,7 @@ class _CareerReader:
             return None  # a date inside a sentence: "Surpassed annual quota by 125% in 2015.", "... since 2015."
         if len(before) >= MIN_SENTENCE_WORDS and _SENTENCE_END.search(before[-1]):
             return None  # a date after a sentence: "... a world leader in diabetes care. Since 1923"
-        is_range = rng.end is not None and rng.end != rng.start or rng.current or rng.end is None
-        if is_range and (words <= MAX_HEAD_WORDS or (after_title and rng.begin == len(text) - len(text.lstrip())) or _placeholder_title(text[: rng.begin])):
+        if _is_range(rng) and (words <= MAX_HEAD_WORDS or (after_title and rng.begin == len(text) - len(text.lstrip())) or _placeholder_title(text[: rng.begin])):
             return rng  # under a title line, a range opening the line opens an entry, whatever runs on after it; so does one after a livecareer placeholder and a title
         if words <= MAX_SINGLE_DATE_WORDS and (rng.begin == len(text) - len(text.lstrip()) or rng.stop >= len(text.rstrip()) - 1 or "\t" in text):
             return rng
@@ -836,6 +837,11 @@ def _other_years(own: set[int], theirs: set[int]) -> bool:
 def _word(text: str, w: DegreeWord) -> str:
     """A degree word as a vocabulary key: case-folded, without the full stop after it ("training.")."""
     return text[w.start : w.end].rstrip(".").casefold()
+
+
+def _is_range(rng: DateRange) -> bool:
+    """Two different ends, a current end or an open one: not a single date."""
+    return rng.end is not None and rng.end != rng.start or rng.current or rng.end is None
 
 
 def _stacked(lines: list[_Line], anchors: list[tuple[int, DateRange, PositionKind]]) -> list[tuple[int, DateRange, PositionKind]]:

@@ -300,6 +300,21 @@ def test_an_employer_taken_for_a_heading_further_down_continues_the_experience_w
     assert [(p.title, p.start) for p in career.positions] == [("Analyst", date(2019, 1, 1)), ("Sber Technologies", date(2015, 11, 1))]
 
 
+def test_honours_with_lone_years_right_under_the_experience_do_not_continue_it():
+    text = (
+        "Experience\nEngineering Manager , 01/1999\nCompany Name\nAccomplishments\nHONORS Chairman's Club.\n"
+        "1997 ATDC Graduate.\n2002 Winner MSMOT Business Plan Competition.\nEducation\nBS in CS, 1990\n"
+    )
+    document = read_document(text, kind="resume")
+    assert [s.name for s in document.sections] == ["experience", "awards", "education"]
+    career = read_career(document, as_of=date(2021, 8, 8))
+    assert [(p.title, p.start) for p in career.positions] == [("Engineering Manager", date(1999, 1, 1))]
+    # a livecareer "Accomplishments" line over the next job's range still continues it
+    text = "Experience\nDirector , 01/2013\nCompany Name\nAccomplishments\n01/2011 to 01/2012\nRelocation Consultant Company Name\nServed clients.\n"
+    jobs = read_career(read_document(text, kind="resume"), as_of=date(2021, 8, 8))
+    assert [(p.title, p.start, p.end) for p in jobs.positions] == [("Director", date(2013, 1, 1), date(2013, 1, 1)), ("Relocation Consultant", date(2011, 1, 1), date(2012, 1, 1))]
+
+
 def test_an_unread_heading_line_ends_the_positions_above_it():
     text = "Experience\nWaiter\t2007 - 2011\nServed tables.\nAdditional Information\nHonor Roll\n1996-2009\nEducation\nBA in Communication, 2009\n"
     career = read_career(read_document(text, kind="resume"), as_of=date(2021, 8, 8))
