@@ -396,7 +396,7 @@ class _CareerReader:
                     current_kind = run_in
                 if headless and (self._schooling(line.text) or (schooling and ranges[i] and i + 1 < len(lines) and self._schooling(lines[i + 1].text))):
                     continue  # education printed without a heading; in an education section, dates over an institution line too
-                if i > 0 and ranges[i] and _continues(lines[i - 1].text, line.text, ranges[i][0].begin):
+                if i > 0 and ranges[i] and _continues(lines[i - 1].text, line.text, ranges[i][0]):
                     continue  # "... Highest producer in the office" / "for February 2003.": a wrapped sentence
                 found = self._anchor(line.text, ranges[i], bool(ranges[i]) and i > 0 and not ranges[i - 1] and _title_like(lines[i - 1].text))
                 if found is None and ranges[i] and self._sentence(line.text, ranges[i][0]) is not None:
@@ -520,8 +520,10 @@ class _CareerReader:
             return None  # "Duration: Sep 2012 - Till date", "DURATION Jan-2014 to Jun-2015"
         words = len(_without(text, rng).split())
         before = text[: rng.begin].split()
-        if len(before) >= 3 and (before[-1].islower() or text[rng.begin].islower()) and text.rstrip().endswith("."):
-            return None  # a date inside a sentence: "Surpassed annual quota by 125% in 2015.", "... since 2015."
+        after = text[rng.stop :].split()[:1]
+        inside = bool(before and after and after[0][:1].islower() and after[0].casefold() not in self.vocab.employer_joiners)
+        if (len(before) >= 3 or inside) and (before[-1].islower() or text[rng.begin].islower()) and text.rstrip().endswith("."):
+            return None  # a date inside a sentence: "Surpassed annual quota by 125% in 2015.", "... since 2015.", "Left from 2003-2006 for a move to Guam."
         if len(before) >= MIN_SENTENCE_WORDS and _SENTENCE_END.search(before[-1]):
             return None  # a date after a sentence: "... a world leader in diabetes care. Since 1923"
         if _is_range(rng) and (words <= MAX_HEAD_WORDS or (after_title and rng.begin == len(text) - len(text.lstrip())) or _placeholder_title(text[: rng.begin])):
@@ -877,14 +879,19 @@ def _after_lone_mark(lines: list[_Line], ranges: list[list[DateRange]], i: int, 
     return None
 
 
-def _continues(above: str, text: str, begin: int) -> bool:
+def _continues(above: str, text: str, rng: DateRange) -> bool:
     """The line goes on with the sentence of the line above: it opens in lower case with words
-    before its date (at ``begin``) or ends a sentence ("for February 2003.", "and 2018", "since
-    2013.", "the 31st Marine Expeditionary Unit from January 2009 to July 2009 for ...") under a
-    long line that ends no sentence. Its date is part of the running text, not an entry's head."""
+    before its date ``rng`` or ends a sentence ("for February 2003.", "and 2018", "since 2013.",
+    "the 31st Marine Expeditionary Unit from January 2009 to July 2009 for ..."), or it opens
+    with a lone date that words in lower case go on after ("... using SharePoint" / "2010
+    architecture providing ..."), under a long line that ends no sentence. Its date is part of
+    the running text, not an entry's head."""
     stripped = above.rstrip()
-    ends = text.rstrip().endswith(".")
-    return text.lstrip(" \t")[:1].islower() and (bool(text[:begin].strip()) or ends) and len(above.split()) >= MIN_SENTENCE_WORDS and not stripped.endswith((".", "!", "?", ":", ";"))
+    if len(above.split()) < MIN_SENTENCE_WORDS or stripped.endswith((".", "!", "?", ":", ";")):
+        return False
+    if text.lstrip(" \t")[:1].islower():
+        return bool(text[: rng.begin].strip()) or text.rstrip().endswith(".")
+    return not text[: rng.begin].strip() and not _is_range(rng) and text[rng.stop :].lstrip(" \t")[:1].islower()
 
 
 def _opens_single_month(line: _Line, rng: DateRange) -> bool:

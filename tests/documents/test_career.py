@@ -248,6 +248,22 @@ def test_an_entry_printed_twice_a_date_after_a_sentence_and_an_availability_date
     assert career.total_months() == 37
 
 
+def test_a_range_between_words_of_a_sentence_and_a_year_opening_a_wrapped_line_open_no_entry():
+    text = (
+        "Work Experience\nSales Associate Nov 1996 to Feb 2008\nCompany Name \u00ef1\u20444 City , State\nSold jewelry.\n"
+        "REASON FOR LEAVING\nLeft from 2003-2006 for move to overseas duty station in Guam.\n"
+        "Implementation of revamped external website using SharePoint as the redesign toolset; project brought us to SharePoint\n"
+        "2010 architecture providing vendor support and established new company branding.\n"
+        "Bank Teller Feb 1991 to Aug 1993\nCompany Name \u00ef1\u20444 City , State\nCounted cash.\n"
+    )
+    career = read_career(read_document(text, kind="resume"), as_of=date(2021, 8, 8))
+    assert [(p.title, p.start, p.end) for p in career.positions] == [
+        ("Sales Associate", date(1996, 11, 1), date(2008, 2, 1)),
+        ("Bank Teller", date(1991, 2, 1), date(1993, 8, 1)),
+    ]
+    assert career.total_months() == 135 + 30
+
+
 def test_a_sentence_beside_the_date_under_a_title_line_is_no_title():
     text = (
         "Work history\nBusiness Owner Butchery, Ekaterinburg, Russia\n"
