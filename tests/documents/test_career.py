@@ -264,6 +264,18 @@ def test_a_range_between_words_of_a_sentence_and_a_year_opening_a_wrapped_line_o
     assert career.total_months() == 135 + 30
 
 
+def test_a_single_year_on_a_bullet_line_is_a_detail_of_the_entry_above():
+    text = (
+        "WORK EXPERIENCE\nTechnical Support Engineer\nMicrosoft iGTSC -  Bangalore, Karnataka -\nJuly 2013 to October 2015\n"
+        "Exchange Server Knowledge\n\u27a2 Exchange Server 2007\n\u27a2 Exchange Server 2010\n"
+        "\u2022 Participated in Carrom organized by Hostel Committee in 2016\n"
+    )
+    document = read_document(text, kind="resume")
+    career = read_career(document, as_of=date(2021, 8, 8))
+    assert [(p.title, p.employer, p.start, p.end) for p in career.positions] == [("Technical Support Engineer", "Microsoft iGTSC", date(2013, 7, 1), date(2015, 10, 1))]
+    assert document.text[career.positions[0].span[1] - 8 :].strip() == "in 2016"  # the bullets are the entry's own lines
+
+
 def test_a_sentence_beside_the_date_under_a_title_line_is_no_title():
     text = (
         "Work history\nBusiness Owner Butchery, Ekaterinburg, Russia\n"
