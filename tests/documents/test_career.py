@@ -38,6 +38,7 @@ def dates():
         ("2018 - Designed and deployed", [("2018", None, False)]),
         ("08/2016 ï1⁄4 12/2016 Company Name", [("2016-08", "2016-12", False)]),
         ("Jan'19 – Mar'20", [("2019-01", "2020-03", False)]),
+        ("from Dec' 2015 to Sept' 2016", [("2015-12", "2016-09", False)]),  # a quote mark before a full year
         ("Last Modified: 11-Sep-20", [("2020-09", "2020-09", False)]),
         ("2017 july - 2019 october", [("2017-07", "2019-10", False)]),
         ("2019 october - now", [("2019-10", None, True)]),
