@@ -301,7 +301,7 @@ class _CareerReader:
                 kind = self._heading_kind[m.group(0).casefold()]
             elif kind is None and self._experience_heading(section):
                 kind = "job"
-            if kind is None and (previous is not None and self._employer_heading(section) or last is not None and self._employer_name(section.heading) and self._dated_head(section)):
+            if kind is None and (previous is not None and self._employer_heading(section) or last is not None and self._further_down(section)):
                 previous = previous or last
                 # an employer's name taken for a heading ("INFOSYS TECHNOLOGIES" -> skills): the
                 # experience goes on, its line read as one of the entries'
@@ -336,10 +336,31 @@ class _CareerReader:
         """A heading right under an experience section that names an employer: it ends in a
         company word ("Projects Unlimited LLC", "GLOBAL SKILLS INC"), or, in a section that is not
         of the not-positions kinds (education, projects ...), a dated entry opens within its first
-        lines. Further down (another section between), a company word and a dated entry both."""
+        lines, or one beside livecareer's employer placeholder anywhere in it (its "Accomplishments"
+        line inside a job's block, the next jobs below). Further down, `_further_down`."""
         if self._employer_name(section.heading):
             return True
-        return section.name not in self.vocab.not_sections and self._dated_head(section)
+        return section.name not in self.vocab.not_sections and (self._dated_head(section) or self._placeholder_entry(section))
+
+    def _further_down(self, section: Section) -> bool:
+        """A heading below the experience, another section between, that is an employer's line
+        (a company word and a dated entry under it) or heads more of livecareer's entries."""
+        if self._employer_name(section.heading) and self._dated_head(section):
+            return True
+        return section.name not in self.vocab.not_sections and self._placeholder_entry(section)
+
+    def _placeholder_entry(self, section: Section) -> bool:
+        """A line of the section with livecareer's "Company Name" has a dated range, or the line
+        above it has: an entry of the experience ("June 2007 to March 2013 Company Name")."""
+        text = self.doc.text
+        for m in _EMPLOYER_PLACEHOLDER.finditer(text, section.start, section.end):
+            begin = text.rfind("\n", section.start, m.start()) + 1
+            above = text.rfind("\n", section.start, max(section.start, begin - 1)) + 1
+            for line in (text[begin : text.find("\n", m.end()) % (len(text) + 1)], text[above : begin - 1] if begin > section.start else ""):
+                rng = self._anchor(line, self.dates.ranges(line))
+                if rng is not None and _is_range(rng):
+                    return True
+        return False
 
     def _dated_head(self, section: Section) -> bool:
         """An entry dated with a range or a month opens within the first lines below the section's

@@ -344,6 +344,25 @@ def test_honours_with_lone_years_right_under_the_experience_do_not_continue_it()
     assert [(p.title, p.start, p.end) for p in jobs.positions] == [("Director", date(2013, 1, 1), date(2013, 1, 1)), ("Relocation Consultant", date(2011, 1, 1), date(2012, 1, 1))]
 
 
+def test_a_livecareer_accomplishments_line_inside_a_job_keeps_the_jobs_below_it():
+    text = (
+        "Experience\nTeacher\nMarch 2013 to Current Company Name \u00ef1\u20444 City , State\nTaught.\nAccomplishments\n"
+        "Recovered overpaid costs owed to TRS from vendors that totaled more than $5M.\nReduced the backlog of invoices by a half.\n"
+        "Increased productivity by 30% as the lead accountant of the area.\nAdministrative Assistant\nJune 2007 to March 2013 Company Name\n"
+        "Generated payment documents.\nAccounting Clerk\nJuly 2002 to October 2005 Company Name \u00ef1\u20444 City , State\nFiled.\n"
+        "Education\nBachelor of Business Administration, 2012\n"
+    )
+    document = read_document(text, kind="resume")
+    assert [s.name for s in document.sections] == ["experience", "awards", "education"]
+    career = read_career(document, as_of=date(2021, 8, 8))
+    assert [(p.title, p.start, p.end) for p in career.positions] == [
+        ("Teacher", date(2013, 3, 1), None),
+        ("Administrative Assistant", date(2007, 6, 1), date(2013, 3, 1)),
+        ("Accounting Clerk", date(2002, 7, 1), date(2005, 10, 1)),
+    ]
+    assert career.total_months() == 101 + 69 + 39
+
+
 def test_an_unread_heading_line_ends_the_positions_above_it():
     text = "Experience\nWaiter\t2007 - 2011\nServed tables.\nAdditional Information\nHonor Roll\n1996-2009\nEducation\nBA in Communication, 2009\n"
     career = read_career(read_document(text, kind="resume"), as_of=date(2021, 8, 8))
