@@ -330,7 +330,7 @@ class _CareerReader:
                 kind = self._heading_kind[m.group(0).casefold()]
             elif kind is None and self._experience_heading(section):
                 kind = "job"
-            if kind is None and (previous is not None and self._employer_heading(section) or last is not None and self._employer_name(section.heading) and self._dated_head(section)):
+            if kind is None and (previous is not None and self._employer_heading(section) or last is not None and self._further_down(section)):
                 previous = previous or last
                 # an employer's name taken for a heading ("INFOSYS TECHNOLOGIES" -> skills): the
                 # experience goes on, its line read as one of the entries'
@@ -365,15 +365,38 @@ class _CareerReader:
         """A heading right under an experience section that names an employer: it ends in a
         company word ("Projects Unlimited LLC", "GLOBAL SKILLS INC"), or, in a section that is not
         of the not-positions kinds (education, projects ...), a dated entry opens within its first
-        lines. Further down (another section between), a company word and a dated entry both."""
+        lines, or one beside livecareer's employer placeholder anywhere in it (its "Accomplishments"
+        line inside a job's block, the next jobs below). Further down, `_further_down`."""
         if self._employer_name(section.heading):
             return True
-        return section.name not in self.vocab.not_sections and self._dated_head(section)
+        return section.name not in self.vocab.not_sections and (self._dated_head(section) or self._placeholder_entry(section))
+
+    def _further_down(self, section: Section) -> bool:
+        """A heading below the experience, another section between, that is an employer's line
+        (a company word and a dated entry under it) or heads more of livecareer's entries."""
+        if self._employer_name(section.heading) and self._dated_head(section):
+            return True
+        return section.name not in self.vocab.not_sections and self._placeholder_entry(section)
+
+    def _placeholder_entry(self, section: Section) -> bool:
+        """A line of the section with livecareer's "Company Name" has a dated range, or the line
+        above it has: an entry of the experience ("June 2007 to March 2013 Company Name")."""
+        text = self.doc.text
+        for m in _EMPLOYER_PLACEHOLDER.finditer(text, section.start, section.end):
+            begin = text.rfind("\n", section.start, m.start()) + 1
+            above = text.rfind("\n", section.start, max(section.start, begin - 1)) + 1
+            for line in (text[begin : text.find("\n", m.end()) % (len(text) + 1)], text[above : begin - 1] if begin > section.start else ""):
+                rng = self._anchor(line, self.dates.ranges(line))
+                if rng is not None and _is_range(rng):
+                    return True
+        return False
 
     def _dated_head(self, section: Section) -> bool:
-        """A dated entry opens within the first lines below the section's heading."""
+        """An entry dated with a range or a month opens within the first lines below the section's
+        heading (a lone year there is an honour's or a course's: "1997 ATDC Graduate.")."""
         head = list(_lines(self.doc.text, section.start, section.end))[1 : 1 + _CONTINUED_LINES]
-        return any(self._anchor(ln.text, rs) for ln, rs in zip(head, (self.dates.ranges(ln.text) for ln in head)))
+        anchors = (self._anchor(ln.text, self.dates.ranges(ln.text)) for ln in head)
+        return any(rng is not None and (_is_range(rng) or not rng.start.year_only) for rng in anchors)  # type: ignore[union-attr]
 
     def _outside(self) -> Iterator[Section]:
         """The text of a résumé without an experience section, outside the sections that are not
@@ -423,7 +446,7 @@ class _CareerReader:
                     current_kind = run_in
                 if headless and (self._schooling(line.text) or (schooling and ranges[i] and i + 1 < len(lines) and self._schooling(lines[i + 1].text))):
                     continue  # education printed without a heading; in an education section, dates over an institution line too
-                if i > 0 and ranges[i] and _continues(lines[i - 1].text, line.text, ranges[i][0].begin):
+                if i > 0 and ranges[i] and _continues(lines[i - 1].text, line.text, ranges[i][0]):
                     continue  # "... Highest producer in the office" / "for February 2003.": a wrapped sentence
                 found = self._anchor(line.text, ranges[i], bool(ranges[i]) and i > 0 and not ranges[i - 1] and _title_like(lines[i - 1].text))
                 if found is None and ranges[i] and self._sentence(line.text, ranges[i][0]) is not None:
@@ -547,14 +570,15 @@ class _CareerReader:
             return None  # "Duration: Sep 2012 - Till date", "DURATION Jan-2014 to Jun-2015"
         words = len(_without(text, rng).split())
         before = text[: rng.begin].split()
-        if len(before) >= 3 and (before[-1].islower() or text[rng.begin].islower()) and text.rstrip().endswith("."):
-            return None  # a date inside a sentence: "Surpassed annual quota by 125% in 2015.", "... since 2015."
+        after = text[rng.stop :].split()[:1]
+        inside = bool(before and after and after[0][:1].islower() and after[0].casefold() not in self.vocab.employer_joiners)
+        if (len(before) >= 3 or inside) and (before[-1].islower() or text[rng.begin].islower()) and text.rstrip().endswith("."):
+            return None  # a date inside a sentence: "Surpassed annual quota by 125% in 2015.", "... since 2015.", "Left from 2003-2006 for a move to Guam."
         if len(before) >= MIN_SENTENCE_WORDS and _SENTENCE_END.search(before[-1]):
             return None  # a date after a sentence: "... a world leader in diabetes care. Since 1923"
-        is_range = rng.end is not None and rng.end != rng.start or rng.current or rng.end is None
-        if is_range and (words <= MAX_HEAD_WORDS or (after_title and rng.begin == len(text) - len(text.lstrip())) or _placeholder_title(text[: rng.begin])):
+        if _is_range(rng) and (words <= MAX_HEAD_WORDS or (after_title and rng.begin == len(text) - len(text.lstrip())) or _placeholder_title(text[: rng.begin])):
             return rng  # under a title line, a range opening the line opens an entry, whatever runs on after it; so does one after a livecareer placeholder and a title
-        if words <= MAX_SINGLE_DATE_WORDS and (rng.begin == len(text) - len(text.lstrip()) or rng.stop >= len(text.rstrip()) - 1 or "\t" in text):
+        if words <= MAX_SINGLE_DATE_WORDS and not _BULLET.match(text) and (rng.begin == len(text) - len(text.lstrip()) or rng.stop >= len(text.rstrip()) - 1 or "\t" in text):
             return rng
         return None
 
@@ -895,6 +919,11 @@ def _word(text: str, w: DegreeWord) -> str:
     return text[w.start : w.end].rstrip(".").casefold()
 
 
+def _is_range(rng: DateRange) -> bool:
+    """Two different ends, a current end or an open one: not a single date."""
+    return rng.end is not None and rng.end != rng.start or rng.current or rng.end is None
+
+
 def _stacked(lines: list[_Line], anchors: list[tuple[int, DateRange, PositionKind]]) -> list[tuple[int, DateRange, PositionKind]]:
     """Anchors with a start and an end date stacked on two adjacent lines, each opening its line
     ("2012 , November TINKOFF BANK" / "2022, February Senior Software Developer") joined into one
@@ -928,14 +957,19 @@ def _after_lone_mark(lines: list[_Line], ranges: list[list[DateRange]], i: int, 
     return None
 
 
-def _continues(above: str, text: str, begin: int) -> bool:
+def _continues(above: str, text: str, rng: DateRange) -> bool:
     """The line goes on with the sentence of the line above: it opens in lower case with words
-    before its date (at ``begin``) or ends a sentence ("for February 2003.", "and 2018", "since
-    2013.", "the 31st Marine Expeditionary Unit from January 2009 to July 2009 for ...") under a
-    long line that ends no sentence. Its date is part of the running text, not an entry's head."""
+    before its date ``rng`` or ends a sentence ("for February 2003.", "and 2018", "since 2013.",
+    "the 31st Marine Expeditionary Unit from January 2009 to July 2009 for ..."), or it opens
+    with a lone date that words in lower case go on after ("... using SharePoint" / "2010
+    architecture providing ..."), under a long line that ends no sentence. Its date is part of
+    the running text, not an entry's head."""
     stripped = above.rstrip()
-    ends = text.rstrip().endswith(".")
-    return text.lstrip(" \t")[:1].islower() and (bool(text[:begin].strip()) or ends) and len(above.split()) >= MIN_SENTENCE_WORDS and not stripped.endswith((".", "!", "?", ":", ";"))
+    if len(above.split()) < MIN_SENTENCE_WORDS or stripped.endswith((".", "!", "?", ":", ";")):
+        return False
+    if text.lstrip(" \t")[:1].islower():
+        return bool(text[: rng.begin].strip()) or text.rstrip().endswith(".")
+    return not text[: rng.begin].strip() and not _is_range(rng) and text[rng.stop :].lstrip(" \t")[:1].islower()
 
 
 def _opens_single_month(line: _Line, rng: DateRange) -> bool:

@@ -93,8 +93,8 @@ class DateReader:
         openings = trie_pattern({w[:2] for w in words})
         self.token = re.compile(
             rf"\b(?=[\d{re.escape(firsts)}])(?=\d|{openings})(?:"
-            # "3 Nov 2019", "November 3, 2019", "Jan 2019", "Jan. 2019", "January, 2019", "Jan'19", "11-Sep-20"
-            rf"(?<![\w])(?:\d{{1,2}}(?:st|nd|rd|th)?[\s\-/.]+)?(?P<mw>{month_words})\.?(?:\s*\d{{1,2}}(?:st|nd|rd|th)?,)?(?:[\s,.\-/]*(?P<y1>{year})(?!\d)|\s?['’\-](?P<yy1>\d\d)(?!\d))"
+            # "3 Nov 2019", "November 3, 2019", "Jan 2019", "Jan. 2019", "January, 2019", "Dec' 2015", "Jan'19", "11-Sep-20"
+            rf"(?<![\w])(?:\d{{1,2}}(?:st|nd|rd|th)?[\s\-/.]+)?(?P<mw>{month_words})\.?(?:\s*\d{{1,2}}(?:st|nd|rd|th)?,)?(?:['’]?[\s,.\-/]*(?P<y1>{year})(?!\d)|\s?['’\-](?P<yy1>\d\d)(?!\d))"
             + "|(?=\\d)(?:"
             + "|".join(
                 (

@@ -38,6 +38,7 @@ def dates():
         ("2018 - Designed and deployed", [("2018", None, False)]),
         ("08/2016 ï1⁄4 12/2016 Company Name", [("2016-08", "2016-12", False)]),
         ("Jan'19 – Mar'20", [("2019-01", "2020-03", False)]),
+        ("from Dec' 2015 to Sept' 2016", [("2015-12", "2016-09", False)]),  # a quote mark before a full year
         ("Last Modified: 11-Sep-20", [("2020-09", "2020-09", False)]),
         ("2017 july - 2019 october", [("2017-07", "2019-10", False)]),
         ("2019 october - now", [("2019-10", None, True)]),
@@ -248,6 +249,34 @@ def test_an_entry_printed_twice_a_date_after_a_sentence_and_an_availability_date
     assert career.total_months() == 37
 
 
+def test_a_range_between_words_of_a_sentence_and_a_year_opening_a_wrapped_line_open_no_entry():
+    text = (
+        "Work Experience\nSales Associate Nov 1996 to Feb 2008\nCompany Name \u00ef1\u20444 City , State\nSold jewelry.\n"
+        "REASON FOR LEAVING\nLeft from 2003-2006 for move to overseas duty station in Guam.\n"
+        "Implementation of revamped external website using SharePoint as the redesign toolset; project brought us to SharePoint\n"
+        "2010 architecture providing vendor support and established new company branding.\n"
+        "Bank Teller Feb 1991 to Aug 1993\nCompany Name \u00ef1\u20444 City , State\nCounted cash.\n"
+    )
+    career = read_career(read_document(text, kind="resume"), as_of=date(2021, 8, 8))
+    assert [(p.title, p.start, p.end) for p in career.positions] == [
+        ("Sales Associate", date(1996, 11, 1), date(2008, 2, 1)),
+        ("Bank Teller", date(1991, 2, 1), date(1993, 8, 1)),
+    ]
+    assert career.total_months() == 135 + 30
+
+
+def test_a_single_year_on_a_bullet_line_is_a_detail_of_the_entry_above():
+    text = (
+        "WORK EXPERIENCE\nTechnical Support Engineer\nMicrosoft iGTSC -  Bangalore, Karnataka -\nJuly 2013 to October 2015\n"
+        "Exchange Server Knowledge\n\u27a2 Exchange Server 2007\n\u27a2 Exchange Server 2010\n"
+        "\u2022 Participated in Carrom organized by Hostel Committee in 2016\n"
+    )
+    document = read_document(text, kind="resume")
+    career = read_career(document, as_of=date(2021, 8, 8))
+    assert [(p.title, p.employer, p.start, p.end) for p in career.positions] == [("Technical Support Engineer", "Microsoft iGTSC", date(2013, 7, 1), date(2015, 10, 1))]
+    assert document.text[career.positions[0].span[1] - 8 :].strip() == "in 2016"  # the bullets are the entry's own lines
+
+
 def test_a_sentence_beside_the_date_under_a_title_line_is_no_title():
     text = (
         "Work history\nBusiness Owner Butchery, Ekaterinburg, Russia\n"
@@ -298,6 +327,40 @@ def test_an_employer_taken_for_a_heading_further_down_continues_the_experience_w
     assert [s.name for s in document.sections] == ["experience", "languages", "skills"]
     career = read_career(document, as_of=date(2021, 1, 1))
     assert [(p.title, p.start) for p in career.positions] == [("Analyst", date(2019, 1, 1)), ("Sber Technologies", date(2015, 11, 1))]
+
+
+def test_honours_with_lone_years_right_under_the_experience_do_not_continue_it():
+    text = (
+        "Experience\nEngineering Manager , 01/1999\nCompany Name\nAccomplishments\nHONORS Chairman's Club.\n"
+        "1997 ATDC Graduate.\n2002 Winner MSMOT Business Plan Competition.\nEducation\nBS in CS, 1990\n"
+    )
+    document = read_document(text, kind="resume")
+    assert [s.name for s in document.sections] == ["experience", "awards", "education"]
+    career = read_career(document, as_of=date(2021, 8, 8))
+    assert [(p.title, p.start) for p in career.positions] == [("Engineering Manager", date(1999, 1, 1))]
+    # a livecareer "Accomplishments" line over the next job's range still continues it
+    text = "Experience\nDirector , 01/2013\nCompany Name\nAccomplishments\n01/2011 to 01/2012\nRelocation Consultant Company Name\nServed clients.\n"
+    jobs = read_career(read_document(text, kind="resume"), as_of=date(2021, 8, 8))
+    assert [(p.title, p.start, p.end) for p in jobs.positions] == [("Director", date(2013, 1, 1), date(2013, 1, 1)), ("Relocation Consultant", date(2011, 1, 1), date(2012, 1, 1))]
+
+
+def test_a_livecareer_accomplishments_line_inside_a_job_keeps_the_jobs_below_it():
+    text = (
+        "Experience\nTeacher\nMarch 2013 to Current Company Name \u00ef1\u20444 City , State\nTaught.\nAccomplishments\n"
+        "Recovered overpaid costs owed to TRS from vendors that totaled more than $5M.\nReduced the backlog of invoices by a half.\n"
+        "Increased productivity by 30% as the lead accountant of the area.\nAdministrative Assistant\nJune 2007 to March 2013 Company Name\n"
+        "Generated payment documents.\nAccounting Clerk\nJuly 2002 to October 2005 Company Name \u00ef1\u20444 City , State\nFiled.\n"
+        "Education\nBachelor of Business Administration, 2012\n"
+    )
+    document = read_document(text, kind="resume")
+    assert [s.name for s in document.sections] == ["experience", "awards", "education"]
+    career = read_career(document, as_of=date(2021, 8, 8))
+    assert [(p.title, p.start, p.end) for p in career.positions] == [
+        ("Teacher", date(2013, 3, 1), None),
+        ("Administrative Assistant", date(2007, 6, 1), date(2013, 3, 1)),
+        ("Accounting Clerk", date(2002, 7, 1), date(2005, 10, 1)),
+    ]
+    assert career.total_months() == 101 + 69 + 39
 
 
 def test_an_unread_heading_line_ends_the_positions_above_it():
