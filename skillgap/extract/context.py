@@ -65,6 +65,7 @@ class CueSpans:
         self.people_ends = {e for _, e in self._spans["people"]}
         self.group_opener_ends = {e for _, e in self._spans["group_openers"]}
         self.group_starts = {s for s, _ in self._spans["groups"]}
+        self.group_ends = {e for _, e in self._spans["groups"]}
         self.group_start_list = sorted(self.group_starts)  # sorted, for `any_within`
         self.group_opener_end_list = sorted(self.group_opener_ends)
         self.technical_starts = {s for s, _ in self._spans["technical"]}
@@ -530,6 +531,8 @@ def names_people(doc: Doc, start: int, end: int, cue_spans: CueSpans, clauses: C
         return False
     if end in cue_spans.people_ends and any(doc[k].lower_ in cues.people_before for k in range(start + 1, end - 1)):
         return False
+    if end in cue_spans.people_ends and coordinated_with_people(doc, start, end, cue_spans, clauses, cues):
+        return True
     if end not in cue_spans.people_starts:
         nxt = _skip_spaces(doc, end, 1, clauses)
         plural = doc[end - 1].lower_.endswith("s")  # "product managers and ..." names people; "leadership and ..." may be the skill
@@ -550,6 +553,67 @@ def names_people(doc: Doc, start: int, end: int, cue_spans: CueSpans, clauses: C
             return not own and i + 1 not in cue_spans.technical_ends
         if not (doc[i].is_alpha or doc[i].text == ","):
             return False
+    return False
+
+
+def coordinated_with_people(doc: Doc, start: int, end: int, cue_spans: CueSpans, clauses: Clauses, cues: Cues) -> bool:
+    """True when a match that ends in a people noun ("leadership", "mentor") is one conjunct of a
+    coordination of people: "and" / "or" or a comma joins it to a people noun (``cues.people_nouns``,
+    or a ``cues.people`` / ``cues.groups`` phrase) that ends its phrase, one word allowed before
+    either, itself no people noun ("present results to partners and leadership", "questions from leadership and peers",
+    "enable leadership and general users to", "with the customer and NuWave leadership");
+    "leadership and mentoring", "team and leadership skills" and "worked as a teacher and mentor"
+    (``cues.own_role_before`` before the coordination: one's own role) stay the skill."""
+    if not _ends_phrase(doc, end, clauses):
+        return False
+    joint = _skip_spaces(doc, end, 1, clauses)
+    if _joins(doc, joint, clauses, cues):
+        other = _skip_spaces(doc, joint + 1, 1, clauses)
+        if _alpha_word(doc, other, clauses) and not _is_people(doc, other, cue_spans, clauses, cues):
+            other = _skip_spaces(doc, other + 1, 1, clauses)  # one word between: "and general users"
+        if _is_people(doc, other, cue_spans, clauses, cues) and _ends_phrase(doc, other + 1, clauses):
+            return not _own_role(doc, start, clauses, cues)
+    joint = _skip_spaces(doc, start - 1, -1, clauses)
+    if _alpha_word(doc, joint, clauses) and not _joins(doc, joint, clauses, cues) and not _is_people(doc, joint, cue_spans, clauses, cues, last=True):
+        joint = _skip_spaces(doc, joint - 1, -1, clauses)  # one word between: "customer and NuWave leadership"
+    if _joins(doc, joint, clauses, cues):
+        other = _skip_spaces(doc, joint - 1, -1, clauses)
+        if _is_people(doc, other, cue_spans, clauses, cues, last=True):
+            return not _own_role(doc, other, clauses, cues)
+    return False
+
+
+def _ends_phrase(doc: Doc, i: int, clauses: Clauses) -> bool:
+    """Whether a noun phrase may end before token ``i``: nothing but a clause edge, punctuation or a function word follows."""
+    nxt = _skip_spaces(doc, i, 1, clauses)
+    return clauses.is_edge(nxt) or not doc[nxt].is_alpha or doc[nxt].is_stop
+
+
+def _joins(doc: Doc, i: int, clauses: Clauses, cues: Cues) -> bool:
+    """Whether token ``i`` joins two conjuncts: a ``cues.conjunctions`` word or a comma."""
+    return not clauses.is_edge(i) and (doc[i].lower_ in cues.conjunctions or doc[i].text == ",")
+
+
+def _alpha_word(doc: Doc, i: int, clauses: Clauses) -> bool:
+    """Whether token ``i`` is a word that is no stop word (a modifier a conjunct may carry)."""
+    return not clauses.is_edge(i) and doc[i].is_alpha and not doc[i].is_stop
+
+
+def _is_people(doc: Doc, i: int, cue_spans: CueSpans, clauses: Clauses, cues: Cues, last: bool = False) -> bool:
+    """Whether token ``i`` is a people noun: one of ``cues.people_nouns``, or the first (``last``: the last) word of a people or group phrase."""
+    if clauses.is_edge(i):
+        return False
+    return doc[i].lower_ in cues.people_nouns or (i + 1 in cue_spans.people_ends or i + 1 in cue_spans.group_ends if last else i in cue_spans.people_starts)
+
+
+def _own_role(doc: Doc, i: int, clauses: Clauses, cues: Cues) -> bool:
+    """Whether a ``cues.own_role_before`` word ("as") stands within `PEOPLE_REACH` tokens before token ``i`` in its clause."""
+    for _ in range(PEOPLE_REACH):
+        i = _skip_spaces(doc, i - 1, -1, clauses)
+        if clauses.is_edge(i):
+            return False
+        if doc[i].lower_ in cues.own_role_before:
+            return True
     return False
 
 

@@ -98,6 +98,18 @@ def test_a_field_form_does_not_vouch_for_another() -> None:
         # the infinitive, and a word between, stay
         ("Volunteered to mentor new hires and to lead projects.", ["mentoring", "leadership"]),
         ("Ability to provide leadership.", ["leadership"]),
+        # a name of people coordinated with other people (dev texts: 9 mentions of 494, all wrong)
+        ("Present results to partners and leadership.", []),
+        ("Respond to questions from leadership and peers.", []),
+        ("Solutions that enable leadership and general users to make decisions.", []),
+        ("Work closely with the customer and NuWave leadership.", []),
+        ("Works with frontend and backend engineers, product managers, and analysts.", []),
+        # a coordination of skills, a noun after the name, one's own role, a people noun as the word between
+        ("Strong leadership and mentoring skills.", ["leadership", "mentoring"]),
+        ("Strong team and leadership skills.", ["leadership"]),
+        ("Worked as a teacher and mentor for new hires.", ["mentoring"]),
+        # (a dev posting's bullets run together: a people noun before "Mentor" is no modifier of it)
+        ("Sharing of results to partners and leadership Mentor and create a sense of community.", ["leadership", "mentoring"]),
     ],
 )
 def test_names_of_other_people_are_no_skills(rules_only, text: str, expected: list[str]) -> None:
