@@ -61,7 +61,7 @@ class CueSpans:
         self.title_ends = {e for _, e in self._spans["title_before"]}
         self.has_company_text = bool(self._spans["company_text"] or self._spans["company_text_led"])
         self.has_legal_text = bool(self._spans["legal_text"])
-        self.people_starts = {s for s, _ in self._spans["people"] + self._spans["groups"]}  # a group noun only after a name
+        self.people_starts = {s: e for s, e in self._spans["people"] + self._spans["groups"]}  # a group noun only after a name; its end
         self.people_ends = {e for _, e in self._spans["people"]}
         self.group_opener_ends = {e for _, e in self._spans["group_openers"]}
         self.group_starts = {s for s, _ in self._spans["groups"]}
@@ -531,7 +531,10 @@ def names_people(doc: Doc, start: int, end: int, cue_spans: CueSpans, clauses: C
         return False
     if end in cue_spans.people_ends and any(doc[k].lower_ in cues.people_before for k in range(start + 1, end - 1)):
         return False
-    if end in cue_spans.people_ends and coordinated_with_people(doc, start, end, cue_spans, clauses, cues):
+    tail = end if end in cue_spans.people_ends else None  # the end of the name and its people noun
+    if end in cue_spans.people_starts and _modifies(doc, start, clauses, cues):
+        tail = cue_spans.people_starts[end]
+    if tail is not None and coordinated_with_people(doc, start, tail, cue_spans, clauses, cues):
         return True
     if end not in cue_spans.people_starts:
         nxt = _skip_spaces(doc, end, 1, clauses)
@@ -557,41 +560,60 @@ def names_people(doc: Doc, start: int, end: int, cue_spans: CueSpans, clauses: C
 
 
 def coordinated_with_people(doc: Doc, start: int, end: int, cue_spans: CueSpans, clauses: Clauses, cues: Cues) -> bool:
-    """True when a match that ends in a people noun ("leadership", "mentor") is one conjunct of a
-    coordination of people: "and" / "or" or a comma joins it to a people noun (``cues.people_nouns``,
-    or a ``cues.people`` / ``cues.groups`` phrase) that ends its phrase, one word allowed before
-    either, itself no people noun ("present results to partners and leadership", "questions from leadership and peers",
-    "enable leadership and general users to", "with the customer and NuWave leadership");
-    "leadership and mentoring", "team and leadership skills" and "worked as a teacher and mentor"
-    (``cues.own_role_before`` before the coordination: one's own role) stay the skill."""
+    """True when tokens ``[start, end)``, a match that ends in a people noun ("leadership", "mentor")
+    or a match and the people noun after it ("machine learning engineers"), are one conjunct of a
+    coordination of people: "and" / "or" (a comma before it allowed) joins it to a people noun
+    (``cues.people_nouns``, or a ``cues.people`` / ``cues.groups`` phrase) that ends its phrase, one
+    word allowed before either, itself no people noun ("present results to partners and leadership",
+    "questions from leadership and peers", "enable leadership and general users to", "with the
+    customer and NuWave leadership", "a team of machine learning engineers and data scientists",
+    "engineers, product managers, and analysts"); "leadership and mentoring", "team and leadership
+    skills", a skills list's "inventory, leadership, Director" (a comma alone joins list items) and
+    "worked as a teacher and mentor" (``cues.own_role_before`` before the coordination: one's own
+    role) stay the skill."""
     if not _ends_phrase(doc, end, clauses):
         return False
-    joint = _skip_spaces(doc, end, 1, clauses)
-    if _joins(doc, joint, clauses, cues):
-        other = _skip_spaces(doc, joint + 1, 1, clauses)
+    other = _conjunct(doc, end, 1, clauses, cues)
+    if other is not None:
         if _alpha_word(doc, other, clauses) and not _is_people(doc, other, cue_spans, clauses, cues):
             other = _skip_spaces(doc, other + 1, 1, clauses)  # one word between: "and general users"
         if _is_people(doc, other, cue_spans, clauses, cues) and _ends_phrase(doc, other + 1, clauses):
             return not _own_role(doc, start, clauses, cues)
-    joint = _skip_spaces(doc, start - 1, -1, clauses)
-    if _alpha_word(doc, joint, clauses) and not _joins(doc, joint, clauses, cues) and not _is_people(doc, joint, cue_spans, clauses, cues, last=True):
-        joint = _skip_spaces(doc, joint - 1, -1, clauses)  # one word between: "customer and NuWave leadership"
-    if _joins(doc, joint, clauses, cues):
-        other = _skip_spaces(doc, joint - 1, -1, clauses)
-        if _is_people(doc, other, cue_spans, clauses, cues, last=True):
-            return not _own_role(doc, other, clauses, cues)
+    before = _skip_spaces(doc, start - 1, -1, clauses)
+    if _alpha_word(doc, before, clauses) and doc[before].lower_ not in cues.conjunctions and not _is_people(doc, before, cue_spans, clauses, cues, last=True):
+        start = before  # one word between: "customer and NuWave leadership"
+    other = _conjunct(doc, start - 1, -1, clauses, cues)
+    if other is not None and _is_people(doc, other, cue_spans, clauses, cues, last=True):
+        return not _own_role(doc, other, clauses, cues)
     return False
+
+
+def _conjunct(doc: Doc, i: int, step: int, clauses: Clauses, cues: Cues) -> int | None:
+    """The first token of the next conjunct from token ``i`` in direction ``step`` (its last, looking
+    back) when a ``cues.conjunctions`` word, a comma before it allowed, joins it there ("and", ", and"); else None."""
+    i = _skip_spaces(doc, i, step, clauses)
+    if step > 0 and not clauses.is_edge(i) and doc[i].text == ",":  # "[leadership], and clients"
+        i = _skip_spaces(doc, i + 1, 1, clauses)
+    if clauses.is_edge(i) or doc[i].lower_ not in cues.conjunctions:
+        return None
+    other = _skip_spaces(doc, i + step, step, clauses)
+    if step < 0 and not clauses.is_edge(other) and doc[other].text == ",":  # "peers, and [leadership]"
+        other = _skip_spaces(doc, other - 1, -1, clauses)
+    return other
+
+
+def _modifies(doc: Doc, start: int, clauses: Clauses, cues: Cues) -> bool:
+    """Whether a match right before a people noun modifies it, as the word before the match says:
+    a ``cues.people_before`` word, a ``cues.conjunctions`` word or a number ("the Lead Portfolio
+    Project Instructors", "6-8 machine learning engineers"); a verb's object is none ("Mentoring staff and peers")."""
+    i = _skip_spaces(doc, start - 1, -1, clauses)
+    return not clauses.is_edge(i) and (doc[i].lower_ in cues.people_before or doc[i].lower_ in cues.conjunctions or doc[i].like_num)
 
 
 def _ends_phrase(doc: Doc, i: int, clauses: Clauses) -> bool:
     """Whether a noun phrase may end before token ``i``: nothing but a clause edge, punctuation or a function word follows."""
     nxt = _skip_spaces(doc, i, 1, clauses)
     return clauses.is_edge(nxt) or not doc[nxt].is_alpha or doc[nxt].is_stop
-
-
-def _joins(doc: Doc, i: int, clauses: Clauses, cues: Cues) -> bool:
-    """Whether token ``i`` joins two conjuncts: a ``cues.conjunctions`` word or a comma."""
-    return not clauses.is_edge(i) and (doc[i].lower_ in cues.conjunctions or doc[i].text == ",")
 
 
 def _alpha_word(doc: Doc, i: int, clauses: Clauses) -> bool:
