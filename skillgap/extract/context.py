@@ -61,10 +61,11 @@ class CueSpans:
         self.title_ends = {e for _, e in self._spans["title_before"]}
         self.has_company_text = bool(self._spans["company_text"] or self._spans["company_text_led"])
         self.has_legal_text = bool(self._spans["legal_text"])
-        self.people_starts = {s for s, _ in self._spans["people"] + self._spans["groups"]}  # a group noun only after a name
+        self.people_starts = {s: e for s, e in self._spans["people"] + self._spans["groups"]}  # a group noun only after a name; its end
         self.people_ends = {e for _, e in self._spans["people"]}
         self.group_opener_ends = {e for _, e in self._spans["group_openers"]}
         self.group_starts = {s for s, _ in self._spans["groups"]}
+        self.group_ends = {e for _, e in self._spans["groups"]}
         self.group_start_list = sorted(self.group_starts)  # sorted, for `any_within`
         self.group_opener_end_list = sorted(self.group_opener_ends)
         self.technical_starts = {s for s, _ in self._spans["technical"]}
@@ -530,6 +531,11 @@ def names_people(doc: Doc, start: int, end: int, cue_spans: CueSpans, clauses: C
         return False
     if end in cue_spans.people_ends and any(doc[k].lower_ in cues.people_before for k in range(start + 1, end - 1)):
         return False
+    tail = end if end in cue_spans.people_ends else None  # the end of the name and its people noun
+    if end in cue_spans.people_starts and _modifies(doc, start, clauses, cues):
+        tail = cue_spans.people_starts[end]
+    if tail is not None and coordinated_with_people(doc, start, tail, cue_spans, clauses, cues):
+        return True
     if end not in cue_spans.people_starts:
         nxt = _skip_spaces(doc, end, 1, clauses)
         plural = doc[end - 1].lower_.endswith("s")  # "product managers and ..." names people; "leadership and ..." may be the skill
@@ -550,6 +556,86 @@ def names_people(doc: Doc, start: int, end: int, cue_spans: CueSpans, clauses: C
             return not own and i + 1 not in cue_spans.technical_ends
         if not (doc[i].is_alpha or doc[i].text == ","):
             return False
+    return False
+
+
+def coordinated_with_people(doc: Doc, start: int, end: int, cue_spans: CueSpans, clauses: Clauses, cues: Cues) -> bool:
+    """True when tokens ``[start, end)``, a match that ends in a people noun ("leadership", "mentor")
+    or a match and the people noun after it ("machine learning engineers"), are one conjunct of a
+    coordination of people: "and" / "or" (a comma before it allowed) joins it to a people noun
+    (``cues.people_nouns``, or a ``cues.people`` / ``cues.groups`` phrase) that ends its phrase, one
+    word allowed before either, itself no people noun ("present results to partners and leadership",
+    "questions from leadership and peers", "enable leadership and general users to", "with the
+    customer and NuWave leadership", "a team of machine learning engineers and data scientists",
+    "engineers, product managers, and analysts"); "leadership and mentoring", "team and leadership
+    skills", a skills list's "inventory, leadership, Director" (a comma alone joins list items) and
+    "worked as a teacher and mentor" (``cues.own_role_before`` before the coordination: one's own
+    role) stay the skill."""
+    if not _ends_phrase(doc, end, clauses):
+        return False
+    other = _conjunct(doc, end, 1, clauses, cues)
+    if other is not None:
+        if _alpha_word(doc, other, clauses) and not _is_people(doc, other, cue_spans, clauses, cues):
+            other = _skip_spaces(doc, other + 1, 1, clauses)  # one word between: "and general users"
+        if _is_people(doc, other, cue_spans, clauses, cues) and _ends_phrase(doc, other + 1, clauses):
+            return not _own_role(doc, start, clauses, cues)
+    before = _skip_spaces(doc, start - 1, -1, clauses)
+    if _alpha_word(doc, before, clauses) and doc[before].lower_ not in cues.conjunctions and not _is_people(doc, before, cue_spans, clauses, cues, last=True):
+        start = before  # one word between: "customer and NuWave leadership"
+    other = _conjunct(doc, start - 1, -1, clauses, cues)
+    if other is not None and _is_people(doc, other, cue_spans, clauses, cues, last=True):
+        return not _own_role(doc, other, clauses, cues)
+    return False
+
+
+def _conjunct(doc: Doc, i: int, step: int, clauses: Clauses, cues: Cues) -> int | None:
+    """The first token of the next conjunct from token ``i`` in direction ``step`` (its last, looking
+    back) when a ``cues.conjunctions`` word, a comma before it allowed, joins it there ("and", ", and"); else None."""
+    i = _skip_spaces(doc, i, step, clauses)
+    if step > 0 and not clauses.is_edge(i) and doc[i].text == ",":  # "[leadership], and clients"
+        i = _skip_spaces(doc, i + 1, 1, clauses)
+    if clauses.is_edge(i) or doc[i].lower_ not in cues.conjunctions:
+        return None
+    other = _skip_spaces(doc, i + step, step, clauses)
+    if step < 0 and not clauses.is_edge(other) and doc[other].text == ",":  # "peers, and [leadership]"
+        other = _skip_spaces(doc, other - 1, -1, clauses)
+    return other
+
+
+def _modifies(doc: Doc, start: int, clauses: Clauses, cues: Cues) -> bool:
+    """Whether a match right before a people noun modifies it, as the word before the match says:
+    a ``cues.people_before`` word, a ``cues.conjunctions`` word or a number ("the Lead Portfolio
+    Project Instructors", "6-8 machine learning engineers"); a verb's object is none ("Mentoring staff and peers")."""
+    i = _skip_spaces(doc, start - 1, -1, clauses)
+    return not clauses.is_edge(i) and (doc[i].lower_ in cues.people_before or doc[i].lower_ in cues.conjunctions or doc[i].like_num)
+
+
+def _ends_phrase(doc: Doc, i: int, clauses: Clauses) -> bool:
+    """Whether a noun phrase may end before token ``i``: nothing but a clause edge, punctuation or a function word follows."""
+    nxt = _skip_spaces(doc, i, 1, clauses)
+    return clauses.is_edge(nxt) or not doc[nxt].is_alpha or doc[nxt].is_stop
+
+
+def _alpha_word(doc: Doc, i: int, clauses: Clauses) -> bool:
+    """Whether token ``i`` is a word that is no stop word (a modifier a conjunct may carry)."""
+    return not clauses.is_edge(i) and doc[i].is_alpha and not doc[i].is_stop
+
+
+def _is_people(doc: Doc, i: int, cue_spans: CueSpans, clauses: Clauses, cues: Cues, last: bool = False) -> bool:
+    """Whether token ``i`` is a people noun: one of ``cues.people_nouns``, or the first (``last``: the last) word of a people or group phrase."""
+    if clauses.is_edge(i):
+        return False
+    return doc[i].lower_ in cues.people_nouns or (i + 1 in cue_spans.people_ends or i + 1 in cue_spans.group_ends if last else i in cue_spans.people_starts)
+
+
+def _own_role(doc: Doc, i: int, clauses: Clauses, cues: Cues) -> bool:
+    """Whether a ``cues.own_role_before`` word ("as") stands within `PEOPLE_REACH` tokens before token ``i`` in its clause."""
+    for _ in range(PEOPLE_REACH):
+        i = _skip_spaces(doc, i - 1, -1, clauses)
+        if clauses.is_edge(i):
+            return False
+        if doc[i].lower_ in cues.own_role_before:
+            return True
     return False
 
 

@@ -4,7 +4,8 @@ Candidates are the items of lists (skills sections, comma / slash / bullet lists
 capitalised terms that no matcher covered. Each is compared with rapidfuzz to the
 taxonomy's unambiguous names ("Kubernets" -> Kubernetes, "Postgre SQL" -> PostgreSQL,
 "Tensorflow 2" -> TensorFlow). Names compare with case, spaces and punctuation removed;
-nothing shorter than four characters is ever fuzzy-matched. A phrase spelt as one of the
+nothing shorter than four characters is ever fuzzy-matched, and a one-letter word of a name
+("Objective-C", "C Programming") must be in the phrase as it is. A phrase spelt as one of the
 ambiguous names is that name, no typo of another skill's ("Testing" is not "TestNG"): its
 context rule, not fuzzy matching, decides it.
 """
@@ -26,6 +27,7 @@ MAX_WORDS = 4
 MEMO_LIMIT = 100_000
 _NOT_ALNUM = re.compile(r"[^0-9a-z+#]+")
 _SIGNS = str.maketrans("", "", "+#")
+_WORDS = re.compile(r"[^0-9a-z]+")
 _LINE = re.compile(r"[^\n]+")
 _ITEM = re.compile(r"[^,;|•·/()\[\]\n\t:]+")
 #: A line holding two or more list separators (classes exclude the separators: no backtracking).
@@ -42,6 +44,12 @@ _LEAD = re.compile(r"(?:[\s\-*▪●◦➢✓>–]|and\s|or\s|&\s)+", re.IGNOREC
 def normalize(text: str) -> str:
     """Comparison key: lower case, only letters, digits, ``+`` and ``#``."""
     return _NOT_ALNUM.sub("", text.casefold())
+
+
+def letters(text: str) -> frozenset[str]:
+    """The one-letter words of a text, lower case ("Objective-C", "C Programming": ``{"c"}``): a
+    phrase must hold those of the name it fuzzy-matches, as a letter that short is a word, not a typo."""
+    return frozenset(w for w in _WORDS.split(text.casefold()) if len(w) == 1 and w.isalpha())
 
 
 @dataclass(frozen=True)
@@ -66,10 +74,12 @@ class FuzzyIndex:
         for name, skill_id in spelt:
             self._spelt.setdefault(normalize(name), set()).add(skill_id)
         by_key: dict[str, str] = {}
+        self._letters: dict[str, frozenset[str]] = {}  # see `letters`
         for name, skill_id in names:
             key = normalize(name)
             if len(key) >= MIN_CHARS:
                 by_key.setdefault(key, skill_id)
+                self._letters[key] = self._letters.get(key, frozenset()) | letters(name)  # "Objective-C" and "ObjectiveC": {"c"}
         self._buckets: dict[str, tuple[list[str], list[str]]] = {}
         for key, skill_id in sorted(by_key.items()):
             keys, ids = self._buckets.setdefault(key[0], ([], []))
@@ -104,7 +114,8 @@ class FuzzyIndex:
             # names that differ only by a "+" or "#" are different names (C / C++, "C++ Programming" /
             # "C Programming", Security / Security+); an ambiguous name's spelling is no typo of another skill
             if best is not None and (best[0] == key or best[0].translate(_SIGNS) != key.translate(_SIGNS)):
-                if ids[best[2]] in self._spelt.get(key, (ids[best[2]],)):
+                # a one-letter word of the name is no typo: "Objective" is no "Objective-C", "CNC Programming" no "C Programming"
+                if ids[best[2]] in self._spelt.get(key, (ids[best[2]],)) and self._letters[best[0]] <= letters(phrase):
                     found = (ids[best[2]], float(best[1]))
         if len(self._memo) < MEMO_LIMIT:
             self._memo[phrase] = found

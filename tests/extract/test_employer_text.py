@@ -52,6 +52,9 @@ def test_employer_phrases_drop_skills_only_where_they_describe_the_employer(rule
         ("All qualified applicants will receive consideration for employment without regard to race, color, religion, sex, national origin, disability, or any other classification protected by law.", []),
         ("E-Verify Poster (English)", []),
         ("If you need a reasonable accommodation for any part of the employment process, please contact your local Human Resources Business Partner.", []),
+        # consent to the employer's contact (field seed 1010), and the same words as an ask
+        ("By applying, you agree to receiving telephone, text and email communication.", []),
+        ("Requirements: clear communication with parents. You agree to travel.", ["communication"]),
         # the next sentence asks again, and the same words outside such a statement are skills
         ("We are an equal opportunity employer. Requirements: Python, SQL and classification models.", ["python", "sql", "classification"]),
         # a long list of grounds between the legal phrase and the name (Glassdoor dev posting; the

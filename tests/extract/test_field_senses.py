@@ -98,6 +98,27 @@ def test_a_field_form_does_not_vouch_for_another() -> None:
         # the infinitive, and a word between, stay
         ("Volunteered to mentor new hires and to lead projects.", ["mentoring", "leadership"]),
         ("Ability to provide leadership.", ["leadership"]),
+        # a name of people coordinated with other people (dev texts: 9 mentions of 494, all wrong)
+        ("Present results to partners and leadership.", []),
+        ("Respond to questions from leadership and peers.", []),
+        ("Solutions that enable leadership and general users to make decisions.", []),
+        ("Work closely with the customer and NuWave leadership.", []),
+        ("Works with frontend and backend engineers, product managers, and analysts.", []),
+        # a coordination of skills, a noun after the name, one's own role, a people noun as the word between
+        ("Strong leadership and mentoring skills.", ["leadership", "mentoring"]),
+        ("Strong team and leadership skills.", ["leadership"]),
+        ("Worked as a teacher and mentor for new hires.", ["mentoring"]),
+        ("Mentoring staff and peers across the directorate.", ["mentoring"]),
+        # a comma alone joins clauses or the items of a skills list, not people (field seed 3737)
+        ("Became the leader of several teams, combining leadership with the role of an analyst.", ["leadership"]),
+        ("Skills: home care, maintaining inventory, leadership, Director, Management Skills", ["leadership"]),
+        ("Present to peers, leadership, and clients.", []),
+        # a name and the people noun after it: "machine learning engineers", "the Lead Portfolio Project Instructors"
+        ("You will work alongside a team of 6-8 machine learning engineers and data scientists.", []),
+        ("Participate in debriefing sessions with the Lead Portfolio Project Instructors.", []),
+        # (a dev posting's bullets run together: "leadership Mentor" ends in a people noun, and the
+        # next bullet's "Mentor" is no modifier of the people before it)
+        ("Sharing of results to partners and leadership Mentor and create a sense of community.", ["mentoring"]),
     ],
 )
 def test_names_of_other_people_are_no_skills(rules_only, text: str, expected: list[str]) -> None:

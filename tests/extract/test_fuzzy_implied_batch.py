@@ -46,6 +46,18 @@ def test_an_ambiguous_name_is_no_typo_of_another_skill_and_a_plus_apart_is_anoth
     assert index.lookup("C++ Programming") is None and index.lookup("C Programing") == ("c", pytest.approx(95.7, abs=0.1))
 
 
+def test_a_one_letter_word_of_a_name_is_no_typo() -> None:
+    """A phrase must hold a name's one-letter words as words: "Objective" (ratio 94.7) is no
+    Objective-C, a machinist's "Cnc Programming" (92.9) no C Programming, whichever spelling of
+    the name comes first; a typo elsewhere in the name still matches."""
+    for names in ([("Objective-C", "objective-c"), ("ObjectiveC", "objective-c")], [("ObjectiveC", "objective-c"), ("Objective-C", "objective-c")]):
+        index = FuzzyIndex([*names, ("C Programming", "c"), ("K-Nearest Neighbors", "knn")], cutoff=91)
+        assert index.lookup("Objective") is None and index.lookup("Cnc Programming") is None
+        assert index.lookup("Objectve-C") == ("objective-c", pytest.approx(94.7, abs=0.1))
+        assert index.lookup("C Programing") == ("c", pytest.approx(95.7, abs=0.1))
+        assert index.lookup("K-nearest Neighbor") == ("knn", pytest.approx(97.0, abs=0.1))
+
+
 def test_length_band_loses_no_match(extractor: SkillExtractor) -> None:
     """Scoring only the names whose length can reach the cut-off finds exactly what scoring all of them finds."""
     names = extractor.pipeline.fuzzy_names
