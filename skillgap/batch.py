@@ -194,7 +194,7 @@ def _scoring(
         if pool is not None:
             pool.close()
         if record is not None:
-            record.close(finished=not resume)  # a new journal holds nothing yet: a batch that did not start leaves none
+            record.close(finished=False)  # written to by no entry yet: the file is left as it was
         raise
     results = results_of(profiled, prepared, credits, as_of)
     return prepared, results if record is None else _recorded(results, record, digests)

@@ -94,9 +94,13 @@ def test_a_worker_prepares_the_job_as_the_first_item_of_the_candidates_stream(mo
     two = rank(resumes, job, n_process=2)
     assert streams == [["job"] + ["read"] * len(resumes)]
     pd.testing.assert_frame_equal(two, rank(resumes, job))
-    with pytest.raises(DocumentError):  # a job that cannot be read leaves no journal behind, as in this process
-        list(score_candidates(resumes, tmp_path / "missing.txt", n_process=2, journal=tmp_path / "run.jsonl"))
-    assert not (tmp_path / "run.jsonl").exists()
+    journal = tmp_path / "run.jsonl"
+    for n_process, before in ((2, None), (2, "an earlier run's\n"), (1, "an earlier run's\n")):  # a job that cannot be read leaves the journal as it was
+        if before is not None:
+            journal.write_text(before)
+        with pytest.raises(DocumentError):
+            list(score_candidates(resumes, tmp_path / "missing.txt", n_process=n_process, journal=journal))
+        assert (journal.read_text() if journal.exists() else None) == before
 
 
 def hanging_taxonomy(folder: Path) -> Path:
