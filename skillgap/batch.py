@@ -10,7 +10,8 @@ as they come, so memory stays flat with the number of candidates. With ``n_proce
 ``batch_size``. Otherwise each candidate is read, its skills extracted and its career read in
 worker processes (`skillgap.parallel.WorkerPool`), forked from a server that built the shipped
 taxonomy's pipeline once (`skillgap.extract.warm`; another taxonomy is built once per worker)
-and started before anything else, so this process's own set-up overlaps it: a file that runs past ``timeout``
+and started before anything else, so this process's own set-up overlaps it (with the shipped
+taxonomy a worker prepares the job, as the first item, while the others read candidates): a file that runs past ``timeout``
 seconds or kills its worker becomes an error row and the batch goes on. The comparison with
 the job, which is cheap, happens in this process on the returned mentions and career.
 """
@@ -18,6 +19,7 @@ the job, which is cheap, happens in this process on the returned mentions and ca
 from __future__ import annotations
 
 import itertools
+import os
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import replace
@@ -164,54 +166,56 @@ def _scoring(
 ) -> tuple[PreparedJob, Iterator[CandidateResult]]:
     """The prepared job and the stream of `score_candidates`. Worker processes are started
     first, so that they import spaCy and build their pipelines while this process prepares the
-    job and runs ``meanwhile`` (set-up the caller needs later, done while it would only wait)."""
+    job and runs ``meanwhile`` (set-up the caller needs later, done while it would only wait).
+    With the shipped taxonomy a worker prepares the job instead, as the first item of the
+    candidates' stream, so that the other workers read candidates meanwhile."""
     pool = _start_workers(job, taxonomy, extractor, n_process, timeout) if n_process != 1 or timeout is not None else None
+    record: Journal | None = None
     try:
         if pool is not None and meanwhile is not None:
             meanwhile()
-        if pool is not None and taxonomy is None and extractor is None and not isinstance(job, (Role, PreparedJob, SkillProfile)):
-            prepared = _prepared_by(pool, job, weights)  # this process then needs no spaCy pipeline of its own
-        else:
-            prepared = prepare_job(job, taxonomy=taxonomy, extractor=extractor, weights=weights)
-        used = extractor.taxonomy if extractor is not None else prepared.taxonomy  # the taxonomy candidates are read with
-        record = None
+        by_worker = pool is not None and taxonomy is None and extractor is None and not isinstance(job, (Role, PreparedJob, SkillProfile))
+        prepared = None if by_worker else prepare_job(job, taxonomy=taxonomy, extractor=extractor, weights=weights)
+        # the taxonomy candidates are read with: with the job prepared by a worker, its (the shipped
+        # one), which a journal needs before the job comes back
+        used = extractor.taxonomy if extractor is not None else prepared.taxonomy if prepared is not None else load_taxonomy() if journal is not None else None
         if journal is not None:
             from .journal import Journal
 
             record = Journal(journal, used, resume=resume)
+        digests: deque[str | None] = deque()  # with a journal: one per input handed on, popped per result (both in input order)
+        inputs = enumerate(expand_candidates(candidates) if record is None else _looked_up(expand_candidates(candidates), record, digests))
+        if pool is not None:
+            prepared, profiled = _profiles_in_workers(inputs, pool, used, (job, weights) if by_worker else None, prepared)
+        else:
+            assert prepared is not None
+            profiled = profiles_here(inputs, extractor or default_extractor(prepared.taxonomy), batch_size)
     except BaseException:
         if pool is not None:
             pool.close()
+        if record is not None:
+            record.close(finished=False)  # written to by no entry yet: the file is left as it was
         raise
-
-    def score(inputs: Iterable[Any]) -> Iterator[CandidateResult]:
-        items = enumerate(inputs)
-        if pool is None:
-            profiled = profiles_here(items, extractor or default_extractor(prepared.taxonomy), batch_size)
-        else:
-            profiled = _profiles_in_workers(items, pool, used)
-        return results_of(profiled, prepared, credits, as_of)
-
-    inputs: Iterable[Any] = expand_candidates(candidates)
-    return prepared, score(inputs) if record is None else _journalled(inputs, record, score)
+    results = results_of(profiled, prepared, credits, as_of)
+    return prepared, results if record is None else _recorded(results, record, digests)
 
 
-def _journalled(inputs: Iterable[Any], journal: Journal, score: Callable[[Iterable[Any]], Iterator[CandidateResult]]) -> Iterator[CandidateResult]:
-    """``score(inputs)`` with each result recorded in ``journal`` as it comes, and the inputs the
-    journal holds (same content, same taxonomy) replaced by their journalled outcome."""
+def _looked_up(inputs: Iterable[Any], journal: Journal, digests: deque[str | None]) -> Iterator[Any]:
+    """The inputs, those the journal holds (same content, same taxonomy) replaced by their
+    journalled outcome; each one's content hash appended to ``digests``."""
     from .journal import content_hash
 
-    digests: deque[str | None] = deque()  # one per input handed on, popped per result (both in input order)
+    for candidate in inputs:
+        digest = content_hash(candidate) if isinstance(candidate, (str, Path)) and as_path(candidate) is not None else None
+        digests.append(digest)
+        found = journal.lookup(digest, str(candidate))
+        yield found if found is not None else candidate
 
-    def looked_up() -> Iterator[Any]:
-        for candidate in inputs:
-            digest = content_hash(candidate) if isinstance(candidate, (str, Path)) and as_path(candidate) is not None else None
-            digests.append(digest)
-            found = journal.lookup(digest, str(candidate))
-            yield found if found is not None else candidate
 
+def _recorded(results: Iterable[CandidateResult], journal: Journal, digests: deque[str | None]) -> Iterator[CandidateResult]:
+    """The results, each recorded in ``journal`` (with its input's digest) as it comes."""
     try:
-        for result in score(looked_up()):
+        for result in results:
             journal.record(digests.popleft(), result)
             yield result
     finally:
@@ -279,28 +283,23 @@ def _start_workers(job: JobInput, taxonomy: Taxonomy | None, extractor: SkillExt
     elif taxonomy is None and isinstance(job, (PreparedJob, SkillProfile)):
         taxonomy = job.taxonomy
     setup = (taxonomy, extractor_options(extractor))
-    return WorkerPool(work, n_process=n_process, timeout=timeout, initializer=init_worker, initargs=setup, max_tasks=WORKER_MAX_TASKS, start_method="forkserver", preload=PRELOAD)
+    window = WINDOW * (n_process or os.cpu_count() or 1)
+    return WorkerPool(work, n_process=n_process, timeout=timeout, initializer=init_worker, initargs=setup, window=window, max_tasks=WORKER_MAX_TASKS, start_method="forkserver", preload=PRELOAD)
 
 
-def _prepared_by(pool: WorkerPool, job: DocumentInput, weights: PostingWeights) -> PreparedJob:
-    """``prepare_job(job)`` with the shipped taxonomy, run by a worker with its pipeline; what it
-    raises is raised here, as if the job had been prepared in this process."""
-    outcome = pool.run(("job", job, weights))
-    if not outcome.ok:
-        pool.close()
-        raise SkillgapError(f"the job could not be prepared in a worker process: {outcome.error}", source=str(job) if as_path(job) else None)
-    if outcome.value[0] == "raised":
-        pool.close()
-        raise outcome.value[1]
-    return outcome.value[1]  # type: ignore[no-any-return]
-
-
-def _profiles_in_workers(items: Iterable[tuple[int, Any]], pool: WorkerPool, taxonomy: Taxonomy) -> Profiled:
-    """(index, input, profile or error) from the pool's worker processes, in input order; the
-    profiles get ``taxonomy`` (the one the workers extracted with) and the career the worker read."""
+def _profiles_in_workers(items: Iterable[tuple[int, Any]], pool: WorkerPool, taxonomy: Taxonomy | None, job: tuple[DocumentInput, PostingWeights] | None, prepared: PreparedJob | None) -> tuple[PreparedJob, Profiled]:
+    """The prepared job and (index, input, profile or error) from the pool's worker processes, in
+    input order; the profiles get ``taxonomy`` (the one the workers extracted with, default the
+    job's) and the career
+    the worker read. With ``job`` (a posting and its weights), a worker prepares it first (with
+    the shipped taxonomy: this process then needs no spaCy pipeline of its own), as item 0 of the
+    same stream, while the other workers start on the candidates; what it raises is raised here,
+    as if the job had been prepared in this process. Else ``prepared`` is the job."""
     pending: deque[tuple[int, Any, str]] = deque()
 
     def payloads() -> Iterator[tuple[Any, ...]]:
+        if job is not None:
+            yield ("job", *job)
         for i, c in items:
             source = source_name(c, i)
             pending.append((i, c, source))
@@ -311,33 +310,51 @@ def _profiles_in_workers(items: Iterable[tuple[int, Any]], pool: WorkerPool, tax
             else:
                 yield ("read", c, source)
 
+    outcomes = pool.imap(payloads())
+    if job is not None:
+        prepared = _prepared(next(outcomes), job[0])
+    assert prepared is not None
+    return prepared, _collected(outcomes, pending, taxonomy or prepared.taxonomy, pool)
+
+
+def _prepared(outcome: Any, job: DocumentInput) -> PreparedJob:
+    """The job a worker prepared (``outcome`` of its ``("job", ...)`` payload), or what it raised."""
+    if not outcome.ok:
+        raise SkillgapError(f"the job could not be prepared in a worker process: {outcome.error}", source=str(job) if as_path(job) else None)
+    if outcome.value[0] == "raised":
+        raise outcome.value[1]
+    return outcome.value[1]  # type: ignore[no-any-return]
+
+
+def _collected(outcomes: Iterator[Any], pending: deque[tuple[int, Any, str]], taxonomy: Taxonomy, pool: WorkerPool) -> Profiled:
+    """The workers' outcomes as (index, input, profile or error), matched with the inputs sent; the pool closed at the end."""
     try:
-        yield from _collected(pool.imap(payloads()), pending, taxonomy)
+        for outcome in outcomes:
+            i, c, source = pending.popleft()
+            if not outcome.ok:
+                yield i, c, f"{source}: {outcome.error}"
+            elif outcome.value[0] == "error":
+                yield i, c, outcome.value[1]
+            elif isinstance(c, SkillProfile):
+                yield i, c, c
+            else:
+                _, document, mentions, career = outcome.value
+                profile = SkillProfile(document=document, mentions=mentions, taxonomy=taxonomy)
+                profile.__dict__["career"] = career  # what the cached property would compute here, read in the worker instead
+                yield i, c, profile
     finally:
         pool.close()
-
-
-def _collected(outcomes: Iterator[Any], pending: deque[tuple[int, Any, str]], taxonomy: Taxonomy) -> Profiled:
-    """The workers' outcomes as (index, input, profile or error), matched with the inputs sent."""
-    for outcome in outcomes:
-        i, c, source = pending.popleft()
-        if not outcome.ok:
-            yield i, c, f"{source}: {outcome.error}"
-        elif outcome.value[0] == "error":
-            yield i, c, outcome.value[1]
-        elif isinstance(c, SkillProfile):
-            yield i, c, c
-        else:
-            _, document, mentions, career = outcome.value
-            profile = SkillProfile(document=document, mentions=mentions, taxonomy=taxonomy)
-            profile.__dict__["career"] = career  # what the cached property would compute here, read in the worker instead
-            yield i, c, profile
 
 
 def extractor_options(extractor: SkillExtractor | None) -> dict[str, Any]:
     """The settings another process needs to build an extractor like this one (default: none)."""
     return {} if extractor is None else {"fuzzy": extractor.fuzzy, "fuzzy_cutoff": extractor.fuzzy_cutoff}
 
+
+#: Inputs per worker process that may be in flight or waiting for an earlier result: while one
+#: worker prepares the job (about 0.1 s), the others go on with the candidates behind it (some 30
+#: short texts), whose results wait in this process for the job.
+WINDOW = 32
 
 #: Documents a worker process reads before it is replaced: spaCy's string store keeps every new
 #: word it sees (about 50 MB per 100,000), so a fresh worker now and then keeps memory flat.

@@ -65,9 +65,15 @@ class Journal:
         self.fingerprint = taxonomy_fingerprint(taxonomy)
         self._offsets: dict[str, int] = self._index() if resume else {}  # old entries: where they start
         self._seen: set[str] = set(self._offsets)
-        self._handle: IO[str] = self.path.open("a" if resume else "w", encoding="utf-8")
-        if resume and self._handle.tell() and not self.path.read_bytes().endswith(b"\n"):
-            self._handle.write("\n")  # end the line a kill cut short, so the next entry is whole
+        self._resume = resume
+        self._handle: IO[str] | None = None  # opened by the first entry: a batch that fails before any leaves the file as it was
+
+    def _open(self) -> IO[str]:
+        """The file, for adding to (``resume``) or anew."""
+        handle = self.path.open("a" if self._resume else "w", encoding="utf-8")
+        if self._resume and handle.tell() and not self.path.read_bytes().endswith(b"\n"):
+            handle.write("\n")  # end the line a kill cut short, so the next entry is whole
+        return handle
 
     def __len__(self) -> int:
         """How many candidates the journal holds."""
@@ -120,13 +126,16 @@ class Journal:
             created = profile.document.created
             entry["document"]["created"] = created.isoformat() if created else None
             entry["mentions"] = [dataclasses.asdict(m) for m in profile.mentions]
+        if self._handle is None:
+            self._handle = self._open()
         self._handle.write(json.dumps(entry, ensure_ascii=False) + "\n")
         self._handle.flush()
         self._seen.add(digest)
 
     def close(self, *, finished: bool) -> None:
         """Close the journal; remove it when the final output has been written."""
-        self._handle.close()
+        if self._handle is not None:
+            self._handle.close()
         if finished:
             self.path.unlink(missing_ok=True)
 

@@ -319,11 +319,6 @@ class WorkerPool:
             if not finished:
                 self.close()
 
-    def run(self, item: Any) -> Outcome[Any]:
-        """One item through a worker, waiting for its outcome (e.g. a set-up step before a batch)."""
-        (outcome,) = self.imap([item])  # read to its end, so the pool stays up
-        return outcome
-
     def _hand_out(self, source: Iterator[tuple[int, Any]], exhausted: bool) -> bool:
         """Send items to ready workers (idle ones first, then one ahead each) while the window allows; True once the items are used up."""
         for ahead in range(HELD):

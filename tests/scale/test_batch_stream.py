@@ -9,6 +9,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 from skillgap.batch import rank, rank_candidates, score_candidates
+from skillgap.errors import DocumentError
 from skillgap.taxonomy import load_taxonomy
 
 TEXT = "Skills: Python, SQL, Docker and AWS.\nExperience: five years of ETL pipelines in Python."
@@ -73,6 +74,33 @@ def test_a_job_that_cannot_be_read_raises_the_same_error_with_workers(tmp_path: 
     with pytest.raises(DocumentError) as there:
         rank([TEXT], missing, n_process=2)
     assert str(here.value) == str(there.value) == f"{missing}: no such file (fix: check the path)"
+
+
+def test_a_worker_prepares_the_job_as_the_first_item_of_the_candidates_stream(monkeypatch: pytest.MonkeyPatch, tmp_path: Path):
+    # one stream, the job first: the other workers read candidates while one prepares the job
+    from skillgap.parallel import WorkerPool
+
+    streams: list[list[str]] = []
+    imap = WorkerPool.imap
+
+    def spied(pool: WorkerPool, items):
+        kinds: list[str] = []
+        streams.append(kinds)
+        return imap(pool, (kinds.append(item[0]) or item for item in items))
+
+    monkeypatch.setattr(WorkerPool, "imap", spied)
+    job = EXAMPLES / "jobs" / "ml-engineer-posting.md"
+    resumes = sorted((EXAMPLES / "resumes").iterdir())
+    two = rank(resumes, job, n_process=2)
+    assert streams == [["job"] + ["read"] * len(resumes)]
+    pd.testing.assert_frame_equal(two, rank(resumes, job))
+    journal = tmp_path / "run.jsonl"
+    for n_process, before in ((2, None), (2, "an earlier run's\n"), (1, "an earlier run's\n")):  # a job that cannot be read leaves the journal as it was
+        if before is not None:
+            journal.write_text(before)
+        with pytest.raises(DocumentError):
+            list(score_candidates(resumes, tmp_path / "missing.txt", n_process=n_process, journal=journal))
+        assert (journal.read_text() if journal.exists() else None) == before
 
 
 def hanging_taxonomy(folder: Path) -> Path:
