@@ -454,15 +454,16 @@ def _skip_spaces(doc: Doc, i: int, step: int, clauses: Clauses) -> int:
     return i
 
 
-def blocked(doc: Doc, start: int, end: int, cue_spans: CueSpans, clauses: Clauses, cues: Cues) -> bool:
+def blocked(doc: Doc, start: int, end: int, cue_spans: CueSpans, clauses: Clauses, cues: Cues, activity: bool = False) -> bool:
     """True inside a phrase that is not the skill ("leadership position", "The Linux Foundation"),
     right after a job-title head ("Head of Machine Learning"), naming other people (`names_people`) or
     a unit of an organisation (`in_unit_name`), in a clause about the employer (`describes_a_company`), in legal boilerplate (`is_legal_text`)
-    or in a form field of a posting's metadata ("Sectors: Finance, Retail", `form_field_spans`)."""
+    or in a form field of a posting's metadata ("Sectors: Finance, Retail", `form_field_spans`).
+    ``activity``: the match is a taxonomy token pattern (`names_people`)."""
     return (
         cue_spans.overlaps("not_skill", start, end)
         or start in cue_spans.title_ends
-        or names_people(doc, start, end, cue_spans, clauses, cues)
+        or names_people(doc, start, end, cue_spans, clauses, cues, activity)
         or in_unit_name(doc, start, end, cue_spans, clauses, cues)
         or describes_a_company(doc, start, end, cue_spans, clauses, cues)
         or is_legal_text(start, end, cue_spans, clauses)
@@ -514,7 +515,7 @@ def is_legal_text(start: int, end: int, cue_spans: CueSpans, clauses: Clauses) -
 PEOPLE_REACH = 3
 
 
-def names_people(doc: Doc, start: int, end: int, cue_spans: CueSpans, clauses: Clauses, cues: Cues) -> bool:
+def names_people(doc: Doc, start: int, end: int, cue_spans: CueSpans, clauses: Clauses, cues: Cues, activity: bool = False) -> bool:
     """True when the match is part of a name of other people or a group ("collaborate with product
     managers", "report to the Project Manager", "client information technology staff", "our senior
     leadership", "a mentor"): the phrase ends in a people noun (``cues.people``: right after the
@@ -526,7 +527,8 @@ def names_people(doc: Doc, start: int, end: int, cue_spans: CueSpans, clauses: C
     the people noun is none a verb shares (``cues.people_nouns``: "to product managers", "to leadership"); "as a mentor" (``cues.own_role_before``) is one's own role,
     "experience with leadership" (a ``cues.technical`` phrase) asks for the skill. A match that holds such
     a word before its last is an act on the people it ends in, not their name: "the supervision of retail
-    staff", "Managed the quality assurance staff"."""
+    staff", "Managed the quality assurance staff"; so is a taxonomy token pattern's match (``activity``) beside
+    a coordination of people: "trained new site acquisition specialists and administrative staff"."""
     if not cue_spans.people_starts or end not in cue_spans.people_starts and end not in cue_spans.people_ends:
         return False
     if end in cue_spans.people_ends and any(doc[k].lower_ in cues.people_before for k in range(start + 1, end - 1)):
@@ -534,7 +536,7 @@ def names_people(doc: Doc, start: int, end: int, cue_spans: CueSpans, clauses: C
     tail = end if end in cue_spans.people_ends else None  # the end of the name and its people noun
     if end in cue_spans.people_starts and _modifies(doc, start, clauses, cues):
         tail = cue_spans.people_starts[end]
-    if tail is not None and coordinated_with_people(doc, start, tail, cue_spans, clauses, cues):
+    if tail is not None and not activity and coordinated_with_people(doc, start, tail, cue_spans, clauses, cues):
         return True
     if end not in cue_spans.people_starts:
         nxt = _skip_spaces(doc, end, 1, clauses)

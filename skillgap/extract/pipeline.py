@@ -508,7 +508,7 @@ class SkillExtractor:
         (a document's matcher hits, then its fuzzy ones). The verifier scores the candidates of all
         ``views`` at once in each of its two rounds (its array work has a fixed cost per call)."""
         pipe = self.pipeline
-        raws = [[m for m in pipe.matches(v.doc, v.clauses.array) if not context.blocked(v.doc, m.start, m.end, v.cue_spans, v.clauses, pipe.cues)] for v in views]
+        raws = [[m for m in pipe.matches(v.doc, v.clauses.array) if not context.blocked(v.doc, m.start, m.end, v.cue_spans, v.clauses, pipe.cues, m.method == "pattern" and not m.ambiguous)] for v in views]
         tokens = [{i for m in raw for i in range(m.start, m.end)} for raw in raws]
         if self.verifier is not None and views:
             FeatureBatch([v.features(self, raw, t) for v, raw, t in zip(views, raws, tokens)])  # each document's token arrays, made together
