@@ -108,8 +108,8 @@ def test_posting_with_no_known_skill_is_ranked_on_title_and_text(taxonomy, profi
 def test_shipped_weights_are_the_fitted_file():
     weights = default_weights()
     assert weights == load_match_weights()
-    assert [weights.of(p) for p in PARTS] == [1.0, 1.0, 1.0, 1.0, 1.0, 1.0] and weights.saturation == float("inf")
-    assert (weights.lexical_b, weights.scale, weights.skills_prior, weights.skills_evidence) == (0.0, "raw", 0.0, 3.0)
+    assert [weights.of(p) for p in PARTS] == [1.0, 1.0, 1.0, 1.0, 1.0, 1.0] and weights.saturation == 4.0
+    assert (weights.lexical_b, weights.scale, weights.skills_prior, weights.skills_evidence) == (0.25, "raw", 0.0, 3.0)
 
 
 @pytest.mark.parametrize(
