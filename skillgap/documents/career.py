@@ -385,7 +385,8 @@ class _CareerReader:
         for m in _EMPLOYER_PLACEHOLDER.finditer(text, section.start, section.end):
             begin = text.rfind("\n", section.start, m.start()) + 1
             above = text.rfind("\n", section.start, max(section.start, begin - 1)) + 1
-            for line in (text[begin : text.find("\n", m.end()) % (len(text) + 1)], text[above : begin - 1] if begin > section.start else ""):
+            stop = text.find("\n", m.end())
+            for line in (text[begin : stop if stop >= 0 else len(text)], text[above : begin - 1] if begin > section.start else ""):
                 rng = self._anchor(line, self.dates.ranges(line))
                 if rng is not None and _is_range(rng):
                     return True
