@@ -815,6 +815,10 @@ class _CareerReader:
             lines = list(_lines(self.doc.text, section.start, end))[1:]
             used: set[int] = set()
             years_of: dict[int, set[int]] = {}  # the years printed on each line read so far
+            # each entry's date printed alone on the line above it (livecareer's "2016" / "Mt. San
+            # Antonio College" / "2017" / "Digital Marketing ..."): a date line belongs to the line
+            # below it, not to the one above
+            above = len(lines) > 1 and self._date_only(lines, 0, years_of) and not self._years(lines, 1, years_of)
             levels = [self._level(ln.text) for ln in lines]  # read once: a line is looked at again beside each degree line
             for i, line in enumerate(lines):
                 level = levels[i]
@@ -825,9 +829,12 @@ class _CareerReader:
                 # graduation May 2016"), but not one of other years beside a dated degree line: another
                 # entry ("2017 - 2018 | Software Development | STEP Computer Academy" over "2011 -
                 # 2015 | B.Sc. in Telematics | ...")
-                near = [j for j in (i, i - 1, i + 1) if 0 <= j < len(lines) and (j == i or (j not in used and levels[j] is None and not (own and _other_years(own, self._years(lines, j, years_of)))))]
+                near = [j for j in (i, i - 1, i + 1) if 0 <= j < len(lines) and (j == i or (j not in used and levels[j] is None and not (own and _other_years(own, self._years(lines, j, years_of))) and not (above and j == i + 1 and self._date_only(lines, j, years_of))))]
                 if self._year_under_school(lines, i, near, used, levels, years_of):
                     near.append(i + 2)
+                top = self._date_above(lines, i, used, levels, years_of) if above and not own else None
+                if top is not None:  # "May 2005" / "Webster University" / "City , State Finance" / "M.B.A Finance"
+                    near = sorted({*near, *range(top, i)})
                 used.update(near)
                 text = "\n".join(lines[j].text for j in sorted(near))
                 institution = next((_clean(lines[j].text.split("\t")[0]) for j in near if self._institution.search(lines[j].text)), None)
@@ -842,7 +849,7 @@ class _CareerReader:
                     text=line.text.strip(),
                 )
             if not any(LEVEL_RANK[levels[j] or "other"] > LEVEL_RANK["certificate"] for j in used):
-                yield from self._undegreed_entries(lines, levels, used, years_of, positions)
+                yield from self._undegreed_entries(lines, levels, used, years_of, positions, above)
             if not used and lines and any(self._institution.search(ln.text) for ln in lines):
                 first = next(ln for ln in lines if self._institution.search(ln.text))
                 years = [mo.value.year for mo in self.dates.months(first.text)]
@@ -855,27 +862,49 @@ class _CareerReader:
         k = i + 2
         if k >= len(lines) or k in used or i + 1 not in near or levels[k] is not None or any(self._years(lines, j, years_of) for j in near):
             return False
-        if not self._institution.search(lines[i + 1].text) or not self._years(lines, k, years_of):
-            return False
-        return not any(c.isalpha() for c in _without_dates(lines[k].text, self.dates.ranges(lines[k].text)))
+        return bool(self._institution.search(lines[i + 1].text)) and self._date_only(lines, k, years_of)
 
-    def _undegreed_entries(self, lines: list[_Line], levels: list[str | None], used: set[int], years_of: dict[int, set[int]], positions: Sequence[Position]) -> Iterator[Education]:
+    def _date_above(self, lines: list[_Line], i: int, used: set[int], levels: list[str | None], years_of: dict[int, set[int]]) -> int | None:
+        """Where each entry's date stands alone above it: the nearest line of dates only above the
+        undated degree line ``i``, over at most two lines of its own (its school, its place), or None."""
+        for j in range(i - 1, max(-1, i - 4), -1):
+            if j in used or levels[j] is not None:
+                return None
+            if self._date_only(lines, j, years_of):
+                return j
+        return None
+
+    def _date_only(self, lines: list[_Line], k: int, years_of: dict[int, set[int]]) -> bool:
+        """Line ``k`` prints dates and nothing else ("2016", "May 2012", "2010 - 2014")."""
+        return bool(self._years(lines, k, years_of)) and not any(c.isalpha() for c in _without_dates(lines[k].text, self.dates.ranges(lines[k].text)))
+
+    def _undegreed_entries(self, lines: list[_Line], levels: list[str | None], used: set[int], years_of: dict[int, set[int]], positions: Sequence[Position], above: bool = False) -> Iterator[Education]:
         """In a section that names no degree above a certificate, the dated lines no entry took, each
         with the plain undated line beside it (its school's name): a course at a school that grants
         no degree ("HTML, 2006, Moscow", "2017 – 2018 | Software Development | STEP Computer Academy":
         `certificate`), or a degree printed without its level at one that does ("NAU (National
         Aviation University), 2012-2014": `other`). ``levels``: each line's `_level`, read once."""
-        opens = [i not in used and self._undegreed_entry(lines[i], lines[i + 1] if i + 1 < len(lines) else None, self._years(lines, i, years_of), positions) for i in range(len(lines))]
-        for i, line in enumerate(lines):
+        opens = [i not in used and self._undegreed_entry(self._entry_line(lines, i, used, levels, years_of, above), lines[i + 1] if i + 1 < len(lines) else None, self._years(lines, i, years_of), positions) for i in range(len(lines))]
+        for i in range(len(lines)):
             if not opens[i] or i in used:
                 continue
-            near = [i, *(j for j in (i - 1, i + 1) if 0 <= j < len(lines) and j not in used and not opens[j] and levels[j] is None and not self._years(lines, j, years_of))]
+            own = self._entry_line(lines, i, used, levels, years_of, above)
+            beside = (i + 1,) if above else (i - 1, i + 1)  # not the line above when each date heads its entry from above it
+            near = [i, *(j for j in beside if 0 <= j < len(lines) and j not in used and not opens[j] and levels[j] is None and not self._years(lines, j, years_of))]
             used.update(near)
             text = "\n".join(lines[j].text for j in sorted(near))
             years = set().union(*(self._years(lines, j, years_of) for j in near))
             school = next((_clean(lines[j].text.split("\t")[0]) for j in sorted(near) if self._institution.search(lines[j].text)), None)
             level = "other" if self._degree_institution.search(text) else "certificate"
-            yield Education(level, None, school, max(years), (lines[min(near)].start, lines[max(near)].end), text=line.text.strip())
+            yield Education(level, None, school, max(years), (lines[min(near)].start, lines[max(near)].end), text=own.text.strip())
+
+    def _entry_line(self, lines: list[_Line], i: int, used: set[int], levels: list[str | None], years_of: dict[int, set[int]], above: bool) -> _Line:
+        """Line ``i`` as an entry's own line: with the undated line below it when each entry's date
+        stands alone above it ("2017" / "Digital Marketing Career Blueprint"), else itself."""
+        k = i + 1
+        if not above or k >= len(lines) or k in used or levels[k] is not None or self._years(lines, k, years_of) or not self._date_only(lines, i, years_of):
+            return lines[i]
+        return _Line(lines[i].start, self.doc.text[lines[i].start : lines[k].end].replace("\n", " "))
 
     def _undegreed_entry(self, line: _Line, nxt: _Line | None, years: set[int], positions: Sequence[Position]) -> bool:
         """A line of an education section that opens an entry without a degree word: a date with a

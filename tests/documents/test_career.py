@@ -777,6 +777,27 @@ def test_dated_education_lines_without_a_degree_word_are_courses_or_unlevelled_d
     assert career.highest_level == "certificate"
 
 
+def test_each_entry_s_date_alone_on_the_line_above_it_is_that_entry_s():
+    # livecareer prints each education entry's date on the line above it: a course or a school
+    # under its date is an entry, and a date line belongs to the entry below, not the one above
+    courses = (
+        "Jane Doe\nExperience\nAnalyst, Acme 2018 - 2020\nEducation and Training\n2016\nMt. San Antonio College \u00ef1\u20444 City , State\n"
+        "2017\nDigital Marketing Career Blueprint \u00ef1\u20444 City , State\n1990\nChingwele Primary School\n"
+    )
+    career = read_career(read_document(courses, kind="resume"))
+    assert [(e.level, e.end_year) for e in career.education] == [("other", 2016), ("certificate", 2017)]  # a primary school is no course
+    assert career.highest_level == "certificate"
+    rising = "Jane Doe\nEducation\n2000\nHigh School Diploma : General South Summit High School\n2002\nCosmetology Heritage College of Beauty\n"
+    assert [(e.level, e.end_year) for e in read_career(read_document(rising, kind="resume")).education] == [("high_school", 2000), ("other", 2002)]  # not 2002
+    # the date over the school's and the place's lines above the degree
+    block = (
+        "Jane Doe\nEducation\nMay 2005\nWebster University\nCity , State Finance\nM.B.A Finance\n"
+        "2001\nWebster University\nCity , State Mathematics\nBachelor of Science Mathematics\nSkills\nExcel\n"
+    )
+    education = read_career(read_document(block, kind="resume")).education
+    assert [(e.level, e.end_year, e.institution) for e in education] == [("master", 2005, "Webster University"), ("bachelor", 2001, "Webster University")]
+
+
 def test_a_dated_school_line_takes_the_plain_line_beside_it_and_jobs_under_education_stay_jobs():
     text = (
         "Jane Doe\nExperience\nAnalyst, Acme 2010 - 2020\nEducation\nEngineer Ural State University of Economics\nSep 2003 - Aug 2009 Food production process engineer\n"
