@@ -301,11 +301,12 @@ class Clauses:
 
     def clause(self, start: int, end: int, limit: int = CLAUSE_LIMIT) -> tuple[int, int]:
         """Token range ``[lo, hi)`` of the clause around ``[start, end)``, at most ``limit`` tokens each side."""
-        i = bisect.bisect_left(self.bounds, start)
-        lo = self.bounds[i - 1] + 1 if i > 0 else 0
-        j = bisect.bisect_left(self.bounds, end)
-        hi = self.bounds[j] if j < len(self.bounds) else self.length
-        return max(lo, start - limit), min(hi, end + limit)
+        bounds = self.bounds  # called ~60,000 times per 500 documents: no builtin max / min, the second search from the first
+        i = bisect.bisect_left(bounds, start)
+        lo = bounds[i - 1] + 1 if i > 0 else 0
+        j = bisect.bisect_left(bounds, end, i)
+        hi = bounds[j] if j < len(bounds) else self.length
+        return (lo if lo > start - limit else start - limit), (hi if hi < end + limit else end + limit)
 
 
 def is_compound(doc: Doc, start: int, end: int) -> bool:

@@ -69,12 +69,29 @@ def test_the_cache_stays_small(tmp_path: Path) -> None:
     assert len(_SHARED) == MAX_SHARED
 
 
-@pytest.mark.parametrize("n_process", [2])
-def test_workers_get_the_taxonomy_and_rules_pickled(fixture_taxonomy: Taxonomy, tmp_path: Path, n_process: int) -> None:
-    path = tmp_path / "sections.yaml"
-    path.write_text("resume:\n  headings:\n    skills: [toolbox]\nposting:\n  headings:\n    about: [hello]\n", encoding="utf-8")
-    mine = SkillExtractor(fixture_taxonomy, cues=path)
-    texts = ["Jane\nTOOLBOX\nPython", "Joe\nSKILLS\nSQL"]
-    assert [[(m.skill_id, m.section) for m in p.mentions] for p in mine.extract_many(texts, kind="resume", n_process=n_process, batch_size=1)] == [
-        [("python", "skills")], [("sql", None)],
-    ]  # fmt: skip
+def test_a_shared_pipeline_freezes_what_is_alive_and_an_eviction_lets_the_frozen_cycles_go(tmp_path: Path) -> None:
+    """The shared extractor's objects (and the process's before them) skip the cyclic collector's passes
+    (`gc.freeze`); once the cache drops a pipeline, the frozen objects are unfrozen and their cycles collected."""
+    import gc
+    import weakref
+
+    from skillgap.taxonomy import load_taxonomy
+
+    class Node:
+        pass
+
+    def shared(i: int) -> SkillExtractor:
+        (tmp_path / f"f{i}.yaml").write_text(f"category: X\nskills:\n  - {{id: f{i}, label: Frozen{i}}}\n", encoding="utf-8")
+        return default_extractor(load_taxonomy(tmp_path / f"f{i}.yaml"))
+
+    node = Node()
+    node.cycle = node  # type: ignore[attr-defined]
+    alive = weakref.ref(node)
+    pipeline = shared(0).pipeline
+    assert gc.is_tracked(pipeline) and id(pipeline) not in {id(o) for o in gc.get_objects()}  # frozen
+    del node, pipeline
+    gc.collect()
+    assert alive() is not None  # a frozen cycle is never collected...
+    for i in range(1, MAX_SHARED + 1):
+        shared(i)  # ...until the cache drops a pipeline (the fifth new one here at the latest)
+    assert alive() is None
