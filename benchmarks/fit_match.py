@@ -28,7 +28,12 @@ which a recruiter cannot read as a fit to the role; those procedures are still s
 procedure is then fitted on all 24 tuning rankings and written, with the cross-validation table,
 to ``taxonomy/match.yaml``.
 
-Run: PYTHONPATH=. python benchmarks/fit_match.py [--dry-run]
+``--perturb P`` adds the label-free check of the rule's stability (`pick_moves`): every extracted mention
+is dropped with probability P (`benchmarks.ranking.perturbed`, its 5 seeds), the rule is applied again
+on each perturbed tuning part, and the procedure and setting it picks are printed beside the clean pick:
+a pick that moves under a small extraction change will move at the next merge of extraction work.
+
+Run: PYTHONPATH=. python benchmarks/fit_match.py [--dry-run] [--perturb 0.1]
 """
 
 from __future__ import annotations
@@ -44,7 +49,7 @@ from pathlib import Path
 import numpy as np
 from scipy.stats import rankdata
 
-from benchmarks.ranking import Reader, Unit, ferr_units, judged, match_scores, part_values, vanetik_units
+from benchmarks.ranking import STABILITY_SEEDS, Reader, Unit, ferr_units, judged, match_scores, part_values, perturbed, vanetik_units
 from skillgap.gap import PostingWeights
 from skillgap.match import PARTS, SKILL_PARTS, MatchWeights, evidence_share, rank_normalise
 
@@ -289,6 +294,7 @@ def yaml_number(value: float) -> str:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--dry-run", action="store_true", help="print the comparison and the fit, do not write taxonomy/match.yaml")
+    parser.add_argument("--perturb", type=float, metavar="P", help="also refit with each mention dropped with probability P (5 seeds) and say how the pick moves")
     args = parser.parse_args()
     reader = Reader()
     units = ferr_units(reader, ("tuning",)) + vanetik_units(reader, ("tuning",))
@@ -319,6 +325,8 @@ def main() -> int:
     assert not procedure.per_direction or chosen["FERR"] == chosen["Vanetik"], "one setting for both directions is all match.yaml holds"
     fitted_value = float(objective(table, list(range(len(units))), datasets)[chosen["FERR"]])
     print(f"chosen: {procedure.name}; on all tuning rankings ({fitted_value:.3f}): {setting.describe()}")
+    if args.perturb is not None:
+        pick_moves(reader, grid, setting, args.perturb)
     if args.dry_run:
         return 0
     cv_lines = [f"{name}: " + " ".join(f"{m:+.3f}" for m in margins) + f" (worst {worst:+.3f})" for worst, p, _, margins, _ in rows for name in [p.name]]
@@ -352,6 +360,26 @@ def main() -> int:
     (ROOT / "taxonomy" / "match.yaml").write_text("\n".join(lines) + "\n", encoding="utf-8")
     print("wrote taxonomy/match.yaml")
     return 0
+
+
+def rule_pick(units: list[Unit], grid: list[Setting]) -> tuple[Procedure, Setting]:
+    """The procedure the rule picks on ``units`` (all of them known) and the setting it fits there."""
+    datasets = [u.dataset for u in units]
+    table, rows = figures_table(units, grid), list(range(len(units)))
+    procedure = choose(table, bm25_figures(units), rows, datasets, grid)
+    return procedure, grid[fit(procedure, table, rows, datasets, grid)["FERR"]]
+
+
+def pick_moves(reader: Reader, grid: list[Setting], clean: Setting, p: float) -> None:
+    """Label-free: the rule's pick on the tuning part rebuilt with mentions dropped (probability ``p``, each seed of
+    `STABILITY_SEEDS`), one line per seed, and how many seeds pick the clean setting again."""
+    print(f"pick under perturbation: each mention dropped with probability {p:g}, seeds {', '.join(map(str, STABILITY_SEEDS))}")
+    same = 0
+    for seed, units in zip(STABILITY_SEEDS, perturbed(reader, ("tuning",), p)):
+        procedure, setting = rule_pick(units["FERR"] + units["Vanetik"], grid)
+        same += setting == clean
+        print(f"  seed {seed}: {procedure.name}; {setting.describe()}")
+    print(f"  {same} of {len(STABILITY_SEEDS)} seeds pick the clean setting ({clean.describe()})")
 
 
 def absolute(procedure: Procedure, grid: list[Setting]) -> bool:

@@ -45,6 +45,7 @@ import re
 import sys
 import time
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -403,22 +404,30 @@ def drop_mentions(profiles: dict[str, SkillProfile], p: float, seed: int) -> dic
     return out
 
 
+def perturbed(reader: Reader, only: tuple[str, ...], p: float) -> Iterator[dict[str, list[Unit]]]:
+    """For each seed of `STABILITY_SEEDS`, the units of both sets rebuilt from the reader's profiles with
+    mentions dropped (`drop_mentions`); the reader's clean profiles are back when the loop ends."""
+    clean = reader._profiles
+    try:
+        for seed in STABILITY_SEEDS:
+            reader._profiles = drop_mentions(clean, p, seed)
+            yield {"FERR": ferr_units(reader, only), "Vanetik": vanetik_units(reader, only)}
+    finally:
+        reader._profiles = clean
+
+
 def stability(reader: Reader, units: dict[str, list[Unit]], only: tuple[str, ...], weights: MatchWeights, p: float) -> None:
     """Label-free: per set, the mean over seeds and rankings of Spearman between each ranking's match
     scores on perturbed profiles (`drop_mentions`) and on the clean ones, with and without the skill parts' evidence."""
     variants = {"shipped": weights, "without skills evidence": replace(weights, skills_evidence=0.0)}
-    clean = reader._profiles
     rhos: dict[tuple[str, str], list[float]] = {}
-    for seed in STABILITY_SEEDS:
-        reader._profiles = drop_mentions(clean, p, seed)
-        moved = {"FERR": ferr_units(reader, only), "Vanetik": vanetik_units(reader, only)}
+    for moved in perturbed(reader, only, p):
         for dataset, found in units.items():
             for name, w in variants.items():
                 for before, after in zip(found, moved[dataset]):
                     base = match_scores(before, w)
                     if np.ptp(base):
                         rhos.setdefault((dataset, name), []).append(spearman(match_scores(after, w), base))
-    reader._profiles = clean
     print(f"stability: each mention dropped with probability {p:g}, {len(STABILITY_SEEDS)} seeds; mean Spearman of each ranking with its clean self ("
           + ", ".join(only) + "): " + "; ".join(f"{d} " + ", ".join(f"{n} {np.mean(rhos[d, n]):.3f}" for n in variants) for d in units))
 

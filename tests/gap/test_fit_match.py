@@ -113,3 +113,35 @@ def test_the_stability_check_drops_mentions_by_seed_and_keeps_the_career(taxonom
     assert once == again and once != other  # the same seed drops the same mentions
     assert 0 < len(once["a"].mentions) < 22 and set(once["a"].mentions) <= set(profiles["a"].mentions)
     assert once["a"].career is career and once["a"].document == profiles["a"].document
+
+
+def test_perturbed_rebuilds_both_sets_from_each_seeds_profiles_and_restores_the_clean_ones(taxonomy, profile_of, monkeypatch):
+    import benchmarks.ranking as ranking
+
+    clean = {"a": profile_of(*["python"] * 20, "sql", "docker"), "b": profile_of("docker")}
+    reader = type("FakeReader", (), {})()
+    reader._profiles = clean
+    monkeypatch.setattr(ranking, "ferr_units", lambda r, only: [("FERR", only, r._profiles)])
+    monkeypatch.setattr(ranking, "vanetik_units", lambda r, only: [("Vanetik", only, r._profiles)])
+    seen = list(ranking.perturbed(reader, ("tuning",), 0.5))
+    assert [s["FERR"] for s in seen] == [[("FERR", ("tuning",), ranking.drop_mentions(clean, 0.5, seed))] for seed in ranking.STABILITY_SEEDS]
+    assert all(s["Vanetik"][0][2] == s["FERR"][0][2] for s in seen) and reader._profiles is clean
+    loop = ranking.perturbed(reader, ("tuning",), 0.5)
+    next(loop)
+    assert reader._profiles != clean
+    loop.close()  # a loop left early (or an error inside it) still gives the clean profiles back
+    assert reader._profiles is clean
+
+
+def test_pick_moves_prints_each_seeds_pick_and_counts_the_clean_setting(monkeypatch, capsys):
+    import benchmarks.fit_match as fm
+
+    clean, moved = Setting((1.0,) * 6, 4.0, 0.25, "raw"), Setting((1.0,) * 6, math.inf, 0.0, "raw")
+    picks = iter([clean, moved, clean, clean, moved])
+    monkeypatch.setattr(fm, "perturbed", lambda reader, only, p: ({"FERR": [], "Vanetik": []} for _ in fm.STABILITY_SEEDS))
+    monkeypatch.setattr(fm, "rule_pick", lambda units, grid: (Procedure("equal weights; fit saturation, b", lambda s: True), next(picks)))
+    fm.pick_moves(None, [], clean, 0.1)
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0] == "pick under perturbation: each mention dropped with probability 0.1, seeds 0, 1, 2, 3, 4"
+    assert lines[2] == "  seed 1: equal weights; fit saturation, b; " + moved.describe()
+    assert lines[-1] == f"  3 of 5 seeds pick the clean setting ({clean.describe()})"
