@@ -13,8 +13,9 @@ verifier's features (`skillgap.extract.features`) and a label from the corpus:
 * dotin résumés (zip of XML): skills (Tech Tools, Job Specific Skills, Soft Skills) are
   marked at one occurrence, not all, so outside a skill span is no negative. Positive: inside a
   skill span, or the same words as a marked skill elsewhere in the résumé. Negative: inside a
-  Designation, Companies worked at, College Name, Degree, Name or Location span (job titles,
-  firms, schools). Everything else gives no example.
+  Designation, Companies worked at, College Name, Name or Location span (job titles, firms,
+  schools). Everything else gives no example, a Degree span too (its field of study counts in
+  our gold).
 * DataTurks résumés (json): as dotin, with its ``Skills`` blocks and the same other labels.
 * Sayfullina soft skills (job_train.csv): each row is a lemmatised, lower-cased context with
   the candidate phrase masked as ``xxx``; the phrase is put back, and a match overlapping it
@@ -101,7 +102,10 @@ SEARCH = (Setting(0.03, 1.0), Setting(0.1, 1.0), Setting(0.3, 1.0), Setting(0.1,
 SETTING = Setting(0.3, 1.0)
 #: Thresholds the out-of-fold rule tries.
 THRESHOLDS = tuple(round(0.05 * i, 2) for i in range(4, 20))
-OTHER_LABELS = ("Designation", "Companies worked at", "College Name", "Degree", "Name", "Location")
+#: dotin / DataTurks spans whose skill matches are negatives: titles, firms, schools, names, places.
+#: Not ``Degree``: a degree's field of study counts as a skill in our gold ("BSc - Computer Science",
+#: "Bachelor of Science, Marketing"), so its matches give no example.
+OTHER_LABELS = ("Designation", "Companies worked at", "College Name", "Name", "Location")
 GOLD_WEIGHT = 3.0
 SAYFULLINA_WEIGHT = 0.5
 

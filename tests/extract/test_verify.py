@@ -360,3 +360,22 @@ def test_documents_are_verified_in_groups_of_a_bounded_number_of_tokens(verified
     assert sizes == [[36], [149, 4], [49, 73], [199]]
     monkeypatch.undo()
     assert grouped == [verified.extract(t, kind="posting").mentions for t in texts]
+
+
+def test_a_degree_span_of_dotin_gives_its_field_of_study_no_negative_example(shared_data):
+    """dotin marks degrees ("BSc - Computer Science"); our gold counts a degree's field of study as a
+    skill, so a match inside a Degree span is no negative: no example, or a positive where the
+    résumé marks the same words as a skill elsewhere (its Designation, firm and school spans stay negative)."""
+    sys.path.insert(0, str(REPO / "scripts"))
+    sys.path.insert(0, str(REPO / "benchmarks"))
+    import train_verifier as tv
+    from accuracy import dotin
+
+    texts = tv.zipped(dotin(shared_data), dotin(shared_data, tv.OTHER_LABELS), "resume", same_words=True)
+    labels = []
+    for t, (_, degrees) in zip(texts, dotin(shared_data, ("Degree",))):
+        for a, b in degrees:
+            k = t.text.find("Computer Science", a, b)
+            if k >= 0:
+                labels.append((tv.label_text(t, k, k + 16, marked=False), tv.label_text(t, k, k + 16, marked=True)))
+    assert labels == [(None, 1)] * 55  # on the old labels every one was a negative, (0, 0)
