@@ -654,6 +654,19 @@ def _ends_phrase(doc: Doc, i: int, clauses: Clauses) -> bool:
     return clauses.is_edge(i) or not doc[i].is_alpha or doc[i].is_stop
 
 
+def _past_acronym(doc: Doc, k: int, clauses: Clauses) -> int | None:
+    """The token after a bracketed acronym that opens at token ``k`` ("(SMS)": one all-capital word
+    of two to six letters), where a name that stands before it goes on; else None."""
+    word = _skip_spaces(doc, k + 1, 1, clauses)
+    close = _skip_spaces(doc, word + 1, 1, clauses)
+    if doc[k].text != "(" or clauses.is_edge(word) or clauses.is_edge(close) or doc[close].text != ")":
+        return None
+    acronym = doc[word].text
+    if not (acronym.isalpha() and acronym.isupper() and 2 <= len(acronym) <= 6):
+        return None
+    return _skip_spaces(doc, close + 1, 1, clauses)
+
+
 def in_unit_name(doc: Doc, start: int, end: int, cue_spans: CueSpans, clauses: Clauses, cues: Cues) -> bool:
     """True when the match lies in the name of a department, team or unit: a run of Capitalised
     Words (joined by ``cues.name_joiners``: ",", "&", "and") right after a ``cues.group_openers``
@@ -663,7 +676,9 @@ def in_unit_name(doc: Doc, start: int, end: int, cue_spans: CueSpans, clauses: C
     ``cues.groups`` noun ends (within `LIST_WINDOW` tokens, the noun ending the phrase: not "team
     player") names the units in any case, its words no stop words, after either kind of word
     ("collaborate with product, science, and business development teams", "our Data Engineering
-    and Artificial Intelligence team"); "experience with" (a ``cues.technical`` phrase) asks for the skills."""
+    and Artificial Intelligence team"), the unit's own bracketed acronym allowed before the noun
+    (`_past_acronym`: "the Knowledge, Innovation and Communication (KIC) department"); "experience
+    with" (a ``cues.technical`` phrase) asks for the skills."""
     if not cue_spans.group_opener_ends and not cue_spans.group_starts:
         return False
     # neither walk below crosses a clause edge: without a group noun after the name in its clause,
@@ -679,8 +694,13 @@ def in_unit_name(doc: Doc, start: int, end: int, cue_spans: CueSpans, clauses: C
     grouped = False
     if may_group:
         k = _skip_spaces(doc, end, 1, clauses)
-        while k - end < LIST_WINDOW and not clauses.is_edge(k) and k not in cue_spans.group_starts and (joiner(k) or doc[k].is_alpha and not doc[k].is_stop):
-            k = _skip_spaces(doc, k + 1, 1, clauses)
+        while k - end < LIST_WINDOW and not clauses.is_edge(k) and k not in cue_spans.group_starts:
+            if joiner(k) or doc[k].is_alpha and not doc[k].is_stop:
+                k = _skip_spaces(doc, k + 1, 1, clauses)
+            elif (past := _past_acronym(doc, k, clauses)) is not None:
+                k = past  # the name's own acronym: "Simulation and Modeling Sciences (SMS) group"
+            else:
+                break
         grouped = k in cue_spans.group_starts and _ends_phrase(doc, k + 1, clauses)  # not "team building", "team player"
 
     def in_run(i: int) -> bool:

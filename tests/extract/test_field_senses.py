@@ -142,6 +142,13 @@ def test_names_of_other_people_are_no_skills(rules_only, text: str, expected: li
         ("Collaborate with product, science, engineering, and business development teams to build.", ["collaboration"]),
         ("Takeda is looking for a Data Scientist to join our Data Engineering and Artificial Intelligence team.", []),
         ("Analytics solutions for Autodesk’s strategy, marketing, sales and customer support teams.", []),
+        # a unit's name that a department, division or sector ends, or whose own bracketed acronym
+        # stands before its group noun (field seed 2213: gd:99, a dev posting's "(SMS) group")
+        ("Work with the Knowledge, Innovation and Communication (KIC) department to promote articles.", []),
+        ("She joined the Pfizer Simulation and Modeling Sciences (SMS) group.", []),
+        ("Join our Marketing and Communications division in Boston.", []),
+        # a bracket that holds no acronym ends the name: the skill stays
+        ("Strong Communication (Written and Verbal) skills and a team player.", ["communication", "collaboration"]),
         # not a group: "team building", "team player"; "experience with" asks for the skills
         ("Provides direction with strong interpersonal and team building skills.", ["interpersonal-skills"]),
         ("A self-motivated and diligent team player.", ["adaptability", "collaboration"]),
