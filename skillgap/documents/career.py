@@ -433,7 +433,7 @@ class _CareerReader:
         seen: list[list[tuple[object, object]]] = []
         entries: set[tuple[object, ...]] = set()
         for section, kind in self._regions():
-            below = list(_lines(self.doc.text, section.start, section.end))[1 if section.heading else 0 :]  # below the heading (a continued one's line is an entry's)
+            below = [ln for ln in list(_lines(self.doc.text, section.start, section.end))[1 if section.heading else 0 :] if not _url_only(ln.text)]  # below the heading (a continued one's line is an entry's), without lone URLs
             cut = next((k for k, ln in enumerate(below) if _is_end_line(ln.text, self.vocab.end_lines, self._end_line_chars)), len(below))
             region_end = below[cut].start if cut < len(below) else section.end  # "Additional Information" under the last job
             lines, ranges = self._logical_lines(below[:cut])
@@ -991,6 +991,13 @@ def _occurrences(text: str, word: str) -> Iterator[int]:
     while i >= 0:
         yield i
         i = text.find(word, i + 1)
+
+
+def _url_only(text: str) -> bool:
+    """A line that is one URL alone (Indeed's page footer "https://www.indeed.com/r/..." printed
+    between an entry's title, employer and dates): no line of an entry's head."""
+    words = text.split()
+    return len(words) == 1 and _URL.search(words[0]) is not None
 
 
 def _lines(text: str, start: int, end: int) -> Iterator[_Line]:

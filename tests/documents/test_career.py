@@ -435,6 +435,21 @@ def test_indeed_layout_title_then_employer_line_then_dates():
     assert INDEED[first.span[0] : first.span[1]].startswith("Senior Software Engineer")  # the title is inside the entry's span
 
 
+def test_an_indeed_url_line_inside_an_entry_s_head_is_skipped():
+    url = "https://www.indeed.com/r/Jane-Roe/b2de315d95905b68?isid=rex-download&ikw=download-top&co=IN"
+    text = (
+        "WORK EXPERIENCE\n\nTeam Member\n\nCisco -\n\nOctober 2017 to Present\n\nBuilt dashboards.\n\n"
+        f"Senior developer and tester\n\n{url}\n{url}\n\n\nCisco -\n\nDecember 2014 to September 2017\n\nWrote Python.\n\n"
+        f"Test Engineer\n\nInfosys Limited -\n\n{url}\n\n\nJuly 2012 to January 2014\n\nProject Description:\nTested APIs.\n"
+    )
+    career = read_career(read_document(text, kind="resume"), as_of=date(2018, 6, 1))
+    assert [(p.title, p.employer, p.start, p.end) for p in career.positions] == [
+        ("Team Member", "Cisco", date(2017, 10, 1), None),
+        ("Senior developer and tester", "Cisco", date(2014, 12, 1), date(2017, 9, 1)),  # the URL lines between title and employer
+        ("Test Engineer", "Infosys Limited", date(2012, 7, 1), date(2014, 1, 1)),  # and between employer and dates
+    ]
+
+
 def test_a_date_that_cannot_be_read_leaves_the_field_none_with_a_warning():
     text = "Experience\nData Engineer, Acme\tJan 20019 - Present\n- Built Python pipelines.\nAnalyst, Beta\t2004/---\n- Reports.\nClerk, Gamma\t2001\n- Filing.\n"
     career = read_career(read_document(text, kind="resume"), as_of=date(2024, 6, 1))
