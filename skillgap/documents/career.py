@@ -50,6 +50,8 @@ MIN_SENTENCE_WORDS = 6
 _STRIP = " \t•*-–—|,:;()[]"
 _BULLET = re.compile(r"^\s*[•*\-–o]\s")
 _URL = re.compile(r"://|\bwww\.", re.IGNORECASE)
+#: What a URL of `_URL` prints in most texts, for a quick look before the regex.
+_URL_MARKS = ("://", "www.", "WWW.")
 
 
 @dataclass(frozen=True)
@@ -433,7 +435,9 @@ class _CareerReader:
         seen: list[list[tuple[object, object]]] = []
         entries: set[tuple[object, ...]] = set()
         for section, kind in self._regions():
-            below = [ln for ln in list(_lines(self.doc.text, section.start, section.end))[1 if section.heading else 0 :] if not _url_only(ln.text)]  # below the heading (a continued one's line is an entry's), without lone URLs
+            below = list(_lines(self.doc.text, section.start, section.end))[1 if section.heading else 0 :]  # below the heading (a continued one's line is an entry's)
+            if any(self.doc.text.find(mark, section.start, section.end) >= 0 for mark in _URL_MARKS):  # most regions hold no URL: a plain find, not the case-folding regex
+                below = [ln for ln in below if not _url_only(ln.text)]
             cut = next((k for k, ln in enumerate(below) if _is_end_line(ln.text, self.vocab.end_lines, self._end_line_chars)), len(below))
             region_end = below[cut].start if cut < len(below) else section.end  # "Additional Information" under the last job
             lines, ranges = self._logical_lines(below[:cut])
@@ -1047,9 +1051,9 @@ _GLUE = re.compile(r",|(?<![ \t])[ \t]+[-–—|][ \t]+")
 
 
 def _employer_end(text: str) -> bool:
-    """An Indeed employer line ends in a dash after some text."""
-    stripped = text.rstrip(" \t")
-    return stripped.endswith(("-", "–")) and bool(stripped[:-1].strip())
+    """An Indeed employer line ends in a dash; a dash alone is one whose employer was left blank
+    ("Systems Engineer" / "-" / "December 2007 to December 2010")."""
+    return text.rstrip(" \t").endswith(("-", "–"))
 
 
 def _employer(text: str) -> str:
