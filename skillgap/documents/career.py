@@ -50,6 +50,8 @@ MIN_SENTENCE_WORDS = 6
 _STRIP = " \t•*-–—|,:;()[]"
 _BULLET = re.compile(r"^\s*[•*\-–o]\s")
 _URL = re.compile(r"://|\bwww\.", re.IGNORECASE)
+#: What a URL of `_URL` prints in most texts, for a quick look before the regex.
+_URL_MARKS = ("://", "www.", "WWW.")
 
 
 @dataclass(frozen=True)
@@ -434,6 +436,8 @@ class _CareerReader:
         entries: set[tuple[object, ...]] = set()
         for section, kind in self._regions():
             below = list(_lines(self.doc.text, section.start, section.end))[1 if section.heading else 0 :]  # below the heading (a continued one's line is an entry's)
+            if any(self.doc.text.find(mark, section.start, section.end) >= 0 for mark in _URL_MARKS):  # most regions hold no URL: a plain find, not the case-folding regex
+                below = [ln for ln in below if not _url_only(ln.text)]
             cut = next((k for k, ln in enumerate(below) if _is_end_line(ln.text, self.vocab.end_lines, self._end_line_chars)), len(below))
             region_end = below[cut].start if cut < len(below) else section.end  # "Additional Information" under the last job
             lines, ranges = self._logical_lines(below[:cut])
@@ -1022,6 +1026,13 @@ def _occurrences(text: str, word: str) -> Iterator[int]:
         i = text.find(word, i + 1)
 
 
+def _url_only(text: str) -> bool:
+    """A line that is one URL alone (Indeed's page footer "https://www.indeed.com/r/..." printed
+    between an entry's title, employer and dates): no line of an entry's head."""
+    words = text.split()
+    return len(words) == 1 and _URL.search(words[0]) is not None
+
+
 def _lines(text: str, start: int, end: int) -> Iterator[_Line]:
     """Non-blank lines of ``text[start:end]`` with their offsets, each without a page header run
     into it ("Chu-Hsiang Wu Page 2 DESIGN and SELECTION ...": the line starts after "Page 2")."""
@@ -1069,9 +1080,9 @@ _GLUE = re.compile(r",|(?<![ \t])[ \t]+[-–—|][ \t]+")
 
 
 def _employer_end(text: str) -> bool:
-    """An Indeed employer line ends in a dash after some text."""
-    stripped = text.rstrip(" \t")
-    return stripped.endswith(("-", "–")) and bool(stripped[:-1].strip())
+    """An Indeed employer line ends in a dash; a dash alone is one whose employer was left blank
+    ("Systems Engineer" / "-" / "December 2007 to December 2010")."""
+    return text.rstrip(" \t").endswith(("-", "–"))
 
 
 def _employer(text: str) -> str:

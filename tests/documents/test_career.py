@@ -435,6 +435,39 @@ def test_indeed_layout_title_then_employer_line_then_dates():
     assert INDEED[first.span[0] : first.span[1]].startswith("Senior Software Engineer")  # the title is inside the entry's span
 
 
+_INDEED_URL = "https://www.indeed.com/r/Jane-Roe/b2de315d95905b68?isid=rex-download&ikw=download-top&co=IN"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # the URL footer of a page printed between title and employer, and between employer and dates
+            "WORK EXPERIENCE\n\nTeam Member\n\nCisco -\n\nOctober 2017 to Present\n\nBuilt dashboards.\n\n"
+            f"Senior developer and tester\n\n{_INDEED_URL}\n{_INDEED_URL}\n\n\nCisco -\n\nDecember 2014 to September 2017\n\nWrote Python.\n\n"
+            f"Test Engineer\n\nInfosys Limited -\n\n{_INDEED_URL}\n\n\nJuly 2012 to January 2014\n\nProject Description:\nTested APIs.\n",
+            [
+                ("Team Member", "Cisco", date(2017, 10, 1), None),
+                ("Senior developer and tester", "Cisco", date(2014, 12, 1), date(2017, 9, 1)),
+                ("Test Engineer", "Infosys Limited", date(2012, 7, 1), date(2014, 1, 1)),
+            ],
+        ),
+        (  # the employer line left blank: a dash alone
+            "WORK EXPERIENCE\n\nLead Engineer\n\nCisco -  Bangalore, Karnataka -\n\nJune 2014 to Present\n\nBuilt tests\n\n"
+            "Senior Systems Engineer\n\n-\n\nJune 2012 to June 2014\n\nWrote scripts\n\n"
+            "Middle East language tester engineer\n\n-\n\n2006 to 2010\n",
+            [
+                ("Lead Engineer", "Cisco", date(2014, 6, 1), None),
+                ("Senior Systems Engineer", None, date(2012, 6, 1), date(2014, 6, 1)),
+                ("Middle East language tester engineer", None, date(2006, 1, 1), date(2010, 1, 1)),
+            ],
+        ),
+    ],
+)
+def test_an_indeed_entry_s_head_keeps_its_title_across_a_url_footer_or_a_blank_employer_line(text, expected):
+    career = read_career(read_document(text, kind="resume"), as_of=date(2018, 6, 1))
+    assert [(p.title, p.employer, p.start, p.end) for p in career.positions] == expected
+
+
 def test_a_date_that_cannot_be_read_leaves_the_field_none_with_a_warning():
     text = "Experience\nData Engineer, Acme\tJan 20019 - Present\n- Built Python pipelines.\nAnalyst, Beta\t2004/---\n- Reports.\nClerk, Gamma\t2001\n- Filing.\n"
     career = read_career(read_document(text, kind="resume"), as_of=date(2024, 6, 1))
