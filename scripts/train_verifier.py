@@ -38,9 +38,17 @@ fitted without it: every choice is made on these out-of-fold probabilities of th
 The gold VALIDATION part is never read (a test builds the same bytes with its documents absent)
 and no validation figure is printed.
 
-* Threshold (each build): the best out-of-fold F1 per (gold tuning document, skill), the unit the
-  gold is scored in (a skill counts when one of its candidates passes), over 0.20-0.95, ties the
-  higher; without the gold, over every example.
+* Threshold (each build): half the best out-of-fold F1 per (gold tuning document, skill), the unit
+  the gold is scored in (a skill counts when one of its candidates passes), rounded to 0.01;
+  without the gold, per example. For calibrated probabilities the F1-optimal threshold is half the
+  best F1 (Lipton, Elkan & Naryanaswamy 2014); the logistic fit's out-of-fold probabilities are
+  near calibrated where the data say (each build prints the check per probability bin), and the
+  best F1 of the flat out-of-fold curve (0.975-0.978 from 0.20 to 0.85) moves far less than where
+  on it the best sits: the previous rule, that curve's argmax, jumped 0.45-0.90 when the data
+  moved a little. ``--perturb`` refits under small changes of the data (`perturbations`: every
+  corpus's documents bootstrapped, one fold of the gold documents left out, one corpus
+  bootstrapped) and prints each rule of `RULES` with its pick and churn, then each rule's spread
+  (README: *Verifier threshold*).
 * Setting (`SETTING`, fixed; ``--search`` reprints the table it was chosen from): the L2 strength
   C and the scale of the skill-identity features (`IDENTITY`: the templates reading the skill id
   or the matched text enter the fit scaled, so L2 shrinks their weights towards the context
@@ -100,8 +108,10 @@ SEARCH = (Setting(0.03, 1.0), Setting(0.1, 1.0), Setting(0.3, 1.0), Setting(0.1,
 #: The setting every build fits at, chosen by ``--search`` (module docstring): out-of-fold log loss
 #: 0.2330 against 0.2383 for the previous C=0.1 and 0.2392-0.2584 for the others (2026-12-07 data).
 SETTING = Setting(0.3, 1.0)
-#: Thresholds the out-of-fold rule tries.
+#: Thresholds the previous rule (`argmax_threshold`) tried, and the F1 curve each build prints.
 THRESHOLDS = tuple(round(0.05 * i, 2) for i in range(4, 20))
+#: The fine grid of the bootstrap rule and of the best F1 the calibrated rule halves.
+GRID = tuple(round(0.01 * i, 2) for i in range(5, 96))
 #: dotin / DataTurks spans whose skill matches are negatives: titles, firms, schools, names, places.
 #: Not ``Degree``: a degree's field of study counts as a skill in our gold ("BSc - Computer Science",
 #: "Bachelor of Science, Marketing"), so its matches give no example.
@@ -126,6 +136,8 @@ class Text:
 @dataclass
 class Examples:
     corpus: list[str]
+    #: The document an example comes from (its corpus and number): what `perturbations` resample or leave out.
+    document: list[str]
     fold: list[int]
     features: list[list[Feature]]
     label: list[int]
@@ -134,11 +146,12 @@ class Examples:
     group: list[str]
     group_label: list[int]
 
-    def add(self, corpus: str, fold: int, features: list[Feature], label: int, weight: float, group: str = "", group_label: int = 0) -> None:
+    def add(self, corpus: str, document: int, features: list[Feature], label: int, weight: float, group: str = "", group_label: int = 0) -> None:
+        self.document.append(f"{corpus}#{document}")
         self.group.append(group)
         self.group_label.append(group_label)
         self.corpus.append(corpus)
-        self.fold.append(fold)
+        self.fold.append(document % FOLDS)
         self.features.append(features)
         self.label.append(label)
         self.weight.append(weight)
@@ -192,7 +205,7 @@ def corpus_examples(extractor: SkillExtractor, name: str, texts: Sequence[Text],
         for _, start, end, features in candidates:
             label = label_text(t, start, end, t.text[start:end].lower() in marked)
             if label is not None:
-                out.add(name, i % FOLDS, [((keys, (name, *values[1:])) if keys[0] == CONVENTION else (keys, values)) for keys, values in features], label, weight)
+                out.add(name, i, [((keys, (name, *values[1:])) if keys[0] == CONVENTION else (keys, values)) for keys, values in features], label, weight)
 
 
 def gold_examples(extractor: SkillExtractor, data: Path, out: Examples) -> int:
@@ -219,14 +232,14 @@ def gold_examples(extractor: SkillExtractor, data: Path, out: Examples) -> int:
                     label = 0
                 else:
                     continue
-                out.add(f"gold-{kind}", n % FOLDS, features, label, GOLD_WEIGHT, f"{kind}{n}|{m.skill_id}", int(m.skill_id in gold_ids))
+                out.add(f"gold-{kind}", n, features, label, GOLD_WEIGHT, f"{kind}{n}|{m.skill_id}", int(m.skill_id in gold_ids))
             n += 1
     return n
 
 
 def build(data: Path, extractor: SkillExtractor, log: Callable[[str], None]) -> Examples:
     """Every example of every corpus found under ``data`` (a missing corpus is skipped, and said)."""
-    out = Examples([], [], [], [], [], [], [])
+    out = Examples([], [], [], [], [], [], [], [])
     notes = data / "skill_annotations"
     loaders: list[tuple[str, Callable[[], Sequence[Text]], float]] = [
         ("skillspan", lambda: [Text(t, "posting", tuple(p), outside_negative=True) for t, p in skillspan(data, ("tags_skill", "tags_knowledge"), by_posting=True)], 1.0),
@@ -279,25 +292,87 @@ def fit(x, y: numpy.ndarray, w: numpy.ndarray, c: float):
     return model
 
 
-def prf(y: numpy.ndarray, p: numpy.ndarray, threshold: float) -> tuple[float, float, float]:
+def prf(y: numpy.ndarray, p: numpy.ndarray, threshold: float, w: numpy.ndarray | None = None) -> tuple[float, float, float]:
+    """Precision, recall and F1 of keeping ``p >= threshold`` (each row counted ``w`` times, default once)."""
+    w = numpy.ones(len(y)) if w is None else w
     kept = p >= threshold
-    tp = float((kept & (y == 1)).sum())
-    precision = tp / kept.sum() if kept.sum() else 0.0
-    recall = tp / (y == 1).sum() if (y == 1).sum() else 0.0
+    tp, n_kept, n_pos = float(w[kept & (y == 1)].sum()), float(w[kept].sum()), float(w[y == 1].sum())
+    precision = tp / n_kept if n_kept else 0.0
+    recall = tp / n_pos if n_pos else 0.0
     f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
     return precision, recall, f1
 
 
-def skill_level(examples: Examples, probabilities: numpy.ndarray) -> tuple[numpy.ndarray, numpy.ndarray]:
-    """Labels and probabilities per gold (document, skill): a skill is reported when one of its
-    candidates passes, as the gold is scored (benchmarks/accuracy.py)."""
-    best: dict[str, list[float]] = {}
-    for group, label, p in zip(examples.group, examples.group_label, probabilities.tolist()):
-        if group:
-            entry = best.setdefault(group, [label, 0.0])
+@dataclass(frozen=True)
+class Units:
+    """What the threshold is chosen on: per gold (document, skill), its label, the best probability
+    of its candidates (a skill is reported when one passes, as benchmarks/accuracy.py scores the
+    gold), how many times it counts and its document; every example when there is no gold."""
+
+    y: numpy.ndarray
+    p: numpy.ndarray
+    w: numpy.ndarray
+    document: tuple[str, ...]
+
+
+def units(examples: Examples, probabilities: numpy.ndarray, rows: numpy.ndarray | None = None, count: numpy.ndarray | None = None) -> Units:
+    """The `Units` of ``rows`` (default: every example), a document's units counted ``count[row]`` times."""
+    rows = numpy.arange(len(examples.label)) if rows is None else rows
+    count = numpy.ones(len(examples.label)) if count is None else count
+    best: dict[str, list] = {}
+    for i, p in zip(rows.tolist(), probabilities.tolist()):
+        if examples.group[i]:
+            entry = best.setdefault(examples.group[i], [examples.group_label[i], 0.0, count[i], examples.document[i]])
             entry[1] = max(entry[1], p)
-    pairs = sorted(best.values())
-    return numpy.array([int(a) for a, _ in pairs]), numpy.array([b for _, b in pairs])
+    if not best:  # no gold: every example is a unit
+        best = {str(i): [examples.label[i], p, count[i], examples.document[i]] for i, p in zip(rows.tolist(), probabilities.tolist())}
+    found = [best[k] for k in sorted(best)]
+    return Units(numpy.array([int(v[0]) for v in found]), numpy.array([v[1] for v in found]), numpy.array([float(v[2]) for v in found]), tuple(v[3] for v in found))
+
+
+def f1_curve(u: Units, grid: Sequence[float], w: numpy.ndarray | None = None) -> numpy.ndarray:
+    """F1 of the units at each threshold of ``grid`` (units counted ``w`` times, default ``u.w``), as `prf` gives it."""
+    w = u.w if w is None else w
+    kept = u.p[None, :] >= numpy.array(grid)[:, None]
+    tp, n_kept, n_pos = kept @ (w * (u.y == 1)), kept @ w, float(w[u.y == 1].sum())
+    precision = numpy.divide(tp, n_kept, out=numpy.zeros(len(tp)), where=n_kept > 0)
+    recall = tp / n_pos if n_pos else numpy.zeros(len(tp))
+    return numpy.divide(2 * precision * recall, precision + recall, out=numpy.zeros(len(tp)), where=precision + recall > 0)
+
+
+def argmax_threshold(u: Units) -> float:
+    """The previous rule, kept for comparison (``--perturb``): the best F1 over `THRESHOLDS`, ties the higher."""
+    scores = f1_curve(u, THRESHOLDS)
+    return max(THRESHOLDS, key=lambda t: (round(float(scores[THRESHOLDS.index(t)]), 4), t))
+
+
+def bootstrap_threshold(u: Units, draws: int = 200) -> float:
+    """The mean, over ``draws`` bootstrap resamples of the documents (seeded), of the best-F1 threshold on `GRID`."""
+    rng = numpy.random.default_rng(0)
+    names = sorted(set(u.document))
+    at = numpy.array([names.index(d) for d in u.document])
+    picks = []
+    for _ in range(draws):
+        times = numpy.bincount(rng.integers(0, len(names), len(names)), minlength=len(names))[at]
+        scores = f1_curve(u, GRID, u.w * times)
+        picks.append(GRID[int(numpy.flatnonzero(scores >= scores.max() - 1e-12)[-1])])
+    return round(float(numpy.mean(picks)), 2)
+
+
+def calibrated_threshold(u: Units) -> float:
+    """The shipped rule: half the best F1 of the units over `GRID`, rounded to 0.01. For calibrated
+    probabilities the F1-optimal threshold is half the best F1 (Lipton et al. 2014), and the best F1
+    of a flat curve moves far less than where on the curve it sits (module docstring)."""
+    return round(float(f1_curve(u, GRID).max()) / 2, 2)
+
+
+#: Threshold rules ``--perturb`` compares; `calibrated_threshold` is the one every build uses.
+RULES: dict[str, Callable[[Units], float]] = {
+    "argmax (before)": argmax_threshold,
+    "bootstrap mean": bootstrap_threshold,
+    "half best F1": calibrated_threshold,
+    "fixed 0.50": lambda u: 0.5,
+}
 
 
 @dataclass(frozen=True)
@@ -348,14 +423,11 @@ def fit_setting(x, y: numpy.ndarray, w: numpy.ndarray, folds: numpy.ndarray, ide
 
 
 def choose_threshold(examples: Examples, oof: numpy.ndarray) -> tuple[float, dict[float, float]]:
-    """The threshold with the best out-of-fold F1 per (gold tuning document, skill), as the gold is
-    scored (ties: the higher); every example counts when there is no gold. Returns it and the F1s."""
-    y = numpy.array(examples.label)
-    gy, gp = skill_level(examples, oof)
-    if not len(gy):
-        gy, gp = y, oof
-    scores = {t: prf(gy, gp, t)[2] for t in THRESHOLDS}
-    return max(THRESHOLDS, key=lambda t: (round(scores[t], 4), t)), scores
+    """The threshold by `calibrated_threshold` on the out-of-fold `units`, and their F1 at it and at each of `THRESHOLDS`."""
+    u = units(examples, oof)
+    threshold = calibrated_threshold(u)
+    at = sorted({*THRESHOLDS, threshold})
+    return threshold, dict(zip(at, f1_curve(u, at).tolist()))
 
 
 def log_loss(y: numpy.ndarray, p: numpy.ndarray, w: numpy.ndarray) -> float:
@@ -391,20 +463,72 @@ def churn_texts(data: Path, extractor: SkillExtractor, bits: int) -> ChurnTexts 
     return ChurnTexts(matrix(rows, bits), postings, len(found))
 
 
+def verdicts(texts: ChurnTexts, weights: numpy.ndarray, intercept: float, threshold: float) -> numpy.ndarray:
+    """Which candidates of ``texts`` a model keeps at ``threshold``."""
+    return texts.x @ weights + intercept >= numpy.log(threshold / (1 - threshold))
+
+
 def churn(texts: ChurnTexts, result: Fit, threshold: float) -> tuple[list[int], list[int]]:
     """Per fold: the candidates of the postings / résumés whose verdict (kept or dropped at
     ``threshold``) differs between the final model and the model fitted without that fold."""
-    def kept(weights: numpy.ndarray, intercept: float) -> numpy.ndarray:
-        return texts.x @ weights + intercept >= numpy.log(threshold / (1 - threshold))
-
-    final = kept(result.final.weights, result.final.intercept)
-    flips = [final != kept(weights, intercept) for weights, intercept in result.fold_weights]
+    final = verdicts(texts, result.final.weights, result.final.intercept, threshold)
+    flips = [final != verdicts(texts, weights, intercept, threshold) for weights, intercept in result.fold_weights]
     return [int(f[: texts.postings].sum()) for f in flips], [int(f[texts.postings :].sum()) for f in flips]
 
 
-def train(examples: Examples, bits: int, log: Callable[[str], None], texts: ChurnTexts | None = None, search: bool = False) -> VerifierModel:
+def perturbations(examples: Examples) -> list[tuple[str, numpy.ndarray]]:
+    """Small realistic changes of the training data, each as how many times every example counts:
+    every corpus's documents bootstrapped (3 seeds), one fold of the gold tuning documents left out
+    (5), one corpus's documents bootstrapped (SkillSpan, dotin)."""
+    document, corpus, fold = numpy.array(examples.document), numpy.array(examples.corpus), numpy.array(examples.fold)
+    names, at = numpy.unique(document, return_inverse=True)
+
+    def resampled(seed: int, only: str | None = None) -> numpy.ndarray:
+        rng, times = numpy.random.default_rng(seed), numpy.ones(len(names))
+        for name in sorted(set(examples.corpus)) if only is None else [only]:
+            own = numpy.flatnonzero(numpy.char.startswith(names.astype(str), name + "#"))
+            times[own] = numpy.bincount(rng.integers(0, len(own), len(own)), minlength=len(own))
+        return times[at]
+
+    gold = numpy.char.startswith(corpus.astype(str), "gold-")
+    return [
+        *((f"bootstrap of every corpus's documents, seed {s}", resampled(s)) for s in (1, 2, 3)),
+        *((f"gold tuning fold {k} left out", numpy.where(gold & (fold == k), 0.0, 1.0)) for k in range(FOLDS)),
+        *((f"{name} documents bootstrapped, seed 1", resampled(1, name)) for name in ("skillspan", "dotin") if name in examples.corpus),
+    ]
+
+
+def perturb(examples: Examples, x, base: Fit, identity: numpy.ndarray, texts: ChurnTexts | None, log: Callable[[str], None]) -> None:
+    """Refit at `SETTING` under each of `perturbations` and print, per rule of `RULES`, the threshold
+    it picks and the churn: the dev texts' candidates whose verdict differs from the unperturbed
+    build's (its model at its own pick of that rule), then each rule's spread over them."""
+    y, w, folds = numpy.array(examples.label), numpy.array(examples.weight), numpy.array(examples.fold)
+    u = units(examples, base.oof)
+    picked = {name: [rule(u)] for name, rule in RULES.items()}
+    flipped: dict[str, list[int]] = {name: [] for name in RULES}
+    log("perturbations (refit at SETTING; per rule: threshold, churn on the dev texts against the unperturbed build):")
+    log("  unperturbed: " + "; ".join(f"{name} {ts[0]:.2f}" for name, ts in picked.items()))
+    for label, count in perturbations(examples):
+        rows = numpy.flatnonzero(count > 0)
+        result = fit_setting(x[rows], y[rows], (w * count)[rows], folds[rows], identity, SETTING)
+        pu, said = units(examples, result.oof, rows, count), []
+        for name, rule in RULES.items():
+            t = rule(pu)
+            picked[name].append(t)
+            if texts is not None:
+                flipped[name].append(int((verdicts(texts, base.final.weights, base.final.intercept, picked[name][0]) != verdicts(texts, result.final.weights, result.final.intercept, t)).sum()))
+            said.append(f"{name} {t:.2f}" + (f" ({flipped[name][-1]})" if texts is not None else ""))
+        log(f"  {label}: " + "; ".join(said))
+    log("spread per rule (thresholds over the unperturbed build and every perturbation; out-of-fold F1 per gold unit at its unperturbed pick; mean churn):")
+    for name, ts in picked.items():
+        mean_churn = f"{numpy.mean(flipped[name]):.0f}" if flipped[name] else "-"
+        log(f"  {name:<16} {ts[0]:.2f}  range {min(ts):.2f}-{max(ts):.2f}  SD {numpy.std(ts):.3f}  gold F1 {prf(u.y, u.p, ts[0], u.w)[2]:.3f}  churn {mean_churn}")
+
+
+def train(examples: Examples, bits: int, log: Callable[[str], None], texts: ChurnTexts | None = None, search: bool = False, perturbed: bool = False) -> VerifierModel:
     """Fit at `SETTING` (or, with ``search``, print every setting of `SEARCH` first), choose the
-    threshold out of fold, print the out-of-fold figures per corpus and the churn figure."""
+    threshold out of fold, print the out-of-fold figures per corpus and the churn figure (and,
+    with ``perturbed``, the threshold rules' spread under `perturbations`)."""
     x = matrix(examples.features, bits)
     y, w = numpy.array(examples.label), numpy.array(examples.weight)
     folds, corpus = numpy.array(examples.fold), numpy.array(examples.corpus)
@@ -419,7 +543,13 @@ def train(examples: Examples, bits: int, log: Callable[[str], None], texts: Chur
     result = fit_setting(x, y, w, folds, identity, SETTING)
     threshold, scores = choose_threshold(examples, result.oof)
     log("out-of-fold F1 per (gold tuning document, skill) by threshold: " + " ".join(f"{t:.2f}:{scores[t]:.3f}" for t in THRESHOLDS))
-    log(f"chosen: threshold {threshold:.2f} (ties: the higher); C={SETTING.c}, identity scale {SETTING.identity_scale}; out-of-fold log loss {log_loss(y, result.oof, w):.4f}")
+    log(f"chosen: threshold {threshold:.2f} (half the best out-of-fold F1 per gold unit); C={SETTING.c}, identity scale {SETTING.identity_scale}; out-of-fold log loss {log_loss(y, result.oof, w):.4f}")
+    u = units(examples, result.oof)
+    for what, (cy, cp, cw) in (("per gold unit", (u.y, u.p, u.w)), ("per example, weighted", (y, result.oof, w))):
+        bins = numpy.minimum((cp * 5).astype(int), 4)
+        log(f"calibration out of fold {what} (probability bin: count, mean probability, share positive): " + "  ".join(
+            f"{k / 5:.1f}-{(k + 1) / 5:.1f}: {int((bins == k).sum())}, {numpy.average(cp[bins == k], weights=cw[bins == k]):.2f}, {numpy.average(cy[bins == k], weights=cw[bins == k]):.2f}"
+            for k in range(5) if (bins == k).any()))
     log("out-of-fold figures per corpus at that threshold (baseline: keep every candidate):")
     for name in sorted(set(examples.corpus)):
         sel = corpus == name
@@ -434,6 +564,8 @@ def train(examples: Examples, bits: int, log: Callable[[str], None], texts: Chur
         )
     else:
         log("churn: skipped (no dev texts under --data, or too few folds)")
+    if perturbed:
+        perturb(examples, x, result, identity, texts, log)
     return dataclasses.replace(result.final, threshold=threshold)
 
 
@@ -444,6 +576,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--taxonomy", type=Path, nargs="*", help="taxonomy files or folders (default: the shipped one)")
     parser.add_argument("--bits", type=int, default=BITS, help=f"hashing size, 2**bits slots (default {BITS})")
     parser.add_argument("--search", action="store_true", help="first print the out-of-fold figures and churn of every setting in SEARCH (about 10x slower)")
+    parser.add_argument("--perturb", action="store_true", help="then print the threshold rules' picks and churn under small changes of the data (about 10x slower)")
     parser.add_argument("--check", action="store_true", help="rebuild into a temporary file and compare it with --out (exit 1 when the model there is stale)")
     args = parser.parse_args(argv)
     if not args.check:
@@ -463,7 +596,7 @@ def rebuild(args: argparse.Namespace, out: Path) -> int:
         print("need positive and negative examples; is --data right?", file=sys.stderr)
         return 2
     texts = churn_texts(args.data, extractor, args.bits)
-    model = train(examples, args.bits, print, texts, search=args.search)
+    model = train(examples, args.bits, print, texts, search=args.search, perturbed=args.perturb)
     out.parent.mkdir(parents=True, exist_ok=True)
     save_verifier(model, out)
     print(f"wrote {out} ({out.stat().st_size / 1e3:.0f} kB, {int((model.weights != 0).sum())} non-zero weights) in {time.perf_counter() - t0:.0f}s")

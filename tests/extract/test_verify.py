@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import subprocess
 import sys
@@ -138,6 +139,14 @@ def test_training_script_runs_on_a_tiny_corpus_and_is_deterministic(tmp_path):
     assert outs[0] == outs[1]
     model = load_verifier(tmp_path / "a.npz")
     assert model.bits == 12 and 0.0 < model.threshold < 1.0
+    out = tmp_path / "c.npz"  # --perturb only reports: the same model, and each rule's spread
+    run = subprocess.run(
+        [sys.executable, str(REPO / "scripts" / "train_verifier.py"), "--data", str(tmp_path), "--out", str(out), "--bits", "12", "--perturb"],
+        capture_output=True, text=True, cwd=REPO, timeout=300,
+    )
+    assert run.returncode == 0, run.stderr
+    assert out.read_bytes() == outs[0] and "gold tuning fold 4 left out" in run.stdout
+    assert f"{'half best F1':<16} {model.threshold:.2f}  range" in run.stdout
 
 
 
@@ -360,6 +369,57 @@ def test_documents_are_verified_in_groups_of_a_bounded_number_of_tokens(verified
     assert sizes == [[36], [149, 4], [49, 73], [199]]
     monkeypatch.undo()
     assert grouped == [verified.extract(t, kind="posting").mentions for t in texts]
+
+
+def _train_verifier():
+    sys.path.insert(0, str(REPO / "scripts"))
+    import train_verifier
+
+    return train_verifier
+
+
+def test_the_threshold_is_half_the_best_f1_wherever_on_a_flat_curve_the_best_sits():
+    """The threshold rule (Lipton et al. 2014: for calibrated probabilities the F1-optimal threshold
+    is half the best F1) reads the best F1's value, not where it is: moving one unit within a flat
+    curve jumps the previous rule's argmax and leaves the rule's pick."""
+    import numpy
+
+    tv = _train_verifier()
+    u = tv.Units(numpy.array([1, 1, 0, 1]), numpy.array([0.9, 0.7, 0.6, 0.2]), numpy.ones(4), ("a", "a", "b", "b"))
+    # kept at t <= 0.2: all 4, P 3/4 R 1, F1 6/7 = 0.857; at 0.6 < t <= 0.7: P 1 R 2/3, F1 0.8
+    assert tv.calibrated_threshold(u) == 0.43 and tv.argmax_threshold(u) == 0.2
+    flat = tv.Units(numpy.array([1] * 21 + [0]), numpy.array([0.95] * 20 + [0.5, 0.7]), numpy.ones(22), ("d",) * 22)
+    moved = dataclasses.replace(flat, w=numpy.array([1.0] * 21 + [2.0]))  # the negative at 0.7 counted twice
+    # keeping all: F1 42/43 = 0.977 -> 42/44 = 0.955; above 0.7: 40/41 = 0.976 both
+    assert tv.argmax_threshold(flat) == 0.5 and tv.argmax_threshold(moved) == 0.95
+    assert tv.calibrated_threshold(flat) == tv.calibrated_threshold(moved) == 0.49
+    heavy = dataclasses.replace(u, w=numpy.array([1.0, 1.0, 3.0, 1.0]))  # the negative counted 3 times: all kept gives F1 0.667
+    assert tv.prf(heavy.y, heavy.p, 0.1, heavy.w) == (0.5, 1.0, pytest.approx(2 / 3))
+    assert tv.f1_curve(heavy, (0.1, 0.65, 0.85)).tolist() == pytest.approx([2 / 3, 0.8, 0.5])
+
+
+def test_the_perturbations_resample_whole_documents_and_leave_out_one_gold_fold():
+    """`--perturb`'s data changes: a bootstrap counts every example of one document the same number
+    of times (and as many documents as the corpus has in all); a left-out gold fold zeroes exactly
+    that fold's gold examples."""
+    import numpy
+
+    tv = _train_verifier()
+    examples = tv.Examples([], [], [], [], [], [], [], [])
+    for corpus, docs in (("skillspan", 7), ("gold-posting", 10)):
+        for d in range(docs):
+            for _ in range(d % 3 + 1):
+                examples.add(corpus, d, [], d % 2, 1.0)
+    found = dict(tv.perturbations(examples))
+    assert len(found) == 3 + tv.FOLDS + 1  # no dotin examples: its bootstrap is skipped
+    document, fold = numpy.array(examples.document), numpy.array(examples.fold)
+    for count in (found["bootstrap of every corpus's documents, seed 1"], found["skillspan documents bootstrapped, seed 1"]):
+        per_doc = {d: set(count[document == d].tolist()) for d in set(examples.document)}
+        assert all(len(v) == 1 for v in per_doc.values())
+        assert sum(next(iter(v)) for d, v in per_doc.items() if d.startswith("skillspan#")) == 7
+    assert set(found["skillspan documents bootstrapped, seed 1"][numpy.char.startswith(document, "gold-")].tolist()) == {1.0}
+    left = found["gold tuning fold 2 left out"]
+    assert numpy.array_equal(left == 0, numpy.char.startswith(document, "gold-") & (fold == 2))
 
 
 def test_a_degree_span_of_dotin_gives_its_field_of_study_no_negative_example(shared_data):
