@@ -613,12 +613,6 @@ def _modifies(doc: Doc, start: int, clauses: Clauses, cues: Cues) -> bool:
     return not clauses.is_edge(i) and (doc[i].lower_ in cues.people_before or doc[i].lower_ in cues.conjunctions or doc[i].like_num)
 
 
-def _ends_phrase(doc: Doc, i: int, clauses: Clauses) -> bool:
-    """Whether a noun phrase may end before token ``i``: nothing but a clause edge, punctuation or a function word follows."""
-    nxt = _skip_spaces(doc, i, 1, clauses)
-    return clauses.is_edge(nxt) or not doc[nxt].is_alpha or doc[nxt].is_stop
-
-
 def _alpha_word(doc: Doc, i: int, clauses: Clauses) -> bool:
     """Whether token ``i`` is a word that is no stop word (a modifier a conjunct may carry)."""
     return not clauses.is_edge(i) and doc[i].is_alpha and not doc[i].is_stop
