@@ -114,10 +114,10 @@ class MatchWeights:
             raise TaxonomyError(f"the skills saturation must be > 0 (got {self.saturation})", fix="give a number of weight units such as 8, or inf")
         if not 0 <= self.lexical_b <= 1:
             raise TaxonomyError(f"the lexical part's length normalisation b must be in 0..1 (got {self.lexical_b})", fix="give e.g. 0.75 (BM25's usual b) or 0 (none)")
-        if not (math.isfinite(self.skills_prior) and self.skills_prior >= 0):
-            raise TaxonomyError(f"the skills prior must be a finite number >= 0 (got {self.skills_prior})", fix="give a number of weight units such as 2, or 0 (none)")
-        if not (math.isfinite(self.skills_evidence) and self.skills_evidence >= 0):
-            raise TaxonomyError(f"the skills evidence must be a finite number >= 0 (got {self.skills_evidence})", fix="give a number of weight units such as 2, or 0 (none)")
+        for name in ("skills_prior", "skills_evidence"):  # weight units, both
+            units = getattr(self, name)
+            if not (math.isfinite(units) and units >= 0):
+                raise TaxonomyError(f"the {name.replace('_', ' ')} must be a finite number >= 0 (got {units})", fix="give a number of weight units such as 2, or 0 (none)")
         if self.scale not in SCALES:
             raise TaxonomyError(f"unknown scale {self.scale!r}", fix=f"give one of {', '.join(SCALES)}")
 
