@@ -292,15 +292,21 @@ def fit(x, y: numpy.ndarray, w: numpy.ndarray, c: float):
     return model
 
 
-def prf(y: numpy.ndarray, p: numpy.ndarray, threshold: float, w: numpy.ndarray | None = None) -> tuple[float, float, float]:
-    """Precision, recall and F1 of keeping ``p >= threshold`` (each row counted ``w`` times, default once)."""
+def prf_curve(y: numpy.ndarray, p: numpy.ndarray, grid: Sequence[float], w: numpy.ndarray | None = None) -> tuple[numpy.ndarray, numpy.ndarray, numpy.ndarray]:
+    """Precision, recall and F1 of keeping ``p >= t`` for each threshold ``t`` of ``grid`` (each row
+    counted ``w`` times, default once; 0 where undefined)."""
     w = numpy.ones(len(y)) if w is None else w
-    kept = p >= threshold
-    tp, n_kept, n_pos = float(w[kept & (y == 1)].sum()), float(w[kept].sum()), float(w[y == 1].sum())
-    precision = tp / n_kept if n_kept else 0.0
-    recall = tp / n_pos if n_pos else 0.0
-    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-    return precision, recall, f1
+    kept = p[None, :] >= numpy.array(grid)[:, None]
+    tp, n_kept, n_pos = kept @ (w * (y == 1)), kept @ w, float(w[y == 1].sum())
+    precision = numpy.divide(tp, n_kept, out=numpy.zeros(len(tp)), where=n_kept > 0)
+    recall = tp / n_pos if n_pos else numpy.zeros(len(tp))
+    return precision, recall, numpy.divide(2 * precision * recall, precision + recall, out=numpy.zeros(len(tp)), where=precision + recall > 0)
+
+
+def prf(y: numpy.ndarray, p: numpy.ndarray, threshold: float, w: numpy.ndarray | None = None) -> tuple[float, float, float]:
+    """Precision, recall and F1 of keeping ``p >= threshold`` (`prf_curve` at one threshold)."""
+    precision, recall, f1 = prf_curve(y, p, (threshold,), w)
+    return float(precision[0]), float(recall[0]), float(f1[0])
 
 
 @dataclass(frozen=True)
@@ -331,13 +337,8 @@ def units(examples: Examples, probabilities: numpy.ndarray, rows: numpy.ndarray 
 
 
 def f1_curve(u: Units, grid: Sequence[float], w: numpy.ndarray | None = None) -> numpy.ndarray:
-    """F1 of the units at each threshold of ``grid`` (units counted ``w`` times, default ``u.w``), as `prf` gives it."""
-    w = u.w if w is None else w
-    kept = u.p[None, :] >= numpy.array(grid)[:, None]
-    tp, n_kept, n_pos = kept @ (w * (u.y == 1)), kept @ w, float(w[u.y == 1].sum())
-    precision = numpy.divide(tp, n_kept, out=numpy.zeros(len(tp)), where=n_kept > 0)
-    recall = tp / n_pos if n_pos else numpy.zeros(len(tp))
-    return numpy.divide(2 * precision * recall, precision + recall, out=numpy.zeros(len(tp)), where=precision + recall > 0)
+    """F1 of the units at each threshold of ``grid`` (units counted ``w`` times, default ``u.w``): `prf_curve`'s."""
+    return prf_curve(u.y, u.p, grid, u.w if w is None else w)[2]
 
 
 def argmax_threshold(u: Units) -> float:
