@@ -726,17 +726,18 @@ def is_negated(doc: Doc, start: int, end: int, *, covered: set[int], cues: Cues,
     """Whether a negation cue governs the mention: "no experience with X", "X not required".
 
     The cue must touch the mention or the list the mention belongs to: only list separators
-    and other skill tokens may stand between them, in the same clause.
+    and other skill tokens may stand between them, in the same clause. A cue inside a skill's
+    name is none: the "No" of "MySQL, PostgreSQL, No SQL" is NoSQL's, not an answer.
     """
     if not cue_spans.has_negation:
         return False
     lo, hi = clauses.clause(start, end, NEGATION_WINDOW)
     seps, lower, space = word_hashes(cues.list_separators), clauses.lower, clauses.space
-    for _, cue_end in cue_spans.between("negation_before", lo, start):
-        if all(j in covered or lower[j] in seps or space[j] for j in range(cue_end, start)):
+    for cue_start, cue_end in cue_spans.between("negation_before", lo, start):
+        if cue_start not in covered and all(j in covered or lower[j] in seps or space[j] for j in range(cue_end, start)):
             return True
     for cue_start, _ in cue_spans.between("negation_after", end, hi):
-        if all(j in covered or lower[j] in seps or space[j] for j in range(end, cue_start)):
+        if cue_start not in covered and all(j in covered or lower[j] in seps or space[j] for j in range(end, cue_start)):
             return True
     return False
 

@@ -239,3 +239,11 @@ def test_people_and_teams_in_ones_charge_by_number_or_title(shipped: SkillExtrac
 def test_a_team_one_belongs_to_or_a_sports_coach_is_no_leadership_or_mentoring(shipped: SkillExtractor, text: str) -> None:
     profile = shipped.extract(f"Ann Lee\n\nEXPERIENCE\n{text}\n", kind="resume")
     assert [m.skill_id for m in profile.mentions if m.skill_id in ("leadership", "mentoring")] == []
+
+
+def test_a_negation_word_inside_a_skill_name_negates_nothing(shipped: SkillExtractor) -> None:
+    """The form-field answer "No" is a negation cue (test_field_senses); the "No" of "No SQL" is NoSQL's name."""
+    profile = shipped.extract("Ann Lee\n\nSKILLS\nDatabases: MySQL, PostgreSQL, No SQL(MongoDB), H2\n", kind="resume")
+    assert [(m.skill_id, m.negated) for m in profile.mentions if m.skill_id in ("mysql", "postgresql", "nosql")] == [
+        ("mysql", False), ("postgresql", False), ("nosql", False),
+    ]  # fmt: skip
