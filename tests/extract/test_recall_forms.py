@@ -241,6 +241,21 @@ def test_a_team_one_belongs_to_or_a_sports_coach_is_no_leadership_or_mentoring(s
     assert [m.skill_id for m in profile.mentions if m.skill_id in ("leadership", "mentoring")] == []
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Unix/Linux", ["unix", "linux"]),
+        ("Linux/Unix", ["linux", "unix"]),
+        ("AI/ML", ["artificial-intelligence", "machine-learning"]),
+        ("HTML/CSS", ["html", "css"]),
+    ],
+)
+def test_a_slash_pair_of_two_skills_names_both(shipped: SkillExtractor, text: str, expected: list[str]) -> None:
+    """Such a pair once was one skill's alias, which the tokenizer kept whole, so the second name was lost."""
+    profile = shipped.extract(f"Ann Lee\n\nSKILLS\nPython, {text}, Docker\n", kind="resume")
+    assert [s for s in profile.skill_ids if s in expected] == expected
+
+
 def test_a_negation_word_inside_a_skill_name_negates_nothing(shipped: SkillExtractor) -> None:
     """The form-field answer "No" is a negation cue (test_field_senses); the "No" of "No SQL" is NoSQL's name."""
     profile = shipped.extract("Ann Lee\n\nSKILLS\nDatabases: MySQL, PostgreSQL, No SQL(MongoDB), H2\n", kind="resume")

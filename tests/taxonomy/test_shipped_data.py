@@ -64,6 +64,19 @@ def test_no_name_is_shared_between_skills(tax: Taxonomy) -> None:
     assert clashes == []
 
 
+def test_no_name_is_a_slash_pair_of_two_skills(tax: Taxonomy) -> None:
+    # a name becomes one token for the tokenizer, so "Unix/Linux" as Unix's alias hid Linux;
+    # a slash between two skills' own names gives both ("C/C++")
+    owner = {normalize_term(term): skill.id for skill in tax for term in skill.terms}
+    pairs = []
+    for skill in tax:
+        for term in skill.terms:
+            owners = {owner.get(normalize_term(part)) for part in term.split("/")} - {None}
+            if "/" in term and len(owners) > 1:
+                pairs.append((skill.id, term))
+    assert pairs == []
+
+
 # --------------------------------------------------------------------------------------------
 # The dev gold vocabulary maps cleanly
 
