@@ -241,6 +241,34 @@ def test_a_team_one_belongs_to_or_a_sports_coach_is_no_leadership_or_mentoring(s
     assert [m.skill_id for m in profile.mentions if m.skill_id in ("leadership", "mentoring")] == []
 
 
+DESCRIBED = """Dana Cole
+
+HIGHLIGHTS
+Natural leader
+Market research
+Proven leader with solid performance seeking new challenges.
+Stakeholder relations
+
+EXPERIENCE
+Trainer/Waitress/Bartender/Shift leader
+Elected as a leader in school roles. Collaborated with supervisory staff to problem-solve.
+Bolstered the relations with stakeholders through regular reviews.
+Worked with industry leaders and Senior Leaders of the firm.
+"""
+
+
+def test_the_candidate_described_as_a_leader_and_stakeholder_relations(shipped: SkillExtractor) -> None:
+    """FERR résumés: the candidate called a leader of some kind, the verb "problem-solve" and
+    relations with stakeholders are the skills; leaders one worked with are other people."""
+    profile = shipped.extract(DESCRIBED, kind="resume")
+    found = [(m.skill_id, m.text) for m in profile.mentions if m.skill_id in ("leadership", "problem-solving", "stakeholder-management")]
+    assert found == [
+        ("leadership", "Natural leader"), ("leadership", "Proven leader"), ("stakeholder-management", "Stakeholder relations"),
+        ("leadership", "Shift leader"), ("leadership", "as a leader"), ("problem-solving", "problem-solve"),
+        ("stakeholder-management", "relations with stakeholders"),
+    ]  # fmt: skip
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
