@@ -581,6 +581,8 @@ class _CareerReader:
             return None  # a date inside a sentence: "Surpassed annual quota by 125% in 2015.", "... since 2015.", "Left from 2003-2006 for a move to Guam."
         if len(before) >= MIN_SENTENCE_WORDS and _SENTENCE_END.search(before[-1]):
             return None  # a date after a sentence: "... a world leader in diabetes care. Since 1923"
+        if not _is_range(rng) and len(before) >= MIN_SENTENCE_WORDS and before[-1] in self.vocab.date_prepositions and not text[rng.stop :].strip(_STRIP + "."):
+            return None  # a single date closing a sentence that prints no full stop: "... purchased by Keyspan, large utility company, in 2000", "(Assumed position at ..., NC location in October 2015)"
         if _is_range(rng) and (words <= MAX_HEAD_WORDS or (after_title and rng.begin == len(text) - len(text.lstrip())) or _placeholder_title(text[: rng.begin])):
             return rng  # under a title line, a range opening the line opens an entry, whatever runs on after it; so does one after a livecareer placeholder and a title
         if words <= MAX_SINGLE_DATE_WORDS and not _BULLET.match(text) and (rng.begin == len(text) - len(text.lstrip()) or rng.stop >= len(text.rstrip()) - 1 or "\t" in text):

@@ -265,6 +265,23 @@ def test_a_range_between_words_of_a_sentence_and_a_year_opening_a_wrapped_line_o
     assert career.total_months() == 135 + 30
 
 
+def test_a_single_date_closing_a_sentence_without_a_full_stop_opens_no_entry():
+    text = (
+        "Work History\nConstruction Project Manager , 02/1999 to 02/2001\nCompany Name \u2013 City , State\n"
+        "General contracting company purchased by Keyspan, large utility company, in 2000\nOversaw large crews.\n"
+        "Sales Lead February 2016 to March 2017 Company Name \u00ef1\u20444 City , State\nTrained associates.\n"
+        "(Assumed position at Brier Creek, Raleigh, NC location in October 2015)\nManaged the store.\n"
+    )
+    document = read_document(text, kind="resume")
+    career = read_career(document, as_of=date(2021, 8, 8))
+    assert [(p.title, p.start, p.end) for p in career.positions] == [
+        ("Construction Project Manager", date(1999, 2, 1), date(2001, 2, 1)),
+        ("Sales Lead", date(2016, 2, 1), date(2017, 3, 1)),
+    ]
+    assert "Oversaw large crews." in document.text[slice(*career.positions[0].span)]  # the lines below the sentence stay the job's
+    assert document.text[slice(*career.positions[1].span)].rstrip().endswith("Managed the store.")
+
+
 def test_a_single_year_on_a_bullet_line_is_a_detail_of_the_entry_above():
     text = (
         "WORK EXPERIENCE\nTechnical Support Engineer\nMicrosoft iGTSC -  Bangalore, Karnataka -\nJuly 2013 to October 2015\n"
