@@ -42,6 +42,8 @@ MAX_TOTAL_MONTHS = 720
 _CONTINUED = "experience (continued)"
 #: Lines below a heading in which a dated entry shows that the experience goes on under it.
 _CONTINUED_LINES = 3
+#: Most lines below an entry's date line on which its range printed again is the same entry's.
+_RESTATED_LINES = 2
 #: Most words of an employer's name glued to a title on one line.
 MAX_EMPLOYER_WORDS = 4
 #: Fewest words of a sentence (ending in a lower-case word and a full stop) printed before a date
@@ -469,6 +471,7 @@ class _CareerReader:
             if dates and dates in seen:  # the same entries printed twice (Experience = Work History)
                 continue
             seen.append(dates)
+            anchors = _restated(anchors)
             heads = [self._head(lines, ranges, i, rng, anchors[k - 1][0] if k else -1) for k, (i, rng, _) in enumerate(anchors)]
             for k, (i, rng, entry_kind) in enumerate(anchors):
                 start_line = heads[k]
@@ -581,6 +584,8 @@ class _CareerReader:
             return None  # a date inside a sentence: "Surpassed annual quota by 125% in 2015.", "... since 2015.", "Left from 2003-2006 for a move to Guam."
         if len(before) >= MIN_SENTENCE_WORDS and _SENTENCE_END.search(before[-1]):
             return None  # a date after a sentence: "... a world leader in diabetes care. Since 1923"
+        if not _is_range(rng) and len(before) >= MIN_SENTENCE_WORDS and before[-1] in self.vocab.date_prepositions and not text[rng.stop :].strip(_STRIP + "."):
+            return None  # a single date closing a sentence that prints no full stop: "... purchased by Keyspan, large utility company, in 2000", "(Assumed position at ..., NC location in October 2015)"
         if _is_range(rng) and (words <= MAX_HEAD_WORDS or (after_title and rng.begin == len(text) - len(text.lstrip())) or _placeholder_title(text[: rng.begin])):
             return rng  # under a title line, a range opening the line opens an entry, whatever runs on after it; so does one after a livecareer placeholder and a title
         if words <= MAX_SINGLE_DATE_WORDS and not _BULLET.match(text) and (rng.begin == len(text) - len(text.lstrip()) or rng.stop >= len(text.rstrip()) - 1 or "\t" in text):
@@ -631,7 +636,7 @@ class _CareerReader:
         elif own and not _placeholder_only(own):
             title_text = own
         else:
-            title_text = next((ln.text for ln in lines[i + 1 : i + 3] if (_title_like(ln.text) or _titled_placeholder(ln.text)) and ln.start < stop), "")
+            title_text = next((ln.text for ln in lines[i + 1 : i + 3] if (_title_like(ln.text) or _titled_placeholder(ln.text)) and ln.start < stop and not any(_range_dates(r) == _range_dates(rng) for r in self.dates.ranges(ln.text))), "")  # not its dates printed again
         sentence = self._sentence(line.text, rng) if first == i else None
         title, employer = sentence or self._split_title(title_text)
         if employer_line and self._employer_name(title or "") and not self._employer_name(employer_line):
@@ -975,6 +980,20 @@ def _stacked(lines: list[_Line], anchors: list[tuple[int, DateRange, PositionKin
                 continue
         out.append(anchors[k])
         k += 1
+    return out
+
+
+def _restated(anchors: list[tuple[int, DateRange, PositionKind]]) -> list[tuple[int, DateRange, PositionKind]]:
+    """Anchors without a range printed again within the first lines below the entry's own
+    (livecareer's "Store Manager May 2014 to Current" / "Company Name ..." / "05/2014 to Present
+    5241 McFarland Drive ..."; Indeed's dates line, then "Oct 2016- May 2017" over the duties): one
+    entry printing its dates twice, its lines the entry's own. Entries further apart that repeat a
+    job's dates are kept (each has its own head and lines)."""
+    out: list[tuple[int, DateRange, PositionKind]] = []
+    for anchor in anchors:
+        if out and anchor[0] - out[-1][0] <= _RESTATED_LINES and _is_range(anchor[1]) and _range_dates(anchor[1]) == _range_dates(out[-1][1]):
+            continue
+        out.append(anchor)
     return out
 
 

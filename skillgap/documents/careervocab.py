@@ -44,6 +44,7 @@ class CareerVocabulary:
     sentence_title_words: tuple[str, ...]
     sentence_employer_words: tuple[str, ...]
     title_joiners: frozenset[str]
+    date_prepositions: frozenset[str]
     run_on_ends: frozenset[str]
     education_sections: tuple[str, ...]
     levels: Mapping[str, tuple[str, ...]]
@@ -192,6 +193,7 @@ def load_career_vocabulary(path: str | None = None) -> CareerVocabulary:
         sentence_title_words=reader.list("positions.sentence_title_words"),
         sentence_employer_words=reader.list("positions.sentence_employer_words"),
         title_joiners=frozenset(reader.list("positions.title_joiners")),
+        date_prepositions=frozenset(reader.list("positions.date_prepositions")),
         run_on_ends=frozenset(reader.list("positions.run_on_ends")),
         education_sections=reader.list("education.sections"),
         levels=levels,

@@ -265,6 +265,57 @@ def test_a_range_between_words_of_a_sentence_and_a_year_opening_a_wrapped_line_o
     assert career.total_months() == 135 + 30
 
 
+def test_a_single_date_closing_a_sentence_without_a_full_stop_opens_no_entry():
+    text = (
+        "Work History\nConstruction Project Manager , 02/1999 to 02/2001\nCompany Name \u2013 City , State\n"
+        "General contracting company purchased by Keyspan, large utility company, in 2000\nOversaw large crews.\n"
+        "Sales Lead February 2016 to March 2017 Company Name \u00ef1\u20444 City , State\nTrained associates.\n"
+        "(Assumed position at Brier Creek, Raleigh, NC location in October 2015)\nManaged the store.\n"
+    )
+    document = read_document(text, kind="resume")
+    career = read_career(document, as_of=date(2021, 8, 8))
+    assert [(p.title, p.start, p.end) for p in career.positions] == [
+        ("Construction Project Manager", date(1999, 2, 1), date(2001, 2, 1)),
+        ("Sales Lead", date(2016, 2, 1), date(2017, 3, 1)),
+    ]
+    assert "Oversaw large crews." in document.text[slice(*career.positions[0].span)]  # the lines below the sentence stay the job's
+    assert document.text[slice(*career.positions[1].span)].rstrip().endswith("Managed the store.")
+
+
+@pytest.mark.parametrize(
+    "text, expected, first_ends",
+    [
+        (  # livecareer: the title's range, the placeholder, the range again before the address
+            "Experience\nAssistant Store Manager May 2014 to Current\nCompany Name \u00ef1\u20444 City , State\n"
+            "05/2014 to Present 5241 McFarland Drive Durham NC, 27707 Supervisor: Stacyanne Belsky\nManages payroll.\n"
+            "Store Management Intern Jun 2011 to Jan 2012\nCompany Name \u00ef1\u20444 City , State\n"
+            "06/2011 to 01/2012 3050 Watson Blvd Warner Robins, GA 31093\nAssist store management.\n",
+            [("Assistant Store Manager", date(2014, 5, 1), None), ("Store Management Intern", date(2011, 6, 1), date(2012, 1, 1))],
+            "Manages payroll.",
+        ),
+        (  # Indeed: the dates line, then the range again over the duties (never the title);
+            # entries further apart that repeat a job's dates are both kept
+            "WORK EXPERIENCE\nNovember 2011 to June 2014\n"
+            "November 2011- June 2014)\nProject / Service coordinator / Change Consultant\n\u2022 Managed PSTN service.\n"
+            "PMO Analyst\nCommerzbank, Infosys BPO Ltd -\nOctober 2016 to May 2017\nBangalore\nOct 2016- May 2017\nTracked the plan.\n"
+            "Analyst\nAcme Ltd -\nJune 2015 to June 2016\nBuilt reports.\nAnalyst\nAcme Ltd -\nJune 2015 to June 2016\nBuilt reports again.\n",
+            [
+                ("Project / Service coordinator / Change Consultant", date(2011, 11, 1), date(2014, 6, 1)),
+                ("PMO Analyst", date(2016, 10, 1), date(2017, 5, 1)),
+                ("Analyst", date(2015, 6, 1), date(2016, 6, 1)),
+                ("Analyst", date(2015, 6, 1), date(2016, 6, 1)),
+            ],
+            "Managed PSTN service.",
+        ),
+    ],
+)
+def test_a_range_printed_again_on_the_first_lines_below_an_entry_is_that_entry_s(text, expected, first_ends):
+    document = read_document(text, kind="resume")
+    career = read_career(document, as_of=date(2021, 8, 8))
+    assert [(p.title, p.start, p.end) for p in career.positions] == expected
+    assert document.text[slice(*career.positions[0].span)].rstrip().endswith(first_ends)
+
+
 def test_a_single_year_on_a_bullet_line_is_a_detail_of_the_entry_above():
     text = (
         "WORK EXPERIENCE\nTechnical Support Engineer\nMicrosoft iGTSC -  Bangalore, Karnataka -\nJuly 2013 to October 2015\n"
