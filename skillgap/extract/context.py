@@ -317,6 +317,17 @@ def is_compound(doc: Doc, start: int, end: int) -> bool:
     return bool(after or before)
 
 
+def in_initialism(doc: Doc, start: int, end: int, skill_tokens: set[int]) -> bool:
+    """True when a one-letter name is glued by a slash to another letter that names no skill:
+    "A/R", "A/P" and "L/C" are initialisms (accounts receivable, a letter of credit), no R or C
+    ("Python/R", "C/C++", "SAP R/3" keep theirs)."""
+    if end - start != 1 or len(doc[start]) != 1:
+        return False
+    before = start > 1 and doc[start - 1].text == "/" and not doc[start - 2].whitespace_ and not doc[start - 1].whitespace_
+    after = end + 1 < len(doc) and doc[end].text == "/" and not doc[start].whitespace_ and not doc[end].whitespace_
+    return any(len(doc[k]) == 1 and doc[k].is_alpha and k not in skill_tokens for k, glued in ((start - 2, before), (end + 1, after)) if glued)
+
+
 def in_technical_context(
     doc: Doc,
     start: int,
@@ -332,7 +343,8 @@ def in_technical_context(
 ) -> bool:
     """Whether an ambiguous name at tokens ``[start, end)`` is meant as a skill.
 
-    Never when it is glued into a hyphenated word ("C-suite"); with ``whole_item`` (a form of
+    Never when it is glued into a hyphenated word ("C-suite") or a slashed initialism ("A/R",
+    `in_initialism`); with ``whole_item`` (a form of
     `Skill.whole_item`), never when it is only part of a longer phrase (`heads_item`: "SVN user
     access", "Access key rotation", "the good word of"), unless a skill word follows it ("Access
     skills") or a slash joins it to another skill ("MS Access/Excel reports"). It counts in a
@@ -346,7 +358,7 @@ def in_technical_context(
     list separator themselves (see `is_item`): "Enhancing, auditing and maintaining custom data
     ingestion framework" is a list of verbs, not of skills.
     """
-    if is_compound(doc, start, end):
+    if is_compound(doc, start, end) or in_initialism(doc, start, end, skill_tokens):
         return False
     p = _skip_spaces(doc, start - 1, -1, clauses)
     n = _skip_spaces(doc, end, 1, clauses)
