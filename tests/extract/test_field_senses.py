@@ -195,6 +195,18 @@ def test_emr_is_amazon_emr_only_among_cloud_and_big_data_skills(stated) -> None:
     assert stated("Familiarity with AWS (EMR, Glue, Athena, Lambda, S3)") == ["aws", "aws-emr", "aws-s3"]
 
 
+def test_cms_is_a_content_management_system_only_among_web_and_programming_skills(rules_only) -> None:
+    # field tests (FERR call-centre and billing résumés): CMS of Medicare claims, beside HIPAA and CPT codes
+    assert list(rules_only.extract("Skills: call center, HIPAA, CMS, customer service, billing", kind="resume").skill_ids) == ["healthcare-analytics", "customer-service"]
+    assert list(rules_only.extract("Skills: HTML, CSS, JavaScript, CMS", kind="resume").skill_ids) == ["html", "css", "javascript", "wordpress"]
+
+
+def test_coding_is_programming_only_among_the_fields_skills(rules_only) -> None:
+    # field tests: medical billing codes diagnoses ("CPT and ICD-9 coding"), survey research codes answers
+    assert list(rules_only.extract("Skills: Claims, Coding, CPT, ICD-9, Medical Records", kind="resume").skill_ids) == []
+    assert list(rules_only.extract("Skills: Coding, Git, Docker, REST APIs", kind="resume").skill_ids) == ["programming", "git", "docker", "rest-apis"]
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
