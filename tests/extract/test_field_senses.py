@@ -98,6 +98,11 @@ def test_a_field_form_does_not_vouch_for_another() -> None:
         # the infinitive, and a word between, stay
         ("Volunteered to mentor new hires and to lead projects.", ["mentoring", "leadership"]),
         ("Ability to provide leadership.", ["leadership"]),
+        # ... but a word that ranks or places people may stand between (field pool: 4 mentions, all wrong)
+        ("Respond to instructional leadership in a timely manner.", []),
+        ("Provided recommendations to Executive Leadership on staffing strategy.", []),
+        ("Present findings to C-suite leadership.", []),
+        ("Able to show strong leadership.", ["leadership"]),
         # a name of people coordinated with other people (dev texts: 9 mentions of 494, all wrong)
         ("Present results to partners and leadership.", []),
         ("Respond to questions from leadership and peers.", []),
