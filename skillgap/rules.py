@@ -28,7 +28,7 @@ _GAP_KEYS = frozenset({"section_importance", "company_sections"})
 CUE_KINDS = ("technical", "skill_after", "negation_before", "negation_after", "required", "preferred", "not_skill", "title_before", "preferred_label", "people", "groups", "company_text", "company_text_led", "company_subjects", "legal_text", "form_field", "list_openers", "group_openers")
 #: Kinds matched besides the cue kinds: the posting headings other than the preferred ones (they end a preferred label's span).
 LABEL_END = "label_end"
-_CUE_KEYS = frozenset({*CUE_KINDS, "technical_sections", "list_separators", "line_continuers", "bullets", "preferred_sections", "alternative_words", "choice_openers", "people_before", "own_role_before", "people_before_noun", "people_nouns", "acronym_skips", "conjunctions", "levels", "name_joiners"})
+_CUE_KEYS = frozenset({*CUE_KINDS, "technical_sections", "list_separators", "line_continuers", "bullets", "preferred_sections", "alternative_words", "choice_openers", "people_before", "own_role_before", "people_before_noun", "people_ranks", "people_nouns", "acronym_skips", "conjunctions", "levels", "name_joiners"})
 _NON_WORD = re.compile(r"[^\w'+#]+")
 
 #: What a caller may pass where rules are taken: the value, or the path of a sections file.
@@ -103,6 +103,9 @@ class Cues:
     #: Words that point at people only right before a name ending in a people noun that is no verb
     #: ("explaining concepts to product managers", "present to leadership"; "to mentor" is the infinitive).
     people_before_noun: frozenset[str] = frozenset()
+    #: Words that rank or place people, allowed between such a word and the name ("to executive
+    #: leadership", "present to C-suite leadership"): no verb, so "to provide leadership" stays.
+    people_ranks: frozenset[str] = frozenset()
     people_nouns: frozenset[str] = frozenset()
     #: Small words a document's own acronym definition may skip ("Bachelor of Science in Nursing (BSN)").
     acronym_skips: frozenset[str] = frozenset()
@@ -244,6 +247,7 @@ def _cues(cues: dict[str, Any], posting_headings: Mapping[str, Any], src: str, s
         people_before=frozenset(s.lower() for s in strings("people_before")),
         own_role_before=frozenset(s.lower() for s in strings("own_role_before")),
         people_before_noun=frozenset(s.lower() for s in _words(strings("people_before_noun"), src, "cues.people_before_noun")),
+        people_ranks=frozenset(s.lower() for s in _words(strings("people_ranks"), src, "cues.people_ranks")),
         people_nouns=frozenset(s.lower() for s in _words(strings("people_nouns"), src, "cues.people_nouns")),
         acronym_skips=frozenset(s.lower() for s in _words(strings("acronym_skips"), src, "cues.acronym_skips")),
         conjunctions=frozenset(s.lower() for s in _words(strings("conjunctions"), src, "cues.conjunctions")),

@@ -317,6 +317,17 @@ def is_compound(doc: Doc, start: int, end: int) -> bool:
     return bool(after or before)
 
 
+def in_initialism(doc: Doc, start: int, end: int, skill_tokens: set[int]) -> bool:
+    """True when a one-letter name is glued by a slash to another letter that names no skill:
+    "A/R", "A/P" and "L/C" are initialisms (accounts receivable, a letter of credit), no R or C
+    ("Python/R", "C/C++", "SAP R/3" keep theirs)."""
+    if end - start != 1 or len(doc[start]) != 1:
+        return False
+    before = start > 1 and doc[start - 1].text == "/" and not doc[start - 2].whitespace_ and not doc[start - 1].whitespace_
+    after = end + 1 < len(doc) and doc[end].text == "/" and not doc[start].whitespace_ and not doc[end].whitespace_
+    return any(len(doc[k]) == 1 and doc[k].is_alpha and k not in skill_tokens for k, glued in ((start - 2, before), (end + 1, after)) if glued)
+
+
 def in_technical_context(
     doc: Doc,
     start: int,
@@ -332,7 +343,8 @@ def in_technical_context(
 ) -> bool:
     """Whether an ambiguous name at tokens ``[start, end)`` is meant as a skill.
 
-    Never when it is glued into a hyphenated word ("C-suite"); with ``whole_item`` (a form of
+    Never when it is glued into a hyphenated word ("C-suite") or a slashed initialism ("A/R",
+    `in_initialism`); with ``whole_item`` (a form of
     `Skill.whole_item`), never when it is only part of a longer phrase (`heads_item`: "SVN user
     access", "Access key rotation", "the good word of"), unless a skill word follows it ("Access
     skills") or a slash joins it to another skill ("MS Access/Excel reports"). It counts in a
@@ -346,7 +358,7 @@ def in_technical_context(
     list separator themselves (see `is_item`): "Enhancing, auditing and maintaining custom data
     ingestion framework" is a list of verbs, not of skills.
     """
-    if is_compound(doc, start, end):
+    if is_compound(doc, start, end) or in_initialism(doc, start, end, skill_tokens):
         return False
     p = _skip_spaces(doc, start - 1, -1, clauses)
     n = _skip_spaces(doc, end, 1, clauses)
@@ -524,7 +536,8 @@ def names_people(doc: Doc, start: int, end: int, cue_spans: CueSpans, clauses: C
     (a ``cues.conjunctions`` word, "and"/"or", only after a plural), so "leadership skills" and "a leadership role" stay;
     a ``cues.groups`` noun only right after it: "our data science team", while "lead a team" is the skill) and a word that points at someone
     (``cues.people_before``: the, your, with, of ...; not "to", the infinitive's) stands at most `PEOPLE_REACH` tokens before
-    it with only words or commas between, or "to" (``cues.people_before_noun``) right before it when
+    it with only words or commas between, or "to" (``cues.people_before_noun``) right before it, or
+    before a ``cues.people_ranks`` word before it ("to executive leadership"), when
     the people noun is none a verb shares (``cues.people_nouns``: "to product managers", "to leadership"); "as a mentor" (``cues.own_role_before``) is one's own role,
     "experience with leadership" (a ``cues.technical`` phrase) asks for the skill. A match that holds such
     a word before its last is an act on the people it ends in, not their name: "the supervision of retail
@@ -546,6 +559,11 @@ def names_people(doc: Doc, start: int, end: int, cue_spans: CueSpans, clauses: C
             return False
     i = start
     noun = doc[end if end in cue_spans.people_starts else end - 1].lower_
+    rank = _rank_before(doc, start, clauses, cues)
+    if rank is not None and noun in cues.people_nouns:
+        before = _skip_spaces(doc, rank - 1, -1, clauses)
+        if not clauses.is_edge(before) and doc[before].lower_ in cues.people_before_noun:
+            return True  # "to executive leadership", "to C-suite leadership"
     for _ in range(PEOPLE_REACH):
         i = _skip_spaces(doc, i - 1, -1, clauses)
         if clauses.is_edge(i):
@@ -560,6 +578,18 @@ def names_people(doc: Doc, start: int, end: int, cue_spans: CueSpans, clauses: C
         if not (doc[i].is_alpha or doc[i].text == ","):
             return False
     return False
+
+
+def _rank_before(doc: Doc, start: int, clauses: Clauses, cues: Cues) -> int | None:
+    """The first token of a ``cues.people_ranks`` word right before token ``start`` ("executive",
+    or a hyphenated "C-suite" glued from three tokens), or None."""
+    k = _skip_spaces(doc, start - 1, -1, clauses)
+    if clauses.is_edge(k):
+        return None
+    if doc[k].lower_ in cues.people_ranks:
+        return k
+    glued = k >= 2 and doc[k - 1].text == "-" and not doc[k - 2].whitespace_ and not doc[k - 1].whitespace_
+    return k - 2 if glued and f"{doc[k - 2].lower_}-{doc[k].lower_}" in cues.people_ranks else None
 
 
 def coordinated_with_people(doc: Doc, start: int, end: int, cue_spans: CueSpans, clauses: Clauses, cues: Cues) -> bool:

@@ -84,6 +84,16 @@ def test_ambiguous_names_without_context_are_not_skills(ids, text: str) -> None:
     assert [i for i in ids(text) if i not in ("leadership", "regression", "data-ingestion")] == []
 
 
+def test_a_letter_glued_by_a_slash_to_another_letter_is_an_initialism(ids, extractor: SkillExtractor) -> None:
+    # field tests (FERR bookkeepers, DataTurks SAP consultants): accounts receivable, a letter of credit, carry-forward forms
+    assert ids("Process payroll, A/P, A/R, G/L in SQL and Python") == ["sql", "python"]
+    assert ids("Knowledge of L/C documentation, SQL and Python") == ["sql", "python"]
+    assert ids("Purchase TAX Reports, C/F Forms, Java, Python") == ["java", "python"]
+    text = "Skills\nA/P, A/R, SQL\nPython/R, C/C++\n"
+    document = Document(source="cv", kind="resume", text=text, sections=(Section("skills", "Skills", 0, len(text)),))
+    assert list(extractor.extract(document).skill_ids) == ["sql", "python", "r", "c", "cpp"]
+
+
 def test_a_list_opened_by_a_name_needs_two_more_skills(ids) -> None:
     assert ids("They know Go, Python in hand") == ["python"]
     assert ids("They know Go, Python and Java") == ["go", "python", "java"]

@@ -98,6 +98,11 @@ def test_a_field_form_does_not_vouch_for_another() -> None:
         # the infinitive, and a word between, stay
         ("Volunteered to mentor new hires and to lead projects.", ["mentoring", "leadership"]),
         ("Ability to provide leadership.", ["leadership"]),
+        # ... but a word that ranks or places people may stand between (field pool: 4 mentions, all wrong)
+        ("Respond to instructional leadership in a timely manner.", []),
+        ("Provided recommendations to Executive Leadership on staffing strategy.", []),
+        ("Present findings to C-suite leadership.", []),
+        ("Able to show strong leadership.", ["leadership"]),
         # a name of people coordinated with other people (dev texts: 9 mentions of 494, all wrong)
         ("Present results to partners and leadership.", []),
         ("Respond to questions from leadership and peers.", []),
@@ -193,6 +198,18 @@ def test_emr_is_amazon_emr_only_among_cloud_and_big_data_skills(stated) -> None:
     # field test (seed 2718): in health care an EMR is an electronic medical record
     assert stated("Analyze large healthcare data (Claims, EMR, and Registry Data) using R, SQL, Python") == ["r", "sql", "python"]
     assert stated("Familiarity with AWS (EMR, Glue, Athena, Lambda, S3)") == ["aws", "aws-emr", "aws-s3"]
+
+
+def test_cms_is_a_content_management_system_only_among_web_and_programming_skills(rules_only) -> None:
+    # field tests (FERR call-centre and billing résumés): CMS of Medicare claims, beside HIPAA and CPT codes
+    assert list(rules_only.extract("Skills: call center, HIPAA, CMS, customer service, billing", kind="resume").skill_ids) == ["healthcare-analytics", "customer-service"]
+    assert list(rules_only.extract("Skills: HTML, CSS, JavaScript, CMS", kind="resume").skill_ids) == ["html", "css", "javascript", "wordpress"]
+
+
+def test_coding_is_programming_only_among_the_fields_skills(rules_only) -> None:
+    # field tests: medical billing codes diagnoses ("CPT and ICD-9 coding"), survey research codes answers
+    assert list(rules_only.extract("Skills: Claims, Coding, CPT, ICD-9, Medical Records", kind="resume").skill_ids) == []
+    assert list(rules_only.extract("Skills: Coding, Git, Docker, REST APIs", kind="resume").skill_ids) == ["programming", "git", "docker", "rest-apis"]
 
 
 @pytest.mark.parametrize(
