@@ -28,10 +28,14 @@ which a recruiter cannot read as a fit to the role; those procedures are still s
 procedure is then fitted on all 24 tuning rankings and written, with the cross-validation table,
 to ``taxonomy/match.yaml``.
 
-``--perturb P`` adds the label-free check of the rule's stability (`pick_moves`): every extracted mention
-is dropped with probability P (`benchmarks.ranking.perturbed`, its 5 seeds), the rule is applied again
-on each perturbed tuning part, and the procedure and setting it picks are printed beside the clean pick:
-a pick that moves under a small extraction change will move at the next merge of extraction work.
+The label-free check of the rule's stability (`pick_moves`) gates what is written (`gated`): every
+extracted mention is dropped with probability P (`PERTURB`, or ``--perturb P``; `benchmarks.ranking.perturbed`,
+its 5 seeds), the rule is applied again on each perturbed tuning part, and the procedure and setting
+it picks are printed beside the clean pick. The clean pick is written only when at least `STABLE` of
+the seeds pick it again; otherwise the shipped setting (``taxonomy/match.yaml`` as it is) is kept and
+written back with the new comparison table: a pick that moves under a small extraction change is a
+near-tie that will move again at the next merge of extraction work, not a gain. A dry run checks
+stability only with ``--perturb``.
 
 Run: PYTHONPATH=. python benchmarks/fit_match.py [--dry-run] [--perturb 0.1]
 """
@@ -51,7 +55,7 @@ from scipy.stats import rankdata
 
 from benchmarks.ranking import STABILITY_SEEDS, Reader, Unit, ferr_units, judged, match_scores, part_values, perturbed, vanetik_units
 from skillgap.gap import PostingWeights
-from skillgap.match import PARTS, SKILL_PARTS, MatchWeights, evidence_share, rank_normalise
+from skillgap.match import PARTS, SKILL_PARTS, MatchWeights, evidence_share, load_match_weights, rank_normalise
 
 ROOT = Path(__file__).resolve().parents[1]
 GRID = (0.0, 1.0, 2.0)
@@ -70,6 +74,10 @@ EVIDENCE = PostingWeights().max_weight
 EVIDENCES = (0.0, 1.0, 2.0, 4.0, 8.0)
 #: Pulls towards equal weights tried: the objective minus lam * mean |w_p - 1|.
 SHRINKS = (0.005, 0.01, 0.02, 0.04)
+#: The share of mentions the stability gate drops (`gated`; ``--perturb P`` sets another).
+PERTURB = 0.1
+#: Of the seeds of `STABILITY_SEEDS`, on how many the rule must pick the clean setting again for it to be written (a majority).
+STABLE = 3
 
 
 @dataclass(frozen=True)
@@ -82,6 +90,11 @@ class Setting:
     scale: str
     prior: float = 0.0
     evidence: float = EVIDENCE
+
+    @classmethod
+    def of(cls, weights: MatchWeights) -> Setting:
+        """The setting of the library's `MatchWeights` (e.g. the shipped ones, to keep them)."""
+        return cls(tuple(weights.of(p) for p in PARTS), weights.saturation, weights.lexical_b, weights.scale, weights.skills_prior, weights.skills_evidence)
 
     def match_weights(self) -> MatchWeights:
         """The setting as the library's `MatchWeights`."""
@@ -325,8 +338,19 @@ def main() -> int:
     assert not procedure.per_direction or chosen["FERR"] == chosen["Vanetik"], "one setting for both directions is all match.yaml holds"
     fitted_value = float(objective(table, list(range(len(units))), datasets)[chosen["FERR"]])
     print(f"chosen: {procedure.name}; on all tuning rankings ({fitted_value:.3f}): {setting.describe()}")
-    if args.perturb is not None:
-        pick_moves(reader, grid, setting, args.perturb)
+    if args.dry_run and args.perturb is None:
+        return 0
+    p = PERTURB if args.perturb is None else args.perturb
+    picks = pick_moves(reader, grid, setting, p)
+    shipped = Setting.of(load_match_weights())
+    written = gated(setting, picks, shipped)
+    gate = f"the pick came back on {sum(pick == setting for pick in picks)} of {len(picks)} seeds with each mention dropped with probability {p:g}"
+    if written is setting:
+        gate += ": written"
+    else:
+        gate += f", fewer than {STABLE}: " + ("it is the setting shipped before, kept" if setting == shipped else f"the setting shipped before is kept ({shipped.describe()})")
+        fitted_value = float(objective(figures_table(units, [written]), list(range(len(units))), datasets)[0])
+    print(f"stability gate: {gate}")
     if args.dry_run:
         return 0
     cv_lines = [f"{name}: " + " ".join(f"{m:+.3f}" for m in margins) + f" (worst {worst:+.3f})" for worst, p, _, margins, _ in rows for name in [p.name]]
@@ -340,16 +364,19 @@ def main() -> int:
         "# 24th); the rule keeps, among procedures with absolute scores (raw scale: a score does not depend on the",
         "# other items ranked), the one with the largest worst held-out margin over BM25 among FERR NDCG@10,",
         "# FERR Spearman, Vanetik NDCG@10, Vanetik Spearman. That procedure, fitted on all 24 tuning",
-        "# rankings (objective: mean over the two sets of (NDCG@10 + Spearman) / 2), gave these values.",
+        "# rankings (objective: mean over the two sets of (NDCG@10 + Spearman) / 2), gives a setting that is written only when",
+        f"# the rule picks it again on at least {STABLE} of {len(STABILITY_SEEDS)} tuning parts with mentions dropped at random (the stability",
+        "# gate); otherwise the setting shipped before is kept (fitted.stability says which).",
         "weights:",
-        *(f"  {p}: {w:g}" for p, w in zip(PARTS, setting.weights)),
-        f"saturation: {yaml_number(setting.saturation)}",
-        f"lexical_b: {setting.b:g}",
-        f"skills_prior: {setting.prior:g}",
-        f"skills_evidence: {setting.evidence:g}",
-        f"scale: {setting.scale}",
+        *(f"  {part}: {w:g}" for part, w in zip(PARTS, written.weights)),
+        f"saturation: {yaml_number(written.saturation)}",
+        f"lexical_b: {written.b:g}",
+        f"skills_prior: {written.prior:g}",
+        f"skills_evidence: {written.evidence:g}",
+        f"scale: {written.scale}",
         "fitted:",
         f"  procedure: {procedure.name!r}",
+        f"  stability: {gate!r}",
         f"  objective: {fitted_value:.4f}",
         f"  rankings: {len(units)}",
         "  held_out_margins_over_bm25: 'FERR NDCG, FERR rho, Vanetik NDCG, Vanetik rho, leave-one-ranking-out on tuning'",
@@ -370,16 +397,23 @@ def rule_pick(units: list[Unit], grid: list[Setting]) -> tuple[Procedure, Settin
     return procedure, grid[fit(procedure, table, rows, datasets, grid)["FERR"]]
 
 
-def pick_moves(reader: Reader, grid: list[Setting], clean: Setting, p: float) -> None:
+def pick_moves(reader: Reader, grid: list[Setting], clean: Setting, p: float) -> list[Setting]:
     """Label-free: the rule's pick on the tuning part rebuilt with mentions dropped (probability ``p``, each seed of
-    `STABILITY_SEEDS`), one line per seed, and how many seeds pick the clean setting again."""
+    `STABILITY_SEEDS`), one line per seed and how many seeds pick the clean setting again; the picks, by seed."""
     print(f"pick under perturbation: each mention dropped with probability {p:g}, seeds {', '.join(map(str, STABILITY_SEEDS))}")
-    same = 0
+    picks = []
     for seed, units in zip(STABILITY_SEEDS, perturbed(reader, ("tuning",), p)):
         procedure, setting = rule_pick(units["FERR"] + units["Vanetik"], grid)
-        same += setting == clean
+        picks.append(setting)
         print(f"  seed {seed}: {procedure.name}; {setting.describe()}")
-    print(f"  {same} of {len(STABILITY_SEEDS)} seeds pick the clean setting ({clean.describe()})")
+    print(f"  {sum(s == clean for s in picks)} of {len(STABILITY_SEEDS)} seeds pick the clean setting ({clean.describe()})")
+    return picks
+
+
+def gated(clean: Setting, picks: list[Setting], shipped: Setting) -> Setting:
+    """The setting to write: the rule's clean pick when at least `STABLE` of the perturbed ``picks`` are
+    that setting, else the ``shipped`` one (a pick that moves when a tenth of the mentions is lost is a near-tie)."""
+    return clean if sum(p == clean for p in picks) >= STABLE else shipped
 
 
 def absolute(procedure: Procedure, grid: list[Setting]) -> bool:

@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from .documents.asks import CertificationAsk, DegreeAsk, read_asks
+from .documents.asks import CertificationAsk, DegreeAsk, PostingAsks, read_asks
 from .documents.career import Career
 from .documents.careervocab import LEVEL_RANK
 from .extract.experience import years_asked
@@ -63,9 +63,9 @@ class CareerCheck:
         return 1.0 if self.met else 0.0
 
 
-def career_asks(posting: SkillProfile) -> CareerAsks:
-    """Read a posting's asks and tie its years statements to its skills."""
-    asks = read_asks(posting.document)
+def career_asks(posting: SkillProfile, asks: PostingAsks | None = None) -> CareerAsks:
+    """Tie a posting's asks (``asks``, read here when not given: `read_asks`) and its years statements to its skills."""
+    asks = asks if asks is not None else read_asks(posting.document)
     asked = years_asked(posting, asks)
     overall = [s for s in asks.years if not s.preferred and s.years == asked.min_years]
     return CareerAsks(

@@ -46,6 +46,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Literal, Union
 
 from .careerfit import CareerAsks, CareerCheck, CareerWeights, career_asks, career_checks, known_months, months_met, years_text
+from .documents.asks import read_asks
 from .documents.model import Document
 from .documents.paths import as_path
 from .errors import SkillgapError
@@ -114,8 +115,8 @@ class PreparedJob:
     ``name`` is the role label or the posting's source; ``job_evidence`` maps each required
     skill id to the posting mentions that ask for it (empty for a role profile);
     ``alternatives`` maps a skill the posting asks for only as one of a choice ("PHP, Python or
-    Go") to the other skills it accepts in its place. ``title`` is the posting's first line (the
-    role's label) and ``text`` its whole text (the role's label and skill labels): what the
+    Go") to the other skills it accepts in its place. ``title`` is the posting's first line without the years it asks
+    (`skillgap.titles.job_title`; the role's label) and ``text`` its whole text (the role's label and skill labels): what the
     match model's title and lexical parts read. ``warnings`` says what limits the comparison
     (a posting in which the taxonomy finds no skill).
     """
@@ -410,7 +411,8 @@ def requirements_from_posting(posting: SkillProfile, *, weights: PostingWeights 
         asked.setdefault(m.skill_id, []).append(m)
     warnings = () if asked else (NO_SKILLS.format(source=posting.document.source),)
     alternatives = _alternatives(asked)
-    asks = career_asks(posting)
+    read = read_asks(posting.document)
+    asks = career_asks(posting, read)
     requirements = []
     for skill_id, mentions in asked.items():
         importance = "required" if any(_importance(m, rules) == "required" for m in mentions) else "preferred"
@@ -430,7 +432,7 @@ def requirements_from_posting(posting: SkillProfile, *, weights: PostingWeights 
         taxonomy=taxonomy,
         job_evidence={k: tuple(v) for k, v in asked.items()},
         alternatives=alternatives,
-        title=job_title(posting.document),
+        title=job_title(posting.document, read.years),
         text=posting.document.text,
         warnings=warnings,
         asks=asks,

@@ -2,7 +2,7 @@
 
 A recruiter reads a résumé's top line ("Java Backend Developer", "PURCHASE MANAGER") and the
 titles of its positions against the job's title before anything else. The job's title is the
-first line of the posting (a role's label for a role profile); the candidate's titles are the
+first line of the posting without the years it asks (`job_title`; a role's label for a role profile); the candidate's titles are the
 lines above the résumé's first section heading (the headline, at most `HEADLINE_LINES` of them,
 masked names and contact lines skipped) and the titles of the positions the career reader found
 (`candidate_titles`: a buyer who now heads sales is still a buyer to a purchasing job). Words are compared by their first `STEM` letters, so "Developer" meets "Development"
@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from .documents.asks import YearsStatement
 from .documents.career import Career
 from .documents.model import Document
 from .words import words
@@ -66,11 +67,26 @@ def candidate_titles(document: Document, career: Career) -> tuple[str, ...]:
     return (headline(document), *(p.title for p in career.positions if p.title))
 
 
-def job_title(document: Document) -> str:
-    """The posting's first line with letters (its title), at most `LINE_CHARS` characters."""
-    for line in document.text.splitlines():
+def job_title(document: Document, years: Iterable[YearsStatement] = ()) -> str:
+    """The posting's first line with letters (its title), at most `LINE_CHARS` characters, without
+    the years asks printed in it (``years``: the posting's statements, `skillgap.documents.asks`;
+    each cut from its number to the end of its connectives): "Junior Developer (1-4 years experience)"
+    names the role "Junior Developer", and the years are an ask, so a headline saying "5 years of
+    experience" shares no title word with it."""
+    offset = 0
+    for line in document.text.splitlines(keepends=True):
         if _has_letters(line, 2):
-            return line.strip()[:LINE_CHARS]
+            end = offset + len(line.rstrip("\r\n"))
+            cuts = [(s.start, min(s.tail_end, end)) for s in years if offset <= s.start < end]
+            if not cuts:
+                return line.strip()[:LINE_CHARS]
+            kept, at = [], offset
+            for start, stop in sorted(cuts):
+                kept.append(document.text[at:max(at, start)])
+                at = max(at, stop)
+            kept.append(document.text[at:end])
+            return " ".join("".join(kept).split())[:LINE_CHARS]
+        offset += len(line)
     return ""
 
 

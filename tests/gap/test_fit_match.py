@@ -145,3 +145,22 @@ def test_pick_moves_prints_each_seeds_pick_and_counts_the_clean_setting(monkeypa
     assert lines[0] == "pick under perturbation: each mention dropped with probability 0.1, seeds 0, 1, 2, 3, 4"
     assert lines[2] == "  seed 1: equal weights; fit saturation, b; " + moved.describe()
     assert lines[-1] == f"  3 of 5 seeds pick the clean setting ({clean.describe()})"
+
+
+def test_the_stability_gate_writes_a_pick_only_when_most_perturbed_seeds_pick_it_again():
+    from benchmarks.fit_match import STABLE, gated
+
+    clean, other, shipped = (Setting((1.0,) * 6, s, 0.25, "raw") for s in (4.0, 8.0, math.inf))
+    assert STABLE == 3  # a majority of the 5 seeds of benchmarks.ranking.STABILITY_SEEDS
+    assert gated(clean, [clean, other, clean, other, clean], shipped) is clean  # 3 of 5: written
+    assert gated(clean, [clean, other, other, shipped, clean], shipped) is shipped  # 2 of 5 (session 11's pick): kept
+    assert gated(clean, [], shipped) is shipped
+
+
+def test_a_setting_of_the_shipped_weights_is_the_grid_setting_that_scores_the_same():
+    from benchmarks.fit_match import settings
+
+    weights = MatchWeights(saturation=4.0, lexical_b=0.25, skills_evidence=3.0)
+    setting = Setting.of(weights)
+    assert setting == Setting((1.0,) * 6, 4.0, 0.25, "raw", 0.0, 3.0) and setting in settings()
+    assert setting.match_weights() == weights

@@ -21,6 +21,22 @@ def test_job_title_is_the_first_line_with_letters():
     assert job_title(doc) == "Backend Software Developer"
 
 
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        ("Junior Level Software Developer (1-4 years experience)\nWe build things.\n", "Junior Level Software Developer ("),  # to the end of the connectives
+        ("Senior Accountant (5+ years)\nYou will close the books.\n", "Senior Accountant ()"),
+        ("Data Analyst, 3+ years of experience with SQL\nWe build things.\n", "Data Analyst, SQL"),  # the skill after the connectives stays
+        ("Backend Software Developer\nAt least 3 years of experience with Java\n", "Backend Software Developer"),  # a years ask below the title
+    ],
+)
+def test_the_job_title_leaves_out_the_years_it_asks(text, title):
+    from skillgap.documents.asks import read_asks
+
+    doc = read_document(text, kind="posting")
+    assert job_title(doc, read_asks(doc).years) == title
+
+
 def test_stems_cut_words_and_drop_short_ones_and_numbers():
     assert stems("Sr. Developer (1-4 years) in IT") == frozenset({"devel", "years"})
 
