@@ -199,7 +199,8 @@ def test_emr_is_amazon_emr_only_among_cloud_and_big_data_skills(stated) -> None:
     ("text", "expected"),
     [
         # dev résumés: 43 "Testing" read as TestNG (one edit away) and 4 "C++ Programming" as C, all wrong
-        ("Responsibilities: Development, Testing and support.", []),
+        # (the stage of building software it is: Software Testing, never TestNG)
+        ("Responsibilities: Development, Testing and support.", [("software-testing", "Development, Testing")]),
         ("Basic knowledge about C and C++ Programming.", [("c", "C"), ("c-plus-plus", "C++"), ("programming", "Programming")]),
         ("Tools: Kubernets, Testngg, Python", [("kubernetes", "Kubernets"), ("testing-frameworks", "Testngg"), ("python", "Python")]),  # real typos stay
     ],
