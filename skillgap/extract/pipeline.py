@@ -296,6 +296,24 @@ def resolve(matches: Iterable[Match]) -> list[Match]:
     return sorted(kept, key=lambda m: (m.start, m.start - m.end))
 
 
+def without_cutting_patterns(matches: list[Match], doc: Doc) -> list[Match]:
+    """``matches`` without the sure pattern matches that overlap an exact match of the same skill
+    in ``doc`` without holding it or lying inside it: the name as printed is the better evidence
+    ("Unit Testing, Integration Testing" is two names, not "Testing, Integration" of a stage
+    pattern). A name read across a line wrap (`SkillPipeline.wrapped`) is no such evidence."""
+    exact: dict[str, list[Match]] = {}
+    for m in matches:
+        if m.method == "exact" and not any(doc[i].is_space for i in range(m.start, m.end)):
+            exact.setdefault(m.skill_id, []).append(m)
+    if not exact:
+        return matches
+
+    def cuts(m: Match) -> bool:
+        return any(e.start < m.end and m.start < e.end and not (m.start <= e.start and e.end <= m.end) and not (e.start <= m.start and m.end <= e.end) for e in exact.get(m.skill_id, ()))
+
+    return [m for m in matches if m.method != "pattern" or m.ambiguous or not cuts(m)]
+
+
 def held(found: list[Match], dropped: Sequence[Match], hides: Mapping[str, frozenset[str]]) -> list[Match]:
     """``found`` without the matches of a skill inside a longer term that means something else.
 
@@ -531,7 +549,7 @@ class SkillExtractor:
         if self.verifier is not None and views:
             FeatureBatch([v.features(self, raw, t) for v, raw, t in zip(views, raws, tokens)])  # each document's token arrays, made together
         first = self._verified_many(views, raws, tokens, raws, collect)
-        found = [resolve(verified) for verified, _ in first]
+        found = [resolve(without_cutting_patterns(verified, v.doc)) for v, (verified, _) in zip(views, first)]
         if self._fuzzy_index is not None:
             fuzzy = [[m for m in self._fuzzy(v, f) if not context.blocked(v.doc, m.start, m.end, v.cue_spans, v.clauses, pipe.cues)] for v, f in zip(views, found)]
             # resolving resolved matches again changes nothing

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import pytest
+import spacy
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from skillgap.extract import SkillExtractor, context
-from skillgap.extract.pipeline import SPANS_KEY, Match, default_extractor, held, resolve
+from skillgap.extract.pipeline import SPANS_KEY, Match, default_extractor, held, resolve, without_cutting_patterns
 from skillgap.extract.variants import term_variants
 
 
@@ -128,6 +129,23 @@ def test_a_match_inside_a_longer_one_the_verifier_drops() -> None:
     assert held([warehousing], [dwh], {}) == [warehousing]  # a sure name nested in it
     assert held([warehousing], [dwh], hides) == [] and held([dwh, warehousing], [], hides) == [dwh]
     assert held([warehousing], [Match(0, 2, "data-warehousing", "fuzzy")], {}) == [warehousing]  # a fuzzy guess reads nothing
+
+
+def test_a_pattern_cutting_through_a_name_of_its_own_skill_yields_to_it() -> None:
+    """"Unit Testing, Integration Testing" is two names of Software Testing, not the stage pattern
+    "Testing, Integration" that cuts them; a pattern holding the name, or another skill's, stands,
+    and so does one cut by a name read across a line wrap."""
+    doc = spacy.blank("en")("Unit Testing , Integration Testing")
+    unit, integration = Match(0, 2, "software-testing", "exact"), Match(3, 5, "software-testing", "exact")
+    stage = Match(1, 4, "software-testing", "pattern", score=100.0)
+    assert without_cutting_patterns([unit, stage, integration], doc) == [unit, integration]
+    holding = Match(0, 5, "software-testing", "pattern", score=100.0)
+    assert resolve(without_cutting_patterns([unit, holding, integration], doc)) == [holding]
+    other = Match(1, 4, "agile", "pattern", score=100.0)
+    assert without_cutting_patterns([unit, other, integration], doc) == [unit, other, integration]
+    wrapped = spacy.blank("en")("Fluent\nGerman (basic)")
+    german = Match(2, 6, "languages-german", "pattern", score=100.0)
+    assert without_cutting_patterns([Match(0, 3, "languages-german", "exact"), german], wrapped)[-1] == german
 
 
 @pytest.mark.parametrize(

@@ -248,3 +248,18 @@ def test_reports_carry_the_career(extractor):
     row = frame_of_rows([ranking_row(CandidateResult("cv.txt", report))]).iloc[0]
     assert (row["short_of_years"], row["degree"]) == ("Python: 2 of 5 years", None)
     assert row["experience_months"] == 48  # to the comparison's as_of (24 + 24), not to today
+
+
+@pytest.mark.parametrize(
+    ("cv", "months"),
+    [
+        ("1.docx", 33),  # "Writing and running junit tests, fixing defects"
+        ("7.docx", 24),  # "Wonderware System Platform project testing, maintenance and deployment"
+        ("9.docx", 12),  # "adding and testing new features, fixing problems"
+    ],
+)
+def test_testing_activities_in_a_position_give_software_testing_months(extractor, shared_data, cv: str, months: int):
+    """Software Testing named by what a developer did in the position, not by a test tool alone
+    (the months of the experience gold, its own as_of)."""
+    profile = extractor.extract(read_document(shared_data / "pairs/vanetik_vacancy_resume/CV" / cv, kind="resume"))
+    assert skill_months(profile, read_career(profile.document))["software-testing"].months == months

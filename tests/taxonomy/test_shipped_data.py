@@ -277,6 +277,19 @@ def pattern_matches(tax: Taxonomy):
         ("Hadoop/Spark and Spark streaming", [("apache-spark", "Hadoop/Spark"), ("apache-spark", "Spark streaming")]),
         ("writing Hive queries", [("hive", "Hive queries")]),
         ("You will write unit tests", [("software-testing", "write unit tests")]),
+        # testing activities inside positions (CV/1, CV/7, CV/9 of the experience gold and field résumés)
+        ("Writing and running junit tests", [("software-testing", "running junit tests")]),
+        ("adding and testing new features", [("software-testing", "testing new features")]),
+        ("used to test the functionality of the firmware", [("software-testing", "to test the functionality")]),
+        ("Design, Development, Testing for various projects", [("software-testing", "Development, Testing")]),
+        ("Platform project testing, maintenance and deployment", [("software-testing", "testing, maintenance")]),
+        ("Installing, configuring, testing and maintaining systems",
+         [("software-testing", "configuring, testing"), ("software-testing", "testing and maintaining")]),
+        # a delivery method named by its nouns or beside another method (DIGITAL-MEDIA of the gold)
+        ("Drove implementation of agile product development processes", [("agile", "agile product development processes")]),
+        ("using Agile methods; all Agile ceremonies", [("agile", "Agile ceremonies"), ("agile", "Agile methods")]),
+        ("Worked in Agile and DevOps methodology", [("agile", "Agile and DevOps methodology")]),
+        ("Moved between agile and waterfall approaches", [("agile", "agile and waterfall approaches")]),
         ("Experience with D3.js and Node.js", [("javascript", "D3.js"), ("javascript", "Node.js")]),
         ("Deployed sub-millisecond real time model", [("model-deployment", "Deployed sub-millisecond real time model")]),
         ("where I along with my team implemented", [("collaboration", "along with my team")]),
@@ -306,6 +319,12 @@ def test_patterns_match_sure_forms(pattern_matches, text: str, expected: list[tu
         "opportunities to excel in their careers",
         "spark curiosity in students",
         "Build prototypes and test them in production",
+        # other things tested: products, hypotheses, soil, patients
+        "designing, developing and testing electronic products",
+        "building, testing and iterating hypotheses",
+        "Work field testing soil, concrete and aggregates",
+        "recommended specialized laboratory tests to assess and monitor nutritional status",
+        "an agile, iterative way to inform key business decisions",
         "You will be part of a small team",
     ],
 )
