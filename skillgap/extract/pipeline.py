@@ -521,8 +521,8 @@ class SkillExtractor:
     @_collector_paused
     def _mentions_many(self, documents: Sequence[Document], docs: Iterable[Doc]) -> list[tuple[list[Match], tuple[Mention, ...]]]:
         """`_mentions` of several documents (their docs in the same order), verified together; with no
-        verifier one at a time (nothing is scored together, and holding a batch's views costs the
-        garbage collector more)."""
+        verifier one at a time (nothing is scored together, and a batch's views need not be held).
+        The cyclic garbage collector is paused meanwhile (`_collector_paused`)."""
         views = (self._view(document, doc) for document, doc in zip(documents, docs))
         if self.verifier is None:
             return [self._mentions_of(view, self._found_many([view])[0]) for view in views]
