@@ -21,7 +21,7 @@ import re
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any, Literal, NamedTuple, Union
+from typing import Any, Literal, NamedTuple, TypeVar, Union
 
 import numpy
 from spacy.lang.en import English
@@ -54,6 +54,7 @@ from .variants import term_variants
 from .verify import Explanation, VerifierModel, load_verifier
 
 Source = Union[Document, str, bytes, os.PathLike]
+_F = TypeVar("_F", bound=Callable[..., Any])
 
 #: Score of a mention by how it was found (fuzzy mentions carry rapidfuzz's ratio instead):
 #: a label, alias or sure pattern is certain; an ambiguous name rests on its context.
@@ -365,6 +366,27 @@ def _remember(extractor: SkillExtractor) -> None:
     _freeze(evicted)
 
 
+def _collector_paused(method: _F) -> _F:
+    """``method`` with the cyclic garbage collector off while it runs, back on after (when it was
+    on): a batch's documents, matches and mentions live together until its mentions are made, so
+    each collection in between only walked and promoted them (~156 young and 14 older collections
+    a pass over the 494 speed texts, ~0.12 CPU s, against ~8 young ones). What the batch drops is
+    freed by its reference counts as ever; its reference cycles (few) wait for the first collection
+    after it, which runs once the method's frame and what only it held are gone."""
+
+    @functools.wraps(method)
+    def paused(*args: Any, **kwargs: Any) -> Any:
+        if not gc.isenabled():
+            return method(*args, **kwargs)
+        gc.disable()
+        try:
+            return method(*args, **kwargs)
+        finally:
+            gc.enable()
+
+    return paused  # type: ignore[return-value]
+
+
 def _freeze(evicted: bool) -> None:
     """Collect, then freeze every object alive (``gc.freeze``): the imported modules' and the shared
     pipeline's ~96,000 objects live as long as the process, yet every full collection walked them
@@ -514,10 +536,11 @@ class SkillExtractor:
         which nobody sees when the doc is dropped after extraction)."""
         return self._mentions_many([document], [doc])[0]
 
+    @_collector_paused
     def _mentions_many(self, documents: Sequence[Document], docs: Iterable[Doc]) -> list[tuple[list[Match], tuple[Mention, ...]]]:
         """`_mentions` of several documents (their docs in the same order), verified together; with no
-        verifier one at a time (nothing is scored together, and holding a batch's views costs the
-        garbage collector more)."""
+        verifier one at a time (nothing is scored together, and a batch's views need not be held).
+        The cyclic garbage collector is paused meanwhile (`_collector_paused`)."""
         views = (self._view(document, doc) for document, doc in zip(documents, docs))
         if self.verifier is None:
             return [self._mentions_of(view, self._found_many([view])[0]) for view in views]

@@ -95,3 +95,38 @@ def test_a_shared_pipeline_freezes_what_is_alive_and_an_eviction_lets_the_frozen
     for i in range(1, MAX_SHARED + 1):
         shared(i)  # ...until the cache drops a pipeline (the fifth new one here at the latest)
     assert alive() is None
+
+
+def test_a_batch_is_extracted_with_the_cyclic_collector_paused_and_the_setting_comes_back(extractor: SkillExtractor, monkeypatch: pytest.MonkeyPatch) -> None:
+    """No collection runs while a batch's mentions are made (its objects live together until then);
+    the collector is on again after it, also when extraction raises, and stays off when it was off."""
+    import gc
+
+    seen: list[bool] = []
+    found_many = extractor._found_many
+
+    def spy(views, collect=None):  # type: ignore[no-untyped-def]
+        seen.append(gc.isenabled())
+        return found_many(views, collect)
+
+    monkeypatch.setattr(extractor, "_found_many", spy)
+    assert gc.isenabled()
+    profiles = list(extractor.extract_many(["Python and SQL.", "PostgreSQL."] * 3, kind="posting"))
+    assert [p.skill_ids for p in profiles] == [("python", "sql"), ("postgresql",)] * 3
+    assert seen == [False] * 6 and gc.isenabled()  # (unverified: one document at a time)
+
+    def broken(views, collect=None):  # type: ignore[no-untyped-def]
+        raise RuntimeError("broken batch")
+
+    monkeypatch.setattr(extractor, "_found_many", broken)
+    with pytest.raises(RuntimeError, match="broken batch"):
+        extractor.extract("Python.")
+    assert gc.isenabled()
+    monkeypatch.setattr(extractor, "_found_many", spy)
+    gc.disable()
+    try:
+        assert extractor.extract("Python.").skill_ids == ("python",)
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
+    assert seen == [False] * 7
