@@ -60,9 +60,17 @@ and no validation figure is printed.
   i.e. what leaving a fifth of every corpus out flips: the scale of what a rebuild after an
   unrelated change moves.
 
+* Domain shift (``--by-corpus``, a report: no model is written): the out-of-fold figures above mix
+  every corpus into every fold, so they cannot tell features that carry to unseen documents from
+  features that fit these corpora. `held_out` leaves each span corpus out in turn (fitted on the
+  others and the gold tuning part, its examples scored under the run-time convention
+  ``corpus:gold-<kind>``, as a user's document is), then the gold tuning part by document fold; it
+  prints log loss, AUC and P / R / F1 at the threshold the shipped rule picks on those gold
+  probabilities, per corpus and their mean; ``--ablate`` then the same with each of `FAMILIES` left out.
+
 Features are hashed from their template and values (`skillgap.extract.features.feature_slot`),
 the same slots the run time computes with numpy.
-Run: ``pip install -e '.[train]' && python scripts/train_verifier.py [--data DIR] [--out FILE]``.
+Run: ``pip install -e '.[train]' && python scripts/train_verifier.py [--data DIR] [--out FILE] [--by-corpus [--ablate]]``.
 """
 
 from __future__ import annotations
@@ -145,6 +153,8 @@ class Examples:
     #: What the gold scores: one skill in one document (mentions of the same skill share it), and its label.
     group: list[str]
     group_label: list[int]
+    #: Each corpus's document kind (``posting``, ``resume``): the run-time convention `held_out` scores it under.
+    kinds: dict[str, str] = dataclasses.field(default_factory=dict)
 
     def add(self, corpus: str, document: int, features: list[Feature], label: int, weight: float, group: str = "", group_label: int = 0) -> None:
         self.document.append(f"{corpus}#{document}")
@@ -199,6 +209,7 @@ def label_text(t: Text, start: int, end: int, marked: bool) -> int | None:
 
 def corpus_examples(extractor: SkillExtractor, name: str, texts: Sequence[Text], out: Examples, weight: float = 1.0) -> None:
     for i, t in enumerate(texts):
+        out.kinds[name] = t.kind
         document = Document(source=f"{name} #{i}", kind=t.kind, text=t.text)  # type: ignore[arg-type]
         candidates = extractor.candidates(document)
         marked = {t.text[a:b].lower() for _, a, b, _ in candidates if _overlaps(a, b, t.positive)}
@@ -219,6 +230,7 @@ def gold_examples(extractor: SkillExtractor, data: Path, out: Examples) -> int:
             if record["part"] != "tuning":
                 continue
             document = read_document(record["path"], kind=kind)
+            out.kinds[f"gold-{kind}"] = kind
             names = record["skills"] if kind == "resume" else record["required"] + record["preferred"]
             names = names + record.get("negated", [])
             gold_ids = {mapping[x] for x in names if x in mapping}
@@ -437,6 +449,86 @@ def log_loss(y: numpy.ndarray, p: numpy.ndarray, w: numpy.ndarray) -> float:
     return float(-numpy.average(y * numpy.log(p) + (1 - y) * numpy.log(1 - p), weights=w))
 
 
+#: Feature families for ``--by-corpus --ablate``: a template belongs to each family one of its keys is in
+#: (the convention's own templates, ``corpus`` alone or with a dropped key, go with the key).
+FAMILIES: dict[str, frozenset[str]] = {
+    "section": frozenset({"sec", "d"}),
+    "casing, capitalised run": frozenset({"case", "cap", "capr", "len"}),
+    "neighbour words": frozenset({"l1", "r1", "l2", "r2", "lw", "rw"}),
+    "neighbour classes": frozenset({"l1c", "r1c"}),
+    "list item": frozenset({"item", "near"}),
+    "governor": frozenset({"gov", "prep"}),
+    "document domain": frozenset({"dn", "dcat", "dkind", "dtop", "rep"}),
+    "skill kind, category": frozenset({"k", "c"}),
+    "match form": frozenset({"m", "n", "fz", "rule", "compound"}),
+    "skill identity": IDENTITY,
+}
+
+
+@dataclass(frozen=True)
+class HeldOut:
+    """The figures of one held-out part: its examples, log loss, AUC, and P / R / F1 at the threshold."""
+
+    name: str
+    examples: int
+    log_loss: float
+    auc: float
+    precision: float
+    recall: float
+    f1: float
+
+
+def runtime_convention(examples: Examples, features: Sequence[Sequence[Feature]]) -> list[list[Feature]]:
+    """``features`` with each example's corpus convention replaced by the run-time one (``gold-<kind>``):
+    what the shipped model applies to a document of an unseen corpus."""
+    return [
+        [((keys, (f"gold-{examples.kinds[c]}", *values[1:])) if keys[0] == CONVENTION else (keys, values)) for keys, values in names]
+        for c, names in zip(examples.corpus, features)
+    ]
+
+
+def held_out(examples: Examples, bits: int, setting: Setting = SETTING, drop: frozenset[str] = frozenset()) -> tuple[float, float, list[HeldOut]]:
+    """The domain-shift yardstick: each span corpus left out in turn (fitted on the others and the
+    gold tuning part, scored under the run-time convention), then the gold tuning part by document
+    fold (fitted on every corpus and the other gold folds). Returns the threshold the shipped rule
+    picks on those gold probabilities, the F1 per gold (document, skill) at it, and the figures of
+    each corpus and of the gold examples; ``drop``:
+    keys whose templates are left out (`FAMILIES`)."""
+    from scipy.sparse import diags
+    from sklearn.metrics import roc_auc_score
+
+    features = [[f for f in names if not drop.intersection(f[0])] for names in examples.features]
+    x, xr = matrix(features, bits), matrix(runtime_convention(examples, features), bits)
+    y, w, folds, corpus = numpy.array(examples.label), numpy.array(examples.weight), numpy.array(examples.fold), numpy.array(examples.corpus)
+    gold = numpy.char.startswith(corpus.astype(str), "gold-")
+    used = numpy.flatnonzero(x.getnnz(axis=0))
+    scale = diags(numpy.where(identity_slots(features, bits), setting.identity_scale, 1.0)[used])
+    xs, xrs = x[:, used] @ scale, xr[:, used] @ scale
+    p = numpy.zeros(len(y))
+    parts = [corpus == name for name in sorted(set(examples.corpus) - set(corpus[gold]))] + [gold & (folds == k) for k in range(FOLDS)]
+    for test in parts:
+        if test.any() and len(set(y[~test])) == 2:
+            p[test] = fit(xs[~test], y[~test], w[~test], setting.c).predict_proba(xrs[test])[:, 1]
+    rows = numpy.flatnonzero(gold)
+    u = units(examples, p[rows], rows) if rows.size else None
+    threshold = calibrated_threshold(u) if u is not None else 0.5
+    out = []
+    for name, sel in [(name, corpus == name) for name in sorted(set(examples.corpus) - set(corpus[gold]))] + [("gold (by fold)", gold)]:
+        if sel.any():
+            auc = float(roc_auc_score(y[sel], p[sel])) if len(set(y[sel])) == 2 else float("nan")
+            out.append(HeldOut(name, int(sel.sum()), log_loss(y[sel], p[sel], w[sel]), auc, *prf(y[sel], p[sel], threshold)))
+    return threshold, prf(u.y, u.p, threshold, u.w)[2] if u is not None else float("nan"), out
+
+
+def report_held_out(threshold: float, unit_f1: float, parts: Sequence[HeldOut], log: Callable[[str], None]) -> None:
+    """Print `held_out`'s table and the mean of its rows."""
+    log(f"held out (each corpus left out, scored under the run-time convention; the gold tuning part by document fold): threshold {threshold:.2f}, F1 per gold unit {unit_f1:.3f}")
+    for h in parts:
+        log(f"  {h.name:<15} {h.examples:>6} examples  log loss {h.log_loss:.4f}  AUC {h.auc:.3f}  P {h.precision:.3f} R {h.recall:.3f} F1 {h.f1:.3f}")
+    mean = [numpy.nanmean([getattr(h, k) for h in parts]) for k in ("log_loss", "auc", "precision", "recall", "f1")]
+    log(f"  {'mean':<15} {'':>6}           log loss {mean[0]:.4f}  AUC {mean[1]:.3f}  P {mean[2]:.3f} R {mean[3]:.3f} F1 {mean[4]:.3f}")
+
+
 @dataclass(frozen=True)
 class ChurnTexts:
     """Candidates of unlabelled-for-us dev texts (the Glassdoor dev postings and the DataTurks résumés
@@ -578,6 +670,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--bits", type=int, default=BITS, help=f"hashing size, 2**bits slots (default {BITS})")
     parser.add_argument("--search", action="store_true", help="first print the out-of-fold figures and churn of every setting in SEARCH (about 10x slower)")
     parser.add_argument("--perturb", action="store_true", help="then print the threshold rules' picks and churn under small changes of the data (about 10x slower)")
+    parser.add_argument("--by-corpus", action="store_true", help="print the held-out-corpus table (`held_out`) instead of building (about 2x a build's fits)")
+    parser.add_argument("--ablate", action="store_true", help="with --by-corpus: then the table's mean with each of FAMILIES left out")
     parser.add_argument("--check", action="store_true", help="rebuild into a temporary file and compare it with --out (exit 1 when the model there is stale)")
     args = parser.parse_args(argv)
     if not args.check:
@@ -596,6 +690,13 @@ def rebuild(args: argparse.Namespace, out: Path) -> int:
     if len(set(examples.label)) < 2:
         print("need positive and negative examples; is --data right?", file=sys.stderr)
         return 2
+    if args.by_corpus:
+        report_held_out(*held_out(examples, args.bits), print)
+        for family, keys in FAMILIES.items() if args.ablate else ():
+            threshold, unit_f1, parts = held_out(examples, args.bits, drop=keys)
+            print(f"without {family}:")
+            report_held_out(threshold, unit_f1, parts, print)
+        return 0
     texts = churn_texts(args.data, extractor, args.bits)
     model = train(examples, args.bits, print, texts, search=args.search, perturbed=args.perturb)
     out.parent.mkdir(parents=True, exist_ok=True)

@@ -398,6 +398,32 @@ def test_the_threshold_is_half_the_best_f1_wherever_on_a_flat_curve_the_best_sit
     assert tv.f1_curve(heavy, (0.1, 0.65, 0.85)).tolist() == pytest.approx([2 / 3, 0.8, 0.5])
 
 
+def test_a_held_out_corpus_is_fitted_without_its_examples_and_scored_under_the_run_time_convention():
+    """`held_out`: a corpus left out is fitted on the others and the gold, and its examples read
+    ``corpus:gold-<kind>`` (its own convention was never fitted); the gold is left out by document fold.
+    Corpus "a" labels by word ``x``, its bias says nothing: scored under the gold's convention it is
+    told apart as the gold is; dropping the ``x`` templates leaves every held-out AUC at 0.5."""
+    pytest.importorskip("sklearn")
+    import numpy
+
+    tv = _train_verifier()
+    examples = tv.Examples([], [], [], [], [], [], [], [])
+    for corpus in ("a", "gold-posting"):
+        examples.kinds[corpus] = "posting"
+        for d in range(20):
+            for label in (0, 1, 1):
+                features = [(("corpus",), (corpus,)), (("corpus", "k"), (corpus, "tool")), (("x",), (str(label),)), (("k",), ("tool",))]
+                examples.add(corpus, d, features, label, 1.0, f"{d}|{label}" if corpus != "a" else "", label)
+    runtime = tv.runtime_convention(examples, examples.features)
+    assert runtime[0] == [(("corpus",), ("gold-posting",)), (("corpus", "k"), ("gold-posting", "tool")), (("x",), ("0",)), (("k",), ("tool",))]
+    assert runtime[-1] == examples.features[-1]  # the gold keeps its own
+    threshold, unit_f1, parts = tv.held_out(examples, 12)
+    assert [(h.name, h.examples, h.auc, h.precision, h.recall) for h in parts] == [("a", 60, 1.0, 1.0, 1.0), ("gold (by fold)", 60, 1.0, 1.0, 1.0)]
+    assert threshold == 0.5 and unit_f1 == 1.0
+    _, _, blind = tv.held_out(examples, 12, drop=frozenset({"x"}))
+    assert [h.auc for h in blind] == [0.5, 0.5] and all(h.log_loss > parts[0].log_loss for h in blind)
+
+
 def test_the_perturbations_resample_whole_documents_and_leave_out_one_gold_fold():
     """`--perturb`'s data changes: a bootstrap counts every example of one document the same number
     of times (and as many documents as the corpus has in all); a left-out gold fold zeroes exactly
