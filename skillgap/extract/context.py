@@ -309,12 +309,16 @@ class Clauses:
         return (lo if lo > start - limit else start - limit), (hi if hi < end + limit else end + limit)
 
 
+def _glues(doc: Doc, i: int, marks: tuple[str, ...]) -> bool:
+    """Whether token ``i`` is one of ``marks`` with a token on each side and no space on either side
+    of it: the "-" of "C-suite", the "/" of "A/R"."""
+    return 0 < i < len(doc) - 1 and doc[i].text in marks and not doc[i - 1].whitespace_ and not doc[i].whitespace_
+
+
 def is_compound(doc: Doc, start: int, end: int) -> bool:
     """True when the name is glued by a hyphen to a word: "C-suite", "Go-getter", "pre-Spark"
     (a dash with a space after it ends the name: "French- Intermediate")."""
-    after = end < len(doc) - 1 and not doc[end - 1].whitespace_ and doc[end].text in ("-", "–") and not doc[end].whitespace_ and doc[end + 1].is_alpha
-    before = start > 1 and not doc[start - 1].whitespace_ and doc[start - 1].text in ("-", "–") and not doc[start - 2].whitespace_
-    return bool(after or before)
+    return (_glues(doc, end, ("-", "–")) and doc[end + 1].is_alpha) or _glues(doc, start - 1, ("-", "–"))
 
 
 def in_initialism(doc: Doc, start: int, end: int, skill_tokens: set[int]) -> bool:
@@ -323,9 +327,7 @@ def in_initialism(doc: Doc, start: int, end: int, skill_tokens: set[int]) -> boo
     ("Python/R", "C/C++", "SAP R/3" keep theirs)."""
     if end - start != 1 or len(doc[start]) != 1:
         return False
-    before = start > 1 and doc[start - 1].text == "/" and not doc[start - 2].whitespace_ and not doc[start - 1].whitespace_
-    after = end + 1 < len(doc) and doc[end].text == "/" and not doc[start].whitespace_ and not doc[end].whitespace_
-    return any(len(doc[k]) == 1 and doc[k].is_alpha and k not in skill_tokens for k, glued in ((start - 2, before), (end + 1, after)) if glued)
+    return any(len(doc[k]) == 1 and doc[k].is_alpha and k not in skill_tokens for k, slash in ((start - 2, start - 1), (end + 1, end)) if _glues(doc, slash, ("/",)))
 
 
 def in_technical_context(
@@ -588,8 +590,7 @@ def _rank_before(doc: Doc, start: int, clauses: Clauses, cues: Cues) -> int | No
         return None
     if doc[k].lower_ in cues.people_ranks:
         return k
-    glued = k >= 2 and doc[k - 1].text == "-" and not doc[k - 2].whitespace_ and not doc[k - 1].whitespace_
-    return k - 2 if glued and f"{doc[k - 2].lower_}-{doc[k].lower_}" in cues.people_ranks else None
+    return k - 2 if _glues(doc, k - 1, ("-",)) and f"{doc[k - 2].lower_}-{doc[k].lower_}" in cues.people_ranks else None
 
 
 def coordinated_with_people(doc: Doc, start: int, end: int, cue_spans: CueSpans, clauses: Clauses, cues: Cues) -> bool:
