@@ -407,14 +407,20 @@ def identity_slots(features: Sequence[Sequence[Feature]], bits: int) -> numpy.nd
     return mask
 
 
+def used_slots(x, identity: numpy.ndarray, setting: Setting) -> tuple[numpy.ndarray, numpy.ndarray]:
+    """The slots some example of ``x`` sets (the other slots' weights stay 0: fit without them, 4x
+    fewer) and each one's column scale (``setting.identity_scale`` on the identity slots)."""
+    used = numpy.flatnonzero(x.getnnz(axis=0))
+    return used, numpy.where(identity, setting.identity_scale, 1.0)[used]
+
+
 def fit_setting(x, y: numpy.ndarray, w: numpy.ndarray, folds: numpy.ndarray, identity: numpy.ndarray, setting: Setting) -> Fit:
     """Out-of-fold probabilities (each fold scored by a model fitted without it), then the model on
     everything. Columns of identity slots are scaled by ``setting.identity_scale`` in the fit and the
     weights scaled back, so the run time scores the same sums (a slot has one scale, collisions too)."""
     from scipy.sparse import diags
 
-    used = numpy.flatnonzero(x.getnnz(axis=0))  # the other slots' weights stay 0: fit without them (4x fewer)
-    scale = numpy.where(identity, setting.identity_scale, 1.0)[used]
+    used, scale = used_slots(x, identity, setting)
     xs = x[:, used] @ diags(scale)
 
     def slots(coef: numpy.ndarray) -> numpy.ndarray:
@@ -501,11 +507,11 @@ def held_out(examples: Examples, bits: int, setting: Setting = SETTING, drop: fr
     x, xr = matrix(features, bits), matrix(runtime_convention(examples, features), bits)
     y, w, folds, corpus = numpy.array(examples.label), numpy.array(examples.weight), numpy.array(examples.fold), numpy.array(examples.corpus)
     gold = numpy.char.startswith(corpus.astype(str), "gold-")
-    used = numpy.flatnonzero(x.getnnz(axis=0))
-    scale = diags(numpy.where(identity_slots(features, bits), setting.identity_scale, 1.0)[used])
-    xs, xrs = x[:, used] @ scale, xr[:, used] @ scale
+    used, scale = used_slots(x, identity_slots(features, bits), setting)
+    xs, xrs = x[:, used] @ diags(scale), xr[:, used] @ diags(scale)
     p = numpy.zeros(len(y))
-    parts = [corpus == name for name in sorted(set(examples.corpus) - set(corpus[gold]))] + [gold & (folds == k) for k in range(FOLDS)]
+    spans = sorted(set(examples.corpus) - set(corpus[gold]))
+    parts = [corpus == name for name in spans] + [gold & (folds == k) for k in range(FOLDS)]
     for test in parts:
         if test.any() and len(set(y[~test])) == 2:
             p[test] = fit(xs[~test], y[~test], w[~test], setting.c).predict_proba(xrs[test])[:, 1]
@@ -513,7 +519,7 @@ def held_out(examples: Examples, bits: int, setting: Setting = SETTING, drop: fr
     u = units(examples, p[rows], rows) if rows.size else None
     threshold = calibrated_threshold(u) if u is not None else 0.5
     out = []
-    for name, sel in [(name, corpus == name) for name in sorted(set(examples.corpus) - set(corpus[gold]))] + [("gold (by fold)", gold)]:
+    for name, sel in [(name, corpus == name) for name in spans] + [("gold (by fold)", gold)]:
         if sel.any():
             auc = float(roc_auc_score(y[sel], p[sel])) if len(set(y[sel])) == 2 else float("nan")
             out.append(HeldOut(name, int(sel.sum()), log_loss(y[sel], p[sel], w[sel]), auc, *prf(y[sel], p[sel], threshold)))
