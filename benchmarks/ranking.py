@@ -1,6 +1,6 @@
 """Do skillgap's rankings agree with recruiters? FERR (candidates for a job) and Vanetik (jobs for a candidate).
 
-Two human-labelled development sets, both outside the repository (``../shared/data/pairs``):
+Two human-labelled development sets (three views), outside the repository (``../shared/data/pairs``):
 
 - FERR HR relevance (``ferr_hr_relevance``, see its USING.md): 30 jobs, 7-10 livecareer résumés each,
   graded 1-7 by one HR professional per job. The release has no job text: a job is its skill
@@ -8,8 +8,11 @@ Two human-labelled development sets, both outside the repository (``../shared/da
 - Vanetik & Kogan (``vanetik_vacancy_resume``): 18 developer CVs, each with the 5 vacancies ranked
   by two HR annotators (element i of an array is the place, 1 = best, of vacancy i). A CV's
   ranking is judged against each annotator and the two figures averaged.
+- FERR by résumé (`ferr_by_resume_units`): FERR's grades read the other way, for the direction
+  Vanetik measures: each résumé graded under two or more jobs of one split part (with different
+  grades) ranks those jobs. Each job had its own rater, so it is small and noisy (9 tuning rankings).
 
-Per ranking (a FERR job, a Vanetik CV): NDCG@10 with gain = grade - lowest grade of that ranking,
+Per ranking (a FERR job, a Vanetik CV, a FERR résumé): NDCG@10 with gain = grade - lowest grade of that ranking,
 tie-aware (tied scores share their positions' mean gain), and Spearman's rho (average ranks;
 a constant ranking scores 0); averaged over rankings. Methods, all in the same run: skillgap's
 default ranking (the match model with the shipped weights, `skillgap.match`), each of its parts
@@ -28,7 +31,8 @@ CV) and each ranking's deviations from the other rankings' means (which vacancy 
 ``--perturb P`` adds a label-free check of robustness to small extraction changes (`stability`):
 every extracted mention is dropped with probability P (5 seeds), the rankings are rebuilt, and each
 ranking's match scores are compared with its own clean scores (Spearman; 1 = unmoved), for the
-shipped weights and for the same weights without the skill parts' evidence (`MatchWeights.skills_evidence`).
+shipped weights and for the same weights without the skill parts' evidence (`MatchWeights.skills_evidence`);
+the 21 unannotated dev CVs of Vanetik's release rank the vacancies there too (no labels needed).
 
 Run: PYTHONPATH=. python benchmarks/ranking.py [--speed] [--part tuning] [--brief] [--perturb 0.1]
 (``--part tuning --brief``: one line per set, the check for a change elsewhere, e.g. extraction).
@@ -38,6 +42,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import functools
 import json
 import math
 import os
@@ -45,7 +50,7 @@ import re
 import sys
 import time
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -73,6 +78,8 @@ PREVIOUS = MatchWeights(skills=1, relevance=2, experience=1, education=2, title=
 RANDOM_RUNS = 200
 #: Seeds of the stability check (`stability`), one perturbed extraction each.
 STABILITY_SEEDS = range(5)
+#: The label-free check's name for the unannotated Vanetik CVs (`vanetik_unlabelled_units`).
+UNLABELLED = "Vanetik unlabelled CVs"
 #: The baseline the target names: plain BM25 of the query text (Lucene's, query words counted once, b 0.75).
 BASELINE = "BM25 (plain, the baseline)"
 
@@ -272,22 +279,42 @@ def pair(prepared: PreparedJob, candidate: SkillProfile, ranked: SkillProfile) -
     )
 
 
-def ferr_units(reader: Reader, only: tuple[str, ...] = PARTS) -> list[Unit]:
-    """One unit per FERR dev job of the split parts ``only``: its graded résumés (withheld ones skipped)."""
-    parts = {jd: part for jd, part in ferr_job_parts(DATA).items() if part in only}
-    with (FERR / "jobs.csv").open(encoding="utf-8", newline="") as handle:
-        keywords = {row["jd_id"]: [k.strip() for k in row["keywords"].split("|") if k.strip()] for row in csv.DictReader(handle)}
+def ferr_grades() -> dict[str, dict[str, float]]:
+    """FERR's grades, ``{jd_id: {resume_id: grade}}`` in file order (withheld résumés skipped)."""
     grades: dict[str, dict[str, float]] = {}
     with (FERR / "label_interaction.csv").open(encoding="utf-8", newline="") as handle:
         for row in csv.DictReader(handle):
             if row["resume_id"] not in WITHHELD:
                 grades.setdefault(row["jd_id"], {})[row["resume_id"]] = float(row["score"])
+    return grades
+
+
+@functools.lru_cache(maxsize=1)
+def ferr_job_texts() -> dict[str, str]:
+    """Each FERR job's text: its skill keywords (``jobs.csv``) as one line, the release having no job text."""
+    with (FERR / "jobs.csv").open(encoding="utf-8", newline="") as handle:
+        return {row["jd_id"]: ", ".join(k.strip() for k in row["keywords"].split("|") if k.strip()) for row in csv.DictReader(handle)}
+
+
+def ferr_posting(reader: Reader, jd: str) -> SkillProfile:
+    """A FERR job as skillgap reads it: `ferr_job_texts` as a one-line posting."""
+    return reader.profile(f"ferr-job-{jd}", ferr_job_texts()[jd], "posting")
+
+
+def ferr_resume(reader: Reader, rid: str) -> SkillProfile:
+    """A FERR résumé (its livecareer PDF)."""
+    return reader.profile(rid, FERR / "resumes" / f"{rid}.pdf", "resume")
+
+
+def ferr_units(reader: Reader, only: tuple[str, ...] = PARTS) -> list[Unit]:
+    """One unit per FERR dev job of the split parts ``only``: its graded résumés (withheld ones skipped)."""
+    parts = {jd: part for jd, part in ferr_job_parts(DATA).items() if part in only}
+    grades = ferr_grades()
     units = []
     for jd, part in parts.items():
-        text = ", ".join(keywords[jd])
-        posting = reader.profile(f"ferr-job-{jd}", text, "posting")
+        posting = ferr_posting(reader, jd)
         prepared = prepare_job(posting)
-        resumes = [reader.profile(rid, FERR / "resumes" / f"{rid}.pdf", "resume") for rid in grades[jd]]
+        resumes = [ferr_resume(reader, rid) for rid in grades[jd]]
         pairs = [pair(prepared, r, r) for r in resumes]
         unit = Unit("FERR", jd, part, posting.document.text, pairs, [list(grades[jd].values())])
         unit.library = [r.match.score for r in rank_candidates(resumes, prepared, extractor=reader.extractor).results]
@@ -295,27 +322,63 @@ def ferr_units(reader: Reader, only: tuple[str, ...] = PARTS) -> list[Unit]:
     return units
 
 
+def ferr_by_resume_units(reader: Reader, only: tuple[str, ...] = PARTS) -> list[Unit]:
+    """FERR's labels read the other way (jobs for a candidate): one unit per résumé graded under at
+    least two jobs of the same split part, with grades that differ, ranking those jobs for it (the
+    résumé's text the query, `skillgap.match_jobs` as the library ranks). Each job had its own rater,
+    so a résumé's grades under two jobs are two raters' scales: a small, noisy second yardstick of
+    the direction Vanetik measures (9 tuning rankings of 2-3 jobs)."""
+    parts = ferr_job_parts(DATA)
+    by_resume: dict[tuple[str, str], dict[str, float]] = {}
+    for jd, graded in ferr_grades().items():
+        if parts[jd] in only:
+            for rid, grade in graded.items():
+                by_resume.setdefault((parts[jd], rid), {})[jd] = grade
+    units = []
+    for (part, rid), grades in by_resume.items():
+        if len(set(grades.values())) < 2:
+            continue
+        resume = ferr_resume(reader, rid)
+        postings = [ferr_posting(reader, jd) for jd in grades]
+        pairs = [pair(prepare_job(p), resume, p) for p in postings]
+        unit = Unit("FERR by résumé", rid, part, resume.document.text, pairs, [list(grades.values())])
+        unit.library = [r.match.score for r in match_jobs(resume, postings, extractor=reader.extractor).results]
+        units.append(unit)
+    return units
+
+
+def vanetik_postings(reader: Reader) -> list[tuple[SkillProfile, PreparedJob]]:
+    """The 5 vacancies every Vanetik CV is ranked against, in file order (title line, then description), each prepared once."""
+    with (VANETIK / "5_vacancies.csv").open(encoding="utf-8", newline="") as handle:
+        postings = [reader.profile(f"vacancy-{v['id']}", f"{v['job_title']}\n{v['job_description']}", "posting") for v in csv.DictReader(handle)]
+    return [(p, prepare_job(p)) for p in postings]
+
+
+def vanetik_unit(reader: Reader, key: str, source: Path, part: str, grades: list[list[float]], jobs: list[tuple[SkillProfile, PreparedJob]]) -> Unit:
+    """One CV's ranking of the vacancies (``grades`` per annotator, none for an unlabelled CV), with the scores `match_jobs` gives."""
+    cv = reader.profile(f"cv-{key}", source, "resume")
+    unit = Unit("Vanetik", key, part, cv.document.text, [pair(job, cv, p) for p, job in jobs], grades)
+    unit.library = [r.match.score for r in match_jobs(cv, [p for p, _ in jobs], extractor=reader.extractor).results]
+    return unit
+
+
 def vanetik_units(reader: Reader, only: tuple[str, ...] = PARTS) -> list[Unit]:
     """One unit per Vanetik CV of the split parts ``only``: the 5 vacancies, graded 6 - place by each annotator."""
-    with (VANETIK / "5_vacancies.csv").open(encoding="utf-8", newline="") as handle:
-        vacancies = list(csv.DictReader(handle))
-    postings = [reader.profile(f"vacancy-{v['id']}", f"{v['job_title']}\n{v['job_description']}", "posting") for v in vacancies]
-    prepared = [prepare_job(p) for p in postings]
+    jobs = vanetik_postings(reader)
     annotations = {}
     for line in (VANETIK / "annotations_cv01-18.txt").read_text(encoding="utf-8").splitlines():
         if m := re.match(r"ANNOTATOR_(\d)_RANKINGS = (\{.*\})\s*$", line):
             annotations[m.group(1)] = {int(k): v for k, v in json.loads(m.group(2)).items()}
-    units = []
-    for n, part in vanetik_cv_parts().items():
-        if part not in only:
-            continue
-        cv = reader.profile(f"cv-{n}", VANETIK / "CV" / f"{n}.docx", "resume")
-        pairs = [pair(job, cv, p) for p, job in zip(postings, prepared)]
-        grades = [[6.0 - place for place in by_cv[n]] for by_cv in annotations.values()]
-        unit = Unit("Vanetik", str(n), part, cv.document.text, pairs, grades)
-        unit.library = [r.match.score for r in match_jobs(cv, postings, extractor=reader.extractor).results]
-        units.append(unit)
-    return units
+    return [vanetik_unit(reader, str(n), VANETIK / "CV" / f"{n}.docx", part, [[6.0 - place for place in by_cv[n]] for by_cv in annotations.values()], jobs)
+            for n, part in vanetik_cv_parts().items() if part in only]
+
+
+def vanetik_unlabelled_units(reader: Reader) -> list[Unit]:
+    """One unit per unannotated Vanetik CV (``CV_unannotated``, 21 dev CVs): the 5 vacancies ranked for it, no grades.
+    Only the label-free stability check reads them (`stability`): 21 more rankings of the jobs-for-a-candidate direction."""
+    paths = sorted((VANETIK / "CV_unannotated").glob("*.docx"), key=lambda path: int(path.stem))
+    jobs = vanetik_postings(reader)
+    return [vanetik_unit(reader, path.stem, path, "unlabelled", [], jobs) for path in paths]
 
 
 # ------------------------------------------------------------------------------------------
@@ -404,24 +467,31 @@ def drop_mentions(profiles: dict[str, SkillProfile], p: float, seed: int) -> dic
     return out
 
 
-def perturbed(reader: Reader, only: tuple[str, ...], p: float) -> Iterator[dict[str, list[Unit]]]:
-    """For each seed of `STABILITY_SEEDS`, the units of both sets rebuilt from the reader's profiles with
-    mentions dropped (`drop_mentions`); the reader's clean profiles are back when the loop ends."""
+def all_units(reader: Reader, only: tuple[str, ...]) -> dict[str, list[Unit]]:
+    """Every set's units of the split parts ``only``: FERR (candidates for a job), Vanetik and FERR by résumé (jobs for a candidate)."""
+    return {"FERR": ferr_units(reader, only), "Vanetik": vanetik_units(reader, only), "FERR by résumé": ferr_by_resume_units(reader, only)}
+
+
+def perturbed(reader: Reader, only: tuple[str, ...], p: float, build: Callable[[Reader, tuple[str, ...]], dict[str, list[Unit]]] | None = None) -> Iterator[dict[str, list[Unit]]]:
+    """For each seed of `STABILITY_SEEDS`, every set's units (``build``, default `all_units`) rebuilt from the reader's
+    profiles with mentions dropped (`drop_mentions`); the reader's clean profiles are back when the loop ends."""
     clean = reader._profiles
     try:
         for seed in STABILITY_SEEDS:
             reader._profiles = drop_mentions(clean, p, seed)
-            yield {"FERR": ferr_units(reader, only), "Vanetik": vanetik_units(reader, only)}
+            yield (build or all_units)(reader, only)
     finally:
         reader._profiles = clean
 
 
 def stability(reader: Reader, units: dict[str, list[Unit]], only: tuple[str, ...], weights: MatchWeights, p: float) -> None:
-    """Label-free: per set, the mean over seeds and rankings of Spearman between each ranking's match
-    scores on perturbed profiles (`drop_mentions`) and on the clean ones, with and without the skill parts' evidence."""
+    """Label-free: per set (and the unannotated Vanetik CVs, `vanetik_unlabelled_units`), the mean over seeds and
+    rankings of Spearman between each ranking's match scores on perturbed profiles (`drop_mentions`) and on the
+    clean ones, with and without the skill parts' evidence."""
     variants = {"shipped": weights, "without skills evidence": replace(weights, skills_evidence=0.0)}
+    units = {**units, UNLABELLED: vanetik_unlabelled_units(reader)}
     rhos: dict[tuple[str, str], list[float]] = {}
-    for moved in perturbed(reader, only, p):
+    for moved in perturbed(reader, only, p, lambda r, o: {**all_units(r, o), UNLABELLED: vanetik_unlabelled_units(r)}):
         for dataset, found in units.items():
             for name, w in variants.items():
                 for before, after in zip(found, moved[dataset]):
@@ -467,7 +537,7 @@ def main() -> int:
     t = time.perf_counter()
     reader = Reader()
     only = tuple(args.part or PARTS)
-    units = {"FERR": ferr_units(reader, only), "Vanetik": vanetik_units(reader, only)}
+    units = all_units(reader, only)
     print(f"read and scored in {time.perf_counter() - t:.1f}s; weights: {default_weights()}")
     weights = default_weights()
     for found in units.values():  # the benchmark's formula is what the library ranks by

@@ -115,7 +115,7 @@ def test_the_stability_check_drops_mentions_by_seed_and_keeps_the_career(taxonom
     assert once["a"].career is career and once["a"].document == profiles["a"].document
 
 
-def test_perturbed_rebuilds_both_sets_from_each_seeds_profiles_and_restores_the_clean_ones(taxonomy, profile_of, monkeypatch):
+def test_perturbed_rebuilds_every_set_from_each_seeds_profiles_and_restores_the_clean_ones(taxonomy, profile_of, monkeypatch):
     import benchmarks.ranking as ranking
 
     clean = {"a": profile_of(*["python"] * 20, "sql", "docker"), "b": profile_of("docker")}
@@ -123,9 +123,10 @@ def test_perturbed_rebuilds_both_sets_from_each_seeds_profiles_and_restores_the_
     reader._profiles = clean
     monkeypatch.setattr(ranking, "ferr_units", lambda r, only: [("FERR", only, r._profiles)])
     monkeypatch.setattr(ranking, "vanetik_units", lambda r, only: [("Vanetik", only, r._profiles)])
+    monkeypatch.setattr(ranking, "ferr_by_resume_units", lambda r, only: [("FERR by résumé", only, r._profiles)])
     seen = list(ranking.perturbed(reader, ("tuning",), 0.5))
     assert [s["FERR"] for s in seen] == [[("FERR", ("tuning",), ranking.drop_mentions(clean, 0.5, seed))] for seed in ranking.STABILITY_SEEDS]
-    assert all(s["Vanetik"][0][2] == s["FERR"][0][2] for s in seen) and reader._profiles is clean
+    assert all(s["Vanetik"][0][2] == s["FERR"][0][2] == s["FERR by résumé"][0][2] for s in seen) and reader._profiles is clean
     loop = ranking.perturbed(reader, ("tuning",), 0.5)
     next(loop)
     assert reader._profiles != clean
@@ -164,3 +165,47 @@ def test_a_setting_of_the_shipped_weights_is_the_grid_setting_that_scores_the_sa
     setting = Setting.of(weights)
     assert setting == Setting((1.0,) * 6, 4.0, 0.25, "raw", 0.0, 3.0) and setting in settings()
     assert setting.match_weights() == weights
+
+
+def test_ferr_by_resume_ranks_the_jobs_each_resume_was_graded_under_in_one_part(shared_data, taxonomy, profile_of):
+    import benchmarks.ranking as ranking
+    from skillgap.match import default_weights
+
+    asked: dict[str, tuple[object, str]] = {}
+
+    class Reader:  # hands out small profiles and records what was asked for: no PDF is read
+        extractor = None
+
+        def profile(self, key, source, kind):
+            asked[key] = (source, kind)
+            return profile_of("python", "sql", source=key, kind=kind) if kind == "resume" else profile_of("python", source=key, kind=kind)
+
+    units = ranking.ferr_by_resume_units(Reader(), ("tuning",))
+    # the 9 tuning résumés graded under 2-3 tuning jobs with different grades (4 more have equal grades: no ranking)
+    assert sorted(u.key for u in units) == ["12923795", "16723524", "17274759", "18159866", "20457611", "24416961", "34304175", "36269672", "99416532"]
+    three = next(u for u in units if u.key == "34304175")
+    assert three.dataset == "FERR by résumé" and three.part == "tuning" and three.grades == [[5.0, 3.0, 5.0]] and len(three.pairs) == 3
+    assert three.query == "Python\nSQL\n" and asked["34304175"] == (ranking.FERR / "resumes" / "34304175.pdf", "resume")
+    jobs = [key for key, (_, kind) in asked.items() if kind == "posting"]
+    assert jobs and all(isinstance(asked[k][0], str) and k.startswith("ferr-job-") for k in jobs)  # a job is its keyword line, as in ferr_units
+    assert all(np.allclose(ranking.match_scores(u, default_weights()), np.nan_to_num(u.library, nan=0.0)) for u in units)  # what match_jobs ranks by
+    assert len(ranking.ferr_by_resume_units(Reader(), ("validation",))) == 11
+
+
+def test_the_unannotated_vanetik_cvs_rank_the_five_vacancies_without_grades(shared_data, taxonomy, profile_of):
+    import benchmarks.ranking as ranking
+
+    asked: list[tuple[str, object]] = []
+
+    class Reader:
+        extractor = None
+
+        def profile(self, key, source, kind):
+            asked.append((key, source))
+            return profile_of("python", source=key, kind=kind) if kind == "resume" else profile_of("python", "docker", source=key, kind=kind)
+
+    units = ranking.vanetik_unlabelled_units(Reader())
+    assert [u.key for u in units] == [str(n) for n in range(31, 52)]  # CV_unannotated, in number order
+    assert all(u.grades == [] and u.part == "unlabelled" and len(u.pairs) == 5 for u in units)
+    assert ("cv-31", ranking.VANETIK / "CV_unannotated" / "31.docx") in asked
+    assert sum(key.startswith("vacancy-") for key, _ in asked) == 5  # the vacancies are read (and prepared) once for all CVs
