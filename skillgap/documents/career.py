@@ -945,15 +945,18 @@ class _CareerReader:
     def _undegreed_entry(self, line: _Line, nxt: _Line | None, years: set[int], positions: Sequence[Position]) -> bool:
         """A line of an education section that opens an entry without a degree word: a date with a
         few words of its own ("HTML, 2006"; not "2013" alone, a sentence, an honour of
-        `education.not_courses`: "Dean's List, Fall 2012", a wrapped sentence) that is no job's
-        line printed under Education (a position's, or one above an anonymised employer)."""
+        `education.not_courses`: "Dean's List, Fall 2012", a wrapped sentence; a full stop that
+        closes the line makes none: "Aug 2008 - Sep 2008 Stock market specialist for maintaining
+        the register of securities.") that is no job's line printed under Education (a position's,
+        or one above an anonymised employer)."""
         if not years or self._not_course.search(line.text) or any(line.start < b and a < line.end for a, b in (p.span for p in positions)):
             return False
         if nxt is not None and _EMPLOYER_PLACEHOLDER.search(nxt.text):
             return False  # "Sales Consultant 01/2009 to 03/2011" over "Company Name – City , State": a job
         words = [w for w in _without_dates(line.text, self.dates.ranges(line.text)).split() if any(c.isalpha() for c in w)]
         ends_open = bool(words) and words[-1].casefold() in self.vocab.run_on_ends  # "Oct 2019 - Jun 2020 aided design and"
-        return 0 < len(words) <= MAX_SINGLE_DATE_WORDS and not ends_open and not any(_SENTENCE_END.match(w) for w in words)
+        closes = bool(words) and line.text.rstrip().endswith(words[-1])  # a full stop closing the line is no sentence of its own
+        return 0 < len(words) <= MAX_SINGLE_DATE_WORDS and not ends_open and not any(_SENTENCE_END.match(w) for w in (words[:-1] if closes else words))
 
     def certifications(self) -> Iterator[Certification]:
         for section in self.doc.sections:

@@ -919,9 +919,11 @@ def test_each_entry_s_date_alone_on_the_line_above_it_is_that_entry_s():
 def test_a_dated_school_line_takes_the_plain_line_beside_it_and_jobs_under_education_stay_jobs():
     text = (
         "Jane Doe\nExperience\nAnalyst, Acme 2010 - 2020\nEducation\nEngineer Ural State University of Economics\nSep 2003 - Aug 2009 Food production process engineer\n"
-        "Specialist National Association of Stock Market Participants\nAug 2008 - Sep 2008 Stock market specialist\n"
+        "Specialist National Association of Stock Market Participants\nAug 2008 - Sep 2008 Stock market specialist for maintaining the register of securities.\n"
     )
-    assert [(e.level, e.end_year) for e in read_career(read_document(text, kind="resume")).education] == [("other", 2009), ("certificate", 2008)]
+    assert [(e.level, e.end_year) for e in read_career(read_document(text, kind="resume")).education] == [("other", 2009), ("certificate", 2008)]  # a full stop closing the line
+    sentence = "Jane Doe\nExperience\nAnalyst, Acme 2021 - 2022\nEducation\nSV College\n- Performing bug fixes and code reviews. Oct 2019 - Jun 2020\n"
+    assert [e.text for e in read_career(read_document(sentence, kind="resume")).education] == ["SV College"]  # a sentence inside the line: no course
     jobs = "Jane Doe\nExperience\nAnalyst, Acme 2012 - 2020\nEducation\nSales Consultant 01/2009 to 03/2011\nCompany Name – City , State\nBachelor of Science : 2006 Troy University\n"
     assert [e.level for e in read_career(read_document(jobs, kind="resume")).education] == ["bachelor"]
 
