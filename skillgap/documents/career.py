@@ -206,6 +206,9 @@ def read_career(document: Document, *, as_of: date | None = None, vocab: CareerV
         elif span is not None and span[1] - span[0] > MAX_TOTAL_MONTHS:
             warnings.append(f"position {label!r}: {span[1] - span[0]} months is over 60 years: its dates are misread; left out of the totals")
     career = Career(positions=positions, education=tuple(reader.education(positions)), certifications=tuple(reader.certifications()), as_of=ref, as_of_source=source)
+    unread = None if career.education else reader.unread_education()
+    if unread is not None:
+        warnings.append(f"education section {unread!r}: no degree, course or school could be read in it; the highest level is unknown (None)")
     total = union_months([s for _, s in career.counted()])
     if total > MAX_TOTAL_MONTHS:
         warnings.append(f"total experience of {total} months is over 60 years: dates are misread; no total is reported")
@@ -804,6 +807,16 @@ class _CareerReader:
             years_of[i] = {mo.value.year for mo in self.dates.months(lines[i].text)}
         return years_of[i]
 
+    def unread_education(self) -> str | None:
+        """The heading of the first education section with words under it (a reader that found no
+        entry in it: "Electrical engineering" / "VSSUT,burla"), or None."""
+        text = self.doc.text
+        for section in self.doc.sections:
+            below = text.find("\n", section.start, section.end)
+            if self._is_education(section) and below >= 0 and any(c.isalpha() for c in text[below : section.end]):
+                return section.heading.strip()
+        return None
+
     def _is_education(self, section: Section) -> bool:
         return section.name in self.vocab.education_sections or bool(self._education_heading.search(section.heading))
 
@@ -828,6 +841,11 @@ class _CareerReader:
             # Antonio College" / "2017" / "Digital Marketing ..."): a date line belongs to the line
             # below it, not to the one above
             above = len(lines) > 1 and self._date_only(lines, 0, years_of) and not self._years(lines, 1, years_of)
+            # each entry's line opening with its date, its school's lines under it ("2008 2013 Applied
+            # Information Science in Economics" / "... Baikal State University" / "2021 Special program
+            # ..."): the line above a line that opens with a date is the entry's before it
+            first = next((ln for ln in lines if ln.text.strip()), None)
+            date_first = not above and first is not None and self._opens_with_date(first.text)
             levels = [self._level(ln.text) for ln in lines]  # read once: a line is looked at again beside each degree line
             for i, line in enumerate(lines):
                 level = levels[i]
@@ -838,7 +856,8 @@ class _CareerReader:
                 # graduation May 2016"), but not one of other years beside a dated degree line: another
                 # entry ("2017 - 2018 | Software Development | STEP Computer Academy" over "2011 -
                 # 2015 | B.Sc. in Telematics | ...")
-                near = [j for j in (i, i - 1, i + 1) if 0 <= j < len(lines) and (j == i or (j not in used and levels[j] is None and not (own and _other_years(own, self._years(lines, j, years_of))) and not (above and j == i + 1 and self._date_only(lines, j, years_of))))]
+                beside = (i, i + 1) if date_first and self._opens_with_date(line.text) else (i, i - 1, i + 1)
+                near = [j for j in beside if 0 <= j < len(lines) and (j == i or (j not in used and levels[j] is None and not (own and _other_years(own, self._years(lines, j, years_of))) and not (above and j == i + 1 and self._date_only(lines, j, years_of))))]
                 if self._year_under_school(lines, i, near, used, levels, years_of):
                     near.append(i + 2)
                 top = self._date_above(lines, i, used, levels, years_of) if above and not own else None
@@ -883,6 +902,11 @@ class _CareerReader:
                 return j
         return None
 
+    def _opens_with_date(self, text: str) -> bool:
+        """``text`` opens with a date followed by words of its own ("2021 Special program ...")."""
+        token = next((t for t in self.dates.tokens(text) if t.month is not None), None) if _DIGIT.search(text[:12]) else None
+        return token is not None and token.start == len(text) - len(text.lstrip()) and any(c.isalpha() for c in text[token.end :])
+
     def _date_only(self, lines: list[_Line], k: int, years_of: dict[int, set[int]]) -> bool:
         """Line ``k`` prints dates and nothing else ("2016", "May 2012", "2010 - 2014")."""
         return bool(self._years(lines, k, years_of)) and not any(c.isalpha() for c in _without_dates(lines[k].text, self.dates.ranges(lines[k].text)))
@@ -899,7 +923,10 @@ class _CareerReader:
                 continue
             own = self._entry_line(lines, i, used, levels, years_of, above)
             beside = (i + 1,) if above else (i - 1, i + 1)  # not the line above when each date heads its entry from above it
-            near = [i, *(j for j in beside if 0 <= j < len(lines) and j not in used and not opens[j] and levels[j] is None and not self._years(lines, j, years_of))]
+            # a line that names its own school takes no other school's line beside it ("2018 Hillel IT
+            # school php development" over "NTUDP (Dnipro Polytechnic National Technical University)")
+            schooled = self._institution.search(lines[i].text) is not None
+            near = [i, *(j for j in beside if 0 <= j < len(lines) and j not in used and not opens[j] and levels[j] is None and not self._years(lines, j, years_of) and not (schooled and self._institution.search(lines[j].text)))]
             used.update(near)
             text = "\n".join(lines[j].text for j in sorted(near))
             years = set().union(*(self._years(lines, j, years_of) for j in near))
@@ -918,15 +945,18 @@ class _CareerReader:
     def _undegreed_entry(self, line: _Line, nxt: _Line | None, years: set[int], positions: Sequence[Position]) -> bool:
         """A line of an education section that opens an entry without a degree word: a date with a
         few words of its own ("HTML, 2006"; not "2013" alone, a sentence, an honour of
-        `education.not_courses`: "Dean's List, Fall 2012", a wrapped sentence) that is no job's
-        line printed under Education (a position's, or one above an anonymised employer)."""
+        `education.not_courses`: "Dean's List, Fall 2012", a wrapped sentence; a full stop that
+        closes the line makes none: "Aug 2008 - Sep 2008 Stock market specialist for maintaining
+        the register of securities.") that is no job's line printed under Education (a position's,
+        or one above an anonymised employer)."""
         if not years or self._not_course.search(line.text) or any(line.start < b and a < line.end for a, b in (p.span for p in positions)):
             return False
         if nxt is not None and _EMPLOYER_PLACEHOLDER.search(nxt.text):
             return False  # "Sales Consultant 01/2009 to 03/2011" over "Company Name – City , State": a job
         words = [w for w in _without_dates(line.text, self.dates.ranges(line.text)).split() if any(c.isalpha() for c in w)]
         ends_open = bool(words) and words[-1].casefold() in self.vocab.run_on_ends  # "Oct 2019 - Jun 2020 aided design and"
-        return 0 < len(words) <= MAX_SINGLE_DATE_WORDS and not ends_open and not any(_SENTENCE_END.match(w) for w in words)
+        closes = bool(words) and line.text.rstrip().endswith(words[-1])  # a full stop closing the line is no sentence of its own
+        return 0 < len(words) <= MAX_SINGLE_DATE_WORDS and not ends_open and not any(_SENTENCE_END.match(w) for w in (words[:-1] if closes else words))
 
     def certifications(self) -> Iterator[Certification]:
         for section in self.doc.sections:

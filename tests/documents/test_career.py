@@ -760,6 +760,40 @@ def test_a_line_beside_a_dated_degree_with_years_of_its_own_is_another_entry():
     assert career.education[0].span[0] == text.index("2011")
 
 
+def test_a_programme_is_a_course_and_each_date_first_entry_keeps_the_school_lines_under_it():
+    text = (
+        "Jane Doe\nEDUCATION\n2008 2013 Applied Information Science in Economics\n"
+        "The Federal State Budget Educational Institution of Higher Education Baikal State University\n"
+        "2021 Special program for software developers' adaptation in accordance with Israel IT\n"
+        "technologies by Ministry of Absorption and Jewish Agency of Israel.\nTel Ran Educational Center\n"
+    )
+    career = read_career(read_document(text, kind="resume"))
+    assert [(e.level, e.end_year, e.institution) for e in career.education] == [
+        ("certificate", 2021, None),
+        ("other", 2013, "The Federal State Budget Educational Institution of Higher Education Baikal State University"),
+    ]
+    assert career.highest_level == "certificate"
+    # beside a high-school word a programme names the school's diploma, not a course
+    honours = read_career(read_document("Jane Doe\nEducation\nHigh School Diploma, Honors Program, 2009 Lincoln High School\n", kind="resume"))
+    assert [e.level for e in honours.education] == ["high_school"]
+
+
+def test_a_dated_course_line_naming_its_own_school_takes_no_university_line_beside_it():
+    schools = "NTUDP (Dnipro Polytechnic National Technical University). Computer engineering\nDNURT (Dnipro National University of Rail Transport). Computer engineering\n"
+    text = f"Jane Doe\nEducation:\n2018 Hillel IT school php development\n{schools}Languages knowledge:\nHebrew Beginner\n"
+    entries = read_career(read_document(text, kind="resume")).education
+    assert [(e.level, e.end_year, e.span) for e in entries] == [("certificate", 2018, (text.index("2018"), text.index("\nNTUDP")))]
+
+
+def test_an_education_section_with_nothing_readable_gives_no_level_and_a_warning():
+    career = read_career(read_document("Jane Doe\nEDUCATION\n\nElectrical engineering\n\nVSSUT,burla\n\nSKILLS\n\nJava\n", kind="resume"))
+    assert (career.education, career.highest_level) == ((), None)
+    assert career.warnings == ("education section 'EDUCATION': no degree, course or school could be read in it; the highest level is unknown (None)",)
+    # a section that names its school gives its entry and no warning
+    named = read_career(read_document("Jane Doe\nEDUCATION\n\nElectrical engineering\n\nVeer Surendra Sai University\n\nSKILLS\n\nJava\n", kind="resume"))
+    assert ([e.level for e in named.education], named.warnings) == (["other"], ())
+
+
 def test_an_indeed_entry_s_year_under_its_school_line_is_its_own_not_the_next_entry_s():
     text = (
         "Jane Doe\nWORK EXPERIENCE\nAnalyst\nAcme - Pune\nJune 2015 to Present\nEDUCATION\n\n"
@@ -885,9 +919,11 @@ def test_each_entry_s_date_alone_on_the_line_above_it_is_that_entry_s():
 def test_a_dated_school_line_takes_the_plain_line_beside_it_and_jobs_under_education_stay_jobs():
     text = (
         "Jane Doe\nExperience\nAnalyst, Acme 2010 - 2020\nEducation\nEngineer Ural State University of Economics\nSep 2003 - Aug 2009 Food production process engineer\n"
-        "Specialist National Association of Stock Market Participants\nAug 2008 - Sep 2008 Stock market specialist\n"
+        "Specialist National Association of Stock Market Participants\nAug 2008 - Sep 2008 Stock market specialist for maintaining the register of securities.\n"
     )
-    assert [(e.level, e.end_year) for e in read_career(read_document(text, kind="resume")).education] == [("other", 2009), ("certificate", 2008)]
+    assert [(e.level, e.end_year) for e in read_career(read_document(text, kind="resume")).education] == [("other", 2009), ("certificate", 2008)]  # a full stop closing the line
+    sentence = "Jane Doe\nExperience\nAnalyst, Acme 2021 - 2022\nEducation\nSV College\n- Performing bug fixes and code reviews. Oct 2019 - Jun 2020\n"
+    assert [e.text for e in read_career(read_document(sentence, kind="resume")).education] == ["SV College"]  # a sentence inside the line: no course
     jobs = "Jane Doe\nExperience\nAnalyst, Acme 2012 - 2020\nEducation\nSales Consultant 01/2009 to 03/2011\nCompany Name – City , State\nBachelor of Science : 2006 Troy University\n"
     assert [e.level for e in read_career(read_document(jobs, kind="resume")).education] == ["bachelor"]
 
