@@ -62,6 +62,11 @@ def dates():
         ("45/67/2019 - Present", []),
         ("Oct 2018 – until now", [("2018-10", None, True)]),
         ("Q1 2019 - Q3 2020", [("2019", "2020", False)]),  # a quarter names no month
+        ("Medical mission trip, Bulgaria, May-June 2007", [("2007-05", "2007-06", False)]),  # two months, one year
+        ("Jan. - Mar. 2019", [("2019-01", "2019-03", False)]),
+        ("June to Sept 2020", [("2020-06", "2020-09", False)]),
+        ("Nov - Feb 2015", [("2014-11", "2015-02", False)]),  # a later month is the year before's
+        ("staff may - June 2007", [("2007-06", "2007-06", False)]),  # a verb in lower case is no month
     ],
 )
 def test_every_date_format_of_real_resumes(dates, text, expected):
@@ -900,3 +905,12 @@ def test_a_section_with_a_degree_above_a_certificate_reads_no_undegreed_lines():
 def test_real_resume_courses_without_a_degree_word(shared_data):
     doc = read_document(shared_data / "pairs/vanetik_vacancy_resume/CV/13.docx", kind="resume")
     assert [(e.level, e.end_year) for e in read_career(doc).education] == [("other", 2014), ("other", 2018), ("certificate", 2019)]
+
+
+def test_a_month_range_sharing_one_year_leaves_its_first_month_out_of_the_head():
+    text = "Volunteer Experience\nMedical mission trip, Bulgaria, May-June 2007\nMedical mission trip, Mexico, June 2008\n"
+    career = read_career(read_document(text, kind="resume"), as_of=date(2021, 8, 8))
+    assert [(p.title, p.employer, p.start, p.end, p.date_text) for p in career.positions] == [
+        ("Medical mission trip", "Bulgaria", date(2007, 5, 1), date(2007, 6, 1), "May-June 2007"),
+        ("Medical mission trip", "Mexico", date(2008, 6, 1), date(2008, 6, 1), "June 2008"),
+    ]
