@@ -435,7 +435,7 @@ class _CareerReader:
         """Each entry of the experience regions, with whether its head is a sentence (`_sentence`),
         but for the sentences whose dates are ``twice``."""
         seen: list[list[tuple[object, object]]] = []
-        entries: set[tuple[object, ...]] = set()
+        entries: dict[tuple[object, ...], tuple[int, int]] = {}  # what each entry prints first -> its char span
         for section, kind in self._regions():
             below = list(_lines(self.doc.text, section.start, section.end))[1 if section.heading else 0 :]  # below the heading (a continued one's line is an entry's)
             if any(self.doc.text.find(mark, section.start, section.end) >= 0 for mark in _URL_MARKS):  # most regions hold no URL: a plain find, not the case-folding regex
@@ -478,8 +478,9 @@ class _CareerReader:
                 stop = lines[heads[k + 1]].start if k + 1 < len(anchors) else region_end
                 position = self._position(lines, i, start_line, stop, rng, entry_kind, self._continued_heading.get(section.start, section.heading))
                 printed = (position.title, position.employer, position.date_text, lines[i + 1].text.strip() if i + 1 < len(lines) and lines[i + 1].start < stop else "")
-                if printed not in entries:  # an entry printed twice ("Experience" ... "Work History" repeating it)
-                    entries.add(printed)
+                span = (lines[start_line].start, stop)
+                if printed not in entries or not _printed_again(self.doc.text, entries[printed], span):  # an entry printed twice ("Experience" ... "Work History" repeating it)
+                    entries.setdefault(printed, span)
                     yield position, i in told
 
     def _logical_lines(self, lines: list[_Line]) -> tuple[list[_Line], list[list[DateRange]]]:
@@ -995,6 +996,21 @@ def _restated(anchors: list[tuple[int, DateRange, PositionKind]]) -> list[tuple[
             continue
         out.append(anchor)
     return out
+
+
+def _printed_again(text: str, first: tuple[int, int], again: tuple[int, int]) -> bool:
+    """The entry at char span ``again``, which opens as the one at ``first`` does, prints that
+    entry's text again: at least half the lines of the shorter are the other's, spaces aside (a
+    PDF's copy may space words otherwise or run on into more lines). An entry with lines of its
+    own (a Military section restating a job's title and dates over other duties) is not the
+    first printed again."""
+    ours, theirs = _squeezed_lines(text, *first), _squeezed_lines(text, *again)
+    return 2 * len(ours & theirs) >= min(len(ours), len(theirs))
+
+
+def _squeezed_lines(text: str, begin: int, end: int) -> set[str]:
+    """The non-blank lines of ``text[begin:end]`` without their spaces."""
+    return {k for k in ("".join(line.split()) for line in text[begin:end].splitlines()) if k}
 
 
 def _after_lone_mark(lines: list[_Line], ranges: list[list[DateRange]], i: int, previous: int) -> int | None:

@@ -914,3 +914,20 @@ def test_a_month_range_sharing_one_year_leaves_its_first_month_out_of_the_head()
         ("Medical mission trip", "Bulgaria", date(2007, 5, 1), date(2007, 6, 1), "May-June 2007"),
         ("Medical mission trip", "Mexico", date(2008, 6, 1), date(2008, 6, 1), "June 2008"),
     ]
+
+
+def test_an_entry_restating_a_job_over_lines_of_its_own_is_kept_a_reprint_of_it_is_not():
+    job = "05/1985 - 09/2009\nCompany Name Chief Warrant Officer Four\n"
+    text = (
+        "Experience\n" + job + "Directed Forward Operating Base personnel in Kuwait.\nDeck Watch officer for Patrol Boats.\n"
+        "Military Experience\n" + job + "UNITED STATES COAST GUARD May 1985 to September 2009 Operations Officer.\nLiaison Officer to Oman and Yemen.\n"
+        "Work History\n" + job + "Directed Forward Operating Base  personnel in Kuwait.\nDeck Watch officer for Patrol Boats.\nPlanned training events.\n"
+    )
+    document = read_document(text, kind="resume")
+    career = read_career(document, as_of=date(2021, 8, 8))
+    assert [(p.title, p.start, p.end) for p in career.positions] == [("Chief Warrant Officer Four", date(1985, 5, 1), date(2009, 9, 1))] * 2
+    assert [document.text[p.span[0] : p.span[1]].split("\n")[2] for p in career.positions] == [
+        "Directed Forward Operating Base personnel in Kuwait.",
+        "UNITED STATES COAST GUARD May 1985 to September 2009 Operations Officer.",
+    ]
+    assert career.total_months() == 292
