@@ -334,7 +334,7 @@ class _CareerReader:
                 kind = self._heading_kind[m.group(0).casefold()]
             elif kind is None and self._experience_heading(section):
                 kind = "job"
-            if kind is None and (previous is not None and self._employer_heading(section) or last is not None and self._further_down(section)):
+            if kind is None and (previous is not None and (self._employer_heading(section) or self._sub_heading(section, heading)) or last is not None and self._further_down(section)):
                 previous = previous or last
                 # an employer's name taken for a heading ("INFOSYS TECHNOLOGIES" -> skills): the
                 # experience goes on, its line read as one of the entries'
@@ -373,7 +373,18 @@ class _CareerReader:
         line inside a job's block, the next jobs below). Further down, `_further_down`."""
         if self._employer_name(section.heading):
             return True
-        return section.name not in self.vocab.not_sections and (self._dated_head(section) or self._placeholder_entry(section))
+        if section.name not in self.vocab.not_sections and self._dated_head(section):
+            return True
+        return section.name not in self.vocab.education_sections and self._placeholder_entry(section)
+
+    def _sub_heading(self, section: Section, above: str) -> bool:
+        """A heading not in capitals right under an experience heading in capitals, with a heading
+        in capitals further down and a dated entry in its text: a sub-heading inside the
+        experience, not a section of the document's ("WORK EXPERIENCE" ... "Project" / "SAP
+        Expertise" / "Job Summary" ... the next job ... "EDUCATION", Indeed's exports)."""
+        if not above.isupper() or section.heading.isupper() or not any(s.start > section.start and s.heading.isupper() for s in self.doc.sections):
+            return False
+        return any(rng is not None and _is_range(rng) for rng in (self._anchor(ln.text, self.dates.ranges(ln.text)) for ln in _lines(self.doc.text, section.start, section.end)))
 
     def _further_down(self, section: Section) -> bool:
         """A heading below the experience, another section between, that is an employer's line

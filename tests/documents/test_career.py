@@ -931,3 +931,22 @@ def test_an_entry_restating_a_job_over_lines_of_its_own_is_kept_a_reprint_of_it_
         "UNITED STATES COAST GUARD May 1985 to September 2009 Operations Officer.",
     ]
     assert career.total_months() == 292
+
+
+def test_a_heading_not_in_capitals_between_capital_headings_over_more_jobs_goes_on_with_the_experience():
+    job = "{title}\n\nAccenture - Bengaluru, Karnataka -\n\n{dates}\n\n• Led testing.\n"
+    text = (
+        "WORK EXPERIENCE\n\n" + job.format(title="Senior Software Analyst", dates="December 2017 to Present")
+        + "• Key Responsibilities:\nProject\no Collaborated with the vendor\n\n" + job.format(title="Software Analyst", dates="June 2011 to November 2017")
+        + "\nEDUCATION\n\nB.Tech in Information Technology\n\nAmity University\n\n2007 to 2011\n"
+    )
+    document = read_document(text, kind="resume")
+    assert [(s.name, s.heading) for s in document.sections][:2] == [("experience", "WORK EXPERIENCE"), ("projects", "Project")]
+    career = read_career(document, as_of=date(2018, 6, 1))
+    assert [(p.title, p.employer, p.start, p.end, p.current) for p in career.positions] == [
+        ("Senior Software Analyst", "Accenture", date(2017, 12, 1), None, True),
+        ("Software Analyst", "Accenture", date(2011, 6, 1), date(2017, 11, 1), False),
+    ]
+    # the same heading under an experience heading that is not in capitals is a section of its own
+    lower = read_career(read_document(text.replace("WORK EXPERIENCE", "Work Experience"), kind="resume"), as_of=date(2018, 6, 1))
+    assert [p.title for p in lower.positions] == ["Senior Software Analyst"]
