@@ -233,6 +233,7 @@ def _patterns(vocab: CareerVocabulary) -> dict[str, Any]:
     found._title_kinds = {kind: words_pattern(words) for kind, words in vocab.title_kinds.items()}
     found._employer_kinds = {kind: words_pattern(words) for kind, words in vocab.employer_kinds.items()}
     found._detail = re.compile(rf"(?:{words_pattern(vocab.detail_labels).pattern})\s*[:\-–]", re.IGNORECASE)
+    found._detail_end = re.compile(rf"(?:{words_pattern(vocab.detail_labels).pattern})[ \t]*[:\-–][ \t]*$", re.IGNORECASE)
     found._detail_alone = re.compile(rf"(?<![ \t•*\-–])[ \t•*\-–]*(?:{words_pattern(vocab.detail_labels).pattern})[ \t]*", re.IGNORECASE)
     present = "|".join(re.escape(w) for w in sorted(vocab.present, key=len, reverse=True))
     # A range whose start could not be read: "Jan 20019 - Present", "?? – Current"
@@ -464,7 +465,7 @@ class _CareerReader:
                     current_kind = run_in
                 if headless and (self._schooling(line.text) or (schooling and ranges[i] and i + 1 < len(lines) and self._schooling(lines[i + 1].text))):
                     continue  # education printed without a heading; in an education section, dates over an institution line too
-                if i > 0 and ranges[i] and _continues(lines[i - 1].text, line.text, ranges[i][0]):
+                if i > 0 and ranges[i] and (_continues(lines[i - 1].text, line.text, ranges[i][0]) or self._closes_wrapped(lines[i - 1].text, line.text, ranges[i][0]) or self._label_above(lines[i - 1].text, line.text, ranges[i][0])):
                     continue  # "... Highest producer in the office" / "for February 2003.": a wrapped sentence
                 found = self._anchor(line.text, ranges[i], bool(ranges[i]) and i > 0 and not ranges[i - 1] and _title_like(lines[i - 1].text))
                 if found is None and ranges[i] and self._sentence(line.text, ranges[i][0]) is not None:
@@ -580,14 +581,25 @@ class _CareerReader:
             return None
         return self._heading_kind[m.group(0).casefold()]  # type: ignore[return-value]
 
+    def _closes_wrapped(self, above: str, text: str, rng: DateRange) -> bool:
+        """A single date alone on its line under a sentence that wraps after a date preposition
+        ("... founded in Milwaukee, Wisconsin in" / "1903."): the sentence's date, no entry's."""
+        words = above.split()
+        return not _is_range(rng) and len(words) >= MIN_SENTENCE_WORDS and words[-1] in self.vocab.date_prepositions and not text[: rng.begin].strip() and not text[rng.stop :].strip(_STRIP + ".")
+
+    def _label_above(self, above: str, text: str, rng: DateRange) -> bool:
+        """The line above ends in a detail label ("... Testing Type: Manual Duration:" / "Sep 2010-
+        Feb 2011 Description: ..."): the range opening this line is the label's value, a detail."""
+        return not text[: rng.begin].strip() and self._detail_end.search(above) is not None
+
     def _anchor(self, text: str, ranges: list[DateRange], after_title: bool = False) -> DateRange | None:
         """The date range (of the line's ``ranges``) that makes this line open a position, or None
         (``after_title``: the line above is a title-like line without dates)."""
         if not ranges:
             return None
         rng = ranges[0]
-        if self._detail.search(text[: rng.begin]) or self._detail_alone.fullmatch(text[: rng.begin]):
-            return None  # "Duration: Sep 2012 - Till date", "DURATION Jan-2014 to Jun-2015"
+        if self._detail.search(text[: rng.begin]) or self._detail_alone.fullmatch(text[: rng.begin]) or text[: rng.begin].strip() == ":":
+            return None  # "Duration: Sep 2012 - Till date", "DURATION Jan-2014 to Jun-2015"; ": Mar 2016 - Oct 2016" (a value, its label printed in a column above)
         words = len(_without(text, rng).split())
         before = text[: rng.begin].split()
         after = text[rng.stop :].split()[:1]

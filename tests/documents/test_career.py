@@ -400,23 +400,37 @@ def test_honours_with_lone_years_right_under_the_experience_do_not_continue_it()
     assert [(p.title, p.start, p.end) for p in jobs.positions] == [("Director", date(2013, 1, 1), date(2013, 1, 1)), ("Relocation Consultant", date(2011, 1, 1), date(2012, 1, 1))]
 
 
-def test_a_livecareer_accomplishments_line_inside_a_job_keeps_the_jobs_below_it():
-    text = (
-        "Experience\nTeacher\nMarch 2013 to Current Company Name \u00ef1\u20444 City , State\nTaught.\nAccomplishments\n"
-        "Recovered overpaid costs owed to TRS from vendors that totaled more than $5M.\nReduced the backlog of invoices by a half.\n"
-        "Increased productivity by 30% as the lead accountant of the area.\nAdministrative Assistant\nJune 2007 to March 2013 Company Name\n"
-        "Generated payment documents.\nAccounting Clerk\nJuly 2002 to October 2005 Company Name \u00ef1\u20444 City , State\nFiled.\n"
-        "Education\nBachelor of Business Administration, 2012\n"
-    )
+@pytest.mark.parametrize(
+    ("text", "sections", "expected", "total"),
+    [
+        (
+            "Experience\nTeacher\nMarch 2013 to Current Company Name \u00ef1\u20444 City , State\nTaught.\nAccomplishments\n"
+            "Recovered overpaid costs owed to TRS from vendors that totaled more than $5M.\nReduced the backlog of invoices by a half.\n"
+            "Increased productivity by 30% as the lead accountant of the area.\nAdministrative Assistant\nJune 2007 to March 2013 Company Name\n"
+            "Generated payment documents.\nAccounting Clerk\nJuly 2002 to October 2005 Company Name \u00ef1\u20444 City , State\nFiled.\n"
+            "Education\nBachelor of Business Administration, 2012\n",
+            ["experience", "awards", "education"],
+            [("Teacher", date(2013, 3, 1), None), ("Administrative Assistant", date(2007, 6, 1), date(2013, 3, 1)), ("Accounting Clerk", date(2002, 7, 1), date(2005, 10, 1))],
+            101 + 69 + 39,
+        ),
+        (  # a projects line over more entries; a range under a line ending in a detail label is a detail
+            "Experience\nAugust 2014 to February 2015\nCompany Name Test Analyst\nTested e-commerce websites.\n"
+            "Participated in stand up meetings. List of Retail Domain\nProjects:\nwww.maxshop.com\n"
+            "October 2011 to February 2014\nCompany Name Quality Analyst\nTested the app store.\n"
+            "Banking Domain: Project Name: E-Banking System Testing Type: Manual Duration:\nSep 2010- Feb 2011 Description: a banking web application.\n"
+            "Education and Training\nBachelor of Engineering : Electronics , 2009\n",
+            ["experience", "projects", "education"],
+            [("Test Analyst", date(2014, 8, 1), date(2015, 2, 1)), ("Quality Analyst", date(2011, 10, 1), date(2014, 2, 1))],
+            6 + 28,
+        ),
+    ],
+)
+def test_a_livecareer_line_inside_a_job_taken_for_a_heading_keeps_the_jobs_below_it(text, sections, expected, total):
     document = read_document(text, kind="resume")
-    assert [s.name for s in document.sections] == ["experience", "awards", "education"]
+    assert [s.name for s in document.sections] == sections
     career = read_career(document, as_of=date(2021, 8, 8))
-    assert [(p.title, p.start, p.end) for p in career.positions] == [
-        ("Teacher", date(2013, 3, 1), None),
-        ("Administrative Assistant", date(2007, 6, 1), date(2013, 3, 1)),
-        ("Accounting Clerk", date(2002, 7, 1), date(2005, 10, 1)),
-    ]
-    assert career.total_months() == 101 + 69 + 39
+    assert [(p.title, p.start, p.end) for p in career.positions] == expected
+    assert career.total_months() == total
 
 
 def test_an_unread_heading_line_ends_the_positions_above_it():
@@ -950,3 +964,14 @@ def test_a_heading_not_in_capitals_between_capital_headings_over_more_jobs_goes_
     # the same heading under an experience heading that is not in capitals is a section of its own
     lower = read_career(read_document(text.replace("WORK EXPERIENCE", "Work Experience"), kind="resume"), as_of=date(2018, 6, 1))
     assert [p.title for p in lower.positions] == ["Senior Software Analyst"]
+
+
+def test_a_lone_year_closing_a_wrapped_sentence_and_a_range_after_a_colon_open_no_entry():
+    text = (
+        "WORK EXPERIENCE\n\nSystems Engineer\n\nInfosys Limited - Hyderabad -\n\nJuly 2016 to September 2016\n\n"
+        "Harley Davidson is an American motorcycle manufacturer, founded in Milwaukee, Wisconsin in\n1903.\n"
+        "Testing Management Tool\nDuration\n: ALM for tracking defects\n: Mar 2016 - Oct 2016\n"
+    )
+    career = read_career(read_document(text, kind="resume"), as_of=date(2018, 6, 1))
+    assert [(p.title, p.start, p.end) for p in career.positions] == [("Systems Engineer", date(2016, 7, 1), date(2016, 9, 1))]
+
