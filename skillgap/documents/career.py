@@ -236,6 +236,7 @@ def _patterns(vocab: CareerVocabulary) -> dict[str, Any]:
     found._title_kinds = {kind: words_pattern(words) for kind, words in vocab.title_kinds.items()}
     found._employer_kinds = {kind: words_pattern(words) for kind, words in vocab.employer_kinds.items()}
     found._detail = re.compile(rf"(?:{words_pattern(vocab.detail_labels).pattern})\s*[:\-–]", re.IGNORECASE)
+    found._detail_end = re.compile(rf"(?:{words_pattern(vocab.detail_labels).pattern})[ \t]*[:\-–][ \t]*$", re.IGNORECASE)
     found._detail_alone = re.compile(rf"(?<![ \t•*\-–])[ \t•*\-–]*(?:{words_pattern(vocab.detail_labels).pattern})[ \t]*", re.IGNORECASE)
     present = "|".join(re.escape(w) for w in sorted(vocab.present, key=len, reverse=True))
     # A range whose start could not be read: "Jan 20019 - Present", "?? – Current"
@@ -337,7 +338,7 @@ class _CareerReader:
                 kind = self._heading_kind[m.group(0).casefold()]
             elif kind is None and self._experience_heading(section):
                 kind = "job"
-            if kind is None and (previous is not None and self._employer_heading(section) or last is not None and self._further_down(section)):
+            if kind is None and (previous is not None and (self._employer_heading(section) or self._sub_heading(section, heading)) or last is not None and self._further_down(section)):
                 previous = previous or last
                 # an employer's name taken for a heading ("INFOSYS TECHNOLOGIES" -> skills): the
                 # experience goes on, its line read as one of the entries'
@@ -376,7 +377,18 @@ class _CareerReader:
         line inside a job's block, the next jobs below). Further down, `_further_down`."""
         if self._employer_name(section.heading):
             return True
-        return section.name not in self.vocab.not_sections and (self._dated_head(section) or self._placeholder_entry(section))
+        if section.name not in self.vocab.not_sections and self._dated_head(section):
+            return True
+        return section.name not in self.vocab.education_sections and self._placeholder_entry(section)
+
+    def _sub_heading(self, section: Section, above: str) -> bool:
+        """A heading not in capitals right under an experience heading in capitals, with a heading
+        in capitals further down and a dated entry in its text: a sub-heading inside the
+        experience, not a section of the document's ("WORK EXPERIENCE" ... "Project" / "SAP
+        Expertise" / "Job Summary" ... the next job ... "EDUCATION", Indeed's exports)."""
+        if not above.isupper() or section.heading.isupper() or not any(s.start > section.start and s.heading.isupper() for s in self.doc.sections):
+            return False
+        return any(rng is not None and _is_range(rng) for rng in (self._anchor(ln.text, self.dates.ranges(ln.text)) for ln in _lines(self.doc.text, section.start, section.end)))
 
     def _further_down(self, section: Section) -> bool:
         """A heading below the experience, another section between, that is an employer's line
@@ -438,7 +450,7 @@ class _CareerReader:
         """Each entry of the experience regions, with whether its head is a sentence (`_sentence`),
         but for the sentences whose dates are ``twice``."""
         seen: list[list[tuple[object, object]]] = []
-        entries: set[tuple[object, ...]] = set()
+        entries: dict[tuple[object, ...], tuple[int, int]] = {}  # what each entry prints first -> its char span
         for section, kind in self._regions():
             below = list(_lines(self.doc.text, section.start, section.end))[1 if section.heading else 0 :]  # below the heading (a continued one's line is an entry's)
             if any(self.doc.text.find(mark, section.start, section.end) >= 0 for mark in _URL_MARKS):  # most regions hold no URL: a plain find, not the case-folding regex
@@ -456,7 +468,7 @@ class _CareerReader:
                     current_kind = run_in
                 if headless and (self._schooling(line.text) or (schooling and ranges[i] and i + 1 < len(lines) and self._schooling(lines[i + 1].text))):
                     continue  # education printed without a heading; in an education section, dates over an institution line too
-                if i > 0 and ranges[i] and _continues(lines[i - 1].text, line.text, ranges[i][0]):
+                if i > 0 and ranges[i] and (_continues(lines[i - 1].text, line.text, ranges[i][0]) or self._closes_wrapped(lines[i - 1].text, line.text, ranges[i][0]) or self._label_above(lines[i - 1].text, line.text, ranges[i][0])):
                     continue  # "... Highest producer in the office" / "for February 2003.": a wrapped sentence
                 found = self._anchor(line.text, ranges[i], bool(ranges[i]) and i > 0 and not ranges[i - 1] and _title_like(lines[i - 1].text))
                 if found is None and ranges[i] and self._sentence(line.text, ranges[i][0]) is not None:
@@ -481,8 +493,9 @@ class _CareerReader:
                 stop = lines[heads[k + 1]].start if k + 1 < len(anchors) else region_end
                 position = self._position(lines, i, start_line, stop, rng, entry_kind, self._continued_heading.get(section.start, section.heading))
                 printed = (position.title, position.employer, position.date_text, lines[i + 1].text.strip() if i + 1 < len(lines) and lines[i + 1].start < stop else "")
-                if printed not in entries:  # an entry printed twice ("Experience" ... "Work History" repeating it)
-                    entries.add(printed)
+                span = (lines[start_line].start, stop)
+                if printed not in entries or not _printed_again(self.doc.text, entries[printed], span):  # an entry printed twice ("Experience" ... "Work History" repeating it)
+                    entries.setdefault(printed, span)
                     yield position, i in told
 
     def _logical_lines(self, lines: list[_Line]) -> tuple[list[_Line], list[list[DateRange]]]:
@@ -571,14 +584,25 @@ class _CareerReader:
             return None
         return self._heading_kind[m.group(0).casefold()]  # type: ignore[return-value]
 
+    def _closes_wrapped(self, above: str, text: str, rng: DateRange) -> bool:
+        """A single date alone on its line under a sentence that wraps after a date preposition
+        ("... founded in Milwaukee, Wisconsin in" / "1903."): the sentence's date, no entry's."""
+        words = above.split()
+        return not _is_range(rng) and len(words) >= MIN_SENTENCE_WORDS and words[-1] in self.vocab.date_prepositions and not text[: rng.begin].strip() and not text[rng.stop :].strip(_STRIP + ".")
+
+    def _label_above(self, above: str, text: str, rng: DateRange) -> bool:
+        """The line above ends in a detail label ("... Testing Type: Manual Duration:" / "Sep 2010-
+        Feb 2011 Description: ..."): the range opening this line is the label's value, a detail."""
+        return not text[: rng.begin].strip() and self._detail_end.search(above) is not None
+
     def _anchor(self, text: str, ranges: list[DateRange], after_title: bool = False) -> DateRange | None:
         """The date range (of the line's ``ranges``) that makes this line open a position, or None
         (``after_title``: the line above is a title-like line without dates)."""
         if not ranges:
             return None
         rng = ranges[0]
-        if self._detail.search(text[: rng.begin]) or self._detail_alone.fullmatch(text[: rng.begin]):
-            return None  # "Duration: Sep 2012 - Till date", "DURATION Jan-2014 to Jun-2015"
+        if self._detail.search(text[: rng.begin]) or self._detail_alone.fullmatch(text[: rng.begin]) or text[: rng.begin].strip() == ":":
+            return None  # "Duration: Sep 2012 - Till date", "DURATION Jan-2014 to Jun-2015"; ": Mar 2016 - Oct 2016" (a value, its label printed in a column above)
         words = len(_without(text, rng).split())
         before = text[: rng.begin].split()
         after = text[rng.stop :].split()[:1]
@@ -1025,6 +1049,21 @@ def _restated(anchors: list[tuple[int, DateRange, PositionKind]]) -> list[tuple[
             continue
         out.append(anchor)
     return out
+
+
+def _printed_again(text: str, first: tuple[int, int], again: tuple[int, int]) -> bool:
+    """The entry at char span ``again``, which opens as the one at ``first`` does, prints that
+    entry's text again: at least half the lines of the shorter are the other's, spaces aside (a
+    PDF's copy may space words otherwise or run on into more lines). An entry with lines of its
+    own (a Military section restating a job's title and dates over other duties) is not the
+    first printed again."""
+    ours, theirs = _squeezed_lines(text, *first), _squeezed_lines(text, *again)
+    return 2 * len(ours & theirs) >= min(len(ours), len(theirs))
+
+
+def _squeezed_lines(text: str, begin: int, end: int) -> set[str]:
+    """The non-blank lines of ``text[begin:end]`` without their spaces."""
+    return {k for k in ("".join(line.split()) for line in text[begin:end].splitlines()) if k}
 
 
 def _after_lone_mark(lines: list[_Line], ranges: list[list[DateRange]], i: int, previous: int) -> int | None:

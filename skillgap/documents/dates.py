@@ -1,6 +1,7 @@
 """Dates as résumés print them: "Jan 2019", "01/2019", "2017/04", "06/15", "Summer 2020", "2019",
 "2017 july", "2012, November", "15/01/2019" (a day read first when it can be, else the month),
-and ranges of two of them or of one and a "present" word ("Jan 2019 – Present", "2020 now").
+and ranges of two of them or of one and a "present" word ("Jan 2019 – Present", "2020 now"), or
+of two months sharing one year ("May-June 2007").
 
 A `Month` is the first day of its month; a year printed alone (or with a season, which names
 no month) is ``year_only`` and counts as June in month arithmetic, the usual convention of
@@ -124,6 +125,9 @@ class DateReader:
         self.open_end = re.compile(r"(?<![ \t/\-–—~])[ \t]*(?:[-–—~]+|/[ \t]*[-–—~]+)(?:[ \t]*(?:\.{2,}|…|\?+))?(?:[ \t]|(?=[\n)\]])|$)")
         labels = words_pattern(vocab.start_labels).pattern
         self.start_label = re.compile(rf"(?:{labels}|(?P<since>{words_pattern(vocab.since).pattern}))[ \t]*:?[ \t]*$", re.IGNORECASE)
+        # A month word alone before a separator, right before a dated month word: the range's
+        # start in the same year ("May-June 2007", "Jan. - Mar. 2019", "Nov to Feb 2015").
+        self.month_before = re.compile(rf"(?<![\w])(?P<mw>{month_words})\.?[ \t]*(?:{seps})[ \t]*$", re.IGNORECASE)
         self.written = words_pattern(vocab.written)
         # The line above a date's line opens the date when it ends in a month or season word
         # ("Aug." / "2014"); the line below ends its range when it opens with a present word
@@ -225,9 +229,15 @@ class DateReader:
             if tok.month is None:
                 i += 1
                 continue
-            label = self.start_label.search(text, max(0, tok.start - _LABEL_CHARS), tok.start)
-            begin = label.start() if label else tok.start
+            shared = self._shared_year_start(text, tok, out[-1].stop if out else 0)
+            first = tok.start if shared is None else shared[1]
+            label = self.start_label.search(text, max(0, first - _LABEL_CHARS), first)
+            begin = label.start() if label else first
             nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+            if shared is not None:
+                out.append(DateRange(shared[0], tok.month, False, begin, tok.end))
+                i += 1
+                continue
             if nxt is not None and self.gap.fullmatch(text, tok.end, nxt.start):
                 out.append(DateRange(tok.month, nxt.month, nxt.month is None, begin, nxt.end))
                 i += 2
@@ -241,6 +251,20 @@ class DateReader:
                 out.append(DateRange(tok.month, tok.month, False, begin, tok.end))
             i += 1
         return out
+
+    def _shared_year_start(self, text: str, tok: DateToken, after: int) -> tuple[Month, int] | None:
+        """The start of a month range printed with one year ("May-June 2007"): the month word
+        alone before ``tok`` (a dated month word) and where it begins; a later month than
+        ``tok``'s is in the year before ("Nov - Feb 2015"). None when no such word is printed
+        after ``after`` (the end of the last range read) or its case differs from ``tok``'s."""
+        if tok.month is None or tok.month.year_only or not text[tok.start].isalpha():
+            return None
+        m = self.month_before.search(text, max(after, tok.start - _LABEL_CHARS), tok.start)
+        if m is None or m.group("mw")[0].isupper() != text[tok.start].isupper():  # "... may - June 2007": a verb
+            return None
+        end = tok.month.value
+        month = self.vocab.months[m.group("mw").casefold()]
+        return Month(date(end.year - (month > end.month), month, 1)), m.start()
 
 
 def _full_date(first: int, second: int, year: int) -> Month | None:

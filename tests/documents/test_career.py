@@ -62,6 +62,11 @@ def dates():
         ("45/67/2019 - Present", []),
         ("Oct 2018 – until now", [("2018-10", None, True)]),
         ("Q1 2019 - Q3 2020", [("2019", "2020", False)]),  # a quarter names no month
+        ("Medical mission trip, Bulgaria, May-June 2007", [("2007-05", "2007-06", False)]),  # two months, one year
+        ("Jan. - Mar. 2019", [("2019-01", "2019-03", False)]),
+        ("June to Sept 2020", [("2020-06", "2020-09", False)]),
+        ("Nov - Feb 2015", [("2014-11", "2015-02", False)]),  # a later month is the year before's
+        ("staff may - June 2007", [("2007-06", "2007-06", False)]),  # a verb in lower case is no month
     ],
 )
 def test_every_date_format_of_real_resumes(dates, text, expected):
@@ -395,23 +400,37 @@ def test_honours_with_lone_years_right_under_the_experience_do_not_continue_it()
     assert [(p.title, p.start, p.end) for p in jobs.positions] == [("Director", date(2013, 1, 1), date(2013, 1, 1)), ("Relocation Consultant", date(2011, 1, 1), date(2012, 1, 1))]
 
 
-def test_a_livecareer_accomplishments_line_inside_a_job_keeps_the_jobs_below_it():
-    text = (
-        "Experience\nTeacher\nMarch 2013 to Current Company Name \u00ef1\u20444 City , State\nTaught.\nAccomplishments\n"
-        "Recovered overpaid costs owed to TRS from vendors that totaled more than $5M.\nReduced the backlog of invoices by a half.\n"
-        "Increased productivity by 30% as the lead accountant of the area.\nAdministrative Assistant\nJune 2007 to March 2013 Company Name\n"
-        "Generated payment documents.\nAccounting Clerk\nJuly 2002 to October 2005 Company Name \u00ef1\u20444 City , State\nFiled.\n"
-        "Education\nBachelor of Business Administration, 2012\n"
-    )
+@pytest.mark.parametrize(
+    ("text", "sections", "expected", "total"),
+    [
+        (
+            "Experience\nTeacher\nMarch 2013 to Current Company Name \u00ef1\u20444 City , State\nTaught.\nAccomplishments\n"
+            "Recovered overpaid costs owed to TRS from vendors that totaled more than $5M.\nReduced the backlog of invoices by a half.\n"
+            "Increased productivity by 30% as the lead accountant of the area.\nAdministrative Assistant\nJune 2007 to March 2013 Company Name\n"
+            "Generated payment documents.\nAccounting Clerk\nJuly 2002 to October 2005 Company Name \u00ef1\u20444 City , State\nFiled.\n"
+            "Education\nBachelor of Business Administration, 2012\n",
+            ["experience", "awards", "education"],
+            [("Teacher", date(2013, 3, 1), None), ("Administrative Assistant", date(2007, 6, 1), date(2013, 3, 1)), ("Accounting Clerk", date(2002, 7, 1), date(2005, 10, 1))],
+            101 + 69 + 39,
+        ),
+        (  # a projects line over more entries; a range under a line ending in a detail label is a detail
+            "Experience\nAugust 2014 to February 2015\nCompany Name Test Analyst\nTested e-commerce websites.\n"
+            "Participated in stand up meetings. List of Retail Domain\nProjects:\nwww.maxshop.com\n"
+            "October 2011 to February 2014\nCompany Name Quality Analyst\nTested the app store.\n"
+            "Banking Domain: Project Name: E-Banking System Testing Type: Manual Duration:\nSep 2010- Feb 2011 Description: a banking web application.\n"
+            "Education and Training\nBachelor of Engineering : Electronics , 2009\n",
+            ["experience", "projects", "education"],
+            [("Test Analyst", date(2014, 8, 1), date(2015, 2, 1)), ("Quality Analyst", date(2011, 10, 1), date(2014, 2, 1))],
+            6 + 28,
+        ),
+    ],
+)
+def test_a_livecareer_line_inside_a_job_taken_for_a_heading_keeps_the_jobs_below_it(text, sections, expected, total):
     document = read_document(text, kind="resume")
-    assert [s.name for s in document.sections] == ["experience", "awards", "education"]
+    assert [s.name for s in document.sections] == sections
     career = read_career(document, as_of=date(2021, 8, 8))
-    assert [(p.title, p.start, p.end) for p in career.positions] == [
-        ("Teacher", date(2013, 3, 1), None),
-        ("Administrative Assistant", date(2007, 6, 1), date(2013, 3, 1)),
-        ("Accounting Clerk", date(2002, 7, 1), date(2005, 10, 1)),
-    ]
-    assert career.total_months() == 101 + 69 + 39
+    assert [(p.title, p.start, p.end) for p in career.positions] == expected
+    assert career.total_months() == total
 
 
 def test_an_unread_heading_line_ends_the_positions_above_it():
@@ -936,3 +955,59 @@ def test_a_section_with_a_degree_above_a_certificate_reads_no_undegreed_lines():
 def test_real_resume_courses_without_a_degree_word(shared_data):
     doc = read_document(shared_data / "pairs/vanetik_vacancy_resume/CV/13.docx", kind="resume")
     assert [(e.level, e.end_year) for e in read_career(doc).education] == [("other", 2014), ("other", 2018), ("certificate", 2019)]
+
+
+def test_a_month_range_sharing_one_year_leaves_its_first_month_out_of_the_head():
+    text = "Volunteer Experience\nMedical mission trip, Bulgaria, May-June 2007\nMedical mission trip, Mexico, June 2008\n"
+    career = read_career(read_document(text, kind="resume"), as_of=date(2021, 8, 8))
+    assert [(p.title, p.employer, p.start, p.end, p.date_text) for p in career.positions] == [
+        ("Medical mission trip", "Bulgaria", date(2007, 5, 1), date(2007, 6, 1), "May-June 2007"),
+        ("Medical mission trip", "Mexico", date(2008, 6, 1), date(2008, 6, 1), "June 2008"),
+    ]
+
+
+def test_an_entry_restating_a_job_over_lines_of_its_own_is_kept_a_reprint_of_it_is_not():
+    job = "05/1985 - 09/2009\nCompany Name Chief Warrant Officer Four\n"
+    text = (
+        "Experience\n" + job + "Directed Forward Operating Base personnel in Kuwait.\nDeck Watch officer for Patrol Boats.\n"
+        "Military Experience\n" + job + "UNITED STATES COAST GUARD May 1985 to September 2009 Operations Officer.\nLiaison Officer to Oman and Yemen.\n"
+        "Work History\n" + job + "Directed Forward Operating Base  personnel in Kuwait.\nDeck Watch officer for Patrol Boats.\nPlanned training events.\n"
+    )
+    document = read_document(text, kind="resume")
+    career = read_career(document, as_of=date(2021, 8, 8))
+    assert [(p.title, p.start, p.end) for p in career.positions] == [("Chief Warrant Officer Four", date(1985, 5, 1), date(2009, 9, 1))] * 2
+    assert [document.text[p.span[0] : p.span[1]].split("\n")[2] for p in career.positions] == [
+        "Directed Forward Operating Base personnel in Kuwait.",
+        "UNITED STATES COAST GUARD May 1985 to September 2009 Operations Officer.",
+    ]
+    assert career.total_months() == 292
+
+
+def test_a_heading_not_in_capitals_between_capital_headings_over_more_jobs_goes_on_with_the_experience():
+    job = "{title}\n\nAccenture - Bengaluru, Karnataka -\n\n{dates}\n\n• Led testing.\n"
+    text = (
+        "WORK EXPERIENCE\n\n" + job.format(title="Senior Software Analyst", dates="December 2017 to Present")
+        + "• Key Responsibilities:\nProject\no Collaborated with the vendor\n\n" + job.format(title="Software Analyst", dates="June 2011 to November 2017")
+        + "\nEDUCATION\n\nB.Tech in Information Technology\n\nAmity University\n\n2007 to 2011\n"
+    )
+    document = read_document(text, kind="resume")
+    assert [(s.name, s.heading) for s in document.sections][:2] == [("experience", "WORK EXPERIENCE"), ("projects", "Project")]
+    career = read_career(document, as_of=date(2018, 6, 1))
+    assert [(p.title, p.employer, p.start, p.end, p.current) for p in career.positions] == [
+        ("Senior Software Analyst", "Accenture", date(2017, 12, 1), None, True),
+        ("Software Analyst", "Accenture", date(2011, 6, 1), date(2017, 11, 1), False),
+    ]
+    # the same heading under an experience heading that is not in capitals is a section of its own
+    lower = read_career(read_document(text.replace("WORK EXPERIENCE", "Work Experience"), kind="resume"), as_of=date(2018, 6, 1))
+    assert [p.title for p in lower.positions] == ["Senior Software Analyst"]
+
+
+def test_a_lone_year_closing_a_wrapped_sentence_and_a_range_after_a_colon_open_no_entry():
+    text = (
+        "WORK EXPERIENCE\n\nSystems Engineer\n\nInfosys Limited - Hyderabad -\n\nJuly 2016 to September 2016\n\n"
+        "Harley Davidson is an American motorcycle manufacturer, founded in Milwaukee, Wisconsin in\n1903.\n"
+        "Testing Management Tool\nDuration\n: ALM for tracking defects\n: Mar 2016 - Oct 2016\n"
+    )
+    career = read_career(read_document(text, kind="resume"), as_of=date(2018, 6, 1))
+    assert [(p.title, p.start, p.end) for p in career.positions] == [("Systems Engineer", date(2016, 7, 1), date(2016, 9, 1))]
+
