@@ -60,9 +60,30 @@ def test_an_everyday_word_names_a_skill_only_among_skills_of_its_field(stated) -
 
 
 def test_a_field_form_does_not_vouch_for_another() -> None:
-    # only skills stated in other words count: two everyday words do not make each other's field
+    # only skills stated in other words count: two everyday words do not make each other's field;
+    # "forecasting" as a skills-list item is claimed by name (a listed form) and still vouches for no other
     extractor = SkillExtractor(verify=False)
-    assert list(extractor.extract("Skills: forecasting, optimization, Excel", kind="resume").skill_ids) == ["excel"]
+    assert list(extractor.extract("Skills: forecasting, optimization, Excel", kind="resume").skill_ids) == ["time-series-analysis", "excel"]
+    assert list(extractor.extract("Skills: testing, optimization, Excel", kind="resume").skill_ids) == ["excel"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a finance résumé's skills list naming Forecasting claims it (FERR pool: 15 of 243 résumés)
+        ("Skills\nCash Management, Forecasting, Municipal, Accounts Payable", ["time-series-analysis", "accounting"]),
+        ("Skills\nFinancial reporting, forecasting, fund accounting, General Ledger", ["finance", "time-series-analysis", "accounting"]),
+        ("Skills\nBusiness process improvement\nForecasting and planning\nAccounts Payable", ["change-management", "time-series-analysis", "accounting"]),
+        # a budget's forecasts are Finance's names, which hide it, in a skills list too
+        ("Skills\nBudgeting & Forecasting, Payroll, Accounts Payable", ["finance", "human-resources", "accounting"]),
+        ("Skills\nBudget forecasting expertise, General ledger accounting", ["finance", "accounting"]),
+        # forecasting in prose, or part of a longer item, stays a word of the field
+        ("Experience\nManaged forecasting, operations, and budgets. Accounts Payable.", ["accounting"]),
+        ("Skills\nforecasting reviews, Accounts Payable", ["accounting"]),
+    ],
+)
+def test_forecasting_named_in_a_skills_list_is_time_series_analysis(rules_only, text, expected) -> None:
+    assert list(rules_only.extract(text, kind="resume").skill_ids) == expected
 
 
 @pytest.mark.parametrize(
