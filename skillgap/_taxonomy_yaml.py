@@ -54,7 +54,7 @@ def _dump(path: Path, header: str, data: Mapping[str, Any]) -> Path:
 
 #: A skill file's list keys and the `Skill` attributes they hold (``field`` is ``field_categories``:
 #: the dataclass cannot name a field ``field``).
-_LIST_KEYS = (("aliases", "aliases"), ("ambiguous", "ambiguous"), ("whole_item", "whole_item"), ("field_forms", "field_forms"), ("field", "field_categories"), ("implies", "implies"), ("related", "related"), ("hides", "hides"))
+_LIST_KEYS = (("aliases", "aliases"), ("ambiguous", "ambiguous"), ("whole_item", "whole_item"), ("field_forms", "field_forms"), ("listed_forms", "listed_forms"), ("field", "field_categories"), ("implies", "implies"), ("related", "related"), ("hides", "hides"))
 
 
 def _skill(skill: Skill) -> dict[str, Any]:

@@ -28,7 +28,7 @@ _GAP_KEYS = frozenset({"section_importance", "company_sections"})
 CUE_KINDS = ("technical", "skill_after", "negation_before", "negation_after", "required", "preferred", "not_skill", "title_before", "preferred_label", "people", "groups", "company_text", "company_text_led", "company_subjects", "legal_text", "form_field", "list_openers", "group_openers")
 #: Kinds matched besides the cue kinds: the posting headings other than the preferred ones (they end a preferred label's span).
 LABEL_END = "label_end"
-_CUE_KEYS = frozenset({*CUE_KINDS, "technical_sections", "list_separators", "line_continuers", "bullets", "preferred_sections", "alternative_words", "choice_openers", "people_before", "own_role_before", "people_before_noun", "people_ranks", "people_nouns", "acronym_skips", "conjunctions", "levels", "name_joiners"})
+_CUE_KEYS = frozenset({*CUE_KINDS, "technical_sections", "list_separators", "line_continuers", "bullets", "preferred_sections", "alternative_words", "choice_openers", "people_before", "own_role_before", "people_acts", "people_before_noun", "people_ranks", "people_nouns", "acronym_skips", "conjunctions", "levels", "name_joiners"})
 _NON_WORD = re.compile(r"[^\w'+#]+")
 
 #: What a caller may pass where rules are taken: the value, or the path of a sections file.
@@ -100,6 +100,9 @@ class Cues:
     #: the words before one of them that make it one's own role ("as a mentor").
     people_before: frozenset[str] = frozenset()
     own_role_before: frozenset[str] = frozenset()
+    #: Two words, one of `people_before` and the -ing form of a verb whose object is people, that open
+    #: an act on the people after them, not their name ("by mentoring staff"; "by nursing staff" names them).
+    people_acts: frozenset[str] = frozenset()
     #: Words that point at people only right before a name ending in a people noun that is no verb
     #: ("explaining concepts to product managers", "present to leadership"; "to mentor" is the infinitive).
     people_before_noun: frozenset[str] = frozenset()
@@ -200,6 +203,18 @@ def _words(values: tuple[str, ...], src: str, entry: str) -> tuple[str, ...]:
     return values
 
 
+def _acts(values: tuple[str, ...], pointers: frozenset[str], src: str) -> frozenset[str]:
+    """``cues.people_acts`` as lower-case pairs, each a `people_before` word and one more: a longer
+    phrase, or another first word, could never be looked up."""
+    out = set()
+    for value in values:
+        words = value.lower().split()
+        if len(words) != 2 or words[0] not in pointers:
+            raise TaxonomyError(f"{value!r} is not a word of people_before and one more word", source=src, entry="cues.people_acts", fix="write two words, e.g. 'by mentoring'")
+        out.add(" ".join(words))
+    return frozenset(out)
+
+
 def _vocabulary(data: Any, src: str, kind: str) -> Vocabulary:
     if not isinstance(data, dict) or not isinstance(data.get("headings"), dict):
         raise TaxonomyError(f"'{kind}' must be a mapping with headings:", source=src, entry=kind, fix="write headings: {section: [heading, ...]}")
@@ -246,6 +261,7 @@ def _cues(cues: dict[str, Any], posting_headings: Mapping[str, Any], src: str, s
         choice_openers=strings("choice_openers"),
         people_before=frozenset(s.lower() for s in strings("people_before")),
         own_role_before=frozenset(s.lower() for s in strings("own_role_before")),
+        people_acts=_acts(strings("people_acts"), frozenset(s.lower() for s in strings("people_before")), src),
         people_before_noun=frozenset(s.lower() for s in _words(strings("people_before_noun"), src, "cues.people_before_noun")),
         people_ranks=frozenset(s.lower() for s in _words(strings("people_ranks"), src, "cues.people_ranks")),
         people_nouns=frozenset(s.lower() for s in _words(strings("people_nouns"), src, "cues.people_nouns")),

@@ -30,7 +30,7 @@ SKILL_KINDS: tuple[str, ...] = ("hard", "soft", "tool", "knowledge")
 IMPORTANCES: tuple[str, ...] = ("required", "preferred")
 
 _SKILL_KEYS = frozenset(
-    {"id", "label", "category", "kind", "aliases", "ambiguous", "whole_item", "field_forms", "field", "patterns", "implies", "related", "hides", "group", "description"}
+    {"id", "label", "category", "kind", "aliases", "ambiguous", "whole_item", "field_forms", "listed_forms", "field", "patterns", "implies", "related", "hides", "group", "description"}
 )
 _SKILL_FILE_KEYS = frozenset({"category", "kind", "field", "skills"})
 _ROLE_KEYS = frozenset({"id", "label", "description", "source", "areas"})
@@ -69,7 +69,9 @@ class Skill:
     rotation", "word of mouth"); ``field_forms`` the everyday words (label, aliases or words a
     pattern matches: "optimization", "forecasting") that name the skill only in a document of its
     field, one that states other skills of the skill's category or of ``field_categories`` (YAML ``field``)
-    ("process optimization" in a marketing résumé is no mathematics); ``patterns`` are spaCy Matcher token patterns; ``implies``
+    ("process optimization" in a marketing résumé is no mathematics), and ``listed_forms`` those of them
+    that name it in any document as the whole of an item in a skills section, a skill claimed by name
+    ("Skills: Forecasting, Payroll" in an accountant's résumé); ``patterns`` are spaCy Matcher token patterns; ``implies``
     names skills this one entails (PyTorch -> deep learning); ``related`` and ``group`` name
     siblings a candidate could transfer from (TensorFlow <-> PyTorch); ``hides`` the skills
     whose names this one's terms hold without meaning them ("regression testing" holds no
@@ -84,6 +86,7 @@ class Skill:
     ambiguous: tuple[str, ...] = ()
     whole_item: tuple[str, ...] = ()
     field_forms: tuple[str, ...] = ()
+    listed_forms: tuple[str, ...] = ()
     field_categories: tuple[str, ...] = ()
     patterns: tuple[tuple[Mapping[str, Any], ...], ...] = field(default=(), hash=False, compare=False)
     implies: tuple[str, ...] = ()
@@ -544,6 +547,10 @@ def _validate_skills(entries: list[tuple[dict[str, Any], str]]) -> dict[str, Ski
             if normalize_term(form) not in unsure:
                 raise TaxonomyError(f"whole_item form {form!r} is not an ambiguous form", source=src, entry=skill_id, fix=f"add {form!r} to ambiguous or remove it from whole_item")
         field_forms = tuple(normalize_term(f) for f in _str_list(data.get("field_forms"), "field_forms", src, skill_id))
+        listed_forms = tuple(normalize_term(f) for f in _str_list(data.get("listed_forms"), "listed_forms", src, skill_id))
+        for form in listed_forms:
+            if form not in field_forms:
+                raise TaxonomyError(f"listed form {form!r} is not a field form", source=src, entry=skill_id, fix=f"add {form!r} to field_forms or remove it from listed_forms")
         field = _str_list(data.get("field"), "field", src, skill_id)
         for term in (label, *aliases):
             key = normalize_term(term)
@@ -575,6 +582,7 @@ def _validate_skills(entries: list[tuple[dict[str, Any], str]]) -> dict[str, Ski
             ambiguous=ambiguous,
             whole_item=whole_item,
             field_forms=field_forms,
+            listed_forms=listed_forms,
             field_categories=field,
             patterns=patterns,
             implies=_str_list(data.get("implies"), "implies", src, skill_id),

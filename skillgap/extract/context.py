@@ -541,6 +541,7 @@ def names_people(doc: Doc, start: int, end: int, cue_spans: CueSpans, clauses: C
     it with only words or commas between, or "to" (``cues.people_before_noun``) right before it, or
     before a ``cues.people_ranks`` word before it ("to executive leadership"), when
     the people noun is none a verb shares (``cues.people_nouns``: "to product managers", "to leadership"); "as a mentor" (``cues.own_role_before``) is one's own role,
+    "by mentoring staff" (``cues.people_acts``: the pointing word and a verb on people opening the match) an act on them,
     "experience with leadership" (a ``cues.technical`` phrase) asks for the skill. A match that holds such
     a word before its last is an act on the people it ends in, not their name: "the supervision of retail
     staff", "Managed the quality assurance staff"; so is a taxonomy token pattern's match (``activity``) beside
@@ -573,6 +574,8 @@ def names_people(doc: Doc, start: int, end: int, cue_spans: CueSpans, clauses: C
         if i == start - 1 and doc[i].lower_ in cues.people_before_noun and noun in cues.people_nouns:
             return True  # "to product managers": no infinitive takes a noun
         if doc[i].lower_ in cues.people_before:
+            if i == start - 1 and f"{doc[i].lower_} {doc[start].lower_}" in cues.people_acts:
+                return False  # "by mentoring staff": an act on them
             # "as a mentor" is one's own role, "experience with leadership" (a technical cue) asks for the skill
             before = _skip_spaces(doc, i - 1, -1, clauses)
             own = not clauses.is_edge(before) and doc[before].lower_ in cues.own_role_before

@@ -580,7 +580,8 @@ class SkillExtractor:
         out = []
         for view, matches, (_, dropped) in zip(views, found, first):
             matches = pipe.shared_heads.keep(view.doc, held(matches, dropped, pipe.hides))
-            out.append(self._acronyms.keep(view.document.text, self._field.keep(matches, view.text_of), view.text_of))
+            listed = functools.partial(view.listed, cues=pipe.cues, matches=matches)
+            out.append(self._acronyms.keep(view.document.text, self._field.keep(matches, view.text_of, listed), view.text_of))
         return out
 
     def _verified_many(
@@ -761,6 +762,13 @@ class _View:
         if self._items is None:
             self._items = _ItemTokens(self, raw, tokens, cues)
         return self._items
+
+    def listed(self, m: Match, *, cues: Cues, matches: Sequence[Match]) -> bool:
+        """Whether a match is the whole of an item in a skills section (``matches``: the document's), a skill claimed by name."""
+        if self.section(self._starts[m.start]) not in cues.technical_sections:
+            return False
+        tokens = {i for k in matches for i in range(k.start, k.end)}
+        return context.heads_item(self.doc, m.start, m.end, skill_tokens=tokens, cues=cues, cue_spans=self.cue_spans, clauses=self.clauses)
 
     def char_start(self, token: int) -> int:
         """Char offset where token ``token`` starts."""

@@ -60,9 +60,30 @@ def test_an_everyday_word_names_a_skill_only_among_skills_of_its_field(stated) -
 
 
 def test_a_field_form_does_not_vouch_for_another() -> None:
-    # only skills stated in other words count: two everyday words do not make each other's field
+    # only skills stated in other words count: two everyday words do not make each other's field;
+    # "forecasting" as a skills-list item is claimed by name (a listed form) and still vouches for no other
     extractor = SkillExtractor(verify=False)
-    assert list(extractor.extract("Skills: forecasting, optimization, Excel", kind="resume").skill_ids) == ["excel"]
+    assert list(extractor.extract("Skills: forecasting, optimization, Excel", kind="resume").skill_ids) == ["time-series-analysis", "excel"]
+    assert list(extractor.extract("Skills: testing, optimization, Excel", kind="resume").skill_ids) == ["excel"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a finance résumé's skills list naming Forecasting claims it (FERR pool: 15 of 243 résumés)
+        ("Skills\nCash Management, Forecasting, Municipal, Accounts Payable", ["time-series-analysis", "accounting"]),
+        ("Skills\nFinancial reporting, forecasting, fund accounting, General Ledger", ["finance", "time-series-analysis", "accounting"]),
+        ("Skills\nBusiness process improvement\nForecasting and planning\nAccounts Payable", ["change-management", "time-series-analysis", "accounting"]),
+        # a budget's forecasts are Finance's names, which hide it, in a skills list too
+        ("Skills\nBudgeting & Forecasting, Payroll, Accounts Payable", ["finance", "human-resources", "accounting"]),
+        ("Skills\nBudget forecasting expertise, General ledger accounting", ["finance", "accounting"]),
+        # forecasting in prose, or part of a longer item, stays a word of the field
+        ("Experience\nManaged forecasting, operations, and budgets. Accounts Payable.", ["accounting"]),
+        ("Skills\nforecasting reviews, Accounts Payable", ["accounting"]),
+    ],
+)
+def test_forecasting_named_in_a_skills_list_is_time_series_analysis(rules_only, text, expected) -> None:
+    assert list(rules_only.extract(text, kind="resume").skill_ids) == expected
 
 
 @pytest.mark.parametrize(
@@ -114,6 +135,10 @@ def test_a_field_form_does_not_vouch_for_another() -> None:
         ("Strong team and leadership skills.", ["leadership"]),
         ("Worked as a teacher and mentor for new hires.", ["mentoring"]),
         ("Mentoring staff and peers across the directorate.", ["mentoring"]),
+        # "by" and a verb on people open an act on them (FERR pool: 2 of 243 résumés); other -ing words name them
+        ("Maximized operational efficiency by mentoring staff on various customer service initiatives.", ["mentoring", "customer-service"]),
+        ("Maximize operational efficiency by coaching staff on various customer service initiatives.", ["mentoring", "customer-service"]),
+        ("All charts were reviewed by nursing staff and by the coaching staff.", []),
         # a comma alone joins clauses or the items of a skills list, not people (field seed 3737)
         ("Became the leader of several teams, combining leadership with the role of an analyst.", ["leadership"]),
         ("Skills: home care, maintaining inventory, leadership, Director, Management Skills", ["leadership"]),
@@ -128,6 +153,28 @@ def test_a_field_form_does_not_vouch_for_another() -> None:
 )
 def test_names_of_other_people_are_no_skills(rules_only, text: str, expected: list[str]) -> None:
     assert list(rules_only.extract(text, kind="posting").skill_ids) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # stakeholders as the object of "engage" (the gold counts "engages stakeholders to ... manage outcomes";
+        # FERR pool: 2 of 243 résumés)
+        ("Engage appropriate clinical stakeholders to evaluate and approve product conversion.", ["stakeholder-management"]),
+        ("Engaging applicable stakeholders to promote data governance.", ["stakeholder-management", "data-governance"]),
+        ("Engaged users through campaigns; presented results to stakeholders.", []),
+        # critical thinking with another kind of thinking before the shared head (FERR pool: 2 of 243 résumés)
+        ("Human Resources, critical and analytical thinking, Leadership Development", ["human-resources", "critical-thinking", "analytical-skills", "leadership"]),
+        ("I possess strong leadership, critical / logical thinking and problem solving skills.", ["leadership", "critical-thinking", "analytical-skills", "problem-solving"]),
+        ("Resolved critical and urgent issues, thinking ahead of deadlines.", []),
+        # supervising people of any occupation (FERR pool: 2 of 243 résumés lacking Leadership)
+        ("Supervise Administrative Payroll Clerks: Responsible to train.", ["leadership", "human-resources"]),
+        ("Supervised 20 account executives and served as senior lender.", ["leadership"]),
+        ("Supervised the installation of new registers.", []),
+    ],
+)
+def test_soft_skills_in_the_wordings_of_field_resumes(rules_only, text: str, expected: list[str]) -> None:
+    assert list(rules_only.extract(text, kind="resume").skill_ids) == expected
 
 
 @pytest.mark.parametrize(

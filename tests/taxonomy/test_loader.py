@@ -177,6 +177,7 @@ def test_missing_path(tmp_path: Path) -> None:
         ("category: C\nskills:\n  - {id: a, label: A, kind: expert}\n", "a", r"kind 'expert'"),
         ("category: C\nskills:\n  - {id: a, label: A, ambiguous: [Z]}\n", "a", r"ambiguous form 'Z' is neither"),
         ("category: C\nskills:\n  - {id: a, label: A, aliases: [Z], whole_item: [Z]}\n", "a", r"whole_item form 'Z' is not an ambiguous form.*add 'Z' to ambiguous"),
+        ("category: C\nskills:\n  - {id: a, label: A, field_forms: [a], listed_forms: [z]}\n", "a", r"listed form 'z' is not a field form.*add 'z' to field_forms"),
         ("category: C\nskills:\n  - id: a\n    label: A\n    patterns: [[{LOWR: a}]]\n", "a", r"pattern #1 is rejected by spaCy"),
         ("category: C\nskills:\n  - id: a\n    label: A\n    patterns: [{LOWER: a}]\n", "a", r"'patterns' must be a list of spaCy token patterns"),
         ("category: C\nskills:\n  - id: a\n    label: A\n    patterns: [[{LOWER: {IN: [on, x]}}]]\n", "a", r"rejected by spaCy.*quote the values YAML read as bool \(True\)"),

@@ -69,6 +69,8 @@ def test_own_gap_rules(tmp_path: Path) -> None:
         ("cues:\n  acronym_skips: [of, of the]\n", "cues.acronym_skips", r"'of the' is not one word \(fix: list single words, one per item\)"),
         ("cues:\n  conjunctions: [and, as well as]\n", "cues.conjunctions", r"'as well as' is not one word \(fix: list single words, one per item\)"),
         ("cues:\n  levels: [basic, very good]\n", "cues.levels", r"'very good' is not one word \(fix: list single words, one per item\)"),
+        ("cues:\n  people_before: [by]\n  people_acts: [by mentoring, mentoring]\n", "cues.people_acts", r"'mentoring' is not a word of people_before and one more word \(fix: write two words"),
+        ("cues:\n  people_before: [by]\n  people_acts: [while mentoring]\n", "cues.people_acts", r"'while mentoring' is not a word of people_before"),
         ("cues:\n  name_joiners: [and, as well as]\n", "cues.name_joiners", r"'as well as' is not one word \(fix: list single words, one per item\)"),
         ("cues:\n  form_field: [department, 'travel:']\n", "cues.form_field", r"form field label 'travel:' ends in a colon \(fix: write 'travel': the colon after it is looked for in the text\)"),
     ],
