@@ -660,7 +660,7 @@ def _is_people(doc: Doc, i: int, cue_spans: CueSpans, clauses: Clauses, cues: Cu
 
 
 def _own_role(doc: Doc, i: int, clauses: Clauses, cues: Cues) -> bool:
-    """Whether a ``cues.own_role_before`` word ("as") stands within `PEOPLE_REACH` tokens before token ``i`` in its clause."""
+    """Whether a ``cues.own_role_before`` word ("as", a form of "be") stands within `PEOPLE_REACH` tokens before token ``i`` in its clause."""
     for _ in range(PEOPLE_REACH):
         i = _skip_spaces(doc, i - 1, -1, clauses)
         if clauses.is_edge(i):

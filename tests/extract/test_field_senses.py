@@ -111,6 +111,9 @@ def test_forecasting_named_in_a_skills_list_is_time_series_analysis(rules_only, 
         ("Experience in a leadership role.", ["leadership"]),
         ("Experience with leadership.", ["leadership"]),
         ("Served as a mentor to new hires.", ["mentoring"]),
+        # ... and so is the name after a form of "be" (field résumé dataturks#68: "was the mentor for new joiners")
+        ("Was the mentor for new joiners and trainer for new managers.", ["mentoring"]),
+        ("You will be a mentor to junior engineers.", ["mentoring"]),
         ("Worked as the Project Manager of the migration.", ["project-management"]),
         # "to" right before a name that ends in a noun no verb shares (dev texts: 4, all wrong)
         ("Explaining complex technical concepts to product managers shouldn't be a problem.", []),

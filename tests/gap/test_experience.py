@@ -263,3 +263,18 @@ def test_testing_activities_in_a_position_give_software_testing_months(extractor
     (the months of the experience gold, its own as_of)."""
     profile = extractor.extract(read_document(shared_data / "pairs/vanetik_vacancy_resume/CV" / cv, kind="resume"))
     assert skill_months(profile, read_career(profile.document))["software-testing"].months == months
+
+
+@pytest.mark.parametrize(
+    ("doc", "skill", "months"),
+    [
+        ("gh_resumematcher__Prashant_Bhat.pdf", "leadership", 66),  # "Lead 8 Data Scientist" 50 + "Sr. Lead Engineer" 16
+        ("gh_pyresparser__OmkarResume.pdf", "classification", 3),  # "applying Machine Learning to classify these articles"
+        ("gh_resumematcher__Prashant_Bhat.pdf", "model-deployment", 26),  # "Deploy the ML Algorithms" 16 + "Deployment of AI, ML Solution" 10
+    ],
+)
+def test_a_lead_title_and_a_method_verb_in_a_position_give_months(extractor, shared_data, doc: str, skill: str, months: int):
+    """A position names Leadership by the candidate's lead title and Classification by its verb on
+    what models label, not by the skill's name (the months of the experience gold's positions, its own as_of)."""
+    profile = extractor.extract(read_document(shared_data / "resumes_pdf" / doc, kind="resume"))
+    assert skill_months(profile, read_career(profile.document))[skill].months == months

@@ -299,6 +299,19 @@ def pattern_matches(tax: Taxonomy):
          [("collaboration", "Collaborating"),
           ("stakeholder-management", "Collaborating with data scientists, software engineers, and business stakeholders")]),
         ("Monitoring model performance and retraining when necessary", [("model-monitoring", "Monitoring model performance")]),
+        # a lead title names Leadership (experience gold: Prashant Bhat "Sr. Lead Engineer"; field "LEAD ENGINEER - Fluid Systems")
+        ("Sr. Manager / Sr. Lead Engineer for Data Science", [("leadership", "Lead Engineer")]),
+        ("LEAD ENGINEER - Fluid Systems", [("leadership", "LEAD ENGINEER")]),
+        ("Lead Data Scientist and Lead Math Teacher", [("leadership", "Lead Data Scientist"), ("leadership", "Lead Math Teacher")]),
+        ("Lead Generation Specialist; lead abatement consultant", []),  # sales leads and the metal
+        ("Worked with lead engineers", []),  # a plural is other people
+        # the method's verb on what models label (experience gold: OmkarResume "applying Machine Learning to classify these articles")
+        ("applying Machine Learning to classify these articles", [("classification", "classify these articles")]),
+        ("classifying images with a CNN", [("classification", "classifying images")]),
+        ("Classify expenses; access to classified information; classify data by sensitivity", []),
+        # the algorithms deployed are models (experience gold: Prashant Bhat "Deploy the ML Algorithms on the Qualcomm Hardware")
+        ("Deploy the ML Algorithms on the Qualcomm Hardware", [("model-deployment", "Deploy the ML Algorithms")]),
+        ("Took courses on sorting algorithms", []),
     ],
 )
 def test_patterns_match_sure_forms(pattern_matches, text: str, expected: list[tuple[str, str]]) -> None:
