@@ -25,10 +25,10 @@ _TOP_KEYS = frozenset({*KINDS, "cues", "gap"})
 _KIND_KEYS = frozenset({"headings", "keywords", "cues", "ongoing", "address"})
 _GAP_KEYS = frozenset({"section_importance", "company_sections"})
 #: Cue kinds matched as token phrases around mentions.
-CUE_KINDS = ("technical", "skill_after", "negation_before", "negation_after", "required", "preferred", "not_skill", "title_before", "preferred_label", "people", "groups", "company_text", "company_text_led", "company_subjects", "legal_text", "form_field", "list_openers", "group_openers")
+CUE_KINDS = ("technical", "skill_after", "negation_before", "negation_after", "required", "preferred", "not_skill", "title_before", "preferred_label", "people", "groups", "company_text", "company_text_led", "company_subjects", "company_nouns", "legal_text", "form_field", "list_openers", "group_openers")
 #: Kinds matched besides the cue kinds: the posting headings other than the preferred ones (they end a preferred label's span).
 LABEL_END = "label_end"
-_CUE_KEYS = frozenset({*CUE_KINDS, "technical_sections", "list_separators", "line_continuers", "bullets", "preferred_sections", "alternative_words", "choice_openers", "people_before", "own_role_before", "people_acts", "people_before_noun", "people_ranks", "people_nouns", "acronym_skips", "conjunctions", "levels", "name_joiners"})
+_CUE_KEYS = frozenset({*CUE_KINDS, "technical_sections", "list_separators", "line_continuers", "bullets", "preferred_sections", "alternative_words", "choice_openers", "people_before", "own_role_before", "people_acts", "people_before_noun", "people_ranks", "people_nouns", "acronym_skips", "conjunctions", "levels", "name_joiners", "company_copulas"})
 _NON_WORD = re.compile(r"[^\w'+#]+")
 
 #: What a caller may pass where rules are taken: the value, or the path of a sections file.
@@ -118,6 +118,8 @@ class Cues:
     levels: frozenset[str] = frozenset()
     #: Words and marks that join the words of an organisation's unit name ("Sales Training and Leadership").
     name_joiners: frozenset[str] = frozenset()
+    #: Verbs that say what the employer is ("Acme is a data storage company", `cues.company_nouns`).
+    company_copulas: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -269,6 +271,7 @@ def _cues(cues: dict[str, Any], posting_headings: Mapping[str, Any], src: str, s
         conjunctions=frozenset(s.lower() for s in _words(strings("conjunctions"), src, "cues.conjunctions")),
         levels=frozenset(s.lower() for s in _words(strings("levels"), src, "cues.levels")),
         name_joiners=frozenset(s.lower() for s in _words(strings("name_joiners"), src, "cues.name_joiners")),
+        company_copulas=frozenset(s.lower() for s in _words(strings("company_copulas"), src, "cues.company_copulas")),
     )
 
 

@@ -59,7 +59,11 @@ class CueSpans:
         self.starts = {s for s, _ in edges}
         self.ends = {e for _, e in edges}
         self.title_ends = {e for _, e in self._spans["title_before"]}
-        self.has_company_text = bool(self._spans["company_text"] or self._spans["company_text_led"])
+        #: where a phrase of the employer's description starts, sorted (`describes_a_company` reads no clause without one)
+        self.company_starts = sorted(s for kind in ("company_text", "company_text_led", "company_nouns") for s, _ in self._spans[kind])
+        self.has_company_text = bool(self.company_starts)
+        #: a ``cues.company_nouns`` noun's token -> the verb of the clause saying what the employer is that it ends, or None (`describes_a_company`)
+        self.identity_verbs: dict[int, int | None] = {}
         self.has_legal_text = bool(self._spans["legal_text"])
         self.people_starts = {s: e for s, e in self._spans["people"] + self._spans["groups"]}  # a group noun only after a name; its end
         self.people_ends = {e for _, e in self._spans["people"]}
@@ -495,16 +499,62 @@ def describes_a_company(doc: Doc, start: int, end: int, cue_spans: CueSpans, cla
     backed by ..."); "Played a leading role in building Python ETL pipelines" is about the work. A phrase
     glued to a hyphenated word is none ("Our mission-critical systems run on Java"). Only a
     phrase before the name counts: a run-on posting's skill list may end in the company's
-    profile ("... REST APIs, Python Our company is ... headquartered in ...")."""
+    profile ("... REST APIs, Python Our company is ... headquartered in ..."). So does a clause
+    that says what the employer is (`_says_what_it_is`: "Rainmaker is a search firm focused in
+    Finance, Accounting, ...")."""
     if not cue_spans.has_company_text:
         return False
-    lo, _ = clauses.clause(start, end)
+    lo, hi = clauses.clause(start, end)
+    if not any_within(cue_spans.company_starts, lo, hi - 1):
+        return False
     if any(not is_compound(doc, s, e) for s, e in cue_spans.between("company_text", lo, start)):
         return True
-    return any(
+    if any(
         not is_compound(doc, s, e) and any(_opens_part(doc, k, clauses, cues) for k in (s, *(k for k, _ in cue_spans.between("company_subjects", lo, s))))
         for s, e in cue_spans.between("company_text_led", lo, start)
-    )
+    ):
+        return True
+    for s, e in cue_spans.between("company_nouns", lo, hi):
+        if s not in cue_spans.identity_verbs:  # once a noun: a clause's matches share it
+            cue_spans.identity_verbs[s] = None if is_compound(doc, s, e) else _says_what_it_is(doc, s, lo, cue_spans, clauses, cues)
+        verb = cue_spans.identity_verbs[s]
+        if verb is not None and verb < start:
+            return True
+    return False
+
+
+#: Words allowed between the verb and the noun of "Acme is a <words> company" (`_says_what_it_is`).
+IDENTITY_REACH = 8
+#: Capitalised words of an employer's name before that verb ("Rubius Therapeutics", "T. Rowe Price").
+NAME_REACH = 5
+
+
+def _says_what_it_is(doc: Doc, noun: int, lo: int, cue_spans: CueSpans, clauses: Clauses, cues: Cues) -> int | None:
+    """The ``cues.company_copulas`` verb whose phrase the ``cues.company_nouns`` noun at token
+    ``noun`` ends, in a clause (from ``lo``) or part of one that opens with the employer as
+    subject, or None; the subject is a Capitalised name or a ``cues.company_subjects``
+    phrase ("Natera is a rapidly-growing diagnostics company", "We are a quickly growing
+    organization"). The words between open with one of the small words of ``cues.acronym_skips``
+    (the article: a, an, the) and hold no other (of, and, with ...): "The Data Engineer is a member
+    of the company" says what a person is, "We are building a Big Data platform" what it does."""
+    k = noun - 1
+    while k >= lo and noun - k <= IDENTITY_REACH + 1 and doc[k].lower_ not in cues.company_copulas:
+        if not (doc[k].text.isalnum() or doc[k].text == "-") or doc[k].lower_ in cues.acronym_skips and (k - 1 < lo or doc[k - 1].lower_ not in cues.company_copulas):
+            return None
+        k -= 1
+    if k < lo or doc[k].lower_ not in cues.company_copulas or doc[k + 1].lower_ not in cues.acronym_skips:
+        return None  # "We are building a Big Data platform" says what it does
+    if any(e == k and _opens_part(doc, s, clauses, cues) for s, e in cue_spans.between("company_subjects", lo, k)):
+        return k
+    first = k
+    while first - 1 >= lo and k - first < NAME_REACH and _capitalised_or_glue(doc, first - 1):
+        first -= 1
+    return k if first < k and doc[first].text[:1].isupper() and _opens_part(doc, first, clauses, cues) else None
+
+
+def _capitalised_or_glue(doc: Doc, i: int) -> bool:
+    """Whether token ``i`` may stand in an employer's name: a Capitalised word or a mark joining them ("&", ".")."""
+    return doc[i].text[:1].isupper() or doc[i].text in ("&", ".")
 
 
 def _opens_part(doc: Doc, i: int, clauses: Clauses, cues: Cues) -> bool:

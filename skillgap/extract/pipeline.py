@@ -153,6 +153,7 @@ class SkillPipeline:
         self.hides = {s.id: frozenset(s.hides) for s in taxonomy if s.hides}  # skill -> the skills its matches hold without naming
         self.shared_heads = SharedHeads(taxonomy, self.hides, lambda term: tuple(t.lower_ for t in make(term)), self.cues.line_continuers)  # and a head their coordination shares
         self.acronyms = frozenset(t.lower() for t in printed if t.isalpha() and t.isupper() and t.lower() not in mixed)
+        self.upper_words = _upper_function_words(taxonomy, self.stop_words)
         self._primer = ChunkPrimer(self.nlp.tokenizer)
 
     def docs(self, texts: Sequence[str], batch_size: int = 64) -> Iterator[Doc]:
@@ -197,11 +198,11 @@ class SkillPipeline:
         array, `context.Clauses.array`, when known: its ``LOWER`` and ``IS_SPACE`` columns are not read again)."""
         lower, space = (None, None) if tokens is None else (tokens[:, 1], tokens[:, 2])
         ids = self._ids
-        out = [Match(s, e, ids[k], "exact") for k, s, e in self.sure(doc) if not (e - s == 1 and self.renamed_acronym(doc[s].text))]
+        out = self.cased([Match(s, e, ids[k], "exact") for k, s, e in self.sure(doc) if not (e - s == 1 and self.renamed_acronym(doc[s].text))], doc)
         if len(self.patterns):
             out += [Match(s, e, ids[k], "pattern", False, SCORE_PATTERN) for k, s, e in self.patterns(doc, lower)]
         out += [Match(s, e, ids[k], "pattern", True, SCORE_CONTEXT) for k, s, e in self.unsure(doc)]
-        return out + self.wrapped(doc, lower, space)
+        return out + self.cased(self.wrapped(doc, lower, space), doc)
 
     def wrapped(self, doc: Doc, lower: numpy.ndarray | None = None, space: numpy.ndarray | None = None) -> list[Match]:
         """Sure names broken by a line wrap or a run of spaces between two of their words
@@ -227,6 +228,15 @@ class SkillPipeline:
             words = Doc(doc.vocab, words=[doc[i].text for i in at])
             out += [Match(at[s], at[e - 1] + 1, ids[k], "exact") for k, s, e in self.sure(words) if at[s] < g < at[e - 1]]
         return out
+
+    def cased(self, matches: list[Match], doc: Doc) -> list[Match]:
+        """The sure matches that print in capitals each word their skill's names write in capitals and
+        English uses as a function word (`upper_words`): "IT Support" is the skill, "when you need
+        it Support for remote work" and "it supports 37 million people" are the pronoun."""
+        upper = self.upper_words
+        if not upper:
+            return matches
+        return [m for m in matches if m.skill_id not in upper or all(t.lower_ not in upper[m.skill_id] or t.is_upper for t in doc[m.start : m.end])]
 
     def renamed_acronym(self, text: str) -> bool:
         """Whether a token is an all-caps alias printed in a name's mixed casing ("AoPS", an academy,
@@ -261,6 +271,19 @@ def with_glyphs(cues: Cues) -> Cues:
 def _plain_case(text: str) -> bool:
     """Upper, lower or capitalised ("AOP", "aop", "Aop"), not a name's own casing ("AoP", "MySQL")."""
     return text.isupper() or text.islower() or text[:1].isupper() and text[1:].islower() or not text.isalpha()
+
+
+def _upper_function_words(taxonomy: Taxonomy, function_words: frozenset[str]) -> dict[str, frozenset[str]]:
+    """Skill id -> the words (lower-cased) its names print only in capitals that English also uses as
+    function words: IT Service Management's "it" ("IT Support", "IT Service Desk"), CSS's "less"
+    ("LESS CSS"). A sure match must print them in capitals (`SkillPipeline.keeps_case`)."""
+    out = {}
+    for skill in taxonomy:
+        words = [w for term in skill.terms for w in term.split() if w.lower() in function_words]
+        upper = {w.lower() for w in words if w.isupper()} - {w.lower() for w in words if not w.isupper()}
+        if upper:
+            out[skill.id] = frozenset(upper)
+    return out
 
 
 def _cased(form: str) -> set[str]:

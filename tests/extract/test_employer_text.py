@@ -37,6 +37,20 @@ def rules_only() -> SkillExtractor:
         ("posting", "At Think Academy, we provide full cycle service to foster local children's ability to think critically.", []),
         ("posting", "We specialise in ESL recruitment, providing mentorship, training, and job placement support.", []),
         ("posting", "We offer a flexible working environment where curious and adaptable people thrive.", []),
+        # the employer saying what it is: a name or "we", a copula, words ending in a company noun
+        # (the 529 dev texts, 16 postings; field seed 8501)
+        ("posting", "*Rainmaker is a search firm focused in Finance, Accounting, Risk & Compliance and Business Intelligence recruiting.", []),
+        ("posting", "D3P is a next generation machine learning pipeline platform providing data enrichment.", []),
+        ("posting", "T. Rowe Price is a global investment management firm using machine learning.", []),
+        ("posting", "We're a highly cross-functional organization and encourage as much collaboration as possible.", []),
+        ("resume", "Chef Software is the industry leader in IT automation and DevOps solutions.", []),
+        # a function word inside, a lower-case subject, the name before the verb, another clause: asked
+        ("posting", "The Data Engineer is a member of the company who writes Python and SQL.", ["python", "sql"]),
+        ("posting", "Our data team is a group of engineers writing Python.", ["python"]),
+        ("posting", "We are building world-class Big Data platform which will enable machine learning.", ["big-data", "machine-learning"]),
+        ("posting", "Python is the company standard for our tools.", ["python"]),
+        ("posting", "Python is a must; we are a machine learning company.", ["python"]),
+        ("posting", "Acme is looking for a Data Scientist with Python and SQL experience.", ["python", "sql"]),
         # the next clause asks again; "provide" without the employer is a duty
         ("posting", "We offer mentorship. You will provide leadership and communicate with parents.", ["leadership", "communication"]),
     ],

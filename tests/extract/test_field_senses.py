@@ -51,6 +51,21 @@ def test_an_all_caps_alias_in_a_names_own_casing_is_no_mention() -> None:
     assert stated("Toolkits such as NumPy, MatLab, etc.") == ["numpy", "matlab"]  # a longer name is spelt as a word too
 
 
+def test_a_capital_function_word_of_a_name_is_the_name_only_in_capitals() -> None:
+    # "IT Support": lower-cased, "it" is the pronoun (field seed 8501, gold/varied 050's "it supports")
+    extractor = SkillExtractor(verify=False)
+
+    def stated(text: str) -> list[str]:
+        return list(extractor.extract(text, kind="posting").skill_ids)
+
+    assert stated("Open vacation policy - take time when you need it Support for remote work.") == []
+    assert stated("With over 6000 employees, it supports 37 million people.") == []
+    assert stated("With over 6000 employees, it\nsupports 37 million people.") == []  # a wrapped name too
+    assert stated("Provide IT support and IT Service Desk help to staff.") == ["it-service-management"]
+    said = [m.text for m in extractor.extract("Styles in LESS CSS; less css is no name.", kind="posting").mentions if m.skill_id == "css"]
+    assert said == ["LESS CSS", "css"]
+
+
 def test_an_everyday_word_names_a_skill_only_among_skills_of_its_field(stated) -> None:
     # field forms (skillgap/extract/field.py): "optimization", "forecast", "testing", "classification"
     assert stated("Drove site optimization and forecasted store traffic. Excel, Outlook and customer service.") == ["excel", "microsoft-office", "customer-service"]
