@@ -17,7 +17,7 @@ import sys
 from collections.abc import Container, Iterable, Mapping, Sequence
 
 import numpy
-from spacy.attrs import IDX, IS_SPACE, LENGTH, LOWER, ORTH, SPACY
+from spacy.attrs import IDX, IS_SPACE, LOWER, ORTH, SPACY
 from spacy.strings import StringStore, hash_string
 from spacy.tokens import Doc
 
@@ -261,7 +261,7 @@ def any_of(values: numpy.ndarray, hashes: Sequence[int]) -> numpy.ndarray:
 
 #: The token attributes read once per doc (`Clauses.array`), for the clauses, the char offsets and
 #: the verifier's features alike: one ``to_array`` per document (each lexeme attribute costs a pass).
-TOKEN_ATTRS = (ORTH, LOWER, IS_SPACE, SPACY, IDX, LENGTH)
+TOKEN_ATTRS = (ORTH, LOWER, IS_SPACE, SPACY, IDX)
 
 
 class Clauses:
@@ -297,7 +297,13 @@ class Clauses:
         self.lower: numpy.ndarray = lower
         self.space: list[int] = arr[:, 2].tolist()
         self.starts: list[int] = arr[:, 4].tolist()  # char offsets where each token starts and ends
-        self.ends: list[int] = (arr[:, 4] + arr[:, 5]).tolist()
+        # a token ends where the next one starts, less the space after it (the last one: by its length);
+        # a LENGTH column would cost a pass over the tokens of its own
+        ends = numpy.empty(len(doc), dtype=arr.dtype)
+        ends[:-1] = arr[1:, 4] - arr[:-1, 3]
+        if len(doc):
+            ends[-1] = arr[-1, 4] + len(doc[-1])
+        self.ends: list[int] = ends.tolist()
 
     def is_edge(self, i: int) -> bool:
         """True when token ``i`` ends a clause or lies outside the doc."""
