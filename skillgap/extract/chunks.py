@@ -43,7 +43,10 @@ class ChunkPrimer:
         for text in texts:
             if len(seen) >= PRIMED_LIMIT:
                 return
-            new = [chunk for chunk in set(text.split()).difference(seen) if chunk not in special]
+            chunks = text.split()
+            if seen.issuperset(chunks):  # nothing new (a look per chunk, no set of them made)
+                continue
+            new = [chunk for chunk in set(chunks).difference(seen) if chunk not in special]
             words = [chunk for chunk in new if chunk.isalpha()]
             if words:
                 tokenizer(" ".join(words))

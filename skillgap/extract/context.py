@@ -17,7 +17,7 @@ import sys
 from collections.abc import Container, Iterable, Mapping, Sequence
 
 import numpy
-from spacy.attrs import IDX, IS_SPACE, LENGTH, LOWER, ORTH, SPACY
+from spacy.attrs import IDX, IS_SPACE, LOWER, ORTH, SPACY
 from spacy.strings import StringStore, hash_string
 from spacy.tokens import Doc
 
@@ -37,6 +37,10 @@ CLAUSE_LIMIT = 40
 LEGAL_WINDOW = 60
 LEGAL_WINDOW_AFTER = NEGATION_WINDOW
 _YEARS = re.compile(r"(\d{1,2}(?:\.\d)?)\s*\+?\s*(?:(?:-|–|to)\s*\d{1,2}\s*\+?\s*)?(?:years?|yrs?)\b", re.IGNORECASE)
+#: The word every years phrase ends in ("year", "yr", any case): where `Years` looks for one.
+_YEAR_WORD = re.compile(r"y(?:ea)?r", re.IGNORECASE)
+#: Marks that may stand in a years phrase before its word (`_YEARS`), beside spaces and digits.
+_YEARS_MARKS = frozenset(".+-–tToO")
 _WORD = re.compile(r"\w+")
 
 
@@ -261,7 +265,7 @@ def any_of(values: numpy.ndarray, hashes: Sequence[int]) -> numpy.ndarray:
 
 #: The token attributes read once per doc (`Clauses.array`), for the clauses, the char offsets and
 #: the verifier's features alike: one ``to_array`` per document (each lexeme attribute costs a pass).
-TOKEN_ATTRS = (ORTH, LOWER, IS_SPACE, SPACY, IDX, LENGTH)
+TOKEN_ATTRS = (ORTH, LOWER, IS_SPACE, SPACY, IDX)
 
 
 class Clauses:
@@ -297,7 +301,13 @@ class Clauses:
         self.lower: numpy.ndarray = lower
         self.space: list[int] = arr[:, 2].tolist()
         self.starts: list[int] = arr[:, 4].tolist()  # char offsets where each token starts and ends
-        self.ends: list[int] = (arr[:, 4] + arr[:, 5]).tolist()
+        # a token ends where the next one starts, less the space after it (the last one: by its length);
+        # a LENGTH column would cost a pass over the tokens of its own
+        ends = numpy.empty(len(doc), dtype=arr.dtype)
+        ends[:-1] = arr[1:, 4] - arr[:-1, 3]
+        if len(doc):
+            ends[-1] = arr[-1, 4] + len(doc[-1])
+        self.ends: list[int] = ends.tolist()
 
     def is_edge(self, i: int) -> bool:
         """True when token ``i`` ends a clause or lies outside the doc."""
@@ -850,9 +860,7 @@ class Years:
 
     def __init__(self, text: str) -> None:
         self.text = text
-        lowered = text.lower()  # every phrase holds "year" or "yr": a text with neither is not scanned
-        found = _YEARS.finditer(text) if "yr" in lowered or "year" in lowered else ()
-        self.phrases = [(m.start(), m.end(), float(m.group(1))) for m in found]
+        self.phrases = _years_phrases(text)
         self._starts = [p[0] for p in self.phrases]
 
     def near(self, start: int, end: int, lo: int, hi: int) -> float | None:
@@ -872,6 +880,26 @@ class Years:
             elif p_start >= end and not _WORD.search(text, end, p_start):
                 return best if best is not None else value
         return best
+
+
+def _years_phrases(text: str) -> list[tuple[int, int, float]]:
+    """What ``_YEARS.finditer(text)`` finds (start, end, the number), read only around the words
+    "year" / "yr": a phrase ends in one, and before it holds only digits, spaces and `_YEARS_MARKS`, so
+    the search for a word's phrase starts where those end (or the last phrase did) and stops a
+    character past the word. Scanning every digit of a text (dates, phone numbers) cost three times more."""
+    out: list[tuple[int, int, float]] = []
+    done = at = 0
+    while (word := _YEAR_WORD.search(text, at)) is not None:
+        q = s = word.start()
+        while s > done and (text[s - 1] in _YEARS_MARKS or text[s - 1].isspace() or text[s - 1].isdecimal()):
+            s -= 1  # (``isspace`` and ``isdecimal`` are what ``\s`` and ``\d`` match)
+        found = _YEARS.search(text, s, q + 6)  # the longest word, "years", and the character after it
+        if found is not None and found.start() <= q:  # this word's phrase (a later word's is cut short here)
+            out.append((found.start(), found.end(), float(found.group(1))))
+            done = at = found.end()
+        else:
+            at = q + 1
+    return out
 
 
 def token_span(doc: Doc, start_char: int, end_char: int) -> tuple[int, int] | None:

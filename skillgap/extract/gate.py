@@ -121,9 +121,15 @@ class GatedMatcher:
         length = len(doc)
         for k in ready:
             rule = self.rules[k]
-            others = [(at[b], lo, hi) for b, (lo, hi) in zip(rule.bits[1:], rule.offsets)]
+            hits = at[rule.bits[0]]
+            for b, (lo, hi) in zip(rule.bits[1:], rule.offsets):  # one gate at a time, until no occurrence is left
+                positions = at[b]
+                hits = [i for i in hits if _near(positions, i + lo, i + hi)]
+                if not hits:
+                    break
+            if not hits:
+                continue
             before, after = rule.reach
-            hits = [i for i in at[rule.bits[0]] if all(_near(pos, i + lo, i + hi) for pos, lo, hi in others)]
             if rule.matcher is None:
                 out.extend((rule.key, i, i + 1) for i in hits)
                 continue

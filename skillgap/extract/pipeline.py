@@ -26,7 +26,7 @@ from typing import Any, Literal, NamedTuple, TypeVar, Union
 import numpy
 from spacy.lang.en import English
 from spacy.language import Language
-from spacy.attrs import IS_SPACE, LOWER
+from spacy.attrs import IS_SPACE, LOWER, ORTH
 from spacy.matcher import PhraseMatcher
 from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc, Span
@@ -147,6 +147,7 @@ class SkillPipeline:
         # from "Gradles", "ResNets" or "Informaticas" is a plain word ("grades", "resets", "informatics")
         self.fuzzy_names = [(f, skill_id) for skill_id, forms in spelt.items() for f in forms]
         self.ambiguous_names = [(f, skill_id) for skill_id, forms in ambiguous.items() for f in forms]  # what fuzzy matching must not read as another skill
+        self._fuzzy: dict[float, FuzzyIndex] = {}  # per cut-off: see `fuzzy_index`
         self._ids = {vocab.strings.add(s.id): s.id for s in taxonomy}  # match key -> skill id, one str each (the store decodes anew per look-up)
         printed = {t for skill in taxonomy for t in skill.terms}
         mixed = {t.lower() for t in printed if not _plain_case(t)}
@@ -155,6 +156,14 @@ class SkillPipeline:
         self.acronyms = frozenset(t.lower() for t in printed if t.isalpha() and t.isupper() and t.lower() not in mixed)
         self.upper_words = _upper_function_words(taxonomy, self.stop_words)
         self._primer = ChunkPrimer(self.nlp.tokenizer)
+
+    def fuzzy_index(self, cutoff: float) -> FuzzyIndex:
+        """A `FuzzyIndex` of the fuzzy names at ``cutoff`` that remembers no phrase yet; what depends
+        on the names alone (`FuzzyIndex.fresh`) is made once per cut-off for every extractor of the pipeline."""
+        shared = self._fuzzy.get(cutoff)
+        if shared is None:
+            shared = self._fuzzy[cutoff] = FuzzyIndex(self.fuzzy_names, cutoff, self.ambiguous_names)
+        return shared.fresh()
 
     def docs(self, texts: Sequence[str], batch_size: int = 64) -> Iterator[Doc]:
         """``nlp.pipe`` of ``texts``, their chunks never seen before cached by the tokenizer first (`ChunkPrimer`)."""
@@ -191,7 +200,7 @@ class SkillPipeline:
         for form in ambiguous:
             if form.isalnum():
                 rules[f"{form}."] = [{"ORTH": form}, {"ORTH": "."}]  # "We use R." (not an initial)
-        tok.rules = rules
+        tok.rules = {text: tokens for text, tokens in rules.items() if not _names_itself(text, tokens)}
 
     def matches(self, doc: Doc, tokens: numpy.ndarray | None = None) -> list[Match]:
         """Every raw matcher hit in ``doc``, overlapping ones included (``tokens``: its `context.TOKEN_ATTRS`
@@ -250,6 +259,14 @@ class SkillPipeline:
         """Where the cue phrases of each kind occur in ``doc``, a document of ``kind`` (form fields are read in postings only)."""
         kinds = self._cue_kinds
         return CueSpans([(kinds[k], s, e) for k, s, e in self.cue_matcher(doc)], doc, kind, self.cues.bullets)
+
+
+def _names_itself(text: str, tokens: Sequence[Mapping[Any, Any]]) -> bool:
+    """Whether a special case is one character that stays the one token it is (" ", "&", "'", "’"):
+    no affix rule can split a character, so it changes no token, yet spaCy's special-case matcher
+    finds each one in every doc and rebuilds the token (1,325 in the 494 speed texts: about an eighth
+    of tokenizing them), and a chunk holding one is never cached."""
+    return len(text) == 1 and len(tokens) == 1 and tokens[0].keys() <= {"ORTH", ORTH} and tokens[0].get("ORTH", tokens[0].get(ORTH)) == text
 
 
 def _blank_english() -> Language:
@@ -320,14 +337,15 @@ def resolve(matches: Iterable[Match]) -> list[Match]:
     return sorted(kept, key=lambda m: (m.start, m.start - m.end))
 
 
-def without_cutting_patterns(matches: list[Match], doc: Doc) -> list[Match]:
+def without_cutting_patterns(matches: list[Match], space: Sequence[int]) -> list[Match]:
     """``matches`` without the sure pattern matches that overlap an exact match of the same skill
-    in ``doc`` without holding it or lying inside it: the name as printed is the better evidence
+    in their doc without holding it or lying inside it: the name as printed is the better evidence
     ("Unit Testing, Integration Testing" is two names, not "Testing, Integration" of a stage
-    pattern). A name read across a line wrap (`SkillPipeline.wrapped`) is no such evidence."""
+    pattern). A name read across a line wrap (`SkillPipeline.wrapped`) is no such evidence.
+    ``space``: whether each token of the doc is whitespace (`context.Clauses.space`)."""
     exact: dict[str, list[Match]] = {}
     for m in matches:
-        if m.method == "exact" and not any(doc[i].is_space for i in range(m.start, m.end)):
+        if m.method == "exact" and not any(space[m.start : m.end]):
             exact.setdefault(m.skill_id, []).append(m)
     if not exact:
         return matches
@@ -464,7 +482,7 @@ class SkillExtractor:
                 _remember(self)  # the first extractor with default settings is the shared one
         else:
             self.pipeline = default_extractor(self.taxonomy, self.rules).pipeline
-        self._fuzzy_index = FuzzyIndex(self.pipeline.fuzzy_names, fuzzy_cutoff, self.pipeline.ambiguous_names) if fuzzy else None
+        self._fuzzy_index = self.pipeline.fuzzy_index(fuzzy_cutoff) if fuzzy else None
         self._implications: dict[str, tuple[str, ...]] = {}
         self._field = FieldForms(self.taxonomy)
         self._acronyms = DefinedAcronyms(self.taxonomy, self.pipeline.cues.acronym_skips, DEFAULT_FUZZY_CUTOFF)
@@ -595,7 +613,7 @@ class SkillExtractor:
         if self.verifier is not None and views:
             FeatureBatch([v.features(self, raw, t) for v, raw, t in zip(views, raws, tokens)])  # each document's token arrays, made together
         first = self._verified_many(views, raws, tokens, raws, collect)
-        found = [resolve(without_cutting_patterns(verified, v.doc)) for v, (verified, _) in zip(views, first)]
+        found = [resolve(without_cutting_patterns(verified, v.clauses.space)) for v, (verified, _) in zip(views, first)]
         if self._fuzzy_index is not None:
             fuzzy = [[m for m in self._fuzzy(v, f) if not context.blocked(v.doc, m.start, m.end, v.cue_spans, v.clauses, pipe.cues)] for v, f in zip(views, found)]
             # resolving resolved matches again changes nothing

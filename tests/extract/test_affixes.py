@@ -73,10 +73,10 @@ def test_suffix_of_a_word_and_one_mark_is_searched_at_the_mark(fixture_taxonomy:
 def test_own_pipeline_tokenizes_as_spacy_blank_english_tuned(fixture_taxonomy: Taxonomy, shared_data: Path) -> None:
     """Our pipeline's tokenizer starts bare (no special case or affix rule is built twice) and ends
     with the very special cases and tokens of ``spacy.blank("en")`` tuned the same way: English's
-    1,347 exceptions included."""
+    1,347 exceptions included, bar the six of one character that stays itself (" ", "'", "’", ...)."""
     ours = SkillPipeline(fixture_taxonomy).nlp.tokenizer
     tuned = SkillPipeline(fixture_taxonomy, nlp=spacy.blank("en")).nlp.tokenizer
     assert ours.rules == tuned.rules
-    assert len(ours.rules) == 1347 + 56  # English's exceptions and the fixture names' cased forms with punctuation
+    assert len(ours.rules) == 1347 - 6 + 56  # English's exceptions and the fixture names' cased forms with punctuation
     texts = [p.read_text(encoding="utf-8") for p in sorted((shared_data / "gold" / "postings").glob("*.txt"))]
     assert [[t.text for t in doc] for doc in ours.pipe(texts)] == [[t.text for t in doc] for doc in tuned.pipe(texts)]

@@ -60,3 +60,17 @@ def test_a_tokenizer_of_ones_own_is_left_alone() -> None:
     primer.prime(["a b c"])
     assert primer.tokenizer is None
     assert ChunkPrimer(spacy.blank("en").tokenizer).tokenizer.max_cache_size == 100_000
+
+
+def test_one_character_special_cases_are_left_out_and_change_no_token(fixture_taxonomy: Taxonomy, shared_data: Path) -> None:
+    """A special case of one character that stays itself (" ", "&", "'", "’") is not given to spaCy:
+    no affix rule splits a character, so the docs are the same byte for byte as with them."""
+    pipe = SkillPipeline(fixture_taxonomy)
+    rules = pipe.nlp.tokenizer.rules
+    assert not {" ", "\n", "\t", "'", "’", "—"} & set(rules) and "e.g." in rules and "C#" in rules
+    kept = SkillPipeline(fixture_taxonomy)
+    kept.nlp.tokenizer.rules = {**rules, **{c: [{"ORTH": c}] for c in (" ", "\n", "\t", "&", "'", "’", "—")}}
+    texts = [p.read_text(encoding="utf-8") for p in sorted((shared_data / "gold" / "postings").glob("*.txt"))]
+    texts.append("R&D  at AT&T — the 'team’s' tools &\tmore\n")
+    assert [d.to_bytes() for d in pipe.docs(texts)] == [kept.nlp(t).to_bytes() for t in texts]
+    assert [t.text for t in pipe.doc(texts[-1])] == ["R&D", " ", "at", "AT&T", "—", "the", "'", "team", "’s", "'", "tools", "&", "\t", "more", "\n"]

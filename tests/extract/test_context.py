@@ -3,10 +3,14 @@ ways, negation, required / preferred cues and years."""
 
 from __future__ import annotations
 
+import csv
+import json
+from pathlib import Path
+
 import pytest
 
 from skillgap.documents import Document, Section
-from skillgap.extract import SkillExtractor
+from skillgap.extract import SkillExtractor, context
 
 
 @pytest.mark.parametrize(
@@ -163,3 +167,30 @@ def test_preferred_section_and_resumes_have_no_importance(extractor: SkillExtrac
 )
 def test_years(extractor: SkillExtractor, text: str, years: dict[str, float | None]) -> None:
     assert {m.skill_id: m.years for m in extractor.extract(text).mentions if m.method != "implied"} == years
+
+
+@pytest.mark.parametrize(
+    ("text", "phrases"),
+    [
+        ("3+ years of experience", [(0, 8, 3.0)]),
+        ("Python (2 to 3 yrs), SQL 1.5 Years", [(8, 18, 2.0), (25, 34, 1.5)]),
+        ("5-7 YEARS and 10 +  years", [(0, 9, 5.0), (14, 25, 10.0)]),
+        ("6YR3 yearly 2019 years", [(14, 22, 19.0)]),  # no phrase where the word goes on; "2019" gives its last two digits
+        ("x6YR3t+T26years\tYR14\teyears", [(8, 15, 26.0)]),  # a phrase right after a word that is none
+    ],
+)
+def test_years_phrases_are_the_regex_s(text: str, phrases: list[tuple[int, int, float]]) -> None:
+    """`Years` reads the text only around the words "year" / "yr", and finds what the whole scan does."""
+    assert context._years_phrases(text) == phrases == [(m.start(), m.end(), float(m.group(1))) for m in context._YEARS.finditer(text)]
+
+
+def test_years_phrases_of_real_texts(shared_data: Path) -> None:
+    """The same phrases as the whole scan in every dev posting and résumé text."""
+    csv.field_size_limit(10_000_000)
+    with open(shared_data / "job_postings/glassdoor_ds_jobs__dev.csv", encoding="utf-8", newline="") as fh:
+        texts = [row["Job Description"] for row in csv.DictReader(fh)]
+    lines = (shared_data / "skill_annotations/dataturks_resume_ner/traindata.json").read_text(encoding="utf-8").splitlines()
+    texts += [json.loads(line)["content"] for line in lines if line.strip()]
+    found = [context._years_phrases(t) for t in texts]
+    assert found == [[(m.start(), m.end(), float(m.group(1))) for m in context._YEARS.finditer(t)] for t in texts]
+    assert sum(map(len, found)) > 1000

@@ -72,6 +72,21 @@ def test_length_band_loses_no_match(extractor: SkillExtractor) -> None:
     assert edge.lookup("kubernetesss") == ("kubernetes", pytest.approx(100 * 20 / 22))  # 12 vs 10 chars: on the band's edge, still in
 
 
+def test_extractors_of_one_pipeline_share_the_bands_not_the_phrases(fixture_taxonomy) -> None:
+    """A fresh index (`FuzzyIndex.fresh`) remembers no phrase but reads the bands its original
+    made, and every extractor of one pipeline and cut-off gets one of the same original."""
+    index = FuzzyIndex([("Kubernetes", "kubernetes"), ("Kubeflow", "kubeflow")], cutoff=90)
+    assert index.lookup("Kubernets") == ("kubernetes", pytest.approx(94.7, abs=0.1)) and ("k", 9) in index._bands
+    twin = index.fresh()
+    assert twin._bands is index._bands and twin._memo == {} and twin._items == {}
+    assert twin.lookup("Kubernets") == index.lookup("Kubernets") and "Kubernets" in twin._memo
+    first, second = SkillExtractor(fixture_taxonomy), SkillExtractor(fixture_taxonomy)
+    assert first.pipeline is second.pipeline and first._fuzzy_index is not None and second._fuzzy_index is not None
+    assert first._fuzzy_index._bands is second._fuzzy_index._bands and first._fuzzy_index._memo is not second._fuzzy_index._memo
+    strict = SkillExtractor(fixture_taxonomy, fuzzy_cutoff=96)._fuzzy_index
+    assert strict is not None and strict.cutoff == 96 and strict._bands is not first._fuzzy_index._bands
+
+
 def test_no_fuzzy_candidate_inside_or_on_a_match_whatever_the_order_of_the_matches() -> None:
     """The resolved matches come longest first at a start ("Regression Testing" before the
     "Regression" it holds): a candidate inside the longer one is covered all the same."""
