@@ -26,6 +26,8 @@ FERR, Vanetik, the PDF résumés; read in the workers, as a folder of résumés 
 
 ``--baseline DIR`` also runs another copy of the package (e.g. ``git archive main | tar -x -C
 DIR``) in the same rounds, alternating with this one, and prints this code's walls over its.
+The whole ranking table of every run of the first round is saved (CSV) and compared byte for
+byte: in this process, 1 and 2 workers, this code and the baseline.
 """
 
 from __future__ import annotations
@@ -56,6 +58,8 @@ kw = {"n_process": n, "timeout": 600.0} if n else {}
 if __name__ == "__main__":
     table = skillgap.rank(texts, sys.argv[2], **kw)
     assert len(table) == len(texts) and (files or table["error"].isna().all()), table["error"].dropna().head()
+    if len(sys.argv) > 5:
+        table.to_csv(sys.argv[5], index=False)  # the whole table, every figure written exactly (repr)
     wall = time.perf_counter() - start
     import multiprocessing.forkserver
     multiprocessing.forkserver._forkserver._stop()  # reaped, a fork server's CPU and its workers' count as this process's children (none running: no-op)
@@ -122,9 +126,10 @@ def distinct_files(data: Path, n: int) -> list[str]:
     return found[:n]
 
 
-def run(texts_file: Path, job: Path, n_process: int, code: Path = HERE.parent, files: bool = False) -> dict[str, float]:
+def run(texts_file: Path, job: Path, n_process: int, code: Path = HERE.parent, files: bool = False, table: Path | None = None) -> dict[str, float]:
+    """One run in a fresh interpreter: its wall, CPU and top score (and its table written to ``table`` as CSV)."""
     env = {**os.environ, "PYTHONPATH": str(code)}  # run in ``code``: ``python -c`` imports from its folder first
-    args = [sys.executable, "-c", CHILD, str(texts_file.resolve()), str(job.resolve()), str(n_process), "files" if files else "texts"]
+    args = [sys.executable, "-c", CHILD, str(texts_file.resolve()), str(job.resolve()), str(n_process), "files" if files else "texts", *([str(table)] if table else [])]
     out = subprocess.run(args, capture_output=True, text=True, env=env, check=True, cwd=code)
     result = json.loads(out.stdout.strip().splitlines()[-1])
     assert Path(result.pop("code")).resolve().is_relative_to(code.resolve()), f"the run imported skillgap from outside {code}"
@@ -156,14 +161,18 @@ def main() -> None:
         runs: dict[tuple[str, int], list[dict[str, float]]] = {(c, n): [] for c in codes for n in (1, 2, 0)}
         starts: dict[str, list[float]] = {c: [] for c in codes}
         main_starts: dict[str, list[float]] = {c: [] for c in codes}
-        for _ in range(args.runs):
+        tables = {(c, n): texts_file.with_name(f"{texts_file.stem}-{i}-{n}.csv") for i, c in enumerate(codes) for n in (1, 2, 0)}
+        for round_ in range(args.runs):
             for c, code in codes.items():
                 for n in (1, 2, 0):
-                    runs[c, n].append(run(texts_file, job, n, code, args.files))
+                    runs[c, n].append(run(texts_file, job, n, code, args.files, tables[c, n] if round_ == 0 else None))
                 starts[c].append(start_cpu(code))
                 main_starts[c].append(start_cpu(code, MAIN_START))
+        written = {key: path.read_bytes() for key, path in tables.items()}
     finally:
         texts_file.unlink(missing_ok=True)
+        for path in tables.values():
+            path.unlink(missing_ok=True)
     what = f"{len(texts)} distinct résumé files (PDF and DOCX, {runs[next(iter(codes)), 1][0]['errors']} error rows)" if args.files else f"{len(texts)} distinct texts ({sum(map(len, texts)) / len(texts):.0f} chars on average)"
     print(f"{what} ranked against {job.name}, "
           f"median of {args.runs} runs each (alternating), fresh interpreter per run; {os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.1f} at the end")  # fmt: skip
@@ -191,6 +200,8 @@ def main() -> None:
         base = f"baseline {args.baseline}"
         print("this code vs baseline, wall: " + ", ".join(f"{label} {med['this code', n]['wall'] / med[base, n]['wall']:.2f}x" for n, label in ((0, "no workers"), (1, "1 worker"), (2, "2 workers"))))
     assert len({r["top"] for rs in runs.values() for r in rs}) == 1, "the runs disagree on the top score"
+    differ = [f"{c} with {n} workers" for (c, n), data in written.items() if data != written["this code", 1]]
+    print(f"the ranking tables of the first round (CSV, every figure): {'all identical' if not differ else 'DIFFER: ' + ', '.join(differ)} ({len(written)} tables)")
 
 
 if __name__ == "__main__":

@@ -12,8 +12,15 @@ worker processes (`skillgap.parallel.WorkerPool`), forked from a server that bui
 taxonomy's pipeline once (`skillgap.extract.warm`; another taxonomy is built once per worker)
 and started before anything else, so this process's own set-up overlaps it (with the shipped
 taxonomy a worker prepares the job, as the first item, while the others read candidates): a file that runs past ``timeout``
-seconds or kills its worker becomes an error row and the batch goes on. The comparison with
-the job, which is cheap, happens in this process on the returned mentions and career.
+seconds or kills its worker becomes an error row and the batch goes on.
+
+Where each candidate is compared with the job (`Assessor`: the gap report and the match
+model's per-candidate parts, its lexical counts included) depends on what the caller keeps:
+`rank` keeps only the table, so each worker prepares the job once and sends back the
+candidate's table row and `MatchItem` (about 1 KB), not its document and mentions (4-5 KB);
+this process only merges them (BM25's statistics over all candidates, the rank scale, the
+table). `rank_candidates` and `score_candidates` keep every report with its document, so their
+workers send the profile and the comparison happens here. Either way it is the same step.
 """
 
 from __future__ import annotations
@@ -22,7 +29,7 @@ import itertools
 import os
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Union
@@ -34,7 +41,7 @@ from .extract import PRELOAD
 from .extract.model import SkillProfile
 from .gap import Credits, DocumentInput, PostingWeights, PreparedJob, compare_prepared, default_extractor, prepare_job, profile_of
 from .parallel import WorkerPool
-from .ranking import RANK_BY, RANK_COLUMNS, CandidateResult, Ranking, Unreadable, check_rank_by, frame_of_rows, ranking_row
+from .ranking import RANK_BY, RANK_COLUMNS, CandidateResult, Ranking, Unreadable, check_rank_by, frame_of_rows, match_row, ranking_row, ranking_table, report_row
 from .taxonomy import Role, Taxonomy, load_taxonomy
 from .titles import candidate_titles
 
@@ -43,7 +50,7 @@ if TYPE_CHECKING:
 
     from .extract import SkillExtractor
     from .journal import Journal
-    from .match import MatchWeights
+    from .match import Match, MatchItem, MatchWeights
 
 __all__ = [  # the ranking names stay importable from here, where they used to live
     "RANK_BY", "RANK_COLUMNS", "CandidateResult", "JobInput", "Ranking", "Unreadable", "check_rank_by", "expand_candidates",
@@ -145,7 +152,7 @@ def score_candidates(
     ``as_of`` is the date current positions run to (default: each résumé's own, see `compare`).
     """
     options = dict(taxonomy=taxonomy, extractor=extractor, credits=credits, weights=weights, n_process=n_process, timeout=timeout, batch_size=batch_size, as_of=as_of)
-    return _scoring(candidates, job, **options, journal=journal, resume=resume)[1]
+    return (result for result, _ in _scoring(candidates, job, **options, journal=journal, resume=resume)[1])
 
 
 def _scoring(
@@ -163,18 +170,25 @@ def _scoring(
     resume: bool = False,
     as_of: date | None = None,
     meanwhile: Callable[[], object] | None = None,
-) -> tuple[PreparedJob, Iterator[CandidateResult]]:
-    """The prepared job and the stream of `score_candidates`. Worker processes are started
+    matching: Matching | None = None,
+) -> tuple[PreparedJob, Iterator[Assessed]]:
+    """The prepared job and the stream of `score_candidates` as `Assessed` pairs (with ``matching``,
+    each with its match item). Worker processes are started
     first, so that they import spaCy and build their pipelines while this process prepares the
     job and runs ``meanwhile`` (set-up the caller needs later, done while it would only wait).
     With the shipped taxonomy a worker prepares the job instead, as the first item of the
-    candidates' stream, so that the other workers read candidates meanwhile."""
-    pool = _start_workers(job, taxonomy, extractor, n_process, timeout) if n_process != 1 or timeout is not None else None
+    candidates' stream, so that the other workers read candidates meanwhile. With ``matching``
+    whose ``rows`` is set, the workers also compare each candidate with the job (`Assessor`; each
+    worker prepares the job once, and this process takes its copy from a worker) and send the
+    candidate's table row and match item, not its document."""
+    compact = matching is not None and matching.rows
+    assessing = (job, weights, credits, as_of, matching) if compact else None
+    pool = _start_workers(job, taxonomy, extractor, n_process, timeout, assessing) if n_process != 1 or timeout is not None else None
     record: Journal | None = None
     try:
         if pool is not None and meanwhile is not None:
             meanwhile()
-        by_worker = pool is not None and taxonomy is None and extractor is None and not isinstance(job, (Role, PreparedJob, SkillProfile))
+        by_worker = pool is not None and (compact or (taxonomy is None and extractor is None and not isinstance(job, (Role, PreparedJob, SkillProfile))))
         prepared = None if by_worker else prepare_job(job, taxonomy=taxonomy, extractor=extractor, weights=weights)
         # the taxonomy candidates are read with: with the job prepared by a worker, its (the shipped
         # one), which a journal needs before the job comes back
@@ -182,6 +196,7 @@ def _scoring(
         if journal is not None:
             from .journal import Journal
 
+            assert not compact, "a journal records documents, which compact rows do not carry"
             record = Journal(journal, used, resume=resume)
         digests: deque[str | None] = deque()  # with a journal: one per input handed on, popped per result (both in input order)
         inputs = enumerate(expand_candidates(candidates) if record is None else _looked_up(expand_candidates(candidates), record, digests))
@@ -196,7 +211,7 @@ def _scoring(
         if record is not None:
             record.close(finished=False)  # written to by no entry yet: the file is left as it was
         raise
-    results = results_of(profiled, prepared, credits, as_of)
+    results = assessed_of(profiled, Assessor(prepared, credits, as_of, matching))
     return prepared, results if record is None else _recorded(results, record, digests)
 
 
@@ -212,27 +227,69 @@ def _looked_up(inputs: Iterable[Any], journal: Journal, digests: deque[str | Non
         yield found if found is not None else candidate
 
 
-def _recorded(results: Iterable[CandidateResult], journal: Journal, digests: deque[str | None]) -> Iterator[CandidateResult]:
+def _recorded(results: Iterable[Assessed], journal: Journal, digests: deque[str | None]) -> Iterator[Assessed]:
     """The results, each recorded in ``journal`` (with its input's digest) as it comes."""
     try:
-        for result in results:
-            journal.record(digests.popleft(), result)
-            yield result
+        for assessed in results:
+            journal.record(digests.popleft(), assessed[0])
+            yield assessed
     finally:
         journal.close(finished=False)
 
 
-Profiled = Iterator[tuple[int, Any, "SkillProfile | str"]]
+#: (index, input, what reading it gave): its profile, its one-line error, or (read in a worker
+#: that compares too) its `Assessed` pair already.
+Profiled = Iterator[tuple[int, Any, "SkillProfile | str | Assessed"]]
+#: One candidate compared with the job: its `CandidateResult` (or, for a table only, its
+#: `report_row`) and its `MatchItem` (None: failed, or no match asked).
+Assessed = tuple[Any, "MatchItem | None"]
+
+
+@dataclass(frozen=True)
+class Matching:
+    """What a ranking asks of each candidate beyond its comparison: the match model's weights
+    (None: the shipped ones) and whether only its table row is wanted (``rows``: `skillgap.rank`,
+    whose workers then send rows, not documents)."""
+
+    weights: MatchWeights | None = None
+    rows: bool = False
+
+
+class Assessor:
+    """The per-candidate step, wherever the candidate was read: compare it with the prepared job
+    and, with ``matching``, compute its `MatchItem` (`MatchBuilder.item`) by a builder of the job's
+    text that only computes items; the ranking's own builder merges them."""
+
+    def __init__(self, job: PreparedJob, credits: Credits = Credits(), as_of: date | None = None, matching: Matching | None = None) -> None:
+        self.job, self.credits, self.as_of, self.matching = job, credits, as_of, matching
+        self.builder = None
+        if matching is not None:
+            from .match import MatchBuilder  # here, not at the top: numpy is then imported while worker processes start (`rank`)
+
+            self.builder = MatchBuilder(job.text, matching.weights)
+
+    def __call__(self, got: SkillProfile | str, source: str) -> Assessed:
+        """The candidate's `Assessed` pair from its profile (or its one-line error)."""
+        result = CandidateResult(source, None, got) if isinstance(got, str) else score_candidate(got, self.job, credits=self.credits, source=source, as_of=self.as_of)
+        item = self.item(result) if self.builder is not None and result.report is not None else None
+        return (report_row(result) if self.matching is not None and self.matching.rows else result), item
+
+    def item(self, result: CandidateResult) -> MatchItem:
+        """The match item of a scored result."""
+        assert self.builder is not None and result.report is not None
+        candidate, job = result.report.candidate, self.job
+        return self.builder.item(result.report, candidate.document.text, job.title, candidate_titles(candidate.document, candidate.career), job.asks)
+
+
+def assessed_of(profiled: Profiled, assess: Assessor) -> Iterator[Assessed]:
+    """`Assessed` pairs of (index, input, profile, error or pair) triples: the comparison step, here for what a worker did not compare."""
+    for index, candidate, got in profiled:
+        yield got if isinstance(got, tuple) else assess(got, source_name(candidate, index))
 
 
 def results_of(profiled: Profiled, prepared: PreparedJob, credits: Credits, as_of: date | None = None) -> Iterator[CandidateResult]:
-    """`CandidateResult`s of (index, input, profile or error) triples: the comparison step."""
-    for index, candidate, got in profiled:
-        source = source_name(candidate, index)
-        if isinstance(got, str):
-            yield CandidateResult(source, None, got)
-        else:
-            yield score_candidate(got, prepared, credits=credits, index=index, source=source, as_of=as_of)
+    """`CandidateResult`s of (index, input, profile or error) triples: the comparison step without the match model."""
+    return (result for result, _ in assessed_of(profiled, Assessor(prepared, credits, as_of)))
 
 
 def profiles_here(items: Iterable[tuple[int, Any]], extractor: SkillExtractor, batch_size: int, kind: str = "resume") -> Profiled:
@@ -274,15 +331,16 @@ def _extract_batch(documents: list[Document], extractor: SkillExtractor) -> list
         return out
 
 
-def _start_workers(job: JobInput, taxonomy: Taxonomy | None, extractor: SkillExtractor | None, n_process: int | None, timeout: float | None) -> WorkerPool:
+def _start_workers(job: JobInput, taxonomy: Taxonomy | None, extractor: SkillExtractor | None, n_process: int | None, timeout: float | None, assessing: Assessing | None = None) -> WorkerPool:
     """Worker processes that will read and extract candidates, started now. Each builds an
     extractor like ``extractor`` (its taxonomy and fuzzy settings) or a default one for the
-    taxonomy the job will be prepared with; the shipped taxonomy each loads by itself (None)."""
+    taxonomy the job will be prepared with; the shipped taxonomy each loads by itself (None).
+    With ``assessing`` each also compares the candidates it reads (`init_worker`)."""
     if extractor is not None:
         taxonomy = extractor.taxonomy
     elif taxonomy is None and isinstance(job, (PreparedJob, SkillProfile)):
         taxonomy = job.taxonomy
-    setup = (taxonomy, extractor_options(extractor))
+    setup = (taxonomy, extractor_options(extractor), assessing)
     window = WINDOW * (n_process or os.cpu_count() or 1)
     return WorkerPool(work, n_process=n_process, timeout=timeout, initializer=init_worker, initargs=setup, window=window, max_tasks=WORKER_MAX_TASKS, start_method="forkserver", preload=PRELOAD)
 
@@ -337,6 +395,8 @@ def _collected(outcomes: Iterator[Any], pending: deque[tuple[int, Any, str]], ta
                 yield i, c, outcome.value[1]
             elif isinstance(c, SkillProfile):
                 yield i, c, c
+            elif outcome.value[0] == "assessed":
+                yield i, c, outcome.value[1]
             else:
                 _, document, mentions, career = outcome.value
                 profile = SkillProfile(document=document, mentions=mentions, taxonomy=taxonomy)
@@ -360,30 +420,63 @@ WINDOW = 32
 #: word it sees (about 50 MB per 100,000), so a fresh worker now and then keeps memory flat.
 WORKER_MAX_TASKS = 2000
 
+#: What a worker needs to compare the candidates it reads (`init_worker`): the job as given, its
+#: posting weights, the credits, the date careers run to and the `Matching`.
+Assessing = tuple[JobInput, PostingWeights, Credits, "date | None", Matching]
+
 _WORKER: SkillExtractor | None = None
+_ASSESSING: Assessing | None = None
+_JOB: PreparedJob | Exception | None = None  # the job this worker prepared (or what preparing it raised)
+_ASSESSOR: Assessor | None = None
 
 
-def init_worker(taxonomy: Taxonomy | None, options: dict[str, Any]) -> None:
+def init_worker(taxonomy: Taxonomy | None, options: dict[str, Any], assessing: Assessing | None = None) -> None:
     """Worker initializer: the extractor (taxonomy, default the shipped one, + spaCy pipeline),
     once per process. With default settings it is the shared one, which a worker forked from the
-    preloaded server (`skillgap.extract.warm`) already holds."""
-    global _WORKER
+    preloaded server (`skillgap.extract.warm`) already holds. With ``assessing`` the worker also
+    compares what it reads, with the job it prepares itself on first need (`work`)."""
+    global _WORKER, _ASSESSING, _JOB, _ASSESSOR
     from .extract.pipeline import SkillExtractor, default_extractor
 
     _WORKER = SkillExtractor(taxonomy, **options) if options else default_extractor(taxonomy)
+    _ASSESSING, _JOB, _ASSESSOR = assessing, None, None
+
+
+def _worker_job(job: JobInput, weights: PostingWeights) -> PreparedJob:
+    """The job prepared in this worker, once (what preparing it raised, raised again each time)."""
+    global _JOB
+    if _JOB is None:
+        try:
+            _JOB = prepare_job(job, extractor=_WORKER, weights=weights)
+        except Exception as exc:  # noqa: BLE001 - kept: the job item reports it, candidates' items become errors
+            _JOB = exc
+    if isinstance(_JOB, Exception):
+        raise _JOB
+    return _JOB
+
+
+def _worker_assessor() -> Assessor:
+    """This worker's `Assessor`, built on its first candidate."""
+    global _ASSESSOR
+    if _ASSESSOR is None:
+        assert _ASSESSING is not None
+        job, weights, credits, as_of, matching = _ASSESSING
+        _ASSESSOR = Assessor(_worker_job(job, weights), credits, as_of, matching)
+    return _ASSESSOR
 
 
 def work(payload: tuple[Any, ...]) -> tuple[Any, ...]:
     """One candidate in a worker: read and extract it, and read its career (the comparison needs
     it; reading it here keeps that work out of the collecting process);
-    ``("profile", document, mentions, career)`` or ``("error", message)``. A ``("job", job,
-    weights)`` payload is prepared instead: ``("prepared", PreparedJob)`` or ``("raised", exception)``;
+    ``("profile", document, mentions, career)`` or ``("error", message)``; a worker set up to
+    compare (`init_worker`) sends ``("assessed", (row, match item))`` instead of the profile. A
+    ``("job", job, weights)`` payload is prepared instead: ``("prepared", PreparedJob)`` or ``("raised", exception)``;
     any other payload (an input's error, an already-extracted profile's marker) comes back as it is."""
     assert _WORKER is not None, "init_worker was not run in this process"
     if payload[0] == "job":
         try:
-            return ("prepared", prepare_job(payload[1], extractor=_WORKER, weights=payload[2]))
-        except Exception as exc:  # noqa: BLE001 - raised again by the process that asked (`_prepared_by`)
+            return ("prepared", _worker_job(payload[1], payload[2]))
+        except Exception as exc:  # noqa: BLE001 - raised again by the process that asked (`_prepared`)
             return ("raised", exc)
     if payload[0] != "read":
         return payload  # type: ignore[return-value]
@@ -393,8 +486,11 @@ def work(payload: tuple[Any, ...]) -> tuple[Any, ...]:
         return ("error", got)
     try:
         profile = _WORKER.extract(got)
+        assess = _worker_assessor() if _ASSESSING is not None else None
     except Exception as exc:  # noqa: BLE001 - becomes the candidate's error row
         return ("error", one_line(exc, source))
+    if assess is not None:
+        return ("assessed", assess(profile, source))
     return ("profile", profile.document, profile.mentions, profile.career)
 
 
@@ -424,33 +520,38 @@ def _ranking(
 ) -> Ranking:
     """`rank_candidates`, with ``meanwhile`` run while worker processes start (see `_scoring`)."""
     check_rank_by(by)
-    prepared, scored = _scoring(candidates, job, **options, meanwhile=meanwhile)
-    results = with_matches(scored if progress is None else _reported(scored, progress), prepared, match_weights)
-    return Ranking(results, by=by, warnings=prepared.warnings)
+    prepared, scored = _scoring(candidates, job, **options, meanwhile=meanwhile, matching=Matching(match_weights))
+    results, matches = _merged(scored if progress is None else _reported(scored, progress), prepared, match_weights)
+    return Ranking(tuple(replace(r, match=m) for r, m in zip(results, matches)), by=by, warnings=prepared.warnings)
 
 
-def _reported(results: Iterable[CandidateResult], progress: Callable[[], object]) -> Iterator[CandidateResult]:
+def _reported(results: Iterable[Assessed], progress: Callable[[], object]) -> Iterator[Assessed]:
     """The results as they come, ``progress()`` called after each."""
     for result in results:
         yield result
         progress()
 
 
-def with_matches(results: Iterable[CandidateResult], job: PreparedJob, weights: MatchWeights | None = None) -> tuple[CandidateResult, ...]:
-    """The results of candidates for ``job`` (input order) with their `Match`: the lexical part
-    needs every candidate's text, so this is where a ranking stops streaming."""
-    from .match import MatchBuilder  # here, not at the top: numpy is then imported while worker processes start (`rank`)
+def _merged(assessed: Iterable[Assessed], job: PreparedJob, weights: MatchWeights | None) -> tuple[list[Any], list[Match | None]]:
+    """The firsts of the pairs (results or rows, input order) and their `Match`es, from the pairs'
+    match items: the lexical part needs every candidate's counts, so this is where a ranking
+    stops streaming."""
+    from .match import MatchBuilder
 
     kept = []
     builder = MatchBuilder(job.text, weights)
-    for result in results:
-        candidate = result.report.candidate if result.report is not None else None
-        if candidate is None:
-            builder.add(None, "", job.title, ())
-        else:
-            builder.add(result.report, candidate.document.text, job.title, candidate_titles(candidate.document, candidate.career), job.asks)
-        kept.append(result)
-    return tuple(replace(r, match=m) for r, m in zip(kept, builder.matches()))
+    for first, item in assessed:
+        builder.add_item(item)
+        kept.append(first)
+    return kept, builder.matches()
+
+
+def with_matches(results: Iterable[CandidateResult], job: PreparedJob, weights: MatchWeights | None = None) -> tuple[CandidateResult, ...]:
+    """The results of candidates for ``job`` (input order) with their `Match`: the lexical part
+    needs every candidate's text, so this is where a ranking stops streaming."""
+    assess = Assessor(job, matching=Matching(weights))
+    kept, matches = _merged(((r, assess.item(r) if r.report is not None else None) for r in results), job, weights)
+    return tuple(replace(r, match=m) for r, m in zip(kept, matches))
 
 
 def match_jobs(
@@ -529,10 +630,16 @@ def rank(
     that failed come last with NaN figures and their error. ``n_process``, ``timeout`` and
     ``batch_size`` stream the batch as in `score_candidates`. The job's warnings (a posting with
     no known skill) are in ``frame.attrs["warnings"]``; ``as_of`` is the date current positions
-    run to (default: each résumé's own, see `compare`). This is ``rank_candidates(...).to_frame()``.
+    run to (default: each résumé's own, see `compare`). This is ``rank_candidates(...).to_frame()``,
+    built from the rows alone (with worker processes each worker compares its candidates and
+    sends their rows: the module docstring); with worker processes the job is prepared by them,
+    with their extractor (taxonomy and fuzzy settings), as the candidates are.
     """
+    check_rank_by(by)
     options = dict(taxonomy=taxonomy, extractor=extractor, credits=credits, weights=weights, n_process=n_process, timeout=timeout, batch_size=batch_size, as_of=as_of)
-    return _ranking(candidates, job, by, match_weights, options, meanwhile=_import_later_steps).to_frame()
+    prepared, rows = _scoring(candidates, job, **options, meanwhile=_import_later_steps, matching=Matching(match_weights, rows=True))
+    kept, matches = _merged(rows, prepared, match_weights)
+    return ranking_table(({**row, **match_row(m)} for row, m in zip(kept, matches)), by=by, warnings=prepared.warnings)
 
 
 def _import_later_steps() -> None:

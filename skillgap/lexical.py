@@ -54,10 +54,20 @@ class LexicalIndex:
 
     def add(self, text: str) -> int:
         """Tokenise one document (once) and keep its counts of the query's words; its position."""
+        return self.add_counts(*self.counts(text))
+
+    def counts(self, text: str) -> tuple[dict[int, int], int]:
+        """One document's counts of the query's words (query-word column -> count) and its length
+        in words: all `add` keeps of it, so a process holding an index of the same query can
+        tokenise the document and send this instead of the text (`add_counts`)."""
         tokens = words(text)
         column = self._column
-        self._rows.append({column[w]: n for w, n in Counter(tokens).items() if w in column})  # counted in C, then its distinct words
-        self._lengths.append(len(tokens))
+        return {column[w]: n for w, n in Counter(tokens).items() if w in column}, len(tokens)  # counted in C, then its distinct words
+
+    def add_counts(self, row: dict[int, int], length: int) -> int:
+        """Add one document by its `counts`; its position."""
+        self._rows.append(row)
+        self._lengths.append(length)
         return len(self._rows) - 1
 
     def _matrix(self) -> np.ndarray:

@@ -264,35 +264,58 @@ def title_part(job_title: str, candidate_titles: Sequence[str]) -> Part:
     return Part("title", value, matched)
 
 
+@dataclass(frozen=True)
+class MatchItem:
+    """What one item of a ranking contributes on its own (`MatchBuilder.item`): the parts that need
+    only the pair (every part but the lexical one, in `PARTS` order), the weight units the job asks,
+    and the item's lexical counts (`LexicalIndex.counts`). Small and picklable: a worker process
+    computes it and sends it instead of the document."""
+
+    parts: tuple[Part, ...]
+    possible: float
+    counts: dict[int, int]
+    length: int
+
+
 class MatchBuilder:
     """The matches of one ranking: add each pair as it is scored, get every `Match` at the end.
 
     ``query`` is the text the other side is searched with (the job's text when candidates are
     ranked for it, the candidate's when jobs are ranked for them); each added document is
     tokenised once (`LexicalIndex`). An item that failed is added with ``report=None`` and gets
-    no match (None), so results and matches stay aligned.
+    no match (None), so results and matches stay aligned. `item` depends only on the query and
+    the weights, so another process holding a builder of the same query and weights computes
+    the items (`add_item`) and only the ranking-wide part (BM25's statistics over all documents,
+    the rank scale) is left to this one.
     """
 
     def __init__(self, query: str, weights: MatchWeights | None = None) -> None:
         self.weights = weights or default_weights()
         self._index = LexicalIndex(query, lexical_params(self.weights.lexical_b))
-        self._pairs: list[tuple[int, list[Part], float] | None] = []  # (lexical position, parts, weight units asked)
+        self._pairs: list[tuple[int, tuple[Part, ...], float] | None] = []  # (lexical position, parts, weight units asked)
 
     def add(self, report: GapReport | None, text: str, job_title: str, candidate_titles: Sequence[str], asks: CareerAsks | None = None) -> None:
         """One item of the ranking: its report, the text of the ranked document, the two sides'
         titles and what the job asks of a career (`PreparedJob.asks`; None for a role)."""
-        if report is None:
-            self._pairs.append(None)
-            return
-        position = self._index.add(text)
-        parts = [
+        self.add_item(None if report is None else self.item(report, text, job_title, candidate_titles, asks))
+
+    def item(self, report: GapReport, text: str, job_title: str, candidate_titles: Sequence[str], asks: CareerAsks | None = None) -> MatchItem:
+        """One pair's `MatchItem` (arguments as `add`), computed without adding it."""
+        parts = (
             skills_part(report, self.weights.saturation, self.weights.skills_prior),
             relevance_part(report),
             experience_part(report, asks, report.as_of),
             education_part(report, asks, report.as_of),
             title_part(job_title, candidate_titles),
-        ]
-        self._pairs.append((position, parts, report.possible))
+        )
+        return MatchItem(parts, report.possible, *self._index.counts(text))
+
+    def add_item(self, item: MatchItem | None) -> None:
+        """Add one item by its `MatchItem` (None: a failed item, no match)."""
+        if item is None:
+            self._pairs.append(None)
+            return
+        self._pairs.append((self._index.add_counts(item.counts, item.length), item.parts, item.possible))
 
     def matches(self) -> list[Match | None]:
         """One `Match` per added item (None for failed ones), in the order added."""

@@ -98,10 +98,7 @@ class Ranking:
 
     def to_frame(self) -> pd.DataFrame:
         """The ranking table: `RANK_COLUMNS` (``candidate`` renamed to ``item``), NaN figures for errors, shared ranks for ties."""
-        frame = frame_of_rows((ranking_row(r) for r in self.results), by=self.by)
-        frame = frame if self.item == "candidate" else frame.rename(columns={"candidate": self.item})
-        frame.attrs["warnings"] = list(self.warnings)
-        return frame
+        return ranking_table((ranking_row(r) for r in self.results), by=self.by, item=self.item, warnings=self.warnings)
 
     def to_html(self, path: Any = None, *, title: str | None = None) -> str:
         """The ranking as a self-contained HTML page (the string); also written to ``path`` if given."""
@@ -133,26 +130,35 @@ def check_rank_by(by: str) -> None:
 
 def ranking_row(result: CandidateResult) -> dict[str, Any]:
     """One item's row of the ranking table (without its rank): small, so 10,000 fit anywhere."""
-    import pandas as pd
+    return {**report_row(result), **match_row(result.match)}
 
+
+def report_row(result: CandidateResult) -> dict[str, Any]:
+    """The columns of `ranking_row` that its result alone gives (all but the match model's):
+    computed where the item was scored, e.g. in a worker process, and sent instead of the report
+    (so it imports no pandas: a missing count is None, which the table makes NA)."""
     rep = result.report
-    parts = result.match.values() if result.match is not None else {}
+    summary = rep.summary() if rep else None
     return {
         "candidate": result.source,
-        "match": result.match.score if result.match is not None else float("nan"),
         "score": rep.score if rep else float("nan"),
         "required_coverage": rep.required_coverage if rep else float("nan"),
         "preferred_coverage": rep.preferred_coverage if rep else float("nan"),
         "relevance": rep.relevance if rep else float("nan"),
         "fit": rep.fit if rep else float("nan"),
-        **{part: parts.get(part, float("nan")) for part in ("skills", "experience", "education", "title", "lexical")},
-        "matched": len(rep.by_status("matched")) if rep else pd.NA,
-        "missing_required": ", ".join(rep.summary().missing_required) if rep else None,
-        "short_of_years": ", ".join(rep.summary().short) if rep else None,
+        "matched": len(rep.by_status("matched")) if rep else None,
+        "missing_required": ", ".join(summary.missing_required) if summary else None,
+        "short_of_years": ", ".join(summary.short) if summary else None,
         "experience_months": rep.candidate.career.total_months(rep.as_of) if rep else None,
         "degree": rep.candidate.career.highest_level if rep else None,
         "error": result.error,
     }
+
+
+def match_row(match: Match | None) -> dict[str, float]:
+    """The match model's columns of `ranking_row`: its score and parts (NaN without a match)."""
+    parts = match.values() if match is not None else {}
+    return {"match": match.score if match is not None else float("nan"), **{part: parts.get(part, float("nan")) for part in ("skills", "experience", "education", "title", "lexical")}}
 
 
 def frame_of_rows(rows: Iterable[dict[str, Any]], *, by: str = "score") -> pd.DataFrame:
@@ -168,4 +174,13 @@ def frame_of_rows(rows: Iterable[dict[str, Any]], *, by: str = "score") -> pd.Da
     return frame
 
 
-__all__: Sequence[str] = ["RANK_BY", "RANK_COLUMNS", "CandidateResult", "Ranking", "Unreadable", "as_ranking", "check_rank_by", "frame_of_rows", "ranking_row"]
+def ranking_table(rows: Iterable[dict[str, Any]], *, by: str, item: str = "candidate", warnings: Sequence[str] = ()) -> pd.DataFrame:
+    """`Ranking.to_frame` of its rows (`ranking_row`, input order): `frame_of_rows`, ``candidate``
+    renamed to ``item``, the warnings in ``attrs``; `skillgap.rank` builds it from rows alone."""
+    frame = frame_of_rows(rows, by=by)
+    frame = frame if item == "candidate" else frame.rename(columns={"candidate": item})
+    frame.attrs["warnings"] = list(warnings)
+    return frame
+
+
+__all__: Sequence[str] = ["RANK_BY", "RANK_COLUMNS", "CandidateResult", "Ranking", "Unreadable", "as_ranking", "check_rank_by", "frame_of_rows", "match_row", "ranking_row", "ranking_table", "report_row"]

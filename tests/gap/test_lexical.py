@@ -35,6 +35,18 @@ def test_documents_keep_only_counts_of_query_words():
     assert index._rows == [{0: 3}] and index._lengths == [6]
 
 
+def test_counts_made_by_another_index_of_the_same_query_score_as_the_texts():
+    # a worker process tokenises with its own index of the query and sends the counts
+    query, texts = "Python and SQL, Python", ["python python sql", "SQL only here", "nothing"]
+    here, there = LexicalIndex(query, Bm25(query_counts=True)), LexicalIndex(query, Bm25(query_counts=True))
+    for text in texts:
+        here.add(text)
+    counts = [LexicalIndex(query).counts(text) for text in texts]
+    assert counts == [({0: 2, 2: 1}, 3), ({2: 1}, 3), ({}, 1)]  # columns: python, and, sql
+    assert [there.add_counts(*c) for c in counts] == [0, 1, 2]
+    assert there.scores().tolist() == here.scores().tolist() and there.evidence() == here.evidence()
+
+
 def test_b_zero_ignores_length():
     index = LexicalIndex("sql", Bm25(k1=1.2, b=0.0))
     index.add("sql")

@@ -65,6 +65,31 @@ def test_an_extracted_profile_among_files_scores_alike_with_workers():
     assert two[1].report.candidate is profile
 
 
+def test_rank_workers_send_each_candidates_table_row_and_match_item_not_its_document():
+    # init_worker and work are what each worker process of `rank` runs; run here to see the reply
+    import pickle
+
+    from skillgap.batch import Assessor, Matching, init_worker, work
+    from skillgap.gap import Credits, PostingWeights
+    from skillgap.ranking import report_row
+
+    job = EXAMPLES / "jobs" / "ml-engineer-posting.md"
+    resumes = sorted((EXAMPLES / "resumes").iterdir())
+    init_worker(None, {}, (job, PostingWeights(), Credits(), None, Matching(rows=True)))
+    try:
+        reply = work(("read", resumes[0], str(resumes[0])))
+        _, prepared = work(("job", job, PostingWeights()))
+    finally:
+        init_worker(None, {})
+    (result,) = score_candidates(resumes[:1], job)  # in this process, with its report and document
+    kind, (row, item) = reply
+    assert kind == "assessed" and row == report_row(result) and row["candidate"] == str(resumes[0])
+    assert item == Assessor(prepared, matching=Matching()).item(result)
+    profile = result.report.candidate
+    assert len(pickle.dumps(reply)) * 3 < len(pickle.dumps((profile.document, profile.mentions, profile.career)))
+    pd.testing.assert_frame_equal(rank(resumes, job, n_process=2), rank_candidates(resumes, job).to_frame())
+
+
 def test_a_job_that_cannot_be_read_raises_the_same_error_with_workers(tmp_path: Path):
     from skillgap.errors import DocumentError
 
