@@ -293,7 +293,7 @@ def _plain_case(text: str) -> bool:
 def _upper_function_words(taxonomy: Taxonomy, function_words: frozenset[str]) -> dict[str, frozenset[str]]:
     """Skill id -> the words (lower-cased) its names print only in capitals that English also uses as
     function words: IT Service Management's "it" ("IT Support", "IT Service Desk"), CSS's "less"
-    ("LESS CSS"). A sure match must print them in capitals (`SkillPipeline.keeps_case`)."""
+    ("LESS CSS"). A sure match must print them in capitals (`SkillPipeline.cased`)."""
     out = {}
     for skill in taxonomy:
         words = [w for term in skill.terms for w in term.split() if w.lower() in function_words]
