@@ -110,7 +110,8 @@ class Cues:
     #: leadership", "present to C-suite leadership"): no verb, so "to provide leadership" stays.
     people_ranks: frozenset[str] = frozenset()
     people_nouns: frozenset[str] = frozenset()
-    #: Small words a document's own acronym definition may skip ("Bachelor of Science in Nursing (BSN)").
+    #: Small words a document's own acronym definition may skip ("Bachelor of Science in Nursing (BSN)");
+    #: also the small words the employer's "Acme is a ... company" clause may hold only first (`context._says_what_it_is`).
     acronym_skips: frozenset[str] = frozenset()
     #: Words that join the last items of a list ("and", "or"): "leadership and ..." may be the skill.
     conjunctions: frozenset[str] = frozenset()
